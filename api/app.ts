@@ -1,0 +1,62 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { clientAddress, hashAddress } from './client-address.ts';
+import type { AppEnv } from './context.ts';
+import type { Database } from './db/client.ts';
+import type { Env } from './env.ts';
+import { apiError, apiNotFound, onError } from './errors.ts';
+import { health } from './health.ts';
+import { securityHeaders } from './security-headers.ts';
+import { serveSite } from './static-site.ts';
+
+/** Default request-body limit for the API; a route that needs more is listed in `bodyLimits`. */
+export const DEFAULT_BODY_LIMIT = 64 * 1024;
+
+/** Larger body limits by path prefix. */
+const bodyLimits: ReadonlyArray<readonly [prefix: string, bytes: number]> = [];
+
+/** What the app is built from. */
+export interface AppDeps {
+  database: Database;
+  env: Env;
+  /** Clock in unix milliseconds; tests replace it to move time. */
+  clock?: () => number;
+  /** Serve the built site too (the real server does; API tests need not). */
+  serveStatic?: boolean;
+}
+
+/** The API routes, joined; its type feeds the typed client `hc<ApiType>`. */
+function apiRoutes() {
+  return new Hono<AppEnv>().route('/health', health);
+}
+
+/** Type of the API, for `hc<ApiType>` in islands. */
+export type ApiType = ReturnType<typeof apiRoutes>;
+
+/** Builds the whole application: API under /api, the static site everywhere else. */
+export function createApp({ database, env, clock = Date.now, serveStatic = true }: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.onError(onError);
+  app.use('*', securityHeaders(env.siteUrl.startsWith('https:')));
+  app.use('/api/*', async (c, next) => {
+    c.set('database', database);
+    c.set('env', env);
+    c.set('now', clock());
+    c.set('clientHash', hashAddress(clientAddress(c), env.secret));
+    c.header('cache-control', 'no-store');
+    const limit = bodyLimits.find(([prefix]) => c.req.path.startsWith(prefix))?.[1] ?? DEFAULT_BODY_LIMIT;
+    return bodyLimit({
+      maxSize: limit,
+      onError: () => {
+        throw apiError(413, 'payload_too_large', `提交的内容太大（上限 ${Math.round(limit / 1024)} KB），请精简后再试。`);
+      },
+    })(c, next);
+  });
+  const api = apiRoutes();
+  api.notFound(apiNotFound);
+  app.route('/api', api);
+  app.all('/api/*', apiNotFound);
+  if (serveStatic) app.use('*', serveSite(env.distDir));
+  app.notFound((c) => c.text('404 页面不存在', 404));
+  return app;
+}

@@ -1,0 +1,29 @@
+import type { Database } from './db/client.ts';
+import { auditLog } from './db/schema.ts';
+
+/** One audited action. */
+export interface AuditInput {
+  at: number;
+  actorId?: number | null;
+  actorName?: string | null;
+  /** Stable action code, e.g. `auth.login.failed`. */
+  action: string;
+  target?: string | null;
+  ipHash?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+/** Appends one entry to the audit log; resolves once it is committed. */
+export async function recordAudit(database: Database, entry: AuditInput): Promise<void> {
+  await database.write((db) =>
+    db.insert(auditLog).values({
+      at: entry.at,
+      actorId: entry.actorId ?? null,
+      actorName: entry.actorName ?? null,
+      action: entry.action,
+      target: entry.target ?? null,
+      ipHash: entry.ipHash ?? null,
+      detail: entry.detail ? JSON.stringify(entry.detail) : null,
+    }),
+  );
+}

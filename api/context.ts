@@ -1,0 +1,17 @@
+import type { Database } from './db/client.ts';
+import type { Env } from './env.ts';
+
+/** What every request handler can reach through `c.var`. */
+export interface AppVariables {
+  database: Database;
+  env: Env;
+  /** Salted hash of the client address (never the address itself). */
+  clientHash: string;
+  /** The current time, from the app's clock (tests can move it). */
+  now: number;
+}
+
+/** Hono environment type shared by every sub-app. */
+export interface AppEnv {
+  Variables: AppVariables;
+}

@@ -1,0 +1,59 @@
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { z } from 'zod';
+
+/** The body of every API error response. */
+export const apiErrorSchema = z.object({
+  error: z.object({
+    /** Stable machine-readable code, e.g. `invalid_input`. */
+    code: z.string(),
+    /** Plain Chinese a resident can act on. */
+    message: z.string(),
+    /** Per-field messages for invalid input, keyed by dotted path. */
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
+});
+
+/** An API error response body. */
+export type ApiError = z.output<typeof apiErrorSchema>;
+
+/** Builds an HTTPException whose response carries the project's JSON error body. */
+export function apiError(status: ContentfulStatusCode, code: string, message: string, fields?: Record<string, string>): HTTPException {
+  const body: ApiError = { error: { code, message, ...(fields ? { fields } : {}) } };
+  const res = new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
+  return new HTTPException(status, { res, message });
+}
+
+/** Messages for the statuses Hono's own middleware raises without a JSON body. */
+const defaults: Partial<Record<number, [string, string]>> = {
+  400: ['bad_request', '请求格式不正确，请检查后重试。'],
+  401: ['unauthorized', '请先登录。'],
+  403: ['forbidden', '你没有进行此操作的权限。'],
+  404: ['not_found', '没有找到你要的内容。'],
+  405: ['method_not_allowed', '不支持这种请求方式。'],
+  413: ['payload_too_large', '提交的内容太大，请精简后再试。'],
+  415: ['unsupported_media_type', '请以 JSON 格式提交（Content-Type: application/json）。'],
+  429: ['rate_limited', '操作太频繁，请稍后再试。'],
+};
+
+/** Hono `onError`: keeps an HTTPException's own status, answers JSON under /api, logs real bugs. */
+export const onError: ErrorHandler = (err, c) => {
+  if (err instanceof HTTPException) {
+    const res = err.getResponse();
+    if (res.headers.get('content-type')?.includes('application/json')) return res;
+    const status = err.status as ContentfulStatusCode;
+    const [code, message] = defaults[status] ?? ['error', err.message || '请求无法处理。'];
+    const fixed = err.message === 'Malformed JSON in request body' ? '提交的 JSON 无法解析，请检查格式。' : message;
+    return c.json({ error: { code, message: fixed } } satisfies ApiError, status, Object.fromEntries(res.headers));
+  }
+  console.error(`[error] ${c.req.method} ${c.req.path}`, err);
+  return c.json({ error: { code: 'internal', message: '服务器出了点问题，我们会尽快修复。请稍后再试。' } } satisfies ApiError, 500);
+};
+
+/** JSON 404 for unknown API routes. */
+export const apiNotFound: NotFoundHandler = (c: Context) =>
+  c.json({ error: { code: 'not_found', message: '没有这个接口，请检查地址。' } } satisfies ApiError, 404);

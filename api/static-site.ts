@@ -1,0 +1,108 @@
+import { createReadStream, type Stats } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { Readable } from 'node:stream';
+import type { Context, MiddlewareHandler } from 'hono';
+import { contentSecurityPolicy, inlineScriptHashes } from './security-headers.ts';
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.atom': 'application/atom+xml; charset=utf-8',
+  '.ics': 'text/calendar; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.geojson': 'application/geo+json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pagefind': 'application/octet-stream',
+};
+
+/** Cache policy: content-hashed files never change; everything else revalidates. */
+export function cacheControlFor(urlPath: string): string {
+  if (urlPath.startsWith('/_astro/')) return 'public, max-age=31536000, immutable';
+  // Pagefind names its index chunks and fragments by content hash; its entry file and scripts are not.
+  if (/^\/pagefind\/(fragment|index)\//.test(urlPath) || urlPath.endsWith('.pf_meta')) return 'public, max-age=31536000, immutable';
+  return 'no-cache';
+}
+
+interface Found {
+  path: string;
+  stats: Stats;
+}
+
+async function findFile(root: string, urlPath: string): Promise<Found | 'redirect' | null> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const full = normalize(join(root, decoded));
+  if (full !== root && !full.startsWith(root + sep)) return null;
+  const s = await stat(full).catch(() => null);
+  if (s?.isFile()) return { path: full, stats: s };
+  if (s?.isDirectory()) {
+    if (!urlPath.endsWith('/')) return 'redirect';
+    const index = join(full, 'index.html');
+    const si = await stat(index).catch(() => null);
+    return si?.isFile() ? { path: index, stats: si } : null;
+  }
+  return null;
+}
+
+const hashCache = new Map<string, { mtime: number; csp: string }>();
+
+/** The CSP for an HTML file: the site policy plus hashes of the file's own inline scripts. */
+async function cspForHtml(found: Found): Promise<string> {
+  const cached = hashCache.get(found.path);
+  if (cached && cached.mtime === found.stats.mtimeMs) return cached.csp;
+  const csp = contentSecurityPolicy(inlineScriptHashes(await readFile(found.path, 'utf8')));
+  hashCache.set(found.path, { mtime: found.stats.mtimeMs, csp });
+  return csp;
+}
+
+async function respond(c: Context, found: Found, status: 200 | 404): Promise<Response> {
+  const ext = extname(found.path).toLowerCase();
+  const etag = `W/"${found.stats.size.toString(16)}-${Math.floor(found.stats.mtimeMs).toString(16)}"`;
+  const headers: Record<string, string> = {
+    'content-type': types[ext] ?? 'application/octet-stream',
+    'cache-control': status === 404 ? 'no-cache' : cacheControlFor(c.req.path),
+    etag,
+  };
+  if (ext === '.html') headers['content-security-policy'] = await cspForHtml(found);
+  if (status === 200 && c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
+  if (c.req.method === 'HEAD') return c.body(null, status, { ...headers, 'content-length': String(found.stats.size) });
+  const stream = Readable.toWeb(createReadStream(found.path)) as ReadableStream<Uint8Array>;
+  return c.body(stream, status, { ...headers, 'content-length': String(found.stats.size) });
+}
+
+/** Serves the built site from `root`, with the site's own 404 page for unknown paths. */
+export function serveSite(root: string): MiddlewareHandler {
+  return async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
+    const found = await findFile(root, c.req.path);
+    if (found === 'redirect') {
+      const url = new URL(c.req.url);
+      return c.redirect(`${url.pathname}/${url.search}`, 301);
+    }
+    if (found) return respond(c, found, 200);
+    const notFound = await findFile(root, '/404.html');
+    if (notFound && notFound !== 'redirect') return respond(c, notFound, 404);
+    return c.text('404 页面不存在', 404);
+  };
+}

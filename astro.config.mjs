@@ -1,0 +1,22 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+
+const apiPort = Number(process.env.API_PORT ?? 4322);
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'http://127.0.0.1:4321',
+  srcDir: './site',
+  publicDir: './public',
+  outDir: './dist',
+  output: 'static',
+  trailingSlash: 'ignore',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  integrations: [mdx(), preact()],
+  server: { host: '127.0.0.1', port: 4321 },
+  vite: {
+    // `npm run dev`: the API runs in its own watched process; the dev server forwards /api to it.
+    server: { proxy: { '/api': `http://127.0.0.1:${apiPort}` } },
+  },
+});
