@@ -5,7 +5,7 @@ import { CONTENT_DIR } from '../api/domain/content-files.ts';
 import { loadQuestionBank } from '../api/domain/questions.ts';
 import { eventSchema } from './schemas/event.ts';
 import { guideSchema } from './schemas/guide.ts';
-import { checklistItemSchema, populationSchema } from './schemas/household.ts';
+import { checklistItemSchema, phoneNumberSchema, populationSchema } from './schemas/household.ts';
 import { shelterSchema } from './schemas/shelter.ts';
 import { courseSchema, lessonSchema, materialSchema } from './schemas/training.ts';
 import { yamlListLoader } from './yaml-list-loader.ts';
@@ -37,5 +37,6 @@ export const collections = {
   questions: defineCollection({ loader: questionLoader }),
   areas: defineCollection({ loader: yamlListLoader(`${CONTENT_DIR}/areas.yaml`, areaSchema, 'code') }),
   population: defineCollection({ loader: yamlListLoader(`${CONTENT_DIR}/population.yaml`, populationSchema, 'areaCode') }),
+  numbers: defineCollection({ loader: yamlListLoader(`${CONTENT_DIR}/numbers.yaml`, phoneNumberSchema, 'number') }),
   checklist: defineCollection({ loader: yamlListLoader(`${CONTENT_DIR}/checklist/household.yaml`, checklistItemSchema, 'id') }),
 };

@@ -27,3 +27,14 @@ export const populationSchema = z.object({
   /** True until confirmed against the statistics bureau's figures. */
   check: z.boolean(),
 });
+
+/** content/numbers.yaml: an emergency or public-service phone number. */
+export const phoneNumberSchema = z.object({
+  number: z.string().regex(/^\d{3,6}$/),
+  name: z.string().min(2),
+  /** emergency 紧急求助, warning 预警与气象, service 便民与举报. */
+  group: z.enum(['emergency', 'warning', 'service']),
+  purpose: z.string().min(8),
+  /** The office that runs or announced it. */
+  source: z.string().min(2),
+});

@@ -1,0 +1,33 @@
+/** Every date on the site is shown in Yangzhou's time zone, whatever the server's or browser's is. */
+export const TIME_ZONE = 'Asia/Shanghai';
+
+const dateFmt = new Intl.DateTimeFormat('zh-CN', { timeZone: TIME_ZONE, year: 'numeric', month: 'long', day: 'numeric', weekday: 'short' });
+const timeFmt = new Intl.DateTimeFormat('zh-CN', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hour12: false });
+const dayFmt = new Intl.DateTimeFormat('zh-CN', { timeZone: TIME_ZONE, year: 'numeric', month: 'long', day: 'numeric' });
+
+/** `2027年5月12日 周三`. */
+export function formatDate(d: Date): string {
+  return dateFmt.format(d);
+}
+
+/** `2027年5月12日`. */
+export function formatDay(d: Date): string {
+  return dayFmt.format(d);
+}
+
+/** `09:00`. */
+export function formatTime(d: Date): string {
+  return timeFmt.format(d);
+}
+
+/** `2027年5月12日 周三 09:00–11:30`, or across days when the end is on another date. */
+export function formatRange(start: Date, end: Date): string {
+  return formatDate(start) === formatDate(end)
+    ? `${formatDate(start)} ${formatTime(start)}–${formatTime(end)}`
+    : `${formatDate(start)} ${formatTime(start)} 至 ${formatDate(end)} ${formatTime(end)}`;
+}
+
+/** `YYYY-MM-DD` in Yangzhou time, for `<time datetime>`. */
+export function isoDay(d: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE }).format(d);
+}

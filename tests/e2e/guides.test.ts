@@ -1,0 +1,80 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { builtPages } from '../fixtures/axe.ts';
+import { browserAvailable, launchBrowser, watchPage } from '../fixtures/browser.ts';
+import { startServer, type RunningServer } from '../fixtures/server.ts';
+
+describe.runIf(browserAvailable())('guides in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('opens a guide from the home page in two clicks, with no JavaScript on the guide page', async () => {
+    const page = await browser.newPage();
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    await page.goto(`${server.url}/`);
+    await page.getByRole('navigation', { name: '主要栏目' }).getByRole('link', { name: '应急知识' }).click();
+    scripts.length = 0;
+    await page.getByRole('link', { name: '燃气泄漏' }).click();
+    await page.waitForLoadState('load');
+    expect(new URL(page.url()).pathname).toBe('/guides/gas-leak/');
+    await expect.poll(() => page.getByRole('heading', { name: '最重要的三件事' }).isVisible()).toBe(true);
+    // Only the 长辈模式 preference script, which every page needs before first paint.
+    expect(scripts).toEqual(['/scripts/prefs.js']);
+  });
+
+  test('finds a guide by a Chinese query through the header search', async () => {
+    const page = await browser.newPage();
+    const watch = watchPage(page, server.url);
+    await page.goto(`${server.url}/guides/`);
+    await page.getByRole('searchbox', { name: '搜索应急知识' }).fill('被困电梯');
+    await page.getByRole('button', { name: '搜索', exact: true }).click();
+    const first = page.locator('.results li a').first();
+    await expect.poll(() => first.textContent(), { timeout: 15_000 }).toBe('电梯困人');
+    await first.click();
+    expect(new URL(page.url()).pathname).toBe('/guides/elevator-entrapment/');
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+  });
+
+  test('prints every guide on one A4 page without navigation', async () => {
+    const page = await browser.newPage();
+    await page.emulateMedia({ media: 'print' });
+    const slugs = builtPages().filter((p) => /^\/guides\/[a-z-]+\/$/.test(p) && !['/guides/hazards/', '/guides/checklist/'].includes(p));
+    expect(slugs.length).toBeGreaterThanOrEqual(24);
+    const overflowing: string[] = [];
+    for (const path of slugs) {
+      await page.goto(`${server.url}${path}`);
+      expect(await page.locator('nav[aria-label="主要栏目"]').isVisible()).toBe(false);
+      expect(await page.locator('footer.site-footer').isVisible()).toBe(false);
+      const pdf = await page.pdf({ format: 'A4' });
+      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+      if (pages.length !== 1) overflowing.push(`${path}: ${pages.length} pages`);
+    }
+    expect(overflowing).toEqual([]);
+  });
+
+  test('keeps checklist ticks and warns about expiry after a reload', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/guides/checklist/`);
+    const water = page.getByRole('checkbox', { name: /饮用水/ });
+    await water.check();
+    const expiry = page.locator('li', { hasText: '饮用水' }).getByLabel('有效期至');
+    const soon = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+    await expiry.fill(soon);
+    await page.reload();
+    await expect.poll(() => page.getByRole('checkbox', { name: /饮用水/ }).isChecked()).toBe(true);
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/饮用水：\d 天后到期/);
+    expect(await page.locator('#summary-title + p').textContent()).not.toContain('饮用水');
+  });
+});
