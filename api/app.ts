@@ -1,5 +1,9 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { csrfGuard, loadSession, requireSession } from './accounts/guard.ts';
+import { adminAccounts } from './admin/accounts.ts';
+import { adminAudit } from './admin/audit.ts';
+import { auth } from './auth.ts';
 import { clientAddress, hashAddress } from './client-address.ts';
 import type { AppEnv } from './context.ts';
 import type { Database } from './db/client.ts';
@@ -27,7 +31,8 @@ export interface AppDeps {
 
 /** The API routes, joined; its type feeds the typed client `hc<ApiType>`. */
 function apiRoutes() {
-  return new Hono<AppEnv>().route('/health', health);
+  const admin = new Hono<AppEnv>().use(requireSession).route('/accounts', adminAccounts).route('/audit', adminAudit);
+  return new Hono<AppEnv>().route('/health', health).route('/auth', auth).route('/admin', admin);
 }
 
 /** Type of the API, for `hc<ApiType>` in islands. */
@@ -45,6 +50,7 @@ export function createApp({ database, env, clock = Date.now, serveStatic = true 
     c.set('clientHash', hashAddress(clientAddress(c), env.secret));
     c.header('cache-control', 'no-store');
     const limit = bodyLimits.find(([prefix]) => c.req.path.startsWith(prefix))?.[1] ?? DEFAULT_BODY_LIMIT;
+    c.set('session', null);
     return bodyLimit({
       maxSize: limit,
       onError: () => {
@@ -52,6 +58,7 @@ export function createApp({ database, env, clock = Date.now, serveStatic = true 
       },
     })(c, next);
   });
+  app.use('/api/*', csrfGuard, loadSession);
   const api = apiRoutes();
   api.notFound(apiNotFound);
   app.route('/api', api);

@@ -27,3 +27,22 @@ export async function recordAudit(database: Database, entry: AuditInput): Promis
     }),
   );
 }
+
+/** Records an action by the signed-in staff member of this request (time, actor and address from the context). */
+export async function auditAction(
+  c: { var: { database: Database; now: number; clientHash: string; session: { account: { id: number; username: string } } | null } },
+  action: string,
+  target?: string | null,
+  detail?: Record<string, unknown>,
+): Promise<void> {
+  const me = c.var.session?.account;
+  await recordAudit(c.var.database, {
+    at: c.var.now,
+    actorId: me?.id ?? null,
+    actorName: me?.username ?? null,
+    action,
+    target: target ?? null,
+    ipHash: c.var.clientHash,
+    ...(detail ? { detail } : {}),
+  });
+}

@@ -1,3 +1,4 @@
+import type { CurrentSession } from './accounts/sessions.ts';
 import type { Database } from './db/client.ts';
 import type { Env } from './env.ts';
 
@@ -9,6 +10,8 @@ export interface AppVariables {
   clientHash: string;
   /** The current time, from the app's clock (tests can move it). */
   now: number;
+  /** The signed-in staff member, or null. */
+  session: CurrentSession | null;
 }
 
 /** Hono environment type shared by every sub-app. */

@@ -19,11 +19,17 @@ export const apiErrorSchema = z.object({
 export type ApiError = z.output<typeof apiErrorSchema>;
 
 /** Builds an HTTPException whose response carries the project's JSON error body. */
-export function apiError(status: ContentfulStatusCode, code: string, message: string, fields?: Record<string, string>): HTTPException {
+export function apiError(
+  status: ContentfulStatusCode,
+  code: string,
+  message: string,
+  fields?: Record<string, string>,
+  headers: Record<string, string> = {},
+): HTTPException {
   const body: ApiError = { error: { code, message, ...(fields ? { fields } : {}) } };
   const res = new Response(JSON.stringify(body), {
     status,
-    headers: { 'content-type': 'application/json; charset=utf-8' },
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
   });
   return new HTTPException(status, { res, message });
 }

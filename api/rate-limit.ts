@@ -34,9 +34,7 @@ export function rateLimit(rule: Limit): MiddlewareHandler<AppEnv> {
     const count = await countHit(c.var.database, rule, c.var.clientHash, now);
     if (count > rule.limit) {
       const retryAfter = Math.ceil((rule.windowMs - (now % rule.windowMs)) / 1000);
-      const err = apiError(429, 'rate_limited', `操作太频繁，请 ${retryAfter} 秒后再试。`);
-      err.getResponse().headers.set('retry-after', String(retryAfter));
-      throw err;
+      throw apiError(429, 'rate_limited', `操作太频繁，请 ${retryAfter} 秒后再试。`, undefined, { 'retry-after': String(retryAfter) });
     }
     await next();
   };

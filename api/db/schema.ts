@@ -48,3 +48,55 @@ export const serverState = sqliteTable('server_state', {
 
 /** A row of the audit log. */
 export type AuditEntry = typeof auditLog.$inferSelect;
+
+/** Staff accounts: publishers, moderators, judges, organisers and admins. */
+export const accounts = sqliteTable('accounts', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** Login name, lower case, unique. */
+  username: text('username').notNull().unique(),
+  /** Name shown to colleagues and in the audit log, e.g. 张伟（市应急管理局）. */
+  displayName: text('display_name').notNull(),
+  /** `scrypt$N$r$p$salt$hash`. */
+  passwordHash: text('password_hash').notNull(),
+  /** JSON array of role codes. */
+  roles: text('roles').notNull().default('[]'),
+  /** For organisers: the school or community they run contests for. */
+  unitName: text('unit_name'),
+  /** For organisers: the unit's district (GB/T 2260). */
+  unitDistrict: text('unit_district'),
+  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** Login sessions; the cookie holds a random token and only its SHA-256 is stored. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    /** SHA-256 of the session token, base64url. */
+    id: text('id').primaryKey(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    createdAt: integer('created_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+    /** Absolute end of the session, whatever the activity. */
+    expiresAt: integer('expires_at').notNull(),
+    revokedAt: integer('revoked_at'),
+    ipHash: text('ip_hash'),
+  },
+  (t) => [index('sessions_account').on(t.accountId)],
+);
+
+/** Failed-login counters and locks, per account name and per client address. */
+export const loginThrottle = sqliteTable('login_throttle', {
+  /** `user:<name>` or `addr:<hash>`. */
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  /** When the current run of failures began. */
+  firstFailureAt: integer('first_failure_at').notNull(),
+  lockedUntil: integer('locked_until'),
+});
+
+/** An account row. */
+export type AccountRow = typeof accounts.$inferSelect;

@@ -1,0 +1,223 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ROLES, type Role } from '../../../api/accounts/roles.ts';
+import type { PublicAccount } from '../../../api/accounts/store.ts';
+import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
+import { can, useAccount } from './session.ts';
+
+/** District choices for organisers' units. */
+interface District {
+  code: string;
+  name: string;
+}
+
+const roleCodes = Object.keys(ROLES) as Role[];
+
+function RoleBoxes({ prefix, value }: { prefix: string; value: Role[] }) {
+  return (
+    <fieldset>
+      <legend>角色</legend>
+      {roleCodes.map((r) => (
+        <label key={r} class="inline">
+          <input type="checkbox" name="roles" value={r} defaultChecked={value.includes(r)} id={`${prefix}-${r}`} /> {ROLES[r]}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function UnitFields({ prefix, districts, account }: { prefix: string; districts: District[]; account?: PublicAccount }) {
+  return (
+    <>
+      <label for={`${prefix}-unit`}>所属单位（竞赛组织者必填，如学校或社区）</label>
+      <input id={`${prefix}-unit`} name="unitName" defaultValue={account?.unitName ?? ''} />
+      <label for={`${prefix}-district`}>单位所在县（市、区）</label>
+      <select id={`${prefix}-district`} name="unitDistrict" defaultValue={account?.unitDistrict ?? ''}>
+        <option value="">（不适用）</option>
+        {districts.map((d) => (
+          <option key={d.code} value={d.code}>
+            {d.name}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
+const formValues = (form: HTMLFormElement) => {
+  const f = new FormData(form);
+  return {
+    roles: f.getAll('roles') as Role[],
+    unitName: String(f.get('unitName') ?? '').trim() || null,
+    unitDistrict: String(f.get('unitDistrict') ?? '') || null,
+    displayName: String(f.get('displayName') ?? '').trim(),
+  };
+};
+
+/** Account management for admins: create, edit roles and unit, disable, reset password. */
+export default function Accounts({ districts }: { districts: District[] }) {
+  const me = useAccount();
+  const [list, setList] = useState<PublicAccount[]>([]);
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState('');
+  const [editing, setEditing] = useState<number | null>(null);
+
+  const reload = () => apiFetch<{ accounts: PublicAccount[] }>('/api/admin/accounts').then((r) => setList(r.accounts));
+  useEffect(() => {
+    if (can(me, 'admin')) void reload();
+  }, [me]);
+
+  const run = async (action: () => Promise<unknown>, done: string) => {
+    setError('');
+    setMessage('');
+    try {
+      await action();
+      setMessage(done);
+      await reload();
+      return true;
+    } catch (err) {
+      setError(err instanceof ApiRequestError ? err.message : '操作失败，请稍后再试。');
+      return false;
+    }
+  };
+
+  if (!me) return <p aria-live="polite">正在确认登录状态……</p>;
+  if (!can(me, 'admin')) return <p class="notice">只有管理员可以管理账号。</p>;
+
+  const create = async (e: Event) => {
+    e.preventDefault();
+    const form = e.currentTarget as HTMLFormElement;
+    const f = new FormData(form);
+    const ok = await run(
+      () =>
+        apiFetch('/api/admin/accounts', {
+          method: 'POST',
+          json: { ...formValues(form), username: f.get('username'), password: f.get('password') },
+        }),
+      '账号已创建。请把初始密码当面或电话告知本人，并提醒其登录后修改。',
+    );
+    if (ok) form.reset();
+  };
+
+  return (
+    <div>
+      <div aria-live="polite">
+        {message && <p class="notice">{message}</p>}
+        {error && (
+          <p class="form-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+      <h2>全部账号</h2>
+      <table class="admin-table">
+        <thead>
+          <tr>
+            <th scope="col">用户名</th>
+            <th scope="col">姓名</th>
+            <th scope="col">角色</th>
+            <th scope="col">单位</th>
+            <th scope="col">状态</th>
+            <th scope="col">操作</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.map((a) => (
+            <tr key={a.id}>
+              <td>{a.username}</td>
+              <td>{a.displayName}</td>
+              <td>{a.roles.map((r) => ROLES[r]).join('、') || '无'}</td>
+              <td>{a.unitName ?? '—'}</td>
+              <td>{a.disabled ? '已停用' : '正常'}</td>
+              <td>
+                <button
+                  type="button"
+                  class="secondary"
+                  onClick={() => setEditing(editing === a.id ? null : a.id)}
+                  aria-expanded={editing === a.id}
+                >
+                  编辑 {a.username}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {list
+        .filter((a) => a.id === editing)
+        .map((a) => (
+          <section key={a.id} class="card" aria-labelledby="edit-title">
+            <h3 id="edit-title">编辑 {a.username}</h3>
+            <form
+              class="admin-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void run(
+                  () => apiFetch(`/api/admin/accounts/${a.id}`, { method: 'PUT', json: formValues(e.currentTarget) }),
+                  `已保存 ${a.username} 的修改。`,
+                );
+              }}
+            >
+              <label for="edit-name">姓名</label>
+              <input id="edit-name" name="displayName" defaultValue={a.displayName} required />
+              <RoleBoxes prefix="edit" value={a.roles} />
+              <UnitFields prefix="edit" districts={districts} account={a} />
+              <button type="submit">保存修改</button>
+            </form>
+            <p>
+              <button
+                type="button"
+                class="secondary"
+                onClick={() =>
+                  void run(
+                    () => apiFetch(`/api/admin/accounts/${a.id}`, { method: 'PUT', json: { disabled: !a.disabled } }),
+                    a.disabled ? `已启用 ${a.username}。` : `已停用 ${a.username}，其登录已全部失效。`,
+                  )
+                }
+              >
+                {a.disabled ? '启用账号' : '停用账号'}
+              </button>{' '}
+              <button
+                type="button"
+                class="secondary"
+                onClick={() =>
+                  void run(
+                    () => apiFetch(`/api/admin/accounts/${a.id}/revoke-sessions`, { method: 'POST', json: {} }),
+                    `已让 ${a.username} 的所有登录失效。`,
+                  )
+                }
+              >
+                让其所有登录失效
+              </button>
+            </p>
+            <form
+              class="admin-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                const password = new FormData(e.currentTarget).get('password');
+                void run(
+                  () => apiFetch(`/api/admin/accounts/${a.id}/reset-password`, { method: 'POST', json: { password } }),
+                  `已重设 ${a.username} 的密码，请告知本人。`,
+                );
+              }}
+            >
+              <label for="reset-password">新密码（至少 10 个字符）</label>
+              <input id="reset-password" name="password" type="password" autocomplete="new-password" required minLength={10} />
+              <button type="submit">重设密码</button>
+            </form>
+          </section>
+        ))}
+      <h2>创建账号</h2>
+      <form class="admin-form" onSubmit={(e) => void create(e)}>
+        <label for="new-username">用户名（3–32 位小写字母、数字或 . _ -）</label>
+        <input id="new-username" name="username" required pattern="[a-z0-9._\-]{3,32}" autocomplete="off" />
+        <label for="new-name">姓名</label>
+        <input id="new-name" name="displayName" required />
+        <label for="new-password">初始密码（至少 10 个字符，不能是常见密码）</label>
+        <input id="new-password" name="password" type="password" required minLength={10} autocomplete="new-password" />
+        <RoleBoxes prefix="new" value={[]} />
+        <UnitFields prefix="new" districts={districts} />
+        <button type="submit">创建账号</button>
+      </form>
+    </div>
+  );
+}

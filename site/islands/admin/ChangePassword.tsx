@@ -1,0 +1,52 @@
+import { useState } from 'preact/hooks';
+import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
+import { useAccount } from './session.ts';
+
+/** Changing your own password: needs the current one. */
+export default function ChangePassword() {
+  const me = useAccount();
+  const [error, setError] = useState('');
+  const [done, setDone] = useState('');
+  if (!me) return <p aria-live="polite">正在确认登录状态……</p>;
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget as HTMLFormElement);
+    if (f.get('next') !== f.get('repeat')) {
+      setError('两次输入的新密码不一致。');
+      return;
+    }
+    try {
+      const r = await apiFetch<{ message: string }>('/api/auth/password', {
+        method: 'POST',
+        json: { current: f.get('current'), next: f.get('next') },
+        redirectOn401: false,
+      });
+      setDone(r.message);
+      setError('');
+    } catch (err) {
+      setError(err instanceof ApiRequestError ? err.message : '修改失败，请稍后再试。');
+    }
+  };
+  if (done)
+    return (
+      <p class="notice" role="status">
+        {done} <a href="/admin/login/">去登录</a>
+      </p>
+    );
+  return (
+    <form class="admin-form" onSubmit={(e) => void submit(e)}>
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <label for="pw-current">当前密码</label>
+      <input id="pw-current" name="current" type="password" autocomplete="current-password" required />
+      <label for="pw-next">新密码（至少 10 个字符，不能是常见密码或包含用户名）</label>
+      <input id="pw-next" name="next" type="password" autocomplete="new-password" required minLength={10} />
+      <label for="pw-repeat">再输入一次新密码</label>
+      <input id="pw-repeat" name="repeat" type="password" autocomplete="new-password" required minLength={10} />
+      <button type="submit">修改密码</button>
+    </form>
+  );
+}

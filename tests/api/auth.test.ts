@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { IDLE_TIMEOUT_MS } from '../../api/accounts/sessions.ts';
+import { LOCK_AFTER, LOCK_MS } from '../../api/accounts/throttle.ts';
+import { GOOD_PASSWORD, login, makeAccount, signedIn } from '../fixtures/accounts.ts';
+import { createTestApp, jsonInit, TEST_ORIGIN } from '../fixtures/app.ts';
+
+describe('accounts and sessions', () => {
+  let t: Awaited<ReturnType<typeof createTestApp>>;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t.cleanup());
+
+  const me = (cookie: string) => t.app.request('/api/auth/me', { headers: { cookie } });
+
+  test('logs in with a session cookie that is httpOnly and SameSite=Strict, and returns the roles', async () => {
+    const a = await makeAccount(t, ['publisher']);
+    const res = await t.app.request('/api/auth/login', jsonInit('POST', { username: a.username, password: GOOD_PASSWORD }));
+    expect(res.status).toBe(200);
+    const setCookie = res.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Strict/i);
+    const body = (await (await me(setCookie.split(';')[0] ?? '')).json()) as { account: { roles: string[] } };
+    expect(body.account.roles).toEqual(['publisher']);
+  });
+
+  test('answers an unknown user and a wrong password the same way', async () => {
+    const a = await makeAccount(t, ['judge']);
+    const wrong = await t.app.request(
+      '/api/auth/login',
+      jsonInit('POST', { username: a.username, password: 'not-the-password' }, { 'x-test-client': 'c1' }),
+    );
+    const unknown = await t.app.request(
+      '/api/auth/login',
+      jsonInit('POST', { username: 'nobody-here', password: 'not-the-password' }, { 'x-test-client': 'c2' }),
+    );
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(await wrong.json()).toEqual(await unknown.json());
+  });
+
+  test('never returns the password hash from any endpoint', async () => {
+    const { cookie } = await signedIn(t, ['admin']);
+    for (const path of ['/api/auth/me', '/api/admin/accounts']) {
+      const text = await (await t.app.request(path, { headers: { cookie } })).text();
+      expect(text).not.toMatch(/scrypt|passwordHash|password_hash/);
+    }
+  });
+
+  test('locks an account after repeated failures and lets it in again once the lock expires', async () => {
+    const a = await makeAccount(t, ['moderator']);
+    for (let i = 0; i < LOCK_AFTER; i++) {
+      const res = await t.app.request(
+        '/api/auth/login',
+        jsonInit('POST', { username: a.username, password: `wrong-${i}-xxxxx` }, { 'x-test-client': `lock-${i}` }),
+      );
+      expect(res.status).toBe(401);
+    }
+    // Even the right password is refused while locked, from any address.
+    const locked = await t.app.request(
+      '/api/auth/login',
+      jsonInit('POST', { username: a.username, password: GOOD_PASSWORD }, { 'x-test-client': 'elsewhere' }),
+    );
+    expect(locked.status).toBe(429);
+    expect(locked.headers.get('retry-after')).toBeTruthy();
+    t.clock.advance(LOCK_MS + 1000);
+    const after = await t.app.request(
+      '/api/auth/login',
+      jsonInit('POST', { username: a.username, password: GOOD_PASSWORD }, { 'x-test-client': 'elsewhere' }),
+    );
+    expect(after.status).toBe(200);
+  }, 30_000);
+
+  test('ends a session after the idle timeout', async () => {
+    const { cookie } = await signedIn(t, ['judge']);
+    expect((await me(cookie)).status).toBe(200);
+    t.clock.advance(IDLE_TIMEOUT_MS + 1000);
+    expect((await me(cookie)).status).toBe(401);
+  });
+
+  test('takes access away from a disabled account at once', async () => {
+    const admin = await signedIn(t, ['admin']);
+    const victim = await signedIn(t, ['publisher']);
+    expect((await me(victim.cookie)).status).toBe(200);
+    const res = await t.app.request(
+      `/api/admin/accounts/${victim.account.id}`,
+      jsonInit('PUT', { disabled: true }, { cookie: admin.cookie }),
+    );
+    expect(res.status).toBe(200);
+    expect((await me(victim.cookie)).status).toBe(401);
+    const again = await t.app.request('/api/auth/login', jsonInit('POST', { username: victim.account.username, password: GOOD_PASSWORD }));
+    expect(again.status).toBe(401);
+  });
+
+  test('logs out and the cookie stops working', async () => {
+    const { cookie } = await signedIn(t, ['judge']);
+    const res = await t.app.request('/api/auth/logout', jsonInit('POST', {}, { cookie }));
+    expect(res.status).toBe(200);
+    expect((await me(cookie)).status).toBe(401);
+  });
+
+  test('refuses a cross-origin request that carries a valid cookie', async () => {
+    const { cookie } = await signedIn(t, ['admin']);
+    const body = { username: 'evil-created', displayName: '攻击者', password: 'Another-Good-Pass-9', roles: ['admin'] };
+    const crossSite = await t.app.request('/api/admin/accounts', jsonInit('POST', body, { cookie, origin: 'https://evil.example' }));
+    expect(crossSite.status).toBe(403);
+    const noHeader = await t.app.request('/api/admin/accounts', {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', origin: TEST_ORIGIN, cookie },
+    });
+    expect(noHeader.status).toBe(403);
+    const list = (await (await t.app.request('/api/admin/accounts', { headers: { cookie } })).json()) as {
+      accounts: Array<{ username: string }>;
+    };
+    expect(list.accounts.map((a) => a.username)).not.toContain('evil-created');
+  });
+
+  test('changes your own password only with the current one, and refuses common passwords', async () => {
+    const { account, cookie } = await signedIn(t, ['judge']);
+    const wrong = await t.app.request(
+      '/api/auth/password',
+      jsonInit('POST', { current: 'wrong-password-1', next: 'New-Strong-Pass-31' }, { cookie }),
+    );
+    expect(wrong.status).toBe(400);
+    const common = await t.app.request(
+      '/api/auth/password',
+      jsonInit('POST', { current: GOOD_PASSWORD, next: 'qwertyuiop123' }, { cookie }),
+    );
+    expect(((await common.json()) as { error: { code: string } }).error.code).toBe('weak_password');
+    const ok = await t.app.request(
+      '/api/auth/password',
+      jsonInit('POST', { current: GOOD_PASSWORD, next: 'New-Strong-Pass-31' }, { cookie }),
+    );
+    expect(ok.status).toBe(200);
+    expect(await login(t, account.username, 'New-Strong-Pass-31')).toMatch(/yz_session=/);
+  });
+
+  test('lets an admin create an organiser only with a unit, and records it in the audit log', async () => {
+    const { cookie } = await signedIn(t, ['admin']);
+    const noUnit = await t.app.request(
+      '/api/admin/accounts',
+      jsonInit('POST', { username: 'teacher-li', displayName: '李老师', password: 'Classroom-Safe-88', roles: ['organizer'] }, { cookie }),
+    );
+    expect(noUnit.status).toBe(400);
+    const ok = await t.app.request(
+      '/api/admin/accounts',
+      jsonInit(
+        'POST',
+        {
+          username: 'teacher-li',
+          displayName: '李老师',
+          password: 'Classroom-Safe-88',
+          roles: ['organizer'],
+          unitName: '扬州市育才小学',
+          unitDistrict: '321002',
+        },
+        { cookie },
+      ),
+    );
+    expect(ok.status).toBe(201);
+    const audit = (await (await t.app.request('/api/admin/audit?action=account.create', { headers: { cookie } })).json()) as {
+      entries: Array<{ target: string; actorName: string }>;
+    };
+    expect(audit.entries.length).toBeGreaterThan(0);
+    const csv = await t.app.request('/api/admin/audit/export.csv', { headers: { cookie } });
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes)).toContain('account.create');
+  });
+});
