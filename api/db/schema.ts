@@ -100,3 +100,7 @@ export const loginThrottle = sqliteTable('login_throttle', {
 
 /** An account row. */
 export type AccountRow = typeof accounts.$inferSelect;
+
+export * from './schema-warnings.ts';
+export * from './schema-contests.ts';
+export * from './schema-ideas.ts';

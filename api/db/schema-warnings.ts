@@ -1,0 +1,2 @@
+// Tables of the warnings feature; re-exported by api/db/schema.ts so drizzle-kit and the client see them.
+export {};
