@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrfGuard, loadSession, requireSession } from './accounts/guard.ts';
 import { adminAccounts } from './admin/accounts.ts';
@@ -10,14 +10,23 @@ import type { Database } from './db/client.ts';
 import type { Env } from './env.ts';
 import { apiError, apiNotFound, onError } from './errors.ts';
 import { health } from './health.ts';
+import { createPushSender, type PushSender } from './push/sender.ts';
+import { subscriptionRoutes } from './push/subscriptions.ts';
+import { loadVapidKeys, type VapidKeys } from './push/vapid.ts';
 import { securityHeaders } from './security-headers.ts';
 import { serveSite } from './static-site.ts';
+import { adminWarnings } from './warnings/admin.ts';
+import { warningFeeds } from './warnings/feeds.ts';
+import { warningPage } from './warnings/page.ts';
+import { publicWarnings } from './warnings/public.ts';
+import { adminWarningTemplates } from './warnings/templates.ts';
 
 /** Default request-body limit for the API; a route that needs more is listed in `bodyLimits`. */
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
 
 /** Larger body limits by path prefix. */
-const bodyLimits: ReadonlyArray<readonly [prefix: string, bytes: number]> = [];
+const bodyLimits: ReadonlyArray<readonly [prefix: string, bytes: number]> = [
+];
 
 /** What the app is built from. */
 export interface AppDeps {
@@ -29,10 +38,28 @@ export interface AppDeps {
   serveStatic?: boolean;
 }
 
+/** Lazily created push machinery, shared by the routes of one app. */
+interface PushDeps {
+  vapid: () => Promise<VapidKeys>;
+  sender: () => Promise<PushSender>;
+}
+
 /** The API routes, joined; its type feeds the typed client `hc<ApiType>`. */
-function apiRoutes() {
-  const admin = new Hono<AppEnv>().use(requireSession).route('/accounts', adminAccounts).route('/audit', adminAudit);
-  return new Hono<AppEnv>().route('/health', health).route('/auth', auth).route('/admin', admin);
+function apiRoutes(push: PushDeps) {
+  const { push: pushKey, subs } = subscriptionRoutes(push.vapid, push.sender);
+  const admin = new Hono<AppEnv>()
+    .use(requireSession)
+    .route('/accounts', adminAccounts)
+    .route('/audit', adminAudit)
+    .route('/warnings', adminWarnings)
+    .route('/warning-templates', adminWarningTemplates);
+  return new Hono<AppEnv>()
+    .route('/health', health)
+    .route('/auth', auth)
+    .route('/warnings', publicWarnings)
+    .route('/push', pushKey)
+    .route('/subscriptions', subs)
+    .route('/admin', admin);
 }
 
 /** Type of the API, for `hc<ApiType>` in islands. */
@@ -43,14 +70,26 @@ export function createApp({ database, env, clock = Date.now, serveStatic = true 
   const app = new Hono<AppEnv>();
   app.onError(onError);
   app.use('*', securityHeaders(env.siteUrl.startsWith('https:')));
-  app.use('/api/*', async (c, next) => {
+  let vapid: Promise<VapidKeys> | null = null;
+  let sender: Promise<PushSender> | null = null;
+  const push: PushDeps = {
+    vapid: () => (vapid ??= loadVapidKeys(database, clock())),
+    sender: () => (sender ??= push.vapid().then((keys) => createPushSender(keys, env.pushConcurrency, clock))),
+  };
+  const withContext: MiddlewareHandler<AppEnv> = async (c, next) => {
     c.set('database', database);
     c.set('env', env);
     c.set('now', clock());
     c.set('clientHash', hashAddress(clientAddress(c), env.secret));
+    c.set('session', null);
+    await next();
+  };
+  app.use('/api/*', withContext);
+  app.use('/feeds/*', withContext);
+  app.use('/warnings/:id{[0-9]+}/*', withContext);
+  app.use('/api/*', async (c, next) => {
     c.header('cache-control', 'no-store');
     const limit = bodyLimits.find(([prefix]) => c.req.path.startsWith(prefix))?.[1] ?? DEFAULT_BODY_LIMIT;
-    c.set('session', null);
     return bodyLimit({
       maxSize: limit,
       onError: () => {
@@ -59,10 +98,12 @@ export function createApp({ database, env, clock = Date.now, serveStatic = true 
     })(c, next);
   });
   app.use('/api/*', csrfGuard, loadSession);
-  const api = apiRoutes();
+  const api = apiRoutes(push);
   api.notFound(apiNotFound);
   app.route('/api', api);
   app.all('/api/*', apiNotFound);
+  app.route('/feeds', warningFeeds);
+  app.get('/warnings/:id{[0-9]+}/', warningPage);
   if (serveStatic) app.use('*', serveSite(env.distDir));
   app.notFound((c) => c.text('404 页面不存在', 404));
   return app;

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { parseAllowlist } from './push/allowlist.ts';
 
 /** Where generated server state (database file, secret, keys) lives unless configured otherwise. */
 export const DATA_DIR = resolve(process.env['DATA_DIR'] ?? 'data');
@@ -27,6 +28,17 @@ export const envSchema = z.object({
   SERVER_SECRET: z.string().min(32, '至少 32 个字符').optional(),
   /** Directory of the built site. */
   DIST_DIR: z.string().default('dist'),
+  /** Push services whose endpoints may be subscribed: comma-separated https origins, `*.` for subdomains. */
+  PUSH_ENDPOINT_ALLOWLIST: z
+    .string()
+    .regex(/^(https:\/\/[^,\s]+)(,\s*https:\/\/[^,\s]+)*$/, '应为逗号分隔的 https:// 来源列表')
+    .optional(),
+  /** Concurrent requests to push services while delivering (default 64). */
+  PUSH_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(64),
+  /** Seconds a delivery worker holds a claimed batch before another process may take it over. */
+  PUSH_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+  /** New push subscriptions allowed per client address per hour (many residents may share one address). */
+  SUBSCRIBE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(120),
 });
 
 /** Parsed configuration with every default filled in. */
@@ -40,6 +52,10 @@ export interface Env {
   secret: string;
   distDir: string;
   dataDir: string;
+  pushAllowlist: string[];
+  pushConcurrency: number;
+  subscribeLimitPerHour: number;
+  pushLeaseMs: number;
 }
 
 /** Thrown when a variable is invalid; the message names the variable and what it should be. */
@@ -79,5 +95,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, dataDir = DATA_
     secret: e.SERVER_SECRET ?? loadOrCreateSecret(dataDir),
     distDir: resolve(e.DIST_DIR),
     dataDir,
+    pushAllowlist: parseAllowlist(e.PUSH_ENDPOINT_ALLOWLIST),
+    pushConcurrency: e.PUSH_CONCURRENCY,
+    subscribeLimitPerHour: e.SUBSCRIBE_LIMIT_PER_HOUR,
+    pushLeaseMs: e.PUSH_LEASE_SECONDS * 1000,
   };
 }

@@ -3,6 +3,10 @@ import { createApp } from './app.ts';
 import { openDatabase } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { EnvError, loadEnv } from './env.ts';
+import { createPushSender } from './push/sender.ts';
+import { loadVapidKeys } from './push/vapid.ts';
+import { startDeliveryWorker } from './push/worker.ts';
+import { seedOfficeTemplates } from './warnings/templates.ts';
 
 /** Starts the one server process: migrates the database, then serves the site and the API. */
 async function main(): Promise<void> {
@@ -18,6 +22,17 @@ async function main(): Promise<void> {
   }
   const database = await openDatabase(env.databaseUrl, env.databaseAuthToken);
   await migrateDatabase(database);
+  await seedOfficeTemplates(database, Date.now());
+  // Generated on the very first start and kept in the database from then on.
+  const vapid = await loadVapidKeys(database, Date.now());
+  const sender = createPushSender(vapid, env.pushConcurrency);
+  const worker = startDeliveryWorker({
+    database,
+    sender,
+    concurrency: env.pushConcurrency,
+    allowlist: env.pushAllowlist,
+    leaseMs: env.pushLeaseMs,
+  });
   const app = createApp({ database, env });
   const server = serve({ fetch: app.fetch, hostname: env.host, port: env.port }, (info) => {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
@@ -26,6 +41,7 @@ async function main(): Promise<void> {
     );
   });
   const stop = () => {
+    void worker.stop();
     server.close(() => {
       database.close();
       process.exit(0);

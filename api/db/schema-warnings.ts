@@ -1,2 +1,114 @@
-// Tables of the warnings feature; re-exported by api/db/schema.ts so drizzle-kit and the client see them.
-export {};
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/**
+ * Warnings as CAP 1.2 messages. A draft has no identifier yet; publishing gives it one. An Update
+ * or Cancel is a new row whose `references` names the message it replaces, which is then marked
+ * `supersededBy`, so one event is one chain of rows and only its newest message is ever active.
+ */
+export const warnings = sqliteTable(
+  'warnings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** draft or published. */
+    state: text('state', { enum: ['draft', 'published'] }).notNull(),
+    /** GB/T 35965.1 identifier, set at publish time. */
+    identifier: text('identifier').unique(),
+    /** CAP sender (the office's address). */
+    sender: text('sender').notNull(),
+    /** The issuing office, e.g. 扬州市气象台. */
+    senderName: text('sender_name').notNull(),
+    /** Unix ms when published. */
+    sent: integer('sent'),
+    status: text('status', { enum: ['Actual', 'Exercise', 'Test'] }).notNull(),
+    msgType: text('msg_type', { enum: ['Alert', 'Update', 'Cancel'] }).notNull(),
+    /** CAP `references`: "sender,identifier,sent" of the message this one updates or cancels. */
+    references: text('references'),
+    /** Row id of the message this one updates or cancels. */
+    replaces: integer('replaces'),
+    /** Row id of the newer message that replaced this one. */
+    supersededBy: integer('superseded_by'),
+    hazard: text('hazard').notNull(),
+    level: text('level', { enum: ['blue', 'yellow', 'orange', 'red'] }).notNull(),
+    urgency: text('urgency', { enum: ['Immediate', 'Expected', 'Future', 'Past', 'Unknown'] }).notNull(),
+    certainty: text('certainty', { enum: ['Observed', 'Likely', 'Possible', 'Unlikely', 'Unknown'] }).notNull(),
+    responseType: text('response_type').notNull(),
+    effective: integer('effective').notNull(),
+    onset: integer('onset'),
+    expires: integer('expires').notNull(),
+    headline: text('headline').notNull(),
+    description: text('description').notNull(),
+    instruction: text('instruction').notNull(),
+    /** JSON array of GB/T 2260 codes. */
+    areas: text('areas').notNull(),
+    /** CAP polygon "lat,lng lat,lng …", optional. */
+    polygon: text('polygon'),
+    createdBy: integer('created_by'),
+    publishedBy: integer('published_by'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('warnings_state_expires').on(t.state, t.expires)],
+);
+
+/** The office's own templates for non-meteorological warnings, editable by admins. */
+export const warningTemplates = sqliteTable('warning_templates', {
+  hazard: text('hazard').primaryKey(),
+  title: text('title').notNull(),
+  description: text('description').notNull(),
+  instruction: text('instruction').notNull(),
+  responseType: text('response_type').notNull(),
+  updatedBy: integer('updated_by'),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** Browser push subscriptions, with what each resident asked to receive. */
+export const pushSubscriptions = sqliteTable('push_subscriptions', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  endpoint: text('endpoint').notNull().unique(),
+  p256dh: text('p256dh').notNull(),
+  auth: text('auth').notNull(),
+  /** JSON array of district codes. */
+  districts: text('districts').notNull(),
+  /** JSON array of hazard codes, or null for all. */
+  hazards: text('hazards'),
+  /** Lowest level wanted: 1 blue … 4 red. */
+  minRank: integer('min_rank').notNull(),
+  /** Receive 演练/测试 messages too. */
+  exercises: integer('exercises', { mode: 'boolean' }).notNull(),
+  /** SHA-256 of the management token given to the browser. */
+  tokenHash: text('token_hash').notNull(),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** One delivery job per published message. */
+export const deliveries = sqliteTable('deliveries', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  warningId: integer('warning_id').notNull().unique(),
+  state: text('state', { enum: ['running', 'done'] }).notNull(),
+  createdAt: integer('created_at').notNull(),
+  finishedAt: integer('finished_at'),
+});
+
+/** One row per matched subscription of a delivery: what survives a restart. */
+export const deliveryItems = sqliteTable(
+  'delivery_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    deliveryId: integer('delivery_id').notNull(),
+    subscriptionId: integer('subscription_id').notNull(),
+    /** pending → sending → sent | failed | removed. */
+    state: text('state', { enum: ['pending', 'sending', 'sent', 'failed', 'removed'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    /** Not before this time (ms): backoff and Retry-After. */
+    notBefore: integer('not_before').notNull().default(0),
+    lastStatus: integer('last_status'),
+  },
+  (t) => [
+    uniqueIndex('delivery_items_pair').on(t.deliveryId, t.subscriptionId),
+    index('delivery_items_state').on(t.deliveryId, t.state, t.notBefore),
+  ],
+);
+
+/** A warning row. */
+export type WarningRow = typeof warnings.$inferSelect;

@@ -1,0 +1,31 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { CONTENT_DIR } from './content-files.ts';
+
+/** What the API needs of a guide: where it is and which warnings it belongs to. */
+export interface GuideLink {
+  slug: string;
+  title: string;
+  url: string;
+  warningTypes: string[];
+}
+
+const frontSchema = z.object({ title: z.string(), warningTypes: z.array(z.string()).default([]) });
+
+/** The guides' titles and warning types, read from content/guides frontmatter. */
+export const GUIDE_LINKS: readonly GuideLink[] = readdirSync(join(CONTENT_DIR, 'guides'))
+  .filter((f) => f.endsWith('.mdx'))
+  .sort()
+  .map((f) => {
+    const front = readFileSync(join(CONTENT_DIR, 'guides', f), 'utf8').split(/^---$/m)[1] ?? '';
+    const data = frontSchema.parse(parse(front));
+    const slug = f.replace(/\.mdx$/, '');
+    return { slug, title: data.title, url: `/guides/${slug}/`, warningTypes: data.warningTypes };
+  });
+
+/** Guides that teach what to do for a hazard. */
+export function guidesFor(hazard: string): Array<Pick<GuideLink, 'slug' | 'title' | 'url'>> {
+  return GUIDE_LINKS.filter((g) => g.warningTypes.includes(hazard)).map(({ slug, title, url }) => ({ slug, title, url }));
+}

@@ -1,0 +1,33 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../context.ts';
+import { atomFeed } from './cap.ts';
+import { warningHistory } from './store.ts';
+
+const FEED_SIZE = 50;
+
+/** `/feeds/warnings.atom` (for people and aggregators) and `/feeds/cap.atom` (CAP index for other systems). */
+export const warningFeeds = new Hono<AppEnv>()
+  .get('/warnings.atom', async (c) => {
+    const rows = (await warningHistory(c.var.database, 1, FEED_SIZE)).slice(0, FEED_SIZE);
+    const site = c.var.env.siteUrl;
+    const xml = atomFeed({
+      id: new URL('/feeds/warnings.atom', site).href,
+      title: '扬州应急 预警信息',
+      selfUrl: new URL('/feeds/warnings.atom', site).href,
+      updated: rows[0]?.sent ?? c.var.now,
+      entries: rows.map((w) => ({ w, link: new URL(`/warnings/${w.id}/`, site).href, type: 'text/html' })),
+    });
+    return c.body(xml, 200, { 'content-type': 'application/atom+xml; charset=utf-8', 'cache-control': 'no-cache' });
+  })
+  .get('/cap.atom', async (c) => {
+    const rows = (await warningHistory(c.var.database, 1, FEED_SIZE)).slice(0, FEED_SIZE);
+    const site = c.var.env.siteUrl;
+    const xml = atomFeed({
+      id: new URL('/feeds/cap.atom', site).href,
+      title: '扬州应急 预警信息（CAP 1.2）',
+      selfUrl: new URL('/feeds/cap.atom', site).href,
+      updated: rows[0]?.sent ?? c.var.now,
+      entries: rows.map((w) => ({ w, link: new URL(`/api/warnings/${w.id}/cap.xml`, site).href, type: 'application/cap+xml' })),
+    });
+    return c.body(xml, 200, { 'content-type': 'application/atom+xml; charset=utf-8', 'cache-control': 'no-cache' });
+  });

@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import { asc, eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { requireRole } from '../accounts/guard.ts';
+import { auditAction } from '../audit.ts';
+import type { AppEnv } from '../context.ts';
+import type { Database } from '../db/client.ts';
+import { warningTemplates } from '../db/schema-warnings.ts';
+import { CONTENT_DIR, readYamlFile } from '../domain/content-files.ts';
+import { hazardCodeSchema, levelCodeSchema } from '../domain/hazards.ts';
+import { apiError } from '../errors.ts';
+import { jsonBody, paramsOf } from '../validate.ts';
+import { RESPONSE_TYPES } from './schema.ts';
+
+/** content/warnings/signals.yaml: a meteorological signal's official meaning and defence guidance. */
+export const signalSchema = z.object({
+  hazard: hazardCodeSchema,
+  level: levelCodeSchema,
+  standard: z.string().min(6),
+  guidance: z.array(z.string().min(2)).min(1),
+});
+
+/** content/warnings/templates.yaml: the office's starting templates for other hazards. */
+export const officeTemplateSchema = z.object({
+  hazard: hazardCodeSchema,
+  title: z.string().trim().min(2).max(40),
+  description: z.string().trim().min(10).max(2000),
+  instruction: z.string().trim().min(6).max(2000),
+  responseType: z.enum(RESPONSE_TYPES),
+});
+
+/** The 14 signals × colours, read once. */
+export const SIGNALS = readYamlFile(join(CONTENT_DIR, 'warnings', 'signals.yaml'), z.array(signalSchema));
+
+/** Puts the shipped office templates into the database unless an admin has already edited them. */
+export async function seedOfficeTemplates(database: Database, now: number): Promise<void> {
+  const shipped = readYamlFile(join(CONTENT_DIR, 'warnings', 'templates.yaml'), z.array(officeTemplateSchema));
+  await database.write((db) =>
+    db
+      .insert(warningTemplates)
+      .values(shipped.map((t) => ({ ...t, updatedAt: now })))
+      .onConflictDoNothing(),
+  );
+}
+
+const hazardParam = z.object({ hazard: hazardCodeSchema });
+
+/** `/api/admin/warning-templates`: signals and office templates for publishers; admins edit the latter. */
+export const adminWarningTemplates = new Hono<AppEnv>()
+  .get('/', requireRole('publisher'), async (c) => {
+    const office = await c.var.database.db.select().from(warningTemplates).orderBy(asc(warningTemplates.hazard));
+    return c.json({ signals: SIGNALS, office });
+  })
+  .put('/:hazard', requireRole('admin'), paramsOf(hazardParam), jsonBody(officeTemplateSchema.omit({ hazard: true })), async (c) => {
+    const { hazard } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const rows = await c.var.database.write((db) =>
+      db
+        .update(warningTemplates)
+        .set({ ...body, updatedBy: c.var.session?.account.id ?? null, updatedAt: c.var.now })
+        .where(eq(warningTemplates.hazard, hazard))
+        .returning(),
+    );
+    if (!rows[0]) throw apiError(404, 'not_found', '这个灾种没有部门模板（气象预警使用官方防御指南）。');
+    await auditAction(c, 'warning.template.edit', `template:${hazard}`);
+    return c.json({ template: rows[0] });
+  });

@@ -1,0 +1,141 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { signedIn } from '../fixtures/accounts.ts';
+import { createTestApp, jsonInit } from '../fixtures/app.ts';
+import { rainstormInput } from '../fixtures/warnings.ts';
+
+const XSD = resolve('../shared/standards/CAP-v1.2.xsd');
+
+/** Validates a CAP document with xmllint against the official OASIS schema; returns its complaints. */
+function capErrors(xml: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cap-'));
+  const file = join(dir, 'alert.xml');
+  writeFileSync(file, xml);
+  const res = spawnSync('xmllint', ['--noout', '--schema', XSD, file], { encoding: 'utf8' });
+  if (res.error) throw new Error(`xmllint is needed (apt-get install libxml2-utils): ${res.error.message}`);
+  return res.status === 0 ? '' : res.stderr;
+}
+
+type W = {
+  id: number;
+  title: string;
+  active: boolean;
+  identifier: string;
+  status: string;
+  supersededBy: number | null;
+  areas: Array<{ code: string }>;
+};
+
+describe('warnings', () => {
+  let t: Awaited<ReturnType<typeof createTestApp>>;
+  let cookie: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    ({ cookie } = await signedIn(t, ['publisher']));
+  });
+  afterAll(async () => t.cleanup());
+
+  const post = (path: string, body: unknown) => t.app.request(path, jsonInit('POST', body, { cookie }));
+  const active = async (query = '') => ((await (await t.app.request(`/api/warnings${query}`)).json()) as { warnings: W[] }).warnings;
+  async function published(over = {}) {
+    const draft = (await (await post('/api/admin/warnings', rainstormInput(t.clock.now, over))).json()) as { warning: W };
+    const res = await post(`/api/admin/warnings/${draft.warning.id}/publish`, { confirm: true });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { warning: W }).warning;
+  }
+
+  test('refuses a draft with missing content, naming the fields in Chinese', async () => {
+    const res = await post('/api/admin/warnings', { ...rainstormInput(t.clock.now), headline: '短', areas: [], expires: t.clock.now - 1 });
+    expect(res.status).toBe(400);
+    const err = ((await res.json()) as { error: { fields: Record<string, string> } }).error;
+    expect(Object.keys(err.fields)).toEqual(expect.arrayContaining(['headline', 'areas']));
+  });
+
+  test('asks the publisher to confirm a red warning before publishing it', async () => {
+    const draft = (await (await post('/api/admin/warnings', rainstormInput(t.clock.now, { level: 'red' }))).json()) as { warning: W };
+    const first = await post(`/api/admin/warnings/${draft.warning.id}/publish`, {});
+    expect(first.status).toBe(409);
+    expect(((await first.json()) as { error: { code: string } }).error.code).toBe('confirm_required');
+    expect((await active()).some((w) => w.id === draft.warning.id)).toBe(false);
+    const second = await post(`/api/admin/warnings/${draft.warning.id}/publish`, { confirm: true });
+    expect(second.status).toBe(200);
+  });
+
+  test('publishes with a GB/T 35965.1 identifier, lists it for its districts only, and never after it expires', async () => {
+    const w = await published({ expires: t.clock.now + 3600_000 });
+    expect(w.identifier).toMatch(/^321000\d{8}_\d{14}_\d+$/);
+    expect(w.title).toBe('【橙色预警】暴雨');
+    expect((await active('?district=321002')).map((x) => x.id)).toContain(w.id);
+    expect((await active('?district=321023')).map((x) => x.id)).not.toContain(w.id);
+    t.clock.advance(3600_000 + 1);
+    expect((await active()).map((x) => x.id)).not.toContain(w.id);
+    // An hour idle has also ended the publisher's session: sign in again for the next tests.
+    ({ cookie } = await signedIn(t, ['publisher']));
+  });
+
+  test('an Update replaces the earlier message, which is never listed as active again', async () => {
+    const first = await published();
+    const res = await post(`/api/admin/warnings/${first.id}/update`, {
+      warning: rainstormInput(t.clock.now, { level: 'red', headline: '扬州市气象台将暴雨橙色预警升级为红色' }),
+      confirm: true,
+    });
+    expect(res.status).toBe(200);
+    const update = ((await res.json()) as { warning: W }).warning;
+    const ids = (await active()).map((x) => x.id);
+    expect(ids).toContain(update.id);
+    expect(ids).not.toContain(first.id);
+    const old = ((await (await t.app.request(`/api/warnings/${first.id}`)).json()) as { warning: W }).warning;
+    expect(old.supersededBy).toBe(update.id);
+    const cap = await (await t.app.request(`/api/warnings/${update.id}/cap.xml`)).text();
+    expect(cap).toContain('<msgType>Update</msgType>');
+    expect(cap).toContain(`<references>`);
+    expect(cap).toContain(first.identifier);
+  });
+
+  test('all clear ends the warning and records who did it', async () => {
+    const w = await published();
+    const res = await post(`/api/admin/warnings/${w.id}/cancel`, { reason: '降雨已明显减弱，暴雨预警解除。', allClear: true });
+    expect(res.status).toBe(200);
+    expect((await active()).map((x) => x.id)).not.toContain(w.id);
+    const admin = await signedIn(t, ['admin']);
+    const audit = (await (await t.app.request('/api/admin/audit?action=warning.', { headers: { cookie: admin.cookie } })).json()) as {
+      entries: Array<{ action: string }>;
+    };
+    expect(audit.entries.map((e) => e.action)).toEqual(expect.arrayContaining(['warning.publish', 'warning.update', 'warning.allclear']));
+  });
+
+  test('marks drills as 演练 and filters them by status', async () => {
+    const drill = await published({ status: 'Exercise' });
+    expect(drill.title).toBe('【演练】【橙色预警】暴雨');
+    expect((await active('?status=Actual')).map((x) => x.id)).not.toContain(drill.id);
+    expect((await active('?status=Exercise')).map((x) => x.id)).toContain(drill.id);
+  });
+
+  test('every CAP document validates against the OASIS CAP 1.2 schema, with +08:00 times', async () => {
+    const history = ((await (await t.app.request('/api/warnings?all=1')).json()) as { warnings: W[] }).warnings;
+    expect(history.length).toBeGreaterThan(3);
+    for (const w of history) {
+      const xml = await (await t.app.request(`/api/warnings/${w.id}/cap.xml`)).text();
+      expect(capErrors(xml)).toBe('');
+      expect(xml).toMatch(/<sent>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00<\/sent>/);
+      expect(xml).not.toMatch(/\dZ</);
+    }
+  });
+
+  test('feeds list the warnings as Atom with links to pages and CAP documents', async () => {
+    const atom = await (await t.app.request('/feeds/warnings.atom')).text();
+    expect(atom).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
+    expect(atom).toMatch(/<link rel="alternate" type="text\/html" href="http:\/\/127\.0\.0\.1:4321\/warnings\/\d+\/"\/>/);
+    const capIndex = await (await t.app.request('/feeds/cap.atom')).text();
+    expect(capIndex).toMatch(/type="application\/cap\+xml" href="[^"]+\/api\/warnings\/\d+\/cap\.xml"/);
+  });
+
+  test('refuses bad query values with a 400, not a 500', async () => {
+    expect((await t.app.request('/api/warnings?district=999999')).status).toBe(400);
+    expect((await t.app.request('/api/warnings/abc')).status).toBe(400);
+    expect((await t.app.request('/api/warnings/99999')).status).toBe(404);
+  });
+});
