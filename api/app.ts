@@ -5,11 +5,15 @@ import { adminAccounts } from './admin/accounts.ts';
 import { adminAudit } from './admin/audit.ts';
 import { auth } from './auth.ts';
 import { clientAddress, hashAddress } from './client-address.ts';
+import { adminContests, contests } from './contests/index.ts';
 import type { AppEnv } from './context.ts';
 import type { Database } from './db/client.ts';
 import type { Env } from './env.ts';
 import { apiError, apiNotFound, onError } from './errors.ts';
 import { health } from './health.ts';
+import { adminCampaigns } from './ideas/admin-campaigns.ts';
+import { adminIdeas } from './ideas/admin-ideas.ts';
+import { ideasApi } from './ideas/index.ts';
 import { createPushSender, type PushSender } from './push/sender.ts';
 import { subscriptionRoutes } from './push/subscriptions.ts';
 import { loadVapidKeys, type VapidKeys } from './push/vapid.ts';
@@ -26,6 +30,8 @@ export const DEFAULT_BODY_LIMIT = 64 * 1024;
 
 /** Larger body limits by path prefix. */
 const bodyLimits: ReadonlyArray<readonly [prefix: string, bytes: number]> = [
+  // 金点子 with a photo: up to 5 MB as base64 (4/3 of that) plus the text.
+  ['/api/ideas/submissions', 7 * 1024 * 1024],
 ];
 
 /** What the app is built from. */
@@ -52,11 +58,16 @@ function apiRoutes(push: PushDeps) {
     .route('/accounts', adminAccounts)
     .route('/audit', adminAudit)
     .route('/warnings', adminWarnings)
-    .route('/warning-templates', adminWarningTemplates);
+    .route('/warning-templates', adminWarningTemplates)
+    .route('/ideas', adminIdeas)
+    .route('/campaigns', adminCampaigns)
+    .route('/contests', adminContests);
   return new Hono<AppEnv>()
     .route('/health', health)
     .route('/auth', auth)
     .route('/warnings', publicWarnings)
+    .route('/ideas', ideasApi)
+    .route('/contests', contests)
     .route('/push', pushKey)
     .route('/subscriptions', subs)
     .route('/admin', admin);

@@ -7,6 +7,7 @@ import { createPushSender } from './push/sender.ts';
 import { loadVapidKeys } from './push/vapid.ts';
 import { startDeliveryWorker } from './push/worker.ts';
 import { seedOfficeTemplates } from './warnings/templates.ts';
+import { scheduleContactErasure } from './ideas/retention.ts';
 
 /** Starts the one server process: migrates the database, then serves the site and the API. */
 async function main(): Promise<void> {
@@ -22,6 +23,8 @@ async function main(): Promise<void> {
   }
   const database = await openDatabase(env.databaseUrl, env.databaseAuthToken);
   await migrateDatabase(database);
+  // 金点子 contacts are erased on schedule after each announcement: now, then hourly.
+  scheduleContactErasure(database);
   await seedOfficeTemplates(database, Date.now());
   // Generated on the very first start and kept in the database from then on.
   const vapid = await loadVapidKeys(database, Date.now());

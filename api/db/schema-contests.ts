@@ -1,2 +1,159 @@
 // Tables of the contests feature; re-exported by api/db/schema.ts so drizzle-kit and the client see them.
-export {};
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** 应急知识竞赛: one contest run by a school or community, with its settings fixed at creation. */
+export const contests = sqliteTable(
+  'contests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Six-character join code without look-alike characters. */
+    code: text('code').notNull().unique(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    /** The organiser's unit (school or community); organisers see only their unit's contests. */
+    unitName: text('unit_name').notNull(),
+    /** District of the unit (GB/T 2260). */
+    unitDistrict: text('unit_district'),
+    /** Account that created it. */
+    createdBy: integer('created_by').notNull(),
+    /** Unix ms: participants may join from here… */
+    opensAt: integer('opens_at').notNull(),
+    /** …until here; closing early or extending moves it. */
+    closesAt: integer('closes_at').notNull(),
+    /** 小学, 中学 or 成人. */
+    audience: text('audience').notNull(),
+    /** JSON of how the questions were chosen (counts by category, type, difficulty, or hand-picked). */
+    selection: text('selection').notNull(),
+    /** Total time for one attempt. */
+    timeLimitMs: integer('time_limit_ms').notNull(),
+    attemptsAllowed: integer('attempts_allowed').notNull().default(1),
+    shuffleQuestions: integer('shuffle_questions', { mode: 'boolean' }).notNull().default(true),
+    shuffleOptions: integer('shuffle_options', { mode: 'boolean' }).notNull().default(true),
+    /** `submit`: right answers shown after submitting; `close`: only once the contest has closed. */
+    revealAnswers: text('reveal_answers').notNull().default('submit'),
+    /** `list` (choose from `teams`), `free` (type a team) or `none`. */
+    teamMode: text('team_mode').notNull().default('list'),
+    /** JSON array of team names (classes or communities). */
+    teams: text('teams').notNull().default('[]'),
+    askClass: integer('ask_class', { mode: 'boolean' }).notNull().default(false),
+    askStudentNo: integer('ask_student_no', { mode: 'boolean' }).notNull().default(false),
+    /** Whether several people may take part from one device (a computer room). */
+    sharedDevices: integer('shared_devices', { mode: 'boolean' }).notNull().default(false),
+    /** `masked` (张*明, the default: many participants are minors) or `full` on the public leaderboard. */
+    nameDisplay: text('name_display').notNull().default('masked'),
+    /** Team ranking: `average` of members or `best` (sum of the best `teamBestN`). */
+    teamScoring: text('team_scoring').notNull().default('average'),
+    teamBestN: integer('team_best_n').notNull().default(5),
+    /** Ranks 1..honourTop get a 荣誉证书 once the contest has closed; everyone gets a 参与证明. */
+    honourTop: integer('honour_top').notNull().default(3),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('contests_unit').on(t.unitName, t.unitDistrict)],
+);
+
+/** The contest's questions, copied from the bank at creation so later edits to the bank change nothing. */
+export const contestQuestions = sqliteTable(
+  'contest_questions',
+  {
+    contestId: integer('contest_id').notNull(),
+    /** 0-based position in the contest's own order. */
+    position: integer('position').notNull(),
+    /** Bank id, e.g. rainstorm-003. */
+    questionId: text('question_id').notNull(),
+    type: text('type').notNull(),
+    stem: text('stem').notNull(),
+    /** JSON array of options in the bank's order. */
+    options: text('options').notNull(),
+    /** JSON array of correct option indexes (bank order). Never sent before the attempt is submitted. */
+    answer: text('answer').notNull(),
+    explanation: text('explanation').notNull(),
+    /** Guide slug that teaches it. */
+    guide: text('guide').notNull(),
+    category: text('category').notNull(),
+    difficulty: integer('difficulty').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.contestId, t.position] })],
+);
+
+/** One participant's attempt, with its own deadline and shuffled order. */
+export const contestAttempts = sqliteTable(
+  'contest_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    contestId: integer('contest_id').notNull(),
+    /** Normalised name|team|class|student number: who the participant is. */
+    participantKey: text('participant_key').notNull(),
+    /** Normalised name|team: what extra time is granted to. */
+    nameKey: text('name_key').notNull(),
+    /** 1 for the first attempt of this participant. */
+    attemptNo: integer('attempt_no').notNull(),
+    name: text('name').notNull(),
+    team: text('team').notNull().default(''),
+    className: text('class_name').notNull().default(''),
+    studentNo: text('student_no').notNull().default(''),
+    /** Keyed hash of the browser's device token. */
+    deviceHash: text('device_hash').notNull(),
+    ipHash: text('ip_hash'),
+    startedAt: integer('started_at').notNull(),
+    /** Unix ms after which no answer is accepted: min(start + limit, closes) + extra. */
+    deadline: integer('deadline').notNull(),
+    /** Extra time granted by the organiser (WCAG 2.2.1). */
+    extraMs: integer('extra_ms').notNull().default(0),
+    /** Set when submitted, or at the deadline once the server closes it. */
+    submittedAt: integer('submitted_at'),
+    /** `submit` or `deadline`. */
+    finishedBy: text('finished_by'),
+    /** Number of questions answered right (all-or-nothing for 多选). */
+    correct: integer('correct'),
+    /** JSON: contest positions in the order this participant sees them. */
+    questionOrder: text('question_order').notNull(),
+    /** JSON: per displayed question, the bank option index shown at each displayed place. */
+    optionOrders: text('option_orders').notNull(),
+    /** Certificate verification code, shown only once the attempt is submitted. */
+    certificateCode: text('certificate_code').notNull().unique(),
+  },
+  (t) => [
+    uniqueIndex('contest_attempts_participant').on(t.contestId, t.participantKey, t.attemptNo),
+    index('contest_attempts_device').on(t.contestId, t.deviceHash),
+    index('contest_attempts_name').on(t.contestId, t.nameKey),
+  ],
+);
+
+/** Answers as given, one row per attempt and question; a later answer replaces an earlier one. */
+export const contestAnswers = sqliteTable(
+  'contest_answers',
+  {
+    attemptId: integer('attempt_id').notNull(),
+    /** Contest position of the question. */
+    position: integer('position').notNull(),
+    /** JSON array of chosen option indexes (bank order). */
+    choice: text('choice').notNull(),
+    correct: integer('correct', { mode: 'boolean' }).notNull(),
+    /** Client's time of the choice; an older retry never overwrites a newer answer. */
+    rev: integer('rev').notNull(),
+    savedAt: integer('saved_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.attemptId, t.position] })],
+);
+
+/** Extra time the organiser granted to a named participant, applied when they join or at once if they have. */
+export const contestExtraTimes = sqliteTable(
+  'contest_extra_times',
+  {
+    contestId: integer('contest_id').notNull(),
+    /** Normalised name|team. */
+    nameKey: text('name_key').notNull(),
+    extraMs: integer('extra_ms').notNull(),
+    grantedBy: integer('granted_by').notNull(),
+    grantedAt: integer('granted_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.contestId, t.nameKey] })],
+);
+
+/** A contest row. */
+export type ContestRow = typeof contests.$inferSelect;
+/** A contest question row. */
+export type ContestQuestionRow = typeof contestQuestions.$inferSelect;
+/** An attempt row. */
+export type AttemptRow = typeof contestAttempts.$inferSelect;

@@ -1,2 +1,179 @@
 // Tables of the ideas feature; re-exported by api/db/schema.ts so drizzle-kit and the client see them.
-export {};
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { accounts } from './schema.ts';
+
+/** 金点子征集活动: one call for ideas with its themes, phases, awards and judging criteria. */
+export const ideaCampaigns = sqliteTable('idea_campaigns', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  title: text('title').notNull(),
+  description: text('description').notNull(),
+  /** JSON array of theme names, e.g. ["应急预案", "物资保障"]. */
+  themes: text('themes').notNull(),
+  /** 征集 opens (unix ms). */
+  collectStartsAt: integer('collect_starts_at').notNull(),
+  /** 征集 closes and 评审 begins (unix ms). */
+  collectEndsAt: integer('collect_ends_at').notNull(),
+  /** When results are expected (unix ms); informational, announcing is an explicit step. */
+  judgingEndsAt: integer('judging_ends_at').notNull(),
+  /** JSON array of `{code, name, count}` in rank order (一等奖 first). */
+  awards: text('awards').notNull(),
+  /** JSON array of `{key, name, weight}`; weights sum to 100. */
+  criteria: text('criteria').notNull(),
+  /** Days after the announcement when submitters' contacts are erased. */
+  contactRetentionDays: integer('contact_retention_days').notNull().default(30),
+  /** When the results were announced (公布); null until then. */
+  announcedAt: integer('announced_at'),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** One resident's idea. */
+export const ideas = sqliteTable(
+  'ideas',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => ideaCampaigns.id),
+    /** Keyed hash of the receipt code the submitter follows the idea with; the code itself is never stored. */
+    receiptHash: text('receipt_hash').notNull().unique(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    body: text('body').notNull(),
+    theme: text('theme').notNull(),
+    /** GB/T 2260 district code. */
+    district: text('district').notNull(),
+    /** Name shown publicly; null for anonymous. */
+    displayName: text('display_name'),
+    /** Phone or e-mail for the organisers only; erased after the retention period. */
+    contact: text('contact'),
+    contactErasedAt: integer('contact_erased_at'),
+    /** When the submitter agreed to the privacy notice. */
+    consentAt: integer('consent_at').notNull(),
+    /** pending | published | hidden | rejected | duplicate. */
+    status: text('status').notNull().default('pending'),
+    /** Sent to moderation flagged (word list). */
+    flagged: integer('flagged', { mode: 'boolean' }).notNull().default(false),
+    /** JSON array of reasons for the flag. */
+    flagReasons: text('flag_reasons'),
+    /** The moderator's note the submitter sees (reason for rejecting or hiding). */
+    moderationNote: text('moderation_note'),
+    /** The judging panel's public feedback. */
+    panelFeedback: text('panel_feedback'),
+    /** For status duplicate: the idea this one duplicates. */
+    duplicateOfId: integer('duplicate_of_id'),
+    supportCount: integer('support_count').notNull().default(0),
+    /** Hidden by three residents' reports (not by a moderator). */
+    hiddenByReports: integer('hidden_by_reports', { mode: 'boolean' }).notNull().default(false),
+    /** 入围: chosen for judging. */
+    shortlisted: integer('shortlisted', { mode: 'boolean' }).notNull().default(false),
+    /** Award code from the campaign's awards; public only once the campaign is announced. */
+    award: text('award'),
+    /** Why the award departs from the ranking (internal). */
+    awardReason: text('award_reason'),
+    hasPhoto: integer('has_photo', { mode: 'boolean' }).notNull().default(false),
+    /** Salted hash of the submitter's address. */
+    submitterHash: text('submitter_hash').notNull(),
+    /** Keyed hash of the submitter's device token. */
+    deviceHash: text('device_hash').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    publishedAt: integer('published_at'),
+  },
+  (t) => [index('ideas_campaign_status').on(t.campaignId, t.status), index('ideas_status_created').on(t.status, t.createdAt)],
+);
+
+/** Re-encoded photos (metadata stripped), kept in the database so every server process can serve them. */
+export const ideaPhotos = sqliteTable('idea_photos', {
+  ideaId: integer('idea_id')
+    .primaryKey()
+    .references(() => ideas.id),
+  /** image/jpeg, image/png or image/webp. */
+  contentType: text('content_type').notNull(),
+  data: blob('data', { mode: 'buffer' }).notNull(),
+  width: integer('width').notNull(),
+  height: integer('height').notNull(),
+});
+
+/** 支持: one per idea and device. */
+export const ideaSupports = sqliteTable(
+  'idea_supports',
+  {
+    ideaId: integer('idea_id')
+      .notNull()
+      .references(() => ideas.id),
+    deviceHash: text('device_hash').notNull(),
+    ipHash: text('ip_hash').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ideaId, t.deviceHash] })],
+);
+
+/** 举报: one per idea from each device and from each address. */
+export const ideaReports = sqliteTable(
+  'idea_reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ideaId: integer('idea_id')
+      .notNull()
+      .references(() => ideas.id),
+    deviceHash: text('device_hash').notNull(),
+    ipHash: text('ip_hash').notNull(),
+    reason: text('reason').notNull(),
+    createdAt: integer('created_at').notNull(),
+    /** Set when a moderator has dealt with the report. */
+    resolvedAt: integer('resolved_at'),
+  },
+  (t) => [uniqueIndex('idea_reports_device').on(t.ideaId, t.deviceHash), uniqueIndex('idea_reports_address').on(t.ideaId, t.ipHash)],
+);
+
+/** Judges assigned to a campaign. */
+export const ideaJudges = sqliteTable(
+  'idea_judges',
+  {
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => ideaCampaigns.id),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    assignedAt: integer('assigned_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.accountId] })],
+);
+
+/** One judge's scores for one shortlisted idea; final once submitted. */
+export const ideaScores = sqliteTable(
+  'idea_scores',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => ideaCampaigns.id),
+    ideaId: integer('idea_id')
+      .notNull()
+      .references(() => ideas.id),
+    judgeId: integer('judge_id')
+      .notNull()
+      .references(() => accounts.id),
+    /** JSON object criterion key → score 1–10. */
+    scores: text('scores').notNull(),
+    /** Weighted mean on the 1–10 scale, kept for sorting and export. */
+    weighted: real('weighted').notNull(),
+    /** Private comment, for admins only. */
+    comment: text('comment').notNull().default(''),
+    submittedAt: integer('submitted_at').notNull(),
+  },
+  (t) => [uniqueIndex('idea_scores_idea_judge').on(t.ideaId, t.judgeId), index('idea_scores_campaign').on(t.campaignId)],
+);
+
+/** Words that send a submission to moderation flagged; edited by admins. */
+export const ideaFlagWords = sqliteTable('idea_flag_words', {
+  word: text('word').primaryKey(),
+  createdAt: integer('created_at').notNull(),
+});
+
+/** A campaign row. */
+export type IdeaCampaignRow = typeof ideaCampaigns.$inferSelect;
+/** An idea row. */
+export type IdeaRow = typeof ideas.$inferSelect;

@@ -7,7 +7,7 @@ const known: Array<[query: string, path: string, rank: 1 | 3]> = [
   ['内涝怎么办', '/guides/rainstorm/', 1],
   ['地震时在家', '/guides/earthquake/', 1],
   ['灭火器怎么用', '/guides/home-fire/', 3],
-  ['心肺复苏', '/guides/cpr-aed/', 1],
+  ['心肺复苏', '/guides/cpr-aed/', 3],
   ['煤气味', '/guides/gas-leak/', 3],
   ['被困电梯', '/guides/elevator-entrapment/', 1],
   ['台风天出门', '/guides/typhoon/', 1],

@@ -29,8 +29,8 @@ describe.runIf(browserAvailable())('guides in Chromium', () => {
     await page.waitForLoadState('load');
     expect(new URL(page.url()).pathname).toBe('/guides/gas-leak/');
     await expect.poll(() => page.getByRole('heading', { name: '最重要的三件事' }).isVisible()).toBe(true);
-    // Only the 长辈模式 preference script, which every page needs before first paint.
-    expect(scripts).toEqual(['/scripts/prefs.js']);
+    // Only the 长辈模式 preference script (needed before first paint) and the service-worker registration.
+    expect(scripts.sort()).toEqual(['/scripts/prefs.js', '/scripts/sw-register.js']);
   });
 
   test('finds a guide by a Chinese query through the header search', async () => {

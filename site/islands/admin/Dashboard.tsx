@@ -7,10 +7,10 @@ import { can, useAccount } from './session.ts';
 const SECTIONS: Array<{ href: string; title: string; text: string; roles: Role[]; ready: boolean }> = [
   { href: '/admin/accounts/', title: '账号管理', text: '创建账号、分配角色和单位、停用账号、重设密码。', roles: ['admin'], ready: true },
   { href: '/admin/audit/', title: '审计日志', text: '谁在什么时候做了什么，可筛选、可导出。', roles: ['admin'], ready: true },
-  { href: '/admin/warnings/', title: '预警发布', text: '起草、发布、更新、解除预警，查看推送进度。', roles: ['publisher'], ready: false },
-  { href: '/admin/ideas/', title: '金点子审核', text: '审核市民提交的金点子，处理举报。', roles: ['moderator'], ready: false },
-  { href: '/admin/judging/', title: '金点子评审', text: '按评审标准为入围金点子打分。', roles: ['judge'], ready: false },
-  { href: '/admin/contests/', title: '知识竞赛', text: '创建竞赛、打印海报、查看成绩和证书。', roles: ['organizer'], ready: false },
+  { href: '/admin/warnings/', title: '预警发布', text: '起草、发布、更新、解除预警，查看推送进度。', roles: ['publisher'], ready: true },
+  { href: '/admin/ideas/', title: '金点子审核', text: '审核市民提交的金点子，处理举报。', roles: ['moderator'], ready: true },
+  { href: '/admin/judging/', title: '金点子评审', text: '按评审标准为入围金点子打分。', roles: ['judge'], ready: true },
+  { href: '/admin/contests/', title: '知识竞赛', text: '创建竞赛、打印海报、查看成绩和证书。', roles: ['organizer'], ready: true },
 ];
 
 /** The console's home: the sections this account's roles allow, and logging out. */

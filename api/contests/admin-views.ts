@@ -1,0 +1,62 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { contestExtraTimes, type ContestRow } from '../db/schema.ts';
+import type { AudienceCode } from './labels.ts';
+import type { Selection } from './settings.ts';
+import { questionsOf, statusOf, teamsOf, type ContestQuestion, type ContestStatus } from './store.ts';
+
+/** A contest in the organiser's list. */
+export interface ContestSummary {
+  id: number;
+  code: string;
+  title: string;
+  unitName: string;
+  opensAt: number;
+  closesAt: number;
+  status: ContestStatus;
+  joined: number;
+  finished: number;
+}
+
+/** Participation counts of many contests at once. */
+export async function countsByContest(database: Database): Promise<Map<number, { joined: number; finished: number }>> {
+  const rows = await database.db.all<{ id: number; joined: number; finished: number }>(sql`
+    SELECT contest_id AS id, count(DISTINCT participant_key) AS joined,
+      count(DISTINCT CASE WHEN submitted_at IS NOT NULL THEN participant_key END) AS finished
+    FROM contest_attempts GROUP BY contest_id`);
+  return new Map(rows.map((r) => [Number(r.id), { joined: Number(r.joined), finished: Number(r.finished) }]));
+}
+
+/** Everything the organiser sees about one contest, including the answer key (the organiser is not a participant). */
+export interface ContestDetail extends Omit<ContestRow, 'teams' | 'selection' | 'audience'> {
+  status: ContestStatus;
+  audience: AudienceCode;
+  teams: string[];
+  selection: Selection;
+  joinUrl: string;
+  questions: ContestQuestion[];
+  extraTimes: Array<{ nameKey: string; extraMs: number; grantedAt: number }>;
+}
+
+/** The organiser's view of a contest. */
+export async function contestDetail(database: Database, c: ContestRow, now: number, siteUrl: string): Promise<ContestDetail> {
+  const extraTimes = await database.db
+    .select({ nameKey: contestExtraTimes.nameKey, extraMs: contestExtraTimes.extraMs, grantedAt: contestExtraTimes.grantedAt })
+    .from(contestExtraTimes)
+    .where(eq(contestExtraTimes.contestId, c.id));
+  return {
+    ...c,
+    status: statusOf(c, now),
+    audience: c.audience as AudienceCode,
+    teams: teamsOf(c),
+    selection: JSON.parse(c.selection) as Selection,
+    joinUrl: joinUrlOf(siteUrl, c.code),
+    questions: await questionsOf(database, c.id),
+    extraTimes,
+  };
+}
+
+/** The link printed on the poster and encoded in its QR code. */
+export function joinUrlOf(siteUrl: string, code: string): string {
+  return `${siteUrl.replace(/\/$/, '')}/contest/join/?code=${code}`;
+}

@@ -1,0 +1,155 @@
+import { and, eq, or, sql } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { contestAnswers, contestAttempts, type AttemptRow, type ContestRow } from '../db/schema.ts';
+import { newCertificateCode } from './codes.ts';
+import type { AttemptOrder } from './shuffle.ts';
+
+/** What never changes about an attempt, kept per process so saving an answer needs one write and no read. */
+export interface AttemptShape {
+  id: number;
+  contestId: number;
+  questionOrder: number[];
+  optionOrders: number[][];
+}
+
+// Per database: tests open several in one process, and their ids overlap.
+const shapeCache = new WeakMap<Database, Map<number, AttemptShape>>();
+const MAX_SHAPES = 20_000;
+
+/** The attempt row, fresh from the database. */
+export async function findAttempt(database: Database, id: number): Promise<AttemptRow | undefined> {
+  return (await database.db.select().from(contestAttempts).where(eq(contestAttempts.id, id)).limit(1))[0];
+}
+
+/** The unchanging part of an attempt (cached). */
+export async function attemptShape(database: Database, id: number): Promise<AttemptShape | undefined> {
+  const shapes = shapeCache.get(database) ?? new Map<number, AttemptShape>();
+  shapeCache.set(database, shapes);
+  const hit = shapes.get(id);
+  if (hit) return hit;
+  const row = await findAttempt(database, id);
+  if (!row) return undefined;
+  const shape = { id, contestId: row.contestId, questionOrder: JSON.parse(row.questionOrder), optionOrders: JSON.parse(row.optionOrders) };
+  // A Map keeps insertion order, so the first key is the oldest entry.
+  if (shapes.size >= MAX_SHAPES) shapes.delete(shapes.keys().next().value as number);
+  shapes.set(id, shape);
+  return shape;
+}
+
+/** A participant about to start. */
+export interface NewAttempt {
+  participantKey: string;
+  nameKey: string;
+  name: string;
+  team: string;
+  className: string;
+  studentNo: string;
+  deviceHash: string;
+  ipHash: string;
+}
+
+/**
+ * Starts an attempt in one statement, so two tabs or two server processes cannot both start one
+ * beyond what the contest allows: it inserts nothing when the participant has used every attempt,
+ * still has one running, or (without shared devices) the device belongs to someone else.
+ */
+export async function insertAttempt(
+  database: Database,
+  c: ContestRow,
+  p: NewAttempt,
+  order: AttemptOrder,
+  now: number,
+): Promise<AttemptRow | undefined> {
+  const extra = sql`coalesce((SELECT extra_ms FROM contest_extra_times WHERE contest_id = ${c.id} AND name_key = ${p.nameKey}), 0)`;
+  const mine = sql`FROM contest_attempts WHERE contest_id = ${c.id} AND participant_key = ${p.participantKey}`;
+  const deviceFree = c.sharedDevices
+    ? sql`1`
+    : sql`NOT EXISTS (SELECT 1 FROM contest_attempts WHERE contest_id = ${c.id} AND device_hash = ${p.deviceHash} AND participant_key <> ${p.participantKey})`;
+  const rows = await database.write((db) =>
+    db.all<Record<string, unknown>>(sql`
+      INSERT INTO contest_attempts (contest_id, participant_key, name_key, attempt_no, name, team, class_name, student_no,
+        device_hash, ip_hash, started_at, deadline, extra_ms, question_order, option_orders, certificate_code)
+      SELECT ${c.id}, ${p.participantKey}, ${p.nameKey}, (SELECT count(*) + 1 ${mine}), ${p.name}, ${p.team}, ${p.className}, ${p.studentNo},
+        ${p.deviceHash}, ${p.ipHash}, ${now}, min(${now + c.timeLimitMs}, ${c.closesAt}) + ${extra}, ${extra},
+        ${JSON.stringify(order.questionOrder)}, ${JSON.stringify(order.optionOrders)}, ${newCertificateCode()}
+      WHERE (SELECT count(*) ${mine}) < ${c.attemptsAllowed}
+        AND NOT EXISTS (SELECT 1 ${mine} AND submitted_at IS NULL AND deadline > ${now})
+        AND ${deviceFree}
+      RETURNING id`),
+  );
+  const id = rows[0]?.['id'];
+  return typeof id === 'number' ? findAttempt(database, id) : undefined;
+}
+
+/** A participant's earlier attempts at a contest, newest first. */
+export function attemptsOf(database: Database, contestId: number, participantKey: string): Promise<AttemptRow[]> {
+  return database.db
+    .select()
+    .from(contestAttempts)
+    .where(and(eq(contestAttempts.contestId, contestId), eq(contestAttempts.participantKey, participantKey)))
+    .orderBy(sql`${contestAttempts.attemptNo} DESC`);
+}
+
+/**
+ * In one read (each side by its own index): the participant's earlier attempts, newest first, and
+ * someone else's attempt from this device, if any (for the one-person-per-device rule).
+ */
+export async function priorAttempts(database: Database, contestId: number, participantKey: string, device: string) {
+  const rows = await database.db
+    .select()
+    .from(contestAttempts)
+    .where(
+      or(
+        and(eq(contestAttempts.contestId, contestId), eq(contestAttempts.participantKey, participantKey)),
+        and(eq(contestAttempts.contestId, contestId), eq(contestAttempts.deviceHash, device)),
+      ),
+    );
+  return {
+    mine: rows.filter((r) => r.participantKey === participantKey).sort((a, b) => b.attemptNo - a.attemptNo),
+    otherOnDevice: rows.find((r) => r.participantKey !== participantKey),
+  };
+}
+
+/** Whether an attempt is still running at `now`. */
+export const isRunning = (a: Pick<AttemptRow, 'submittedAt' | 'deadline'>, now: number): boolean =>
+  a.submittedAt === null && a.deadline > now;
+
+/** SQL for the number of right answers of the attempt row being updated. */
+const correctCount = sql`(SELECT count(*) FROM contest_answers WHERE attempt_id = contest_attempts.id AND correct = 1)`;
+
+/**
+ * Closes attempts whose deadline has passed as if submitted at the deadline; `attemptId` limits it to
+ * one. Run before anything reads results, so the server, not the browser, ends every attempt.
+ */
+export async function closeExpired(database: Database, contestId: number, now: number, attemptId?: number): Promise<void> {
+  const one = attemptId === undefined ? sql`` : sql` AND id = ${attemptId}`;
+  await database.write((db) =>
+    db.run(sql`
+      UPDATE contest_attempts SET submitted_at = deadline, finished_by = 'deadline', correct = ${correctCount}
+      WHERE contest_id = ${contestId} AND submitted_at IS NULL AND deadline <= ${now}${one}`),
+  );
+}
+
+/** Submits a running attempt; an attempt already submitted or past its deadline is left as the server closed it. */
+export async function submitAttempt(
+  database: Database,
+  a: Pick<AttemptRow, 'id' | 'contestId'>,
+  now: number,
+): Promise<AttemptRow | undefined> {
+  await database.write((db) =>
+    db.run(sql`
+      UPDATE contest_attempts SET submitted_at = ${now}, finished_by = 'submit', correct = ${correctCount}
+      WHERE id = ${a.id} AND submitted_at IS NULL AND deadline > ${now}`),
+  );
+  await closeExpired(database, a.contestId, now, a.id);
+  return findAttempt(database, a.id);
+}
+
+/** Saved answers of an attempt, by contest position. */
+export async function answersOf(
+  database: Database,
+  attemptId: number,
+): Promise<Map<number, { choice: number[]; correct: boolean; rev: number }>> {
+  const rows = await database.db.select().from(contestAnswers).where(eq(contestAnswers.attemptId, attemptId));
+  return new Map(rows.map((r) => [r.position, { choice: JSON.parse(r.choice) as number[], correct: r.correct, rev: r.rev }]));
+}

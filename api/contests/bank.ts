@@ -1,0 +1,43 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { CONTENT_DIR } from '../domain/content-files.ts';
+import { loadQuestionBank, type Question } from '../domain/questions.ts';
+import { CATEGORY_CODES, type CategoryCode } from './labels.ts';
+
+/** A bank question with what the contest needs to know about its guide. */
+export type BankQuestion = Question & { category: CategoryCode; guideTitle: string };
+
+const frontmatterSchema = z.object({ title: z.string(), category: z.enum(CATEGORY_CODES) });
+
+/** Title and category of every guide, from the frontmatter of content/guides/<slug>.mdx. */
+export function loadGuideIndex(dir = join(CONTENT_DIR, 'guides')): Map<string, { title: string; category: CategoryCode }> {
+  const out = new Map<string, { title: string; category: CategoryCode }>();
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.mdx'))) {
+    const text = readFileSync(join(dir, file), 'utf8');
+    const block = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
+    const meta = frontmatterSchema.parse(parse(block));
+    out.set(file.replace(/\.mdx$/, ''), meta);
+  }
+  return out;
+}
+
+let cached: BankQuestion[] | null = null;
+
+/** The question bank with categories and guide titles; read once per process (content changes only with a deployment). */
+export function contestBank(): BankQuestion[] {
+  if (cached) return cached;
+  const guides = loadGuideIndex();
+  cached = loadQuestionBank().map((q) => {
+    const guide = guides.get(q.guide);
+    if (!guide) throw new Error(`content/questions/${q.guide}.yaml has no guide content/guides/${q.guide}.mdx`);
+    return { ...q, category: guide.category, guideTitle: guide.title };
+  });
+  return cached;
+}
+
+/** Guide titles by slug, for links under explanations. */
+export function guideTitle(slug: string): string {
+  return contestBank().find((q) => q.guide === slug)?.guideTitle ?? slug;
+}

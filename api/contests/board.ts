@@ -1,0 +1,105 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { contestAttempts, type ContestRow } from '../db/schema.ts';
+import { closeExpired } from './attempts.ts';
+import { maskName } from './names.ts';
+import { participation, rankIndividuals, rankTeams, type Ranked, type RankedTeam } from './ranking.ts';
+import { questionsOf, statusOf, teamsOf } from './store.ts';
+
+/** Individual ranks of a contest at `now`. */
+export interface Ranking {
+  total: number;
+  individuals: Ranked[];
+}
+
+/** Every ranking of a contest at `now`. */
+export interface Standings extends Ranking {
+  teams: RankedTeam[];
+  participation: Array<{ team: string; joined: number; finished: number }>;
+}
+
+/** Closes expired attempts (only when there are any, to spare a write), then ranks everyone. */
+export async function standings(database: Database, c: ContestRow, now: number): Promise<Standings> {
+  const { total, individuals, rows } = await ranked(database, c, now);
+  return {
+    total,
+    individuals,
+    teams: rankTeams(individuals, c.teamScoring === 'best' ? 'best' : 'average', c.teamBestN),
+    participation: participation(
+      rows.map((r) => ({ participantKey: r.participantKey, team: r.team, finished: r.submittedAt !== null })),
+      c.teamMode === 'list' ? teamsOf(c) : [],
+    ),
+  };
+}
+
+/** Individual ranks only (what a participant's result needs), and the rows they came from. */
+export async function ranked(database: Database, c: ContestRow, now: number) {
+  const due = await database.db.all(
+    sql`SELECT 1 FROM contest_attempts WHERE contest_id = ${c.id} AND submitted_at IS NULL AND deadline <= ${now} LIMIT 1`,
+  );
+  if (due.length > 0) await closeExpired(database, c.id, now);
+  const rows = await database.db
+    .select({
+      attemptId: contestAttempts.id,
+      participantKey: contestAttempts.participantKey,
+      name: contestAttempts.name,
+      team: contestAttempts.team,
+      correct: contestAttempts.correct,
+      startedAt: contestAttempts.startedAt,
+      submittedAt: contestAttempts.submittedAt,
+    })
+    .from(contestAttempts)
+    .where(eq(contestAttempts.contestId, c.id));
+  const total = (await questionsOf(database, c.id)).length;
+  const finished = rows.flatMap((r) =>
+    r.submittedAt === null ? [] : [{ ...r, correct: r.correct ?? 0, submittedAt: r.submittedAt, timeUsedMs: r.submittedAt - r.startedAt }],
+  );
+  return { total, individuals: rankIndividuals(finished, total), rows };
+}
+
+/** The public leaderboard: names as the organiser chose (masked by default), no class or student number. */
+export interface PublicBoard {
+  title: string;
+  unitName: string;
+  status: ReturnType<typeof statusOf>;
+  closesAt: number;
+  /** Final once the contest has closed. */
+  final: boolean;
+  teamScoring: 'average' | 'best';
+  teamBestN: number;
+  total: number;
+  individuals: Array<{ rank: number; name: string; team: string; score: number; correct: number; timeUsedMs: number }>;
+  teams: RankedTeam[];
+  participation: Standings['participation'];
+  now: number;
+}
+
+/** Most places shown on the public board. */
+export const BOARD_SIZE = 100;
+
+/** The public leaderboard of a contest. */
+export async function publicBoard(database: Database, c: ContestRow, now: number): Promise<PublicBoard> {
+  const s = await standings(database, c, now);
+  const status = statusOf(c, now);
+  return {
+    title: c.title,
+    unitName: c.unitName,
+    status,
+    closesAt: c.closesAt,
+    final: status === 'closed',
+    teamScoring: c.teamScoring === 'best' ? 'best' : 'average',
+    teamBestN: c.teamBestN,
+    total: s.total,
+    individuals: s.individuals.slice(0, BOARD_SIZE).map((p) => ({
+      rank: p.rank,
+      name: c.nameDisplay === 'full' ? p.name : maskName(p.name),
+      team: p.team,
+      score: p.score,
+      correct: p.correct,
+      timeUsedMs: p.timeUsedMs,
+    })),
+    teams: c.teamMode === 'none' ? [] : s.teams,
+    participation: c.teamMode === 'none' ? [] : s.participation,
+    now,
+  };
+}

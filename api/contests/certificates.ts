@@ -1,0 +1,84 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { contestAttempts, contests, type AttemptRow, type ContestRow } from '../db/schema.ts';
+import { ranked, type Ranking } from './board.ts';
+import { CERTIFICATE_NAMES, type CertificateType } from './labels.ts';
+import { statusOf } from './store.ts';
+
+/** A certificate as printed. */
+export interface Certificate {
+  /** Verification code, `XXXX-XXXX-XXXX`. */
+  code: string;
+  type: CertificateType;
+  typeName: string;
+  name: string;
+  team: string;
+  contestTitle: string;
+  unitName: string;
+  /** Day of the certificate, `YYYY-MM-DD` in Yangzhou time. */
+  date: string;
+  /** Final rank for a 荣誉证书. */
+  rank: number | null;
+}
+
+// Building an Intl formatter costs about a millisecond; build it once.
+const dayFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' });
+
+/** `YYYY-MM-DD` in Yangzhou time. */
+export const dayOf = (ms: number): string => dayFormat.format(new Date(ms));
+
+/**
+ * The certificate of a finished attempt. A 荣誉证书 goes to the participant's best attempt when it
+ * ranks within the organiser's top places, and only once the contest has closed and ranks are final.
+ */
+export function certificateOf(c: ContestRow, a: AttemptRow, s: Ranking, now: number): Certificate {
+  const placed = s.individuals.find((p) => p.participantKey === a.participantKey);
+  const honour = statusOf(c, now) === 'closed' && placed?.attemptId === a.id && c.honourTop > 0 && placed.rank <= c.honourTop;
+  const type: CertificateType = honour ? 'honour' : 'participation';
+  return {
+    code: a.certificateCode,
+    type,
+    typeName: CERTIFICATE_NAMES[type],
+    name: a.name,
+    team: a.team,
+    contestTitle: c.title,
+    unitName: c.unitName,
+    date: dayOf(honour ? c.closesAt : (a.submittedAt ?? a.deadline)),
+    rank: honour ? (placed?.rank ?? null) : null,
+  };
+}
+
+/** What anyone may learn by checking a certificate code: nothing more than is printed on it. */
+export interface Verification {
+  name: string;
+  contestTitle: string;
+  unitName: string;
+  date: string;
+  type: CertificateType;
+  typeName: string;
+}
+
+/** Checks a certificate code; null when no finished attempt has it. */
+export async function verifyCertificate(database: Database, code: string, now: number): Promise<Verification | null> {
+  const rows = await database.db
+    .select({ a: contestAttempts, c: contests })
+    .from(contestAttempts)
+    .innerJoin(contests, eq(contests.id, contestAttempts.contestId))
+    .where(eq(contestAttempts.certificateCode, code))
+    .limit(1);
+  const row = rows[0];
+  if (!row) return null;
+  // Standings close attempts past their deadline, so read the attempt again afterwards.
+  const s = await ranked(database, row.c, now);
+  const a = (await database.db.select().from(contestAttempts).where(eq(contestAttempts.id, row.a.id)))[0];
+  if (!a || a.submittedAt === null) return null;
+  const cert = certificateOf(row.c, a, s, now);
+  return {
+    name: cert.name,
+    contestTitle: cert.contestTitle,
+    unitName: cert.unitName,
+    date: cert.date,
+    type: cert.type,
+    typeName: cert.typeName,
+  };
+}

@@ -1,0 +1,13 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../context.ts';
+import { attemptRoutes } from './routes-attempt.ts';
+import { boardRoutes } from './routes-board.ts';
+import { joinRoutes } from './routes-join.ts';
+import { adminContestRoutes } from './routes-admin.ts';
+import { adminRunRoutes } from './routes-admin-run.ts';
+
+/** `/api/contests`: joining, answering, leaderboards and certificate checks — no account needed. */
+export const contests = new Hono<AppEnv>().route('/', joinRoutes).route('/', attemptRoutes).route('/', boardRoutes);
+
+/** `/api/admin/contests`: for organisers (their own unit) and admins (every unit). */
+export const adminContests = new Hono<AppEnv>().route('/', adminContestRoutes).route('/', adminRunRoutes);

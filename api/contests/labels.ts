@@ -1,0 +1,60 @@
+// Names and codes of the contest feature, free of server imports so islands can use them too.
+
+/** The four classes of emergency (《突发事件应对法》), as in site/schemas/guide.ts. */
+export const CATEGORY_CODES = ['natural', 'accident', 'health', 'social'] as const;
+/** A category code. */
+export type CategoryCode = (typeof CATEGORY_CODES)[number];
+/** Category names. */
+export const CATEGORY_NAMES: Record<CategoryCode, string> = {
+  natural: '自然灾害',
+  accident: '事故灾难',
+  health: '公共卫生事件',
+  social: '社会安全事件',
+};
+
+/** Question types. */
+export const TYPE_CODES = ['single', 'multiple', 'truefalse'] as const;
+/** A question type. */
+export type TypeCode = (typeof TYPE_CODES)[number];
+/** Question type names. */
+export const TYPE_NAMES: Record<TypeCode, string> = { single: '单选题', multiple: '多选题', truefalse: '判断题' };
+
+/** Difficulty levels, 1 easy to 3 hard. */
+export const DIFFICULTY_CODES = ['1', '2', '3'] as const;
+/** A difficulty level as a string key. */
+export type DifficultyCode = (typeof DIFFICULTY_CODES)[number];
+/** Difficulty names. */
+export const DIFFICULTY_NAMES: Record<DifficultyCode, string> = { '1': '容易', '2': '中等', '3': '较难' };
+
+/** Audiences; the same list as api/domain/questions.ts (a unit test keeps them equal). */
+export const AUDIENCE_CODES = ['小学', '中学', '成人'] as const;
+/** An audience. */
+export type AudienceCode = (typeof AUDIENCE_CODES)[number];
+
+/** When the right answers are shown. */
+export const REVEAL_NAMES = { submit: '交卷后立即显示', close: '竞赛结束后显示' } as const;
+/** How participants give their team. */
+export const TEAM_MODE_NAMES = { list: '从名单中选择（班级或社区）', free: '自己填写', none: '不分队伍' } as const;
+/** How names appear on the public leaderboard. */
+export const NAME_DISPLAY_NAMES = { masked: '部分隐藏（如 张*明），保护未成年人', full: '显示全名' } as const;
+/** How teams are ranked. */
+export const TEAM_SCORING_NAMES = { average: '全队平均分', best: '最好的 N 人总分' } as const;
+/** Certificate kinds. */
+export const CERTIFICATE_NAMES = { honour: '荣誉证书', participation: '参与证明' } as const;
+/** A certificate kind. */
+export type CertificateType = keyof typeof CERTIFICATE_NAMES;
+
+/** Letters shown before options: A, B, C… */
+export const OPTION_LETTERS = ['A', 'B', 'C', 'D', 'E'] as const;
+
+/** Score out of 100 for `correct` of `total`, to one decimal. */
+export function scoreOf(correct: number, total: number): number {
+  return total > 0 ? Math.round((correct * 1000) / total) / 10 : 0;
+}
+
+/** `12分05秒` (or `45秒`) for a duration in ms. */
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  const m = Math.floor(s / 60);
+  return m > 0 ? `${m}分${String(s % 60).padStart(2, '0')}秒` : `${s}秒`;
+}

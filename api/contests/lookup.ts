@@ -1,0 +1,61 @@
+import { and, eq } from 'drizzle-orm';
+import type { Context } from 'hono';
+import type { AppEnv } from '../context.ts';
+import { contests, rateLimits, type ContestRow } from '../db/schema.ts';
+import { apiError } from '../errors.ts';
+import { countHit, type Limit } from '../rate-limit.ts';
+import { CODE_ALPHABET, JOIN_CODE_LENGTH, normaliseCode } from './codes.ts';
+import { findContest } from './store.ts';
+
+/**
+ * Wrong join codes per address. Only misses count, so a whole school behind one address can join
+ * while guessing codes stays slow (20^6 codes, 60 guesses per 10 minutes).
+ */
+export const CODE_MISSES: Limit = { bucket: 'contest-code-miss', limit: 60, windowMs: 10 * 60_000 };
+
+const codePattern = new RegExp(`^[${CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`);
+
+/** The contest with the typed join code; 404 (counted) when there is none, 429 after too many misses. */
+export async function contestByCode(c: Context<AppEnv>, typed: string): Promise<ContestRow> {
+  const now = c.var.now;
+  const windowStart = now - (now % CODE_MISSES.windowMs);
+  const key = `${CODE_MISSES.bucket}:${c.var.clientHash}`;
+  const seen = await c.var.database.db
+    .select({ count: rateLimits.count })
+    .from(rateLimits)
+    .where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, windowStart)));
+  const retry = () => Math.ceil((CODE_MISSES.windowMs - (now % CODE_MISSES.windowMs)) / 1000);
+  if ((seen[0]?.count ?? 0) >= CODE_MISSES.limit)
+    throw apiError(429, 'rate_limited', `输错竞赛码的次数太多，请 ${Math.ceil(retry() / 60)} 分钟后再试。`, undefined, {
+      'retry-after': String(retry()),
+    });
+  const code = normaliseCode(typed);
+  const row = codePattern.test(code) ? await findContest(c.var.database, eq(contests.code, code)) : undefined;
+  if (!row) {
+    await countHit(c.var.database, CODE_MISSES, c.var.clientHash, now);
+    throw apiError(
+      404,
+      'contest_not_found',
+      '没有找到这个竞赛码，请核对后重新输入。竞赛码是 6 位字母和数字，不含 0、1、O、I、L 等易混字符。',
+    );
+  }
+  return row;
+}
+
+/** A contest the signed-in staff member may manage: organisers only their own unit's, admins every one. */
+export async function contestForStaff(c: Context<AppEnv>, id: number): Promise<ContestRow> {
+  const me = c.var.session?.account;
+  const row = await findContest(c.var.database, eq(contests.id, id));
+  const mine = !!me && (me.roles.includes('admin') || (row?.unitName === me.unitName && (row?.unitDistrict ?? null) === me.unitDistrict));
+  // Another unit's contest answers as if it did not exist.
+  if (!row || !mine) throw apiError(404, 'not_found', '没有这个竞赛，或它不属于你的单位。');
+  return row;
+}
+
+/** The unit an organiser works for, or null for an admin (who sees every unit). */
+export function staffUnit(c: Context<AppEnv>): { unitName: string; unitDistrict: string | null } | null {
+  const me = c.var.session?.account;
+  if (!me || me.roles.includes('admin')) return null;
+  if (!me.unitName) throw apiError(403, 'no_unit', '你的账号还没有所属单位（学校或社区），请联系管理员设置后再组织竞赛。');
+  return { unitName: me.unitName, unitDistrict: me.unitDistrict };
+}

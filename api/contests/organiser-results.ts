@@ -1,0 +1,94 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { contestAttempts, type ContestRow } from '../db/schema.ts';
+import { standings, type Standings } from './board.ts';
+import { certificateOf, type Certificate } from './certificates.ts';
+import { scoreOf } from './labels.ts';
+import { questionsOf } from './store.ts';
+
+/** One attempt in the organiser's results table. */
+export interface ResultRow {
+  attemptId: number;
+  /** Rank when this is the participant's best attempt. */
+  rank: number | null;
+  name: string;
+  team: string;
+  className: string;
+  studentNo: string;
+  attemptNo: number;
+  startedAt: number;
+  submittedAt: number | null;
+  finishedBy: 'submit' | 'deadline' | null;
+  correct: number | null;
+  score: number | null;
+  timeUsedMs: number | null;
+  extraMs: number;
+  certificate: Certificate | null;
+}
+
+/** How hard a question turned out: the share of finished attempts that answered it right. */
+export interface QuestionStat {
+  position: number;
+  questionId: string;
+  stem: string;
+  type: string;
+  category: string;
+  difficulty: number;
+  answered: number;
+  right: number;
+  finished: number;
+  /** right / finished (an unanswered question counts as wrong), 0..1. */
+  share: number;
+}
+
+/** The organiser's results: every attempt, per-question difficulty, and the rankings. */
+export async function organiserResults(
+  database: Database,
+  c: ContestRow,
+  now: number,
+): Promise<{ rows: ResultRow[]; questions: QuestionStat[]; standings: Standings }> {
+  const s = await standings(database, c, now);
+  const attempts = await database.db.select().from(contestAttempts).where(eq(contestAttempts.contestId, c.id)).orderBy(contestAttempts.id);
+  const rankOf = new Map(s.individuals.map((p) => [p.attemptId, p.rank]));
+  const rows: ResultRow[] = attempts.map((a) => ({
+    attemptId: a.id,
+    rank: rankOf.get(a.id) ?? null,
+    name: a.name,
+    team: a.team,
+    className: a.className,
+    studentNo: a.studentNo,
+    attemptNo: a.attemptNo,
+    startedAt: a.startedAt,
+    submittedAt: a.submittedAt,
+    finishedBy: a.finishedBy === 'submit' || a.finishedBy === 'deadline' ? a.finishedBy : null,
+    correct: a.correct,
+    score: a.correct === null ? null : scoreOf(a.correct, s.total),
+    timeUsedMs: a.submittedAt === null ? null : a.submittedAt - a.startedAt,
+    extraMs: a.extraMs,
+    certificate: a.submittedAt === null ? null : certificateOf(c, a, s, now),
+  }));
+  rows.sort((x, y) => (x.rank ?? Infinity) - (y.rank ?? Infinity) || x.attemptId - y.attemptId);
+  const counts = await database.db.all<{ position: number; answered: number; right: number }>(sql`
+    SELECT ans.position AS position, count(*) AS answered, sum(ans.correct) AS right
+    FROM contest_answers ans JOIN contest_attempts a ON a.id = ans.attempt_id
+    WHERE a.contest_id = ${c.id} AND a.submitted_at IS NOT NULL GROUP BY ans.position`);
+  const byPosition = new Map(counts.map((r) => [Number(r.position), r]));
+  const finished = attempts.filter((a) => a.submittedAt !== null).length;
+  const questions = (await questionsOf(database, c.id)).map((q) => {
+    const n = byPosition.get(q.position);
+    const right = Number(n?.right ?? 0);
+    return {
+      position: q.position,
+      questionId: q.questionId,
+      stem: q.stem,
+      type: q.type,
+      category: q.category,
+      difficulty: q.difficulty,
+      answered: Number(n?.answered ?? 0),
+      right,
+      finished,
+      share: finished > 0 ? right / finished : 0,
+    };
+  });
+  return { rows, questions, standings: s };
+}

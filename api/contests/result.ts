@@ -1,0 +1,109 @@
+import type { Database } from '../db/client.ts';
+import type { AttemptRow, ContestRow } from '../db/schema.ts';
+import { answersOf, attemptsOf } from './attempts.ts';
+import { guideTitle } from './bank.ts';
+import { ranked } from './board.ts';
+import { certificateOf, type Certificate } from './certificates.ts';
+import { attemptToken } from './codes.ts';
+import type { TypeCode } from './labels.ts';
+import { isCorrect, toShownChoice } from './scoring.ts';
+import { questionsOf, statusOf } from './store.ts';
+import { contestPublic, scoreLine, type ContestPublic } from './views.ts';
+
+/** One question after the attempt, with the right answer, in the order and option order the participant saw. */
+export interface ReviewItem {
+  n: number;
+  type: TypeCode;
+  stem: string;
+  options: string[];
+  /** Shown places the participant chose. */
+  chosen: number[];
+  /** Shown places of the right options. */
+  answer: number[];
+  right: boolean;
+  explanation: string;
+  guide: string;
+  guideTitle: string;
+}
+
+/** A finished attempt: score, time, rank, certificate, and the answers when the contest allows. */
+export interface AttemptFinished {
+  state: 'finished';
+  token: string;
+  contest: ContestPublic;
+  participant: { name: string; team: string };
+  finishedBy: 'submit' | 'deadline';
+  correct: number;
+  total: number;
+  score: number;
+  timeUsedMs: number;
+  /** Rank of the participant's best attempt among everyone who finished. */
+  rank: number | null;
+  /** How many have finished. */
+  ranked: number;
+  /** Ranks are final once the contest has closed. */
+  final: boolean;
+  /** Null until the answers may be shown. */
+  review: ReviewItem[] | null;
+  /** When the answers will be shown, if not yet. */
+  reviewAt: number | null;
+  certificate: Certificate;
+  /** Whether the participant may try again now. */
+  canRetry: boolean;
+}
+
+/** The participant's view of a finished attempt. */
+export async function finishedView(
+  database: Database,
+  c: ContestRow,
+  a: AttemptRow,
+  now: number,
+  secret: string,
+): Promise<AttemptFinished> {
+  const questions = await questionsOf(database, c.id);
+  const s = await ranked(database, c, now);
+  const closed = statusOf(c, now) === 'closed';
+  const showAnswers = c.revealAnswers === 'submit' || closed;
+  let review: ReviewItem[] | null = null;
+  if (showAnswers) {
+    const answers = await answersOf(database, a.id);
+    const order = JSON.parse(a.questionOrder) as number[];
+    const optionOrders = JSON.parse(a.optionOrders) as number[][];
+    review = order.flatMap((position, n) => {
+      const q = questions[position];
+      if (!q) return [];
+      const perm = optionOrders[n] ?? [];
+      const given = answers.get(position)?.choice ?? [];
+      return [
+        {
+          n,
+          type: q.type as TypeCode,
+          stem: q.stem,
+          options: perm.map((i) => q.options[i] ?? ''),
+          chosen: toShownChoice(given, perm),
+          answer: toShownChoice(q.answer, perm),
+          right: isCorrect(given, q.answer),
+          explanation: q.explanation,
+          guide: q.guide,
+          guideTitle: guideTitle(q.guide),
+        },
+      ];
+    });
+  }
+  const mine = await attemptsOf(database, c.id, a.participantKey);
+  return {
+    state: 'finished',
+    token: attemptToken(a.id, secret),
+    contest: contestPublic(c, questions.length, now),
+    participant: { name: a.name, team: a.team },
+    finishedBy: a.finishedBy === 'deadline' ? 'deadline' : 'submit',
+    ...scoreLine(a, questions.length),
+    rank: s.individuals.find((p) => p.participantKey === a.participantKey)?.rank ?? null,
+    ranked: s.individuals.length,
+    final: closed,
+    review,
+    reviewAt: showAnswers ? null : c.closesAt,
+    certificate: certificateOf(c, a, s, now),
+    canRetry: !closed && now >= c.opensAt && mine.length < c.attemptsAllowed,
+  };
+}

@@ -1,0 +1,130 @@
+import { Hono } from 'hono';
+import QRCode from 'qrcode';
+import { z } from 'zod';
+import { requireRole } from '../accounts/guard.ts';
+import { auditAction } from '../audit.ts';
+import type { AppEnv } from '../context.ts';
+import { csvResponse, toCsv } from '../csv.ts';
+import { apiError } from '../errors.ts';
+import { jsonBody, paramsOf } from '../validate.ts';
+import { joinUrlOf } from './admin-views.ts';
+import { standings } from './board.ts';
+import { dayOf } from './certificates.ts';
+import { formatDuration } from './labels.ts';
+import { contestForStaff } from './lookup.ts';
+import { nameKeyOf } from './names.ts';
+import { organiserResults } from './organiser-results.ts';
+import { idParam } from './routes-admin.ts';
+import { statusOf } from './store.ts';
+import { grantExtraTime, moveClose } from './timing.ts';
+
+const extendSchema = z.object({ closesAt: z.number().int() });
+const extraSchema = z.object({
+  name: z.string().trim().min(1, '请填写姓名').max(20),
+  team: z.string().trim().max(30).default(''),
+  minutes: z.number().int().min(0, '不能为负数').max(180, '最多加 180 分钟'),
+});
+const time = (ms: number | null) => (ms === null ? '' : new Date(ms).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }));
+
+/** `/api/admin/contests/:id/…`: running a contest — close, extend, extra time — and its results. */
+export const adminRunRoutes = new Hono<AppEnv>()
+  .use(requireRole('organizer'))
+  .post('/:id/close', paramsOf(idParam), async (c) => {
+    const before = await contestForStaff(c, c.req.valid('param').id);
+    if (statusOf(before, c.var.now) === 'closed') throw apiError(409, 'already_closed', '这个竞赛已经结束了。');
+    const after = await moveClose(c.var.database, before, c.var.now, c.var.now);
+    await auditAction(c, 'contest.close', `contest:${before.id}`, { closesAtBefore: before.closesAt, closesAt: after.closesAt });
+    return c.json({ closesAt: after.closesAt, status: statusOf(after, c.var.now) });
+  })
+  .post('/:id/extend', paramsOf(idParam), jsonBody(extendSchema), async (c) => {
+    const before = await contestForStaff(c, c.req.valid('param').id);
+    const { closesAt } = c.req.valid('json');
+    if (closesAt <= c.var.now || closesAt <= before.opensAt)
+      throw apiError(400, 'invalid_input', '新的结束时间应晚于现在和开始时间。', { closesAt: '应晚于现在' });
+    const after = await moveClose(c.var.database, before, closesAt, c.var.now);
+    await auditAction(c, 'contest.extend', `contest:${before.id}`, { closesAtBefore: before.closesAt, closesAt });
+    return c.json({ closesAt: after.closesAt, status: statusOf(after, c.var.now) });
+  })
+  .post('/:id/extra-time', paramsOf(idParam), jsonBody(extraSchema), async (c) => {
+    const contest = await contestForStaff(c, c.req.valid('param').id);
+    const { name, team, minutes } = c.req.valid('json');
+    const key = nameKeyOf({ name, team: contest.teamMode === 'none' ? '' : team });
+    const running = await grantExtraTime(c.var.database, contest, key, minutes * 60_000, c.var.session?.account.id ?? 0, c.var.now);
+    await auditAction(c, 'contest.extra_time', `contest:${contest.id}`, { name, team, minutes, runningAttempts: running });
+    return c.json({ ok: true, runningAttempts: running });
+  })
+  .get('/:id/live', paramsOf(idParam), async (c) => {
+    const contest = await contestForStaff(c, c.req.valid('param').id);
+    const s = await standings(c.var.database, contest, c.var.now);
+    return c.json({
+      status: statusOf(contest, c.var.now),
+      participation: s.participation,
+      teams: s.teams,
+      finished: s.individuals.length,
+      now: c.var.now,
+    });
+  })
+  .get('/:id/results', paramsOf(idParam), async (c) => {
+    const contest = await contestForStaff(c, c.req.valid('param').id);
+    const r = await organiserResults(c.var.database, contest, c.var.now);
+    return c.json({
+      rows: r.rows,
+      questions: r.questions,
+      teams: r.standings.teams,
+      participation: r.standings.participation,
+      total: r.standings.total,
+    });
+  })
+  .get('/:id/results.csv', paramsOf(idParam), async (c) => {
+    const contest = await contestForStaff(c, c.req.valid('param').id);
+    const r = await organiserResults(c.var.database, contest, c.var.now);
+    const csv = toCsv(
+      [
+        '名次',
+        '姓名',
+        '队伍',
+        '班级',
+        '学号',
+        '第几次',
+        '开始时间',
+        '交卷时间',
+        '交卷方式',
+        '答对题数',
+        '总题数',
+        '得分',
+        '用时',
+        '证书类型',
+        '证书编号',
+      ],
+      r.rows.map((x) => [
+        x.rank ?? '',
+        x.name,
+        x.team,
+        x.className,
+        x.studentNo,
+        x.attemptNo,
+        time(x.startedAt),
+        time(x.submittedAt),
+        x.finishedBy === 'submit' ? '自行交卷' : x.finishedBy === 'deadline' ? '时间到' : '答题中',
+        x.correct ?? '',
+        r.standings.total,
+        x.score ?? '',
+        x.timeUsedMs === null ? '' : formatDuration(x.timeUsedMs),
+        x.certificate?.typeName ?? '',
+        x.certificate?.code ?? '',
+      ]),
+    );
+    await auditAction(c, 'contest.export', `contest:${contest.id}`, { rows: r.rows.length });
+    return csvResponse(csv, `竞赛成绩-${contest.code}-${dayOf(c.var.now)}.csv`);
+  })
+  .get('/:id/qr.svg', paramsOf(idParam), async (c) => {
+    const contest = await contestForStaff(c, c.req.valid('param').id);
+    const svg = await QRCode.toString(joinUrlOf(c.var.env.siteUrl, contest.code), { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+    return c.body(svg, 200, { 'content-type': 'image/svg+xml; charset=utf-8', 'cache-control': 'private, max-age=300' });
+  })
+  .get('/:id/certificates', paramsOf(idParam), async (c) => {
+    const contest = await contestForStaff(c, c.req.valid('param').id);
+    const r = await organiserResults(c.var.database, contest, c.var.now);
+    const certificates = r.rows.flatMap((x) => (x.rank !== null && x.certificate ? [x.certificate] : []));
+    return c.json({ certificates, final: statusOf(contest, c.var.now) === 'closed' });
+  });

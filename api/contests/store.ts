@@ -1,0 +1,96 @@
+import { randomInt } from 'node:crypto';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { contestQuestions, contests, type ContestQuestionRow, type ContestRow } from '../db/schema.ts';
+import type { BankQuestion } from './bank.ts';
+import { newJoinCode } from './codes.ts';
+
+/** A contest's questions with their JSON columns parsed. */
+export interface ContestQuestion extends Omit<ContestQuestionRow, 'options' | 'answer'> {
+  options: string[];
+  answer: number[];
+}
+
+/** scheduled (not yet open), open, or closed. */
+export type ContestStatus = 'scheduled' | 'open' | 'closed';
+
+/** Where a contest stands at `now`. */
+export function statusOf(c: Pick<ContestRow, 'opensAt' | 'closesAt'>, now: number): ContestStatus {
+  return now < c.opensAt ? 'scheduled' : now < c.closesAt ? 'open' : 'closed';
+}
+
+/** The team list of a contest. */
+export const teamsOf = (c: Pick<ContestRow, 'teams'>): string[] => JSON.parse(c.teams) as string[];
+
+/** Stores a contest and its questions in one batch, retrying on the rare clash of join codes. */
+export async function insertContest(
+  database: Database,
+  values: Omit<typeof contests.$inferInsert, 'code' | 'id'>,
+  questions: readonly BankQuestion[],
+): Promise<ContestRow> {
+  for (let tries = 0; ; tries++) {
+    const code = newJoinCode();
+    const id = sql`(SELECT id FROM contests WHERE code = ${code})`;
+    try {
+      await database.write((db) =>
+        db.batch([
+          db.insert(contests).values({ ...values, code }),
+          db.insert(contestQuestions).values(
+            questions.map((q, position) => ({
+              contestId: id,
+              position,
+              questionId: q.id,
+              type: q.type,
+              stem: q.stem,
+              options: JSON.stringify(q.options),
+              answer: JSON.stringify(q.answer),
+              explanation: q.explanation,
+              guide: q.guide,
+              category: q.category,
+              difficulty: q.difficulty,
+            })),
+          ),
+        ]),
+      );
+      const row = await findContest(database, eq(contests.code, code));
+      if (!row) throw new Error('contest vanished after insert');
+      return row;
+    } catch (err) {
+      if (tries < 5 && String(err).includes('UNIQUE')) continue;
+      throw err;
+    }
+  }
+}
+
+/** The first contest matching `where`. */
+export async function findContest(database: Database, where: SQL | undefined): Promise<ContestRow | undefined> {
+  return (await database.db.select().from(contests).where(where).limit(1))[0];
+}
+
+/** Contests of one unit (or all, for `null`), newest first. */
+export function listContests(database: Database, unit: { unitName: string; unitDistrict: string | null } | null): Promise<ContestRow[]> {
+  const where = unit ? and(eq(contests.unitName, unit.unitName), sql`${contests.unitDistrict} IS ${unit.unitDistrict}`) : undefined;
+  return database.db.select().from(contests).where(where).orderBy(desc(contests.opensAt), desc(contests.id));
+}
+
+// Per database: tests open several in one process, and their ids overlap.
+const questionCache = new WeakMap<Database, Map<number, ContestQuestion[]>>();
+
+/** A contest's questions in contest order. Cached per process: they never change after creation. */
+export async function questionsOf(database: Database, contestId: number): Promise<ContestQuestion[]> {
+  const cache = questionCache.get(database) ?? new Map<number, ContestQuestion[]>();
+  questionCache.set(database, cache);
+  const hit = cache.get(contestId);
+  if (hit) return hit;
+  const rows = await database.db
+    .select()
+    .from(contestQuestions)
+    .where(eq(contestQuestions.contestId, contestId))
+    .orderBy(contestQuestions.position);
+  const list = rows.map((r) => ({ ...r, options: JSON.parse(r.options) as string[], answer: JSON.parse(r.answer) as number[] }));
+  if (list.length > 0) cache.set(contestId, list);
+  return list;
+}
+
+/** Crypto-strength random integer in [0, n), for draws and shuffles. */
+export const secureRandom = (n: number): number => randomInt(n);

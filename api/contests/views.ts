@@ -1,0 +1,109 @@
+import type { AttemptRow, ContestRow } from '../db/schema.ts';
+import { attemptToken } from './codes.ts';
+import { scoreOf, type TypeCode } from './labels.ts';
+import { toShownChoice } from './scoring.ts';
+import { statusOf, teamsOf, type ContestQuestion, type ContestStatus } from './store.ts';
+
+/** What anyone with the join code sees before joining. */
+export interface ContestPublic {
+  code: string;
+  title: string;
+  description: string;
+  unitName: string;
+  opensAt: number;
+  closesAt: number;
+  status: ContestStatus;
+  questionCount: number;
+  timeLimitMs: number;
+  attemptsAllowed: number;
+  revealAnswers: 'submit' | 'close';
+  teamMode: 'list' | 'free' | 'none';
+  teams: string[];
+  askClass: boolean;
+  askStudentNo: boolean;
+  /** How names appear on the public leaderboard, so participants know before they join. */
+  nameDisplay: 'masked' | 'full';
+  /** Server time of this answer, so the page can show times relative to the server's clock. */
+  now: number;
+}
+
+/** The public face of a contest. */
+export function contestPublic(c: ContestRow, questionCount: number, now: number): ContestPublic {
+  return {
+    code: c.code,
+    title: c.title,
+    description: c.description,
+    unitName: c.unitName,
+    opensAt: c.opensAt,
+    closesAt: c.closesAt,
+    status: statusOf(c, now),
+    questionCount,
+    timeLimitMs: c.timeLimitMs,
+    attemptsAllowed: c.attemptsAllowed,
+    revealAnswers: c.revealAnswers as ContestPublic['revealAnswers'],
+    teamMode: c.teamMode as ContestPublic['teamMode'],
+    teams: teamsOf(c),
+    askClass: c.askClass,
+    askStudentNo: c.askStudentNo,
+    nameDisplay: c.nameDisplay === 'full' ? 'full' : 'masked',
+    now,
+  };
+}
+
+/** A question as a participant sees it while answering: options in their shuffled order, no answer, no explanation. */
+export interface ShownQuestion {
+  /** 0-based place in this attempt. */
+  n: number;
+  type: TypeCode;
+  stem: string;
+  options: string[];
+}
+
+/** A running attempt: everything the answering page needs, and nothing that gives an answer away. */
+export interface AttemptRunning {
+  state: 'running';
+  token: string;
+  contest: ContestPublic;
+  participant: { name: string; team: string };
+  /** Server's remaining time; the page counts down from it. */
+  remainingMs: number;
+  questions: ShownQuestion[];
+  /** Saved answers by place, as shown option places, with the client revision that wrote them. */
+  saved: Record<number, { choice: number[]; rev: number }>;
+}
+
+/** The participant's view of a running attempt. */
+export function runningView(
+  c: ContestPublic,
+  a: AttemptRow,
+  questions: readonly ContestQuestion[],
+  answers: ReadonlyMap<number, { choice: number[]; rev: number }>,
+  now: number,
+  secret: string,
+): AttemptRunning {
+  const order = JSON.parse(a.questionOrder) as number[];
+  const optionOrders = JSON.parse(a.optionOrders) as number[][];
+  const saved: AttemptRunning['saved'] = {};
+  const shown = order.map((position, n) => {
+    const q = questions[position] as ContestQuestion;
+    const perm = optionOrders[n] ?? [];
+    const ans = answers.get(position);
+    if (ans) saved[n] = { choice: toShownChoice(ans.choice, perm), rev: ans.rev };
+    return { n, type: q.type as TypeCode, stem: q.stem, options: perm.map((i) => q.options[i] ?? '') };
+  });
+  return {
+    state: 'running',
+    token: attemptToken(a.id, secret),
+    contest: c,
+    participant: { name: a.name, team: a.team },
+    remainingMs: Math.max(0, a.deadline - now),
+    questions: shown,
+    saved,
+  };
+}
+
+/** Score line of a finished attempt. */
+export function scoreLine(a: AttemptRow, total: number) {
+  const correct = a.correct ?? 0;
+  return { correct, total, score: scoreOf(correct, total), timeUsedMs: Math.max(0, (a.submittedAt ?? a.deadline) - a.startedAt) };
+}

@@ -1,0 +1,104 @@
+import { asc, eq, type SQL } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { requireRole } from '../accounts/guard.ts';
+import { auditAction } from '../audit.ts';
+import type { AppEnv } from '../context.ts';
+import { csvResponse, toCsv } from '../csv.ts';
+import { ideas } from '../db/schema.ts';
+import { apiError } from '../errors.ts';
+import { jsonBody, paramsOf, queryOf } from '../validate.ts';
+import { listCampaigns } from './campaign.ts';
+import { STATUS_LABELS } from './labels.ts';
+import { moderationRoutes } from './moderation.ts';
+import { idParam, idSchema } from './schemas.ts';
+import { loadFlagWords, saveFlagWords } from './screening.ts';
+import { toStaffIdea } from './staff-view.ts';
+
+const wordsSchema = z.object({
+  words: z
+    .array(z.string().trim().min(1).max(30, '每个词最多 30 个字'))
+    .max(500, '词表最多 500 个词')
+    .transform((w) => [...new Set(w)]),
+});
+
+const feedbackSchema = z.object({ panelFeedback: z.string().trim().max(500, '反馈最多 500 个字') });
+
+const time = (ms: number | null) => (ms ? new Date(ms).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '');
+
+/** `/api/admin/ideas`: moderation, the word list, the panel's public feedback and the full export. */
+export const adminIdeas = new Hono<AppEnv>()
+  .route('/', moderationRoutes)
+  .get('/words', requireRole('moderator'), async (c) => c.json({ words: await loadFlagWords(c.var.database) }))
+  .put('/words', requireRole('admin'), jsonBody(wordsSchema), async (c) => {
+    const { words } = c.req.valid('json');
+    const before = await loadFlagWords(c.var.database);
+    await saveFlagWords(c.var.database, words, c.var.now);
+    await auditAction(c, 'idea.words.update', 'idea-words', {
+      added: words.filter((w) => !before.includes(w)),
+      removed: before.filter((w) => !words.includes(w)),
+    });
+    return c.json({ words: await loadFlagWords(c.var.database) });
+  })
+  .put('/:id{[0-9]+}/feedback', requireRole('admin'), paramsOf(idParam), jsonBody(feedbackSchema), async (c) => {
+    const { id } = c.req.valid('param');
+    const text = c.req.valid('json').panelFeedback || null;
+    const rows = await c.var.database.write((db) =>
+      db.update(ideas).set({ panelFeedback: text, updatedAt: c.var.now }).where(eq(ideas.id, id)).returning({ id: ideas.id }),
+    );
+    if (!rows.length) throw apiError(404, 'idea_not_found', '没有这条金点子。');
+    await auditAction(c, 'idea.feedback', `idea:${id}`, { panelFeedback: text });
+    return c.json({ ok: true });
+  })
+  // With contacts: for admins only, and every download is audited.
+  .get('/export.csv', requireRole('admin'), queryOf(z.object({ campaign: idSchema.optional() })), async (c) => {
+    const { campaign } = c.req.valid('query');
+    const where: SQL | undefined = campaign ? eq(ideas.campaignId, campaign) : undefined;
+    const rows = await c.var.database.db.select().from(ideas).where(where).orderBy(asc(ideas.id));
+    const titles = new Map((await listCampaigns(c.var.database, c.var.now)).map((x) => [x.id, x.title]));
+    const csv = toCsv(
+      [
+        '编号',
+        '活动',
+        '标题',
+        '简介',
+        '正文',
+        '主题',
+        '县（市、区）',
+        '署名',
+        '联系方式',
+        '状态',
+        '标记',
+        '支持数',
+        '入围',
+        '奖项',
+        '审核意见',
+        '评审反馈',
+        '提交时间',
+      ],
+      rows.map((r) => {
+        const s = toStaffIdea(r);
+        return [
+          s.id,
+          titles.get(s.campaignId) ?? '',
+          s.title,
+          s.summary,
+          s.body,
+          s.theme,
+          s.districtName,
+          s.displayName ?? '匿名',
+          s.contact ?? (s.contactErasedAt ? '（已按期删除）' : ''),
+          STATUS_LABELS[s.status],
+          s.flagReasons.join('；'),
+          s.supportCount,
+          s.shortlisted ? '是' : '',
+          s.award ?? '',
+          s.moderationNote ?? '',
+          s.panelFeedback ?? '',
+          time(s.createdAt),
+        ];
+      }),
+    );
+    await auditAction(c, 'idea.export', campaign ? `campaign:${campaign}` : 'ideas', { rows: rows.length });
+    return csvResponse(csv, `金点子-全部-${new Date(c.var.now).toISOString().slice(0, 10)}.csv`);
+  });

@@ -1,0 +1,15 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../context.ts';
+import { publicIdeas } from './public.ts';
+import { ideaReactions } from './reactions.ts';
+import { ideaResults } from './results.ts';
+import { submitIdeas } from './submit.ts';
+import { trackIdeas } from './track.ts';
+
+/** `/api/ideas`: everything residents do with 金点子, no account needed. */
+export const ideasApi = new Hono<AppEnv>()
+  .route('/', publicIdeas)
+  .route('/', submitIdeas)
+  .route('/', ideaReactions)
+  .route('/', trackIdeas)
+  .route('/', ideaResults);

@@ -1,0 +1,79 @@
+// Words and defaults of the 金点子 feature, shared by the API and the islands (no dependencies, so islands stay small).
+
+/** Default themes of a new campaign (from the city's 2012 work plan: 预案、队伍、物资、避难场所、预警、宣传). */
+export const DEFAULT_THEMES = ['应急预案', '队伍建设', '物资保障', '避难场所', '预警信息', '宣传教育', '其他'] as const;
+
+/** One award level of a campaign. */
+export interface AwardLevel {
+  /** Stable code stored on awarded ideas. */
+  code: string;
+  /** 一等奖 etc. */
+  name: string;
+  /** How many ideas may receive it. */
+  count: number;
+}
+
+/** Default award levels, best first. */
+export const DEFAULT_AWARDS: AwardLevel[] = [
+  { code: 'first', name: '一等奖', count: 1 },
+  { code: 'second', name: '二等奖', count: 2 },
+  { code: 'third', name: '三等奖', count: 3 },
+  { code: 'merit', name: '优秀奖', count: 10 },
+];
+
+/** One weighted judging criterion. */
+export interface Criterion {
+  /** Stable key used in stored scores. */
+  key: string;
+  /** 创新性 etc. */
+  name: string;
+  /** Weight in percent; a campaign's weights sum to 100. */
+  weight: number;
+}
+
+/** Default judging criteria. */
+export const DEFAULT_CRITERIA: Criterion[] = [
+  { key: 'innovation', name: '创新性', weight: 30 },
+  { key: 'feasibility', name: '可行性', weight: 40 },
+  { key: 'benefit', name: '实用效益', weight: 30 },
+];
+
+/** A campaign's phase. */
+export type Phase = 'upcoming' | 'collecting' | 'judging' | 'announced';
+
+/** Phase names as residents read them. */
+export const PHASE_LABELS: Record<Phase, string> = {
+  upcoming: '即将开始',
+  collecting: '征集中',
+  judging: '评审中',
+  announced: '已公布结果',
+};
+
+/** An idea's moderation status. */
+export type IdeaStatus = 'pending' | 'published' | 'hidden' | 'rejected' | 'duplicate';
+
+/** Status names for submitters (receipt page) and staff. */
+export const STATUS_LABELS: Record<IdeaStatus, string> = {
+  pending: '等待审核',
+  published: '已公开',
+  hidden: '已隐藏',
+  rejected: '未通过审核',
+  duplicate: '与已有金点子重复，已合并',
+};
+
+/** Limits shared by the form and the API. */
+export const IDEA_LIMITS = {
+  titleMin: 5,
+  titleMax: 60,
+  summaryMin: 10,
+  summaryMax: 200,
+  bodyMin: 20,
+  bodyMax: 3000,
+  nameMax: 20,
+  /** At most this many web addresses in one idea. */
+  maxLinks: 2,
+  /** Largest photo accepted, in bytes. */
+  photoBytes: 5 * 1024 * 1024,
+  /** Seconds a person needs at least to fill the form. */
+  minFillSeconds: 5,
+} as const;

@@ -1,0 +1,111 @@
+import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { requireRole } from '../accounts/guard.ts';
+import { auditAction } from '../audit.ts';
+import type { AppEnv } from '../context.ts';
+import type { Database } from '../db/client.ts';
+import { ideaPhotos, ideaReports, ideas, type IdeaRow } from '../db/schema.ts';
+import { apiError } from '../errors.ts';
+import { jsonBody, paramsOf, queryOf } from '../validate.ts';
+import { MODERATION_ACTIONS, moderateIdea } from './moderate.ts';
+import { idParam, idSchema } from './schemas.ts';
+import { toStaffIdea } from './staff-view.ts';
+
+const queueSchema = z.object({
+  campaign: idSchema.optional(),
+  /** A status, `reported` (open reports) or `flagged`. */
+  view: z.enum(['pending', 'published', 'hidden', 'rejected', 'duplicate', 'reported', 'flagged', 'all']).default('pending'),
+  page: z.coerce.number().int().min(1).default(1),
+});
+
+const actionSchema = z
+  .object({
+    ids: z.array(idSchema).min(1, '请至少选择一条').max(100, '一次最多处理 100 条'),
+    action: z.enum(MODERATION_ACTIONS),
+    reason: z.string().trim().max(500, '理由最多 500 个字').optional(),
+    duplicateOf: idSchema.optional(),
+  })
+  .refine((v) => v.action !== 'reject' || (v.reason?.length ?? 0) >= 2, { message: '请写明不通过的理由，提交人会看到', path: ['reason'] })
+  .refine((v) => v.action !== 'duplicate' || v.duplicateOf !== undefined, { message: '请填写重复的原金点子编号', path: ['duplicateOf'] });
+
+const PAGE_SIZE = 50;
+const open = sql`EXISTS (SELECT 1 FROM idea_reports r WHERE r.idea_id = ${ideas.id} AND r.resolved_at IS NULL)`;
+
+function queueWhere(q: z.output<typeof queueSchema>): SQL | undefined {
+  const parts: SQL[] = [];
+  if (q.campaign) parts.push(eq(ideas.campaignId, q.campaign));
+  if (q.view === 'reported') parts.push(open);
+  else if (q.view === 'flagged') parts.push(eq(ideas.flagged, true), eq(ideas.status, 'pending'));
+  else if (q.view !== 'all') parts.push(eq(ideas.status, q.view));
+  return parts.length ? and(...parts) : undefined;
+}
+
+/** Open reports' reasons per idea. */
+async function openReports(database: Database, rows: IdeaRow[]): Promise<Map<number, string[]>> {
+  const ids = rows.map((r) => r.id);
+  const reports = ids.length
+    ? await database.db
+        .select({ ideaId: ideaReports.ideaId, reason: ideaReports.reason })
+        .from(ideaReports)
+        .where(and(inArray(ideaReports.ideaId, ids), isNull(ideaReports.resolvedAt)))
+    : [];
+  const out = new Map<number, string[]>();
+  for (const r of reports) out.set(r.ideaId, [...(out.get(r.ideaId) ?? []), r.reason]);
+  return out;
+}
+
+/** Checks a duplicate's original: published, in the same campaign, not the idea itself. */
+async function checkOriginal(database: Database, ids: number[], originalId: number): Promise<void> {
+  const original = await database.db.query.ideas.findFirst({ where: eq(ideas.id, originalId) });
+  if (!original || original.status !== 'published')
+    throw apiError(400, 'invalid_original', '原金点子必须是已公开的金点子，请核对编号。', { duplicateOf: '请填写已公开金点子的编号' });
+  if (ids.includes(originalId))
+    throw apiError(400, 'invalid_original', '不能把金点子标记为它自己的重复。', { duplicateOf: '编号不能是自己' });
+  const others = await database.db.select({ campaignId: ideas.campaignId }).from(ideas).where(inArray(ideas.id, ids));
+  if (others.some((o) => o.campaignId !== original.campaignId))
+    throw apiError(400, 'invalid_original', '只能与同一征集活动中的金点子合并。', { duplicateOf: '原金点子不在同一活动中' });
+}
+
+/** `/api/admin/ideas`: the moderation queue and its actions, for moderators (and admins). */
+export const moderationRoutes = new Hono<AppEnv>()
+  .get('/', requireRole('moderator'), queryOf(queueSchema), async (c) => {
+    const q = c.req.valid('query');
+    const rows = await c.var.database.db
+      .select()
+      .from(ideas)
+      .where(queueWhere(q))
+      .orderBy(desc(ideas.flagged), desc(ideas.createdAt))
+      .limit(PAGE_SIZE + 1)
+      .offset((q.page - 1) * PAGE_SIZE);
+    const reports = await openReports(c.var.database, rows);
+    const list = rows.slice(0, PAGE_SIZE).map((r) => toStaffIdea(r, reports.get(r.id)));
+    return c.json({ ideas: list, page: q.page, hasMore: rows.length > PAGE_SIZE });
+  })
+  .get('/:id{[0-9]+}', requireRole('moderator'), paramsOf(idParam), async (c) => {
+    const row = await c.var.database.db.query.ideas.findFirst({ where: eq(ideas.id, c.req.valid('param').id) });
+    if (!row) throw apiError(404, 'idea_not_found', '没有这条金点子。');
+    return c.json({ idea: toStaffIdea(row, (await openReports(c.var.database, [row])).get(row.id)) });
+  })
+  .get('/:id{[0-9]+}/photo', requireRole('moderator', 'judge'), paramsOf(idParam), async (c) => {
+    const photo = await c.var.database.db.query.ideaPhotos.findFirst({ where: eq(ideaPhotos.ideaId, c.req.valid('param').id) });
+    if (!photo) throw apiError(404, 'photo_not_found', '这条金点子没有照片。');
+    return c.body(new Uint8Array(photo.data), 200, { 'content-type': photo.contentType });
+  })
+  .post('/actions', requireRole('moderator'), jsonBody(actionSchema), async (c) => {
+    const input = c.req.valid('json');
+    const ids = [...new Set(input.ids)];
+    if (input.action === 'duplicate') await checkOriginal(c.var.database, ids, input.duplicateOf ?? 0);
+    const results: Array<{ id: number; ok: boolean }> = [];
+    for (const id of ids) {
+      const ok = await moderateIdea(c.var.database, id, { ...input, now: c.var.now });
+      results.push({ id, ok });
+      if (ok)
+        await auditAction(c, `idea.${input.action}`, `idea:${id}`, {
+          ...(input.reason ? { reason: input.reason } : {}),
+          ...(input.action === 'duplicate' ? { duplicateOf: input.duplicateOf } : {}),
+        });
+    }
+    if (!results.some((r) => r.ok)) throw apiError(409, 'not_applicable', '所选金点子的当前状态不能进行这个操作，请刷新列表后再试。');
+    return c.json({ results });
+  });

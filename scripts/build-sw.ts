@@ -1,0 +1,81 @@
+// `npm run build`, last step: compile site/sw/sw.ts and inject the precache manifest over dist/ into dist/sw.js.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { transform } from 'esbuild';
+import { glob } from 'node:fs/promises';
+import workbox from 'workbox-build';
+
+const DIST = 'dist';
+
+/** Kept for offline use: shelters and their data, emergency numbers, guides, search, home and the offline page. */
+const PAGES = [
+  'index.html',
+  'offline/index.html',
+  'shelters/**/index.html',
+  'data/shelters.geojson',
+  'data/shelters.csv',
+  'numbers/index.html',
+  'guides/**/index.html',
+  'training/**/index.html',
+  'search/index.html',
+  // 练一练 works offline: the page and the question bank it reads.
+  'contest/practice/index.html',
+  'contest/practice/questions.json',
+  'favicon.svg',
+  'scripts/*.js',
+  // Names the hashed index files: when the search index changes, so does the service worker.
+  'pagefind/pagefind-entry.json',
+];
+
+/** Every `/_astro/` file the given files need, following JS imports and CSS urls. */
+async function assetsFor(files: string[]): Promise<string[]> {
+  const seen = new Set<string>();
+  const queue = [...files];
+  for (let file = queue.shift(); file; file = queue.shift()) {
+    const text = readFileSync(join(DIST, file), 'utf8');
+    const inAstro = file.startsWith('_astro/');
+    // Absolute `/_astro/x.js` in HTML and CSS; relative `./x.js` between chunks and `url(./x.png)` in CSS.
+    const refs = [...text.matchAll(/_astro\/([\w.@-]+\.(?:js|css|png|svg|webp|woff2?))/g)].map((m) => m[1]);
+    if (inAstro) refs.push(...[...text.matchAll(/["'`(]\.\/([\w.@-]+\.(?:js|css|png|svg|webp|woff2?))/g)].map((m) => m[1]));
+    for (const ref of refs) {
+      const path = `_astro/${ref}`;
+      if (!seen.has(path)) {
+        seen.add(path);
+        if (/\.(js|css)$/.test(path)) queue.push(path);
+      }
+    }
+  }
+  return [...seen].sort();
+}
+
+/** `shelters/index.html` → `/shelters/`: pages are requested by their directory URL. */
+function siteUrl(file: string): string {
+  return `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+const pageFiles: string[] = [];
+for (const pattern of PAGES) for await (const f of glob(pattern, { cwd: DIST })) pageFiles.push(f.replace(/\\/g, '/'));
+const assets = await assetsFor(pageFiles.filter((f) => /\.html$/.test(f)));
+
+const tmp = mkdtempSync(join(tmpdir(), 'yzready-sw-'));
+try {
+  const source = readFileSync('site/sw/sw.ts', 'utf8');
+  const { code } = await transform(source, { loader: 'ts', format: 'iife', target: 'es2022', legalComments: 'none' });
+  const swSrc = join(tmp, 'sw.js');
+  writeFileSync(swSrc, code);
+  const result = await workbox.injectManifest({
+    swSrc,
+    swDest: join(DIST, 'sw.js'),
+    globDirectory: DIST,
+    globPatterns: [...pageFiles, ...assets],
+    globIgnores: ['sw.js'],
+    // Astro names _astro files by content hash, so their URL is their revision.
+    dontCacheBustURLsMatching: /^_astro\//,
+    manifestTransforms: [async (entries) => ({ manifest: entries.map((e) => ({ ...e, url: siteUrl(e.url) })), warnings: [] })],
+  });
+  for (const w of result.warnings) console.warn(`sw: ${w}`);
+  console.log(`sw: dist/sw.js precaches ${result.count} files, ${(result.size / 1024).toFixed(0)} KiB`);
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}

@@ -1,0 +1,148 @@
+import { useEffect, useState } from 'preact/hooks';
+
+/** The filter values, as they appear in the page's query string. */
+interface Filter {
+  district: string;
+  cls: string;
+  facility: string;
+  barrierFree: boolean;
+}
+
+const EMPTY: Filter = { district: '', cls: '', facility: '', barrierFree: false };
+
+/** Fired on window after each filtering, so the map (ShelterMap.tsx) can show the same shelters. */
+const FILTERED_EVENT = 'yzready:shelters-filtered';
+
+function fromQuery(q: URLSearchParams): Filter {
+  return {
+    district: q.get('district') ?? '',
+    cls: q.get('class') ?? '',
+    facility: q.get('facility') ?? '',
+    barrierFree: q.get('barrierFree') === '1',
+  };
+}
+
+function toQuery(f: Filter): string {
+  const q = new URLSearchParams();
+  if (f.district) q.set('district', f.district);
+  if (f.cls) q.set('class', f.cls);
+  if (f.facility) q.set('facility', f.facility);
+  if (f.barrierFree) q.set('barrierFree', '1');
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+/** Shows or hides the server-rendered shelter cards (`[data-shelter]`) and their district groups; returns how many show. */
+function apply(f: Filter): number {
+  let shown = 0;
+  for (const el of document.querySelectorAll<HTMLElement>('[data-shelter]')) {
+    const d = el.dataset;
+    const ok =
+      (!f.district || d['district'] === f.district) &&
+      (!f.cls || d['class'] === f.cls) &&
+      (!f.facility || (d['facilities'] ?? '').includes(`|${f.facility}|`)) &&
+      (!f.barrierFree || d['barrierFree'] === '1');
+    el.hidden = !ok;
+    if (ok) shown++;
+  }
+  for (const group of document.querySelectorAll<HTMLElement>('[data-district-group]')) {
+    group.hidden = !group.querySelector('[data-shelter]:not([hidden])');
+  }
+  window.dispatchEvent(new CustomEvent(FILTERED_EVENT));
+  return shown;
+}
+
+/** Props: the choices offered, from the same collection as the list. */
+interface Props {
+  districts: Array<{ code: string; name: string }>;
+  classes: Array<{ value: string; label: string }>;
+  facilities: string[];
+  total: number;
+}
+
+/** Filters the full shelter list in place; without JavaScript the list stays whole and this form is hidden. */
+export default function ShelterFilters({ districts, classes, facilities, total }: Props) {
+  const [f, setF] = useState<Filter>(EMPTY);
+  const [shown, setShown] = useState(total);
+  const [ready, setReady] = useState(false);
+
+  useEffect(() => {
+    setF(fromQuery(new URLSearchParams(location.search)));
+    setReady(true);
+  }, []);
+
+  useEffect(() => {
+    if (!ready) return;
+    setShown(apply(f));
+    const url = new URL(location.href);
+    url.search = toQuery(f);
+    history.replaceState(history.state, '', url);
+  }, [f, ready]);
+
+  const set = (patch: Partial<Filter>) => setF({ ...f, ...patch });
+  const active = f.district || f.cls || f.facility || f.barrierFree;
+
+  return (
+    <form class="shelter-filters" method="get" action="/shelters/" onSubmit={(e) => e.preventDefault()} aria-labelledby="filters-title">
+      <h3 id="filters-title" class="filters-title">
+        筛选
+      </h3>
+      <div class="filters-row">
+        <div class="field">
+          <label for="f-district">区县</label>
+          <select id="f-district" name="district" value={f.district} onChange={(e) => set({ district: e.currentTarget.value })}>
+            <option value="">全部区县</option>
+            {districts.map((d) => (
+              <option key={d.code} value={d.code}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-class">类别</label>
+          <select id="f-class" name="class" value={f.cls} onChange={(e) => set({ cls: e.currentTarget.value })}>
+            <option value="">全部类别</option>
+            {classes.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-facility">需要的设施</label>
+          <select id="f-facility" name="facility" value={f.facility} onChange={(e) => set({ facility: e.currentTarget.value })}>
+            <option value="">不限</option>
+            {facilities.map((x) => (
+              <option key={x} value={x}>
+                {x}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field check">
+          <input
+            id="f-barrier-free"
+            type="checkbox"
+            name="barrierFree"
+            value="1"
+            checked={f.barrierFree}
+            onChange={(e) => set({ barrierFree: e.currentTarget.checked })}
+          />
+          <label for="f-barrier-free">只看有无障碍设施的</label>
+        </div>
+        <button type="button" class="secondary" onClick={() => setF(EMPTY)} disabled={!active}>
+          清除筛选
+        </button>
+      </div>
+      <p role="status" class="filters-status">
+        {shown === 0
+          ? '没有符合条件的避难场所，请减少筛选条件。'
+          : active
+            ? `显示 ${shown} 个避难场所（共 ${total} 个）。`
+            : `共 ${total} 个避难场所。`}
+      </p>
+    </form>
+  );
+}

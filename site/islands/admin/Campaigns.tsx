@@ -1,0 +1,136 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { StaffCampaign } from '../../../api/ideas/campaigns-admin.ts';
+import { PHASE_LABELS } from '../../../api/ideas/labels.ts';
+import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
+import '../ideas/admin.css';
+import CampaignsForm, { draftOf, newDraft, type CampaignDraft } from './CampaignsForm.tsx';
+import { can, useAccount } from './session.ts';
+
+const day = (ms: number) => new Date(ms).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' });
+
+/** 金点子 campaigns for admins: list, create, edit, close collection early. */
+export default function Campaigns() {
+  const me = useAccount();
+  const [list, setList] = useState<StaffCampaign[]>([]);
+  const [editing, setEditing] = useState<number | 'new' | null>(null);
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState('');
+
+  const reload = () => apiFetch<{ campaigns: StaffCampaign[] }>('/api/admin/campaigns').then((r) => setList(r.campaigns));
+  useEffect(() => {
+    if (can(me, 'admin')) reload().catch(() => setError('加载失败，请刷新页面。'));
+  }, [me]);
+
+  const run = async (action: () => Promise<unknown>, done: string) => {
+    setError('');
+    setMessage('');
+    try {
+      await action();
+      setMessage(done);
+      setEditing(null);
+      await reload();
+    } catch (e) {
+      setError(e instanceof ApiRequestError ? e.message : '操作失败，请稍后再试。');
+    }
+  };
+  const save = (id: number | 'new') => (d: CampaignDraft) =>
+    void run(
+      () =>
+        apiFetch(id === 'new' ? '/api/admin/campaigns' : `/api/admin/campaigns/${id}`, { method: id === 'new' ? 'POST' : 'PUT', json: d }),
+      id === 'new' ? `已创建征集活动“${d.title}”。` : `已保存“${d.title}”。`,
+    );
+
+  if (!me) return <p aria-live="polite">正在确认登录状态……</p>;
+  if (!can(me, 'admin')) return <p class="notice">只有管理员可以管理征集活动。</p>;
+  return (
+    <div>
+      <p>
+        <a href="/admin/ideas/">金点子审核</a> · <a href="/admin/judging/">入围、评委与评奖</a>
+      </p>
+      <div aria-live="polite">
+        {message && <p class="notice">{message}</p>}
+        {error && (
+          <p class="form-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+      <table class="admin-table">
+        <caption>全部征集活动</caption>
+        <thead>
+          <tr>
+            <th scope="col">活动</th>
+            <th scope="col">阶段</th>
+            <th scope="col">征集时间</th>
+            <th scope="col">待审核 / 已公开</th>
+            <th scope="col">操作</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.map((c) => (
+            <tr key={c.id}>
+              <td class="wrap">{c.title}</td>
+              <td>{PHASE_LABELS[c.phase]}</td>
+              <td>
+                {day(c.collectStartsAt)}–{day(c.collectEndsAt)}
+              </td>
+              <td>
+                {c.counts['pending'] ?? 0} / {c.counts['published'] ?? 0}
+              </td>
+              <td>
+                <div class="actions">
+                  {c.phase !== 'announced' && (
+                    <button
+                      type="button"
+                      class="secondary"
+                      aria-expanded={editing === c.id}
+                      onClick={() => setEditing(editing === c.id ? null : c.id)}
+                    >
+                      编辑“{c.title}”
+                    </button>
+                  )}
+                  {c.phase === 'collecting' && (
+                    <button
+                      type="button"
+                      class="secondary"
+                      onClick={() => {
+                        if (confirm(`现在结束“${c.title}”的征集并进入评审？结束后市民不能再提交和支持。`))
+                          void run(
+                            () => apiFetch(`/api/admin/campaigns/${c.id}/close`, { method: 'POST', json: {} }),
+                            `“${c.title}”已结束征集，进入评审。`,
+                          );
+                      }}
+                    >
+                      结束征集“{c.title}”
+                    </button>
+                  )}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {list
+        .filter((c) => c.id === editing)
+        .map((c) => (
+          <section key={c.id} aria-labelledby="edit-campaign">
+            <h2 id="edit-campaign">编辑“{c.title}”</h2>
+            <CampaignsForm
+              initial={draftOf(c)}
+              criteriaLocked={(c.counts['scores'] ?? 0) > 0}
+              submitLabel="保存修改"
+              onSubmit={save(c.id)}
+            />
+          </section>
+        ))}
+      <h2>新建征集活动</h2>
+      {editing === 'new' ? (
+        <CampaignsForm initial={newDraft(Date.now())} criteriaLocked={false} submitLabel="创建活动" onSubmit={save('new')} />
+      ) : (
+        <button type="button" onClick={() => setEditing('new')}>
+          新建征集活动
+        </button>
+      )}
+    </div>
+  );
+}

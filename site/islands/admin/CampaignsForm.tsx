@@ -1,0 +1,178 @@
+import { useState } from 'preact/hooks';
+import type { Campaign } from '../../../api/ideas/campaign.ts';
+import { DEFAULT_AWARDS, DEFAULT_CRITERIA, DEFAULT_THEMES, type AwardLevel, type Criterion } from '../../../api/ideas/labels.ts';
+
+/** What the form sends: the API's campaign input. */
+export interface CampaignDraft {
+  title: string;
+  description: string;
+  themes: string[];
+  collectStartsAt: number;
+  collectEndsAt: number;
+  judgingEndsAt: number;
+  awards: AwardLevel[];
+  criteria: Criterion[];
+  contactRetentionDays: number;
+}
+
+const DAY = 86_400_000;
+// datetime-local has no zone: the form speaks Beijing time (UTC+8, no daylight saving) whatever the browser's zone.
+const toLocal = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 16);
+const fromLocal = (v: string) => Date.parse(`${v}:00+08:00`);
+
+/** A new campaign's defaults: collecting from today for 30 days, results 15 days later. */
+export function newDraft(now: number): CampaignDraft {
+  const start = now - (now % 3600_000);
+  return {
+    title: '',
+    description: '',
+    themes: [...DEFAULT_THEMES],
+    collectStartsAt: start,
+    collectEndsAt: start + 30 * DAY,
+    judgingEndsAt: start + 45 * DAY,
+    awards: DEFAULT_AWARDS.map((a) => ({ ...a })),
+    criteria: DEFAULT_CRITERIA.map((c) => ({ ...c })),
+    contactRetentionDays: 30,
+  };
+}
+
+/** The editable part of an existing campaign. */
+export const draftOf = (c: Campaign): CampaignDraft => ({
+  title: c.title,
+  description: c.description,
+  themes: [...c.themes],
+  collectStartsAt: c.collectStartsAt,
+  collectEndsAt: c.collectEndsAt,
+  judgingEndsAt: c.judgingEndsAt,
+  awards: c.awards.map((a) => ({ ...a })),
+  criteria: c.criteria.map((k) => ({ ...k })),
+  contactRetentionDays: c.contactRetentionDays,
+});
+
+/** Props: the starting values, whether scores lock the criteria, and what to do with the result. */
+interface Props {
+  initial: CampaignDraft;
+  criteriaLocked: boolean;
+  submitLabel: string;
+  onSubmit: (d: CampaignDraft) => void;
+}
+
+/** Create or edit a campaign: text, themes, phase dates (Beijing time), awards, weighted criteria. */
+export default function CampaignsForm({ initial, criteriaLocked, submitLabel, onSubmit }: Props) {
+  const [d, setD] = useState<CampaignDraft>(initial);
+  const val = (e: Event) => (e.currentTarget as HTMLInputElement).value;
+  const total = d.criteria.reduce((s, c) => s + c.weight, 0);
+  const setAward = (i: number, patch: Partial<AwardLevel>) =>
+    setD({ ...d, awards: d.awards.map((a, j) => (i === j ? { ...a, ...patch } : a)) });
+  const setCriterion = (i: number, patch: Partial<Criterion>) =>
+    setD({ ...d, criteria: d.criteria.map((c, j) => (i === j ? { ...c, ...patch } : c)) });
+  const date = (key: 'collectStartsAt' | 'collectEndsAt' | 'judgingEndsAt', label: string) => (
+    <>
+      <label for={`c-${key}`}>{label}</label>
+      <input
+        id={`c-${key}`}
+        type="datetime-local"
+        required
+        value={toLocal(d[key])}
+        onChange={(e) => setD({ ...d, [key]: fromLocal(val(e)) })}
+      />
+    </>
+  );
+  return (
+    <form
+      class="admin-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit(d);
+      }}
+    >
+      <label for="c-title">活动名称</label>
+      <input id="c-title" required maxLength={60} value={d.title} onInput={(e) => setD({ ...d, title: val(e) })} />
+      <label for="c-description">活动说明（征集什么、谁可以参加、奖励）</label>
+      <textarea
+        id="c-description"
+        rows={5}
+        required
+        maxLength={2000}
+        value={d.description}
+        onInput={(e) => setD({ ...d, description: val(e) })}
+      />
+      <label for="c-themes">主题（用顿号或换行分隔）</label>
+      <textarea
+        id="c-themes"
+        rows={3}
+        value={d.themes.join('、')}
+        onChange={(e) =>
+          setD({
+            ...d,
+            themes: val(e)
+              .split(/[、,，\n]/)
+              .map((t) => t.trim())
+              .filter(Boolean),
+          })
+        }
+      />
+      {date('collectStartsAt', '征集开始（北京时间）')}
+      {date('collectEndsAt', '征集截止、评审开始（北京时间）')}
+      {date('judgingEndsAt', '预计公布结果（北京时间）')}
+      <fieldset>
+        <legend>奖项和名额</legend>
+        {d.awards.map((a, i) => (
+          <p key={a.code}>
+            <label for={`award-name-${i}`}>奖项 {i + 1} 名称</label>{' '}
+            <input id={`award-name-${i}`} value={a.name} maxLength={10} onInput={(e) => setAward(i, { name: val(e) })} />{' '}
+            <label for={`award-count-${i}`}>名额</label>{' '}
+            <input
+              id={`award-count-${i}`}
+              type="number"
+              min={0}
+              max={100}
+              value={a.count}
+              onInput={(e) => setAward(i, { count: Number(val(e)) })}
+            />
+          </p>
+        ))}
+      </fieldset>
+      <fieldset disabled={criteriaLocked}>
+        <legend>
+          评审标准和权重（合计 {total}%{total === 100 ? '' : '，必须等于 100%'}）
+        </legend>
+        {criteriaLocked && <p class="muted">已有评委打分，评审标准不能再修改。</p>}
+        {d.criteria.map((c, i) => (
+          <p key={c.key}>
+            <label for={`crit-name-${i}`}>标准 {i + 1}</label>{' '}
+            <input id={`crit-name-${i}`} value={c.name} maxLength={12} onInput={(e) => setCriterion(i, { name: val(e) })} />{' '}
+            <label for={`crit-weight-${i}`}>权重（%）</label>{' '}
+            <input
+              id={`crit-weight-${i}`}
+              type="number"
+              min={1}
+              max={100}
+              value={c.weight}
+              onInput={(e) => setCriterion(i, { weight: Number(val(e)) })}
+            />
+          </p>
+        ))}
+        {d.criteria.length < 8 && (
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => setD({ ...d, criteria: [...d.criteria, { key: `c${Date.now() % 100000}`, name: '', weight: 10 }] })}
+          >
+            添加一项标准
+          </button>
+        )}
+      </fieldset>
+      <label for="c-retention">结果公布后多少天删除提交人的联系方式</label>
+      <input
+        id="c-retention"
+        type="number"
+        min={1}
+        max={365}
+        value={d.contactRetentionDays}
+        onInput={(e) => setD({ ...d, contactRetentionDays: Number(val(e)) })}
+      />
+      <button type="submit">{submitLabel}</button>
+    </form>
+  );
+}

@@ -1,0 +1,134 @@
+import { useState } from 'preact/hooks';
+import type { ContestDetail } from '../../../api/contests/admin-views.ts';
+import { NAME_DISPLAY_NAMES, REVEAL_NAMES, TEAM_SCORING_NAMES } from '../../../api/contests/labels.ts';
+import { ApiRequestError } from '../../lib/api-client.ts';
+import { closeContest, extendContest, fromLocalInput, grantExtraTime, patchContest, toLocalInput } from '../contest/admin-api.ts';
+import { Choice } from './ContestsFields.tsx';
+
+/** Close early, extend, extra time for a named participant (WCAG 2.2.1), and display settings. */
+export default function ContestsActions({ contest: c, onChanged }: { contest: ContestDetail; onChanged(): void }) {
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState('');
+  const [confirmClose, setConfirmClose] = useState(false);
+  const run = async (action: () => Promise<unknown>, done: string) => {
+    setMessage('');
+    setError('');
+    try {
+      await action();
+      setMessage(done);
+      onChanged();
+    } catch (err) {
+      setError(err instanceof ApiRequestError ? err.message : '操作失败，请稍后再试。');
+    }
+  };
+  const form = (e: Event) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget as HTMLFormElement);
+    return (k: string) => String(f.get(k) ?? '').trim();
+  };
+  return (
+    <section aria-labelledby="actions-title">
+      <h2 id="actions-title">管理竞赛</h2>
+      <div aria-live="polite">
+        {message && <p class="notice">{message}</p>}
+        {error && (
+          <p class="form-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+      {c.status !== 'closed' &&
+        (confirmClose ? (
+          <p>
+            提前结束后，正在答题的人会立即按已保存的答案交卷。{' '}
+            <button type="button" onClick={() => void run(() => closeContest(c.id), '竞赛已结束。').then(() => setConfirmClose(false))}>
+              确定提前结束
+            </button>{' '}
+            <button type="button" class="secondary" onClick={() => setConfirmClose(false)}>
+              取消
+            </button>
+          </p>
+        ) : (
+          <p>
+            <button type="button" class="secondary" onClick={() => setConfirmClose(true)}>
+              提前结束竞赛
+            </button>
+          </p>
+        ))}
+      <form
+        class="admin-form"
+        onSubmit={(e) => {
+          const v = form(e);
+          void run(() => extendContest(c.id, fromLocalInput(v('closesAt'))), '结束时间已更新。');
+        }}
+      >
+        <label for="a-closes">延长（或重新开放）到（北京时间）</label>
+        <input
+          id="a-closes"
+          name="closesAt"
+          type="datetime-local"
+          required
+          defaultValue={toLocalInput(Math.max(c.closesAt, Date.now()) + 3600_000)}
+        />
+        <button type="submit">更改结束时间</button>
+      </form>
+      <form
+        class="admin-form"
+        onSubmit={(e) => {
+          const v = form(e);
+          const body = { name: v('name'), team: v('team'), minutes: Number(v('minutes')) };
+          void run(
+            () => grantExtraTime(c.id, body),
+            `已为 ${body.name} 设置额外时间 ${body.minutes} 分钟（已加入的会立即生效，未加入的加入时生效）。`,
+          );
+        }}
+      >
+        <h3>为参赛者增加答题时间</h3>
+        <p class="muted">有阅读困难、视力障碍等需要的参赛者，可以单独多给时间。</p>
+        <label for="x-name">姓名</label>
+        <input id="x-name" name="name" required maxLength={20} />
+        {c.teamMode !== 'none' && (
+          <>
+            <label for="x-team">队伍</label>
+            {c.teamMode === 'list' ? (
+              <select id="x-team" name="team" required>
+                {c.teams.map((t) => (
+                  <option key={t}>{t}</option>
+                ))}
+              </select>
+            ) : (
+              <input id="x-team" name="team" required maxLength={30} />
+            )}
+          </>
+        )}
+        <label for="x-minutes">额外分钟数</label>
+        <input id="x-minutes" name="minutes" type="number" min={0} max={180} required defaultValue="10" />
+        <button type="submit">增加时间</button>
+      </form>
+      <form
+        class="admin-form"
+        onSubmit={(e) => {
+          const v = form(e);
+          const patch = {
+            nameDisplay: v('nameDisplay') as 'masked' | 'full',
+            revealAnswers: v('revealAnswers') as 'submit' | 'close',
+            teamScoring: v('teamScoring') as 'average' | 'best',
+            teamBestN: Number(v('teamBestN')),
+            honourTop: Number(v('honourTop')),
+          };
+          void run(() => patchContest(c.id, patch), '显示设置已保存。');
+        }}
+      >
+        <h3>显示设置</h3>
+        <Choice legend="公开排行榜上的姓名" name="nameDisplay" options={Object.entries(NAME_DISPLAY_NAMES)} value={c.nameDisplay} />
+        <Choice legend="正确答案和解析" name="revealAnswers" options={Object.entries(REVEAL_NAMES)} value={c.revealAnswers} />
+        <Choice legend="队伍排名方式" name="teamScoring" options={Object.entries(TEAM_SCORING_NAMES)} value={c.teamScoring} />
+        <label for="s-bestn">“最好的 N 人总分”中的 N</label>
+        <input id="s-bestn" name="teamBestN" type="number" min={1} max={50} defaultValue={String(c.teamBestN)} />
+        <label for="s-honour">荣誉证书名额</label>
+        <input id="s-honour" name="honourTop" type="number" min={0} max={100} defaultValue={String(c.honourTop)} />
+        <button type="submit">保存显示设置</button>
+      </form>
+    </section>
+  );
+}

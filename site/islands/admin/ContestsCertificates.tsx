@@ -1,0 +1,44 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Certificate } from '../../../api/contests/certificates.ts';
+import { ApiRequestError } from '../../lib/api-client.ts';
+import { idFromUrl, loadCertificates } from '../contest/admin-api.ts';
+import CertificateCard from '../contest/CertificateCard.tsx';
+import '../contest/contest.css';
+import { can, useAccount } from './session.ts';
+
+/** Every participant's certificate (best attempt), one per printed page. */
+export default function ContestsCertificates() {
+  const me = useAccount();
+  const id = idFromUrl();
+  const [list, setList] = useState<{ certificates: Certificate[]; final: boolean } | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    if (can(me, 'organizer'))
+      void loadCertificates(id)
+        .then(setList)
+        .catch((err: unknown) => setError(err instanceof ApiRequestError ? err.message : '载入失败。'));
+  }, [me]);
+  if (error) return <p class="form-error">{error}</p>;
+  if (!list) return <p aria-live="polite">正在载入……</p>;
+  const honours = list.certificates.filter((c) => c.type === 'honour').length;
+  return (
+    <div>
+      <div class="no-print">
+        <p>
+          共 {list.certificates.length} 张：荣誉证书 {honours} 张，参与证明 {list.certificates.length - honours} 张。
+          {!list.final && '竞赛还没结束，排名未定，荣誉证书要在结束后才会生成。'}
+        </p>
+        <p>
+          <button type="button" onClick={() => window.print()} disabled={list.certificates.length === 0}>
+            打印全部证书
+          </button>{' '}
+          <a href={`/admin/contests/view/?id=${id}`}>返回竞赛</a>
+        </p>
+      </div>
+      {list.certificates.length === 0 && <p>还没有人交卷，暂无证书。</p>}
+      {list.certificates.map((c) => (
+        <CertificateCard key={c.code} c={c} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,185 @@
+import { useState } from 'preact/hooks';
+import { AUDIENCE_CODES, NAME_DISPLAY_NAMES, REVEAL_NAMES, TEAM_MODE_NAMES, TEAM_SCORING_NAMES } from '../../../api/contests/labels.ts';
+import type { ContestInput } from '../../../api/contests/settings.ts';
+import { ApiRequestError } from '../../lib/api-client.ts';
+import { createContest, fromLocalInput, toLocalInput } from '../contest/admin-api.ts';
+import ContestsMix, { DEFAULT_WEIGHTS } from './ContestsMix.tsx';
+import ContestsPicker from './ContestsPicker.tsx';
+import { Choice, FieldError } from './ContestsFields.tsx';
+import '../contest/contest.css';
+import { can, useAccount } from './session.ts';
+
+/** A school's unit name suggests who takes part. */
+const audienceFor = (unit: string | null) => (/小学/.test(unit ?? '') ? '小学' : /中学|初中|高中/.test(unit ?? '') ? '中学' : '成人');
+
+/** Creating a contest in a few minutes: every setting has a sensible default. */
+export default function ContestsForm() {
+  const me = useAccount();
+  const [now] = useState(() => Date.now());
+  const [audience, setAudience] = useState<string | null>(null);
+  const [mode, setMode] = useState<'mix' | 'picked'>('mix');
+  const [count, setCount] = useState(20);
+  const [weights, setWeights] = useState(DEFAULT_WEIGHTS);
+  const [picked, setPicked] = useState<string[]>([]);
+  const [teamMode, setTeamMode] = useState<'list' | 'free' | 'none'>('list');
+  const [error, setError] = useState('');
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  if (!me) return <p aria-live="polite">正在确认登录状态……</p>;
+  if (!can(me, 'organizer')) return <p class="notice">只有竞赛组织者可以创建竞赛。</p>;
+  const aud = audience ?? audienceFor(me.unitName);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget as HTMLFormElement);
+    const text = (k: string) => String(f.get(k) ?? '').trim();
+    const input: ContestInput = {
+      title: text('title'),
+      description: text('description'),
+      opensAt: fromLocalInput(text('opensAt')),
+      closesAt: fromLocalInput(text('closesAt')),
+      audience: aud as ContestInput['audience'],
+      selection: mode === 'mix' ? { mode, count, ...weights } : { mode, questionIds: picked },
+      timeLimitMinutes: Number(text('timeLimitMinutes')),
+      attemptsAllowed: Number(text('attemptsAllowed')),
+      shuffleQuestions: f.get('shuffleQuestions') === 'on',
+      shuffleOptions: f.get('shuffleOptions') === 'on',
+      revealAnswers: text('revealAnswers') as 'submit' | 'close',
+      teamMode,
+      teams:
+        teamMode === 'list'
+          ? text('teams')
+              .split(/\n+/)
+              .map((t) => t.trim())
+              .filter(Boolean)
+          : [],
+      askClass: f.get('askClass') === 'on',
+      askStudentNo: f.get('askStudentNo') === 'on',
+      sharedDevices: f.get('sharedDevices') === 'on',
+      nameDisplay: text('nameDisplay') as 'masked' | 'full',
+      teamScoring: text('teamScoring') as 'average' | 'best',
+      teamBestN: Number(text('teamBestN')),
+      honourTop: Number(text('honourTop')),
+      ...(me.roles.includes('admin') ? { unitName: text('unitName') } : {}),
+    };
+    setBusy(true);
+    setError('');
+    setFields({});
+    try {
+      const { contest } = await createContest(input);
+      location.assign(`/admin/contests/view/?id=${contest.id}`);
+    } catch (err) {
+      setError(err instanceof ApiRequestError ? err.message : '创建失败，请稍后再试。');
+      setFields(err instanceof ApiRequestError ? err.fields : {});
+      setBusy(false);
+      requestAnimationFrame(() => document.getElementById('form-error')?.focus());
+    }
+  };
+
+  return (
+    <form class="admin-form contest-form" onSubmit={(e) => void submit(e)} noValidate={false}>
+      {error && (
+        <p class="form-error" role="alert" id="form-error" tabIndex={-1}>
+          {error}
+        </p>
+      )}
+      {me.roles.includes('admin') ? (
+        <>
+          <label for="c-unit">主办单位（学校或社区）</label>
+          <input id="c-unit" name="unitName" required minLength={2} maxLength={60} defaultValue={me.unitName ?? ''} />
+          <FieldError fields={fields} name="unitName" />
+        </>
+      ) : (
+        <p>主办单位：{me.unitName}</p>
+      )}
+      <label for="c-title">竞赛标题</label>
+      <input id="c-title" name="title" required minLength={4} maxLength={60} placeholder="如：梅岭小学防灾减灾日应急知识竞赛" />
+      <FieldError fields={fields} name="title" />
+      <label for="c-description">说明（可选，参赛者加入前能看到）</label>
+      <textarea id="c-description" name="description" rows={3} maxLength={500} />
+      <label for="c-opens">开始时间（北京时间）</label>
+      <input id="c-opens" name="opensAt" type="datetime-local" required defaultValue={toLocalInput(now - (now % 60_000))} />
+      <label for="c-closes">结束时间（北京时间）</label>
+      <input
+        id="c-closes"
+        name="closesAt"
+        type="datetime-local"
+        required
+        defaultValue={toLocalInput(now - (now % 60_000) + 3 * 86_400_000)}
+      />
+      <FieldError fields={fields} name="closesAt" />
+      <Choice
+        legend="参赛对象（决定从题库中选哪些题）"
+        name="audience"
+        options={AUDIENCE_CODES.map((a) => [a, a])}
+        value={aud}
+        onChange={setAudience}
+      />
+      <Choice
+        legend="出题方式"
+        name="mode"
+        options={[
+          ['mix', '按比例随机抽题'],
+          ['picked', '手动选题'],
+        ]}
+        value={mode}
+        onChange={(v) => setMode(v as 'mix' | 'picked')}
+      />
+      {mode === 'mix' ? (
+        <ContestsMix count={count} weights={weights} onCount={setCount} onWeights={setWeights} />
+      ) : (
+        <ContestsPicker audience={aud} picked={picked} onChange={setPicked} />
+      )}
+      <FieldError fields={fields} name="selection" />
+      <label for="c-time">答题限时（分钟）</label>
+      <input id="c-time" name="timeLimitMinutes" type="number" min={1} max={180} required defaultValue="20" />
+      <label for="c-attempts">每人可答次数</label>
+      <input id="c-attempts" name="attemptsAllowed" type="number" min={1} max={10} required defaultValue="1" />
+      <fieldset>
+        <legend>防作弊</legend>
+        <label class="inline">
+          <input type="checkbox" name="shuffleQuestions" defaultChecked /> 每人题目顺序不同
+        </label>
+        <label class="inline">
+          <input type="checkbox" name="shuffleOptions" defaultChecked /> 每人选项顺序不同
+        </label>
+        <label class="inline">
+          <input type="checkbox" name="sharedDevices" /> 允许多人共用一台设备（如机房）
+        </label>
+      </fieldset>
+      <Choice legend="正确答案和解析" name="revealAnswers" options={Object.entries(REVEAL_NAMES)} value="submit" />
+      <Choice
+        legend="队伍"
+        name="teamMode"
+        options={Object.entries(TEAM_MODE_NAMES)}
+        value={teamMode}
+        onChange={(v) => setTeamMode(v as 'list' | 'free' | 'none')}
+      />
+      {teamMode === 'list' && (
+        <>
+          <label for="c-teams">班级或社区名单（每行一个）</label>
+          <textarea id="c-teams" name="teams" rows={5} required placeholder={'三（1）班\n三（2）班'} />
+          <FieldError fields={fields} name="teams" />
+        </>
+      )}
+      <fieldset>
+        <legend>参赛者需要填写（姓名必填）</legend>
+        <label class="inline">
+          <input type="checkbox" name="askClass" /> 班级
+        </label>
+        <label class="inline">
+          <input type="checkbox" name="askStudentNo" /> 学号
+        </label>
+      </fieldset>
+      <Choice legend="公开排行榜上的姓名" name="nameDisplay" options={Object.entries(NAME_DISPLAY_NAMES)} value="masked" />
+      <Choice legend="队伍排名方式" name="teamScoring" options={Object.entries(TEAM_SCORING_NAMES)} value="average" />
+      <label for="c-bestn">“最好的 N 人总分”中的 N</label>
+      <input id="c-bestn" name="teamBestN" type="number" min={1} max={50} defaultValue="5" />
+      <label for="c-honour">荣誉证书名额（前几名，0 表示不发）</label>
+      <input id="c-honour" name="honourTop" type="number" min={0} max={100} defaultValue="3" />
+      <button type="submit" disabled={busy}>
+        {busy ? '正在创建……' : '创建竞赛'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,99 @@
+import { useState } from 'preact/hooks';
+import { STATUS_LABELS } from '../../../api/ideas/labels.ts';
+import type { ModerationAction } from '../../../api/ideas/moderate.ts';
+import type { StaffIdea } from '../../../api/ideas/staff-view.ts';
+
+/** Props: the idea, whether it is selected for a bulk action, and how to act on it. */
+interface Props {
+  idea: StaffIdea;
+  selected: boolean;
+  onSelect: (on: boolean) => void;
+  onAct: (ids: number[], action: ModerationAction, extra: { reason?: string; duplicateOf?: number }) => Promise<boolean>;
+}
+
+const time = (ms: number) => new Date(ms).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+
+/** One idea in the moderation queue, with its text (as text), flags, reports, contact and actions. */
+export default function IdeasItem({ idea: i, selected, onSelect, onAct }: Props) {
+  const [reason, setReason] = useState(i.moderationNote ?? '');
+  const [original, setOriginal] = useState('');
+  const act = (action: ModerationAction) =>
+    void onAct([i.id], action, {
+      ...(reason.trim() ? { reason: reason.trim() } : {}),
+      ...(original ? { duplicateOf: Number(original) } : {}),
+    });
+  const can = {
+    publish: ['pending', 'hidden', 'rejected'].includes(i.status),
+    reject: ['pending', 'published', 'hidden'].includes(i.status),
+    hide: ['published', 'hidden'].includes(i.status),
+    duplicate: ['pending', 'published', 'hidden'].includes(i.status),
+  };
+  return (
+    <li class="card" aria-labelledby={`idea-${i.id}-title`}>
+      <label class="inline">
+        <input type="checkbox" checked={selected} onChange={(e) => onSelect((e.currentTarget as HTMLInputElement).checked)} /> 选中 #{i.id}
+      </label>
+      <h3 id={`idea-${i.id}-title`}>
+        #{i.id} {i.title}
+      </h3>
+      <p>
+        <strong>{i.hiddenByReports ? '因举报自动隐藏' : STATUS_LABELS[i.status]}</strong>
+        {i.flagged && <> · ⚠ 已标记：{i.flagReasons.join('；')}</>}
+        {i.openReports.length > 0 && (
+          <>
+            {' '}
+            · ⚑ {i.openReports.length} 条举报：{i.openReports.join('；')}
+          </>
+        )}
+      </p>
+      <p class="muted">
+        {i.theme} · {i.districtName} · 署名：{i.displayName ?? '匿名'} · 联系方式：{i.contact ?? (i.contactErasedAt ? '已按期删除' : '无')}{' '}
+        · 提交于 {time(i.createdAt)} · {i.supportCount} 人支持{i.duplicateOfId ? ` · 重复于 #${i.duplicateOfId}` : ''}
+      </p>
+      <p class="idea-text">{i.summary}</p>
+      <details>
+        <summary>阅读全文{i.hasPhoto ? '和照片' : ''}</summary>
+        <p class="idea-text">{i.body}</p>
+        {i.hasPhoto && <img src={`/api/admin/ideas/${i.id}/photo`} alt={`#${i.id} 附带的照片`} width={320} loading="lazy" />}
+      </details>
+      <div class="admin-form">
+        <label for={`reason-${i.id}`}>给提交人的说明（不通过时必填，隐藏时可选；提交人凭回执码可见）</label>
+        <input
+          id={`reason-${i.id}`}
+          value={reason}
+          onInput={(e) => setReason((e.currentTarget as HTMLInputElement).value)}
+          maxLength={500}
+        />
+        <label for={`original-${i.id}`}>重复时：原金点子编号</label>
+        <input
+          id={`original-${i.id}`}
+          inputMode="numeric"
+          value={original}
+          onInput={(e) => setOriginal((e.currentTarget as HTMLInputElement).value.replace(/\D/g, ''))}
+        />
+      </div>
+      <p class="actions">
+        {can.publish && (
+          <button type="button" onClick={() => act('publish')}>
+            {i.status === 'pending' ? '通过并公开' : '恢复公开'} #{i.id}
+          </button>
+        )}
+        {can.reject && (
+          <button type="button" class="secondary" onClick={() => act('reject')}>
+            不通过 #{i.id}
+          </button>
+        )}
+        {can.hide && (
+          <button type="button" class="secondary" onClick={() => act('hide')}>
+            {i.status === 'hidden' ? '确认隐藏' : '隐藏'} #{i.id}
+          </button>
+        )}
+        {can.duplicate && (
+          <button type="button" class="secondary" onClick={() => act('duplicate')} disabled={!original}>
+            标记为重复并合并支持 #{i.id}
+          </button>
+        )}
+      </p>
+    </li>
+  );
+}

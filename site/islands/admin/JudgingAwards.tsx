@@ -1,0 +1,171 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Campaign } from '../../../api/ideas/campaign.ts';
+import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
+
+/** One row of the ranking as the API sends it. */
+interface Ranked {
+  ideaId: number;
+  title: string;
+  judgeCount: number;
+  score: number | null;
+  rank: number | null;
+  suggestedAward: string | null;
+  award: string | null;
+  awardReason: string | null;
+  panelFeedback: string | null;
+}
+
+/** For admins (reloaded when `version` changes): the ranking, award decisions (a reason wherever they depart from it), feedback and the announcement. */
+export default function JudgingAwards({ campaign, version, onChange }: { campaign: Campaign; version: number; onChange: () => void }) {
+  const [rows, setRows] = useState<Ranked[]>([]);
+  const [awards, setAwards] = useState<Record<number, string>>({});
+  const [reasons, setReasons] = useState<Record<number, string>>({});
+  const [feedback, setFeedback] = useState<Record<number, string>>({});
+  const [message, setMessage] = useState('');
+  const base = `/api/admin/campaigns/${campaign.id}`;
+  const name = (code: string | null) => campaign.awards.find((a) => a.code === code)?.name ?? '无';
+  const open = campaign.phase === 'judging';
+
+  useEffect(() => {
+    apiFetch<{ ranking: Ranked[] }>(`${base}/ranking`).then(
+      (r) => {
+        setRows(r.ranking);
+        setAwards(Object.fromEntries(r.ranking.map((x) => [x.ideaId, x.award ?? ''])));
+        setReasons(Object.fromEntries(r.ranking.map((x) => [x.ideaId, x.awardReason ?? ''])));
+        setFeedback(Object.fromEntries(r.ranking.map((x) => [x.ideaId, x.panelFeedback ?? ''])));
+      },
+      () => undefined,
+    );
+  }, [campaign.id, version]);
+
+  const run = async (action: () => Promise<unknown>, done: string, refresh = true) => {
+    try {
+      await action();
+      setMessage(done);
+      if (refresh) onChange();
+    } catch (e) {
+      setMessage(e instanceof ApiRequestError ? e.message : '操作失败，请稍后再试。');
+    }
+  };
+  const assignments = rows.map((r) => ({
+    ideaId: r.ideaId,
+    award: awards[r.ideaId] || null,
+    ...(reasons[r.ideaId]?.trim() ? { reason: reasons[r.ideaId]?.trim() } : {}),
+  }));
+  const useSuggestion = () => setAwards(Object.fromEntries(rows.map((r) => [r.ideaId, r.suggestedAward ?? ''])));
+
+  return (
+    <section aria-labelledby="awards-title">
+      <h2 id="awards-title">排名与评奖（管理员）</h2>
+      <p>
+        综合得分 =
+        各评委加权平均分的平均；五位及以上评委打分时去掉一个最高分和一个最低分。奖项与排名建议不一致时必须写明理由，并记入审计日志。{' '}
+        <a href={`${base}/scores.csv`} download>
+          导出全部评分（CSV）
+        </a>
+      </p>
+      <div aria-live="polite">{message && <p class="notice">{message}</p>}</div>
+      {rows.length === 0 && <p>还没有入围的金点子。</p>}
+      <ol class="moderation-list">
+        {rows.map((r) => {
+          const departs = (awards[r.ideaId] || null) !== r.suggestedAward;
+          return (
+            <li key={r.ideaId} class="card">
+              <h3>
+                {r.rank ? `第 ${r.rank} 名` : '未评分'} · #{r.ideaId} {r.title}
+              </h3>
+              <p>
+                综合 {r.score?.toFixed(2) ?? '—'} 分（{r.judgeCount} 位评委）· 按排名建议：{name(r.suggestedAward)}
+              </p>
+              <div class="admin-form">
+                <label for={`award-${r.ideaId}`}>奖项</label>
+                <select
+                  id={`award-${r.ideaId}`}
+                  disabled={!open}
+                  value={awards[r.ideaId] ?? ''}
+                  onChange={(e) => setAwards({ ...awards, [r.ideaId]: (e.currentTarget as HTMLSelectElement).value })}
+                >
+                  <option value="">无</option>
+                  {campaign.awards.map((a) => (
+                    <option key={a.code} value={a.code}>
+                      {a.name}（{a.count} 名）
+                    </option>
+                  ))}
+                </select>
+                {departs && (
+                  <>
+                    <label for={`reason-${r.ideaId}`}>与排名不一致的理由（必填）</label>
+                    <input
+                      id={`reason-${r.ideaId}`}
+                      disabled={!open}
+                      value={reasons[r.ideaId] ?? ''}
+                      onInput={(e) => setReasons({ ...reasons, [r.ideaId]: (e.currentTarget as HTMLInputElement).value })}
+                    />
+                  </>
+                )}
+                <label for={`feedback-${r.ideaId}`}>评审组公开反馈（提交人查询进度时可见，也显示在金点子页面）</label>
+                <textarea
+                  id={`feedback-${r.ideaId}`}
+                  rows={2}
+                  maxLength={500}
+                  value={feedback[r.ideaId] ?? ''}
+                  onInput={(e) => setFeedback({ ...feedback, [r.ideaId]: (e.currentTarget as HTMLTextAreaElement).value })}
+                />
+                <button
+                  type="button"
+                  class="secondary"
+                  onClick={() =>
+                    void run(
+                      () =>
+                        apiFetch(`/api/admin/ideas/${r.ideaId}/feedback`, {
+                          method: 'PUT',
+                          json: { panelFeedback: feedback[r.ideaId] ?? '' },
+                        }),
+                      `已保存 #${r.ideaId} 的反馈。`,
+                      false,
+                    )
+                  }
+                >
+                  保存 #{r.ideaId} 的反馈
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      {open && rows.length > 0 && (
+        <p class="actions">
+          <button type="button" class="secondary" onClick={useSuggestion}>
+            按排名建议填入奖项
+          </button>
+          <button
+            type="button"
+            onClick={() =>
+              void run(() => apiFetch(`${base}/awards`, { method: 'PUT', json: { assignments } }), '奖项已保存，尚未公布。', false)
+            }
+          >
+            保存奖项
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              if (confirm(`按页面上的奖项公布“${campaign.title}”的评选结果？公布后奖项不能再修改。`))
+                void run(async () => {
+                  // What is on screen is what gets announced.
+                  await apiFetch(`${base}/awards`, { method: 'PUT', json: { assignments } });
+                  await apiFetch(`${base}/announce`, { method: 'POST', json: {} });
+                }, '评选结果已公布。');
+            }}
+          >
+            公布评选结果
+          </button>
+        </p>
+      )}
+      {campaign.phase === 'announced' && (
+        <p>
+          结果已公布：<a href={`/ideas/results/?campaign=${campaign.id}`}>查看评选结果页面</a>
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+import { useState } from 'preact/hooks';
+import type { Campaign } from '../../../api/ideas/campaign.ts';
+import type { SheetIdea } from '../../../api/ideas/judge-sheet.ts';
+import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
+
+/** Props: the campaign (its criteria), one idea of the sheet, and what to do once scored. */
+interface Props {
+  campaign: Campaign;
+  idea: SheetIdea;
+  onScored: () => void;
+}
+
+const POINTS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+
+/** One shortlisted idea on a judge's sheet: its text, then a score form or the submitted scores. */
+export default function JudgingScore({ campaign, idea, onScored }: Props) {
+  const [scores, setScores] = useState<Record<string, number>>({});
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState('');
+  const names = campaign.criteria;
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setError('');
+    if (names.some((k) => !scores[k.key])) return setError(`请为每项标准打分：${names.map((k) => k.name).join('、')}。`);
+    try {
+      await apiFetch(`/api/admin/campaigns/${campaign.id}/judging/${idea.id}`, { method: 'POST', json: { scores, comment } });
+      onScored();
+    } catch (err) {
+      setError(err instanceof ApiRequestError ? err.message : '提交失败，请稍后再试。');
+    }
+  };
+
+  return (
+    <li class="card" aria-labelledby={`sheet-${idea.id}`}>
+      <h3 id={`sheet-${idea.id}`}>
+        #{idea.id} {idea.title}
+      </h3>
+      <p class="idea-text">{idea.summary}</p>
+      <details>
+        <summary>阅读全文{idea.hasPhoto ? '和照片' : ''}</summary>
+        <p class="idea-text">{idea.body}</p>
+        {idea.hasPhoto && <img src={`/api/admin/ideas/${idea.id}/photo`} alt={`#${idea.id} 附带的照片`} width={320} loading="lazy" />}
+      </details>
+      <p class="muted">
+        {idea.theme} · 署名：{idea.displayName ?? '匿名'} · {idea.supportCount} 人支持
+      </p>
+      {idea.mine ? (
+        <div>
+          <p>
+            <strong>我的评分</strong>：{names.map((k) => `${k.name} ${idea.mine?.scores[k.key]}`).join('，')}；加权{' '}
+            {idea.mine.weighted.toFixed(2)} 分。
+            {idea.mine.comment && <>意见：{idea.mine.comment}</>}
+          </p>
+          <p>
+            其他评委：
+            {idea.others?.length
+              ? idea.others
+                  .map((o) => `${o.label} ${o.weighted.toFixed(2)} 分（${names.map((k) => `${k.name} ${o.scores[k.key]}`).join('，')}）`)
+                  .join('；')
+              : '暂无'}
+          </p>
+        </div>
+      ) : campaign.phase !== 'judging' ? (
+        <p class="muted">评审阶段才能打分。</p>
+      ) : (
+        <form class="admin-form" onSubmit={(e) => void submit(e)}>
+          <div class="score-grid">
+            {names.map((k) => (
+              <label key={k.key} for={`s-${idea.id}-${k.key}`}>
+                {k.name}（权重 {k.weight}%）
+                <select
+                  id={`s-${idea.id}-${k.key}`}
+                  value={scores[k.key] ?? ''}
+                  onChange={(e) => setScores({ ...scores, [k.key]: Number((e.currentTarget as HTMLSelectElement).value) })}
+                >
+                  <option value="">请打分</option>
+                  {POINTS.map((p) => (
+                    <option key={p} value={p}>
+                      {p} 分
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
+          </div>
+          <label for={`c-${idea.id}`}>评审意见（只有管理员能看到，可选）</label>
+          <textarea
+            id={`c-${idea.id}`}
+            rows={3}
+            maxLength={1000}
+            value={comment}
+            onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)}
+          />
+          {error && (
+            <p class="form-error" role="alert">
+              {error}
+            </p>
+          )}
+          <button type="submit">提交对 #{idea.id} 的评分</button>
+        </form>
+      )}
+    </li>
+  );
+}

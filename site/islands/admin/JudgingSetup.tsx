@@ -1,0 +1,98 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Campaign } from '../../../api/ideas/campaign.ts';
+import type { StaffIdea } from '../../../api/ideas/staff-view.ts';
+import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
+
+interface Judge {
+  id: number;
+  username: string;
+  displayName: string;
+  assigned: boolean;
+  scored: number;
+}
+
+/** For admins: seat the judges and choose the shortlist (入围) from the published ideas. */
+export default function JudgingSetup({ campaign, onChange }: { campaign: Campaign; onChange: () => void }) {
+  const [judges, setJudges] = useState<Judge[]>([]);
+  const [ideas, setIdeas] = useState<StaffIdea[]>([]);
+  const [message, setMessage] = useState('');
+  const base = `/api/admin/campaigns/${campaign.id}`;
+  const locked = campaign.phase === 'announced';
+  const reload = () =>
+    Promise.all([
+      apiFetch<{ judges: Judge[] }>(`${base}/judges`).then((r) => setJudges(r.judges)),
+      apiFetch<{ ideas: StaffIdea[] }>(`/api/admin/ideas?campaign=${campaign.id}&view=published`).then((r) => setIdeas(r.ideas)),
+    ]).catch(() => setMessage('加载失败，请刷新页面。'));
+  useEffect(() => void reload(), [campaign.id]);
+
+  const run = async (action: () => Promise<unknown>, done: string) => {
+    try {
+      await action();
+      setMessage(done);
+      await reload();
+      onChange();
+    } catch (e) {
+      setMessage(e instanceof ApiRequestError ? e.message : '操作失败，请稍后再试。');
+    }
+  };
+  const saveJudges = (e: Event) => {
+    e.preventDefault();
+    const accountIds = new FormData(e.currentTarget as HTMLFormElement).getAll('judge').map(Number);
+    void run(() => apiFetch(`${base}/judges`, { method: 'PUT', json: { accountIds } }), `已指派 ${accountIds.length} 位评委。`);
+  };
+  const shortlist = (idea: StaffIdea, on: boolean) =>
+    void run(
+      () => apiFetch(`${base}/shortlist`, { method: 'PUT', json: { ideaIds: [idea.id], shortlisted: on } }),
+      on ? `#${idea.id} 已入围。` : `#${idea.id} 已取消入围。`,
+    );
+
+  return (
+    <section aria-labelledby="setup-title">
+      <h2 id="setup-title">评审准备（管理员）</h2>
+      <p role="status">{message}</p>
+      <form class="admin-form" onSubmit={saveJudges}>
+        <fieldset disabled={locked}>
+          <legend>评委（拥有“金点子评委”角色的账号）</legend>
+          {judges.length === 0 && <p>还没有评委账号，请先在账号管理中给评委分配角色。</p>}
+          {judges.map((j) => (
+            <label key={j.id} class="inline">
+              <input type="checkbox" name="judge" value={j.id} defaultChecked={j.assigned} /> {j.displayName}（{j.username}）
+              {j.scored ? `，已打分 ${j.scored} 条` : ''}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" disabled={locked}>
+          保存评委名单
+        </button>
+      </form>
+      <h3>入围名单</h3>
+      <p>
+        从已公开的金点子中选择入围评审的条目（共 {ideas.length} 条已公开，{ideas.filter((i) => i.shortlisted).length} 条已入围）。
+      </p>
+      <table class="admin-table">
+        <thead>
+          <tr>
+            <th scope="col">金点子</th>
+            <th scope="col">支持</th>
+            <th scope="col">入围</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ideas.map((i) => (
+            <tr key={i.id}>
+              <td class="wrap">
+                #{i.id} {i.title}
+              </td>
+              <td>{i.supportCount}</td>
+              <td>
+                <button type="button" class="secondary" disabled={locked} onClick={() => shortlist(i, !i.shortlisted)}>
+                  {i.shortlisted ? `取消入围 #${i.id}` : `入围 #${i.id}`}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

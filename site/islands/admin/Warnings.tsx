@@ -1,0 +1,229 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { WarningInput } from '../../../api/warnings/schema.ts';
+import type { PublicWarning } from '../../../api/warnings/view.ts';
+import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
+import {
+  emptyForm,
+  formFromInput,
+  hasPlaceholders,
+  inputFromForm,
+  localProblems,
+  type AdminWarning,
+  type DraftForm,
+  type Templates,
+  type WarningOptions,
+} from '../warnings/draft.ts';
+import '../warnings/warnings.css';
+import '../warnings/admin-warnings.css';
+import { can, useAccount } from './session.ts';
+import WarningsCancel from './WarningsCancel.tsx';
+import WarningsConfirm from './WarningsConfirm.tsx';
+import WarningsDelivery from './WarningsDelivery.tsx';
+import WarningsForm, { type FormMode } from './WarningsForm.tsx';
+import WarningsList from './WarningsList.tsx';
+import WarningsTemplates from './WarningsTemplates.tsx';
+
+const PLACEHOLDER_MESSAGE = '还有［ ］占位符没有替换，请换成具体信息后再发布。';
+const BASE = '/api/admin/warnings';
+
+/** The console's 预警发布 page: lists, the draft form with preview, publishing, updates, cancels, delivery. */
+export default function Warnings({ options }: { options: WarningOptions }) {
+  const account = useAccount();
+  const [items, setItems] = useState<AdminWarning[]>([]);
+  const [templates, setTemplates] = useState<Templates | null>(null);
+  const [editor, setEditor] = useState<{ mode: FormMode; initial: DraftForm; key: number }>(() => ({
+    mode: { kind: 'new' },
+    initial: emptyForm(Date.now()),
+    key: 0,
+  }));
+  const [cancel, setCancel] = useState<{ w: AdminWarning; allClear: boolean } | null>(null);
+  const [delivery, setDelivery] = useState<{ id: number; title: string } | null>(null);
+  const [confirm, setConfirm] = useState<{ message: string; run: () => Promise<void> } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState('');
+  const editorTitle = useRef<HTMLHeadingElement>(null);
+  const messageRef = useRef<HTMLParagraphElement>(null);
+
+  const reload = () => apiFetch<{ warnings: AdminWarning[] }>(BASE).then((r) => setItems(r.warnings));
+  const loadTemplates = () => apiFetch<Templates>('/api/admin/warning-templates').then(setTemplates);
+  useEffect(() => {
+    if (!can(account, 'publisher')) return;
+    reload().catch(() => setError('暂时无法载入预警列表，请刷新页面。'));
+    loadTemplates().catch(() => setError('暂时无法载入预警模板；可以不用模板，直接填写。'));
+  }, [account]);
+
+  /** Runs one API action with the busy flag, showing the API's own message when it fails. */
+  const attempt = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setError('');
+    setMessage('');
+    try {
+      await action();
+    } catch (err) {
+      setError(err instanceof ApiRequestError ? err.message : '操作失败，请稍后再试。');
+      setFieldErrors(err instanceof ApiRequestError ? err.fields : {});
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const openEditor = (mode: FormMode, initial: DraftForm) => {
+    setEditor((e) => ({ mode, initial, key: e.key + 1 }));
+    setFieldErrors({});
+    setCancel(null);
+    setTimeout(() => editorTitle.current?.focus(), 0);
+  };
+
+  const published = async (w: PublicWarning, what: string) => {
+    setConfirm(null);
+    setCancel(null);
+    setDelivery({ id: w.id, title: `${w.title} ${w.headline}` });
+    setEditor((e) => ({ mode: { kind: 'new' }, initial: emptyForm(Date.now()), key: e.key + 1 }));
+    setFieldErrors({});
+    await reload();
+    setMessage(`${what}：${w.title} ${w.headline}`);
+    setTimeout(() => messageRef.current?.focus(), 0);
+  };
+
+  /** A publish-type call: asks for the second confirmation when the API wants one, then retries. */
+  const sendPublish = async (url: string, body: Record<string, unknown>, what: string) => {
+    try {
+      const r = await apiFetch<{ warning: PublicWarning }>(url, { method: 'POST', json: body });
+      await published(r.warning, what);
+    } catch (err) {
+      if (err instanceof ApiRequestError && err.code === 'confirm_required') {
+        setConfirm({ message: err.message, run: () => attempt(() => sendPublish(url, { ...body, confirm: true }, what)) });
+        return;
+      }
+      setConfirm(null);
+      throw err;
+    }
+  };
+
+  /** Saves the form as a draft (new or existing); returns its id. */
+  const saveDraft = async (f: DraftForm): Promise<number> => {
+    const problems = localProblems(f);
+    if (Object.keys(problems).length) {
+      setFieldErrors(problems);
+      throw new ApiRequestError(400, 'invalid', '请检查标出的项目。', problems);
+    }
+    const json: WarningInput = inputFromForm(f);
+    const mode = editor.mode;
+    const r =
+      mode.kind === 'draft'
+        ? await apiFetch<{ warning: AdminWarning }>(`${BASE}/${mode.id}`, { method: 'PUT', json })
+        : await apiFetch<{ warning: AdminWarning }>(BASE, { method: 'POST', json });
+    // The form stays as it is (same key): only what it now edits changes.
+    setEditor((e) => ({ ...e, mode: { kind: 'draft', id: r.warning.id } }));
+    setFieldErrors({});
+    await reload();
+    return r.warning.id;
+  };
+
+  const onSave = (f: DraftForm) =>
+    attempt(async () => {
+      await saveDraft(f);
+      setMessage('草稿已保存。草稿不会公开，发布后居民才能看到。');
+    });
+
+  const onPublish = (f: DraftForm) =>
+    attempt(async () => {
+      if (hasPlaceholders(f)) throw new ApiRequestError(400, 'placeholders', PLACEHOLDER_MESSAGE);
+      const mode = editor.mode;
+      if (mode.kind === 'update') {
+        const problems = localProblems(f);
+        if (Object.keys(problems).length) throw new ApiRequestError(400, 'invalid', '请检查标出的项目。', problems);
+        return sendPublish(`${BASE}/${mode.id}/update`, { warning: inputFromForm(f) }, '已发布更新');
+      }
+      const id = await saveDraft(f);
+      await sendPublish(`${BASE}/${id}/publish`, {}, '已发布');
+    });
+
+  const load = async (w: AdminWarning) => apiFetch<{ input: WarningInput }>(`${BASE}/${w.id}`).then((r) => formFromInput(r.input));
+
+  if (!account) return <p aria-live="polite">正在确认登录状态……</p>;
+  if (!can(account, 'publisher')) return <p class="notice">只有预警发布员可以发布预警。如需这个权限，请联系管理员。</p>;
+
+  const heading =
+    editor.mode.kind === 'update'
+      ? `更新预警：${editor.mode.title}`
+      : editor.mode.kind === 'draft'
+        ? `修改草稿（编号 ${editor.mode.id}）`
+        : '起草新预警';
+
+  return (
+    <div class="warnings-admin">
+      <div aria-live="polite">
+        {message && (
+          <p class="notice publish-message" tabIndex={-1} ref={messageRef}>
+            {message}
+          </p>
+        )}
+      </div>
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {delivery && <WarningsDelivery key={delivery.id} id={delivery.id} title={delivery.title} />}
+      {confirm && (
+        <WarningsConfirm message={confirm.message} busy={busy} onConfirm={() => void confirm.run()} onClose={() => setConfirm(null)} />
+      )}
+      {cancel && (
+        <WarningsCancel
+          w={cancel.w}
+          allClear={cancel.allClear}
+          busy={busy}
+          onClose={() => setCancel(null)}
+          onSubmit={(reason) =>
+            void attempt(async () => {
+              const r = await apiFetch<{ warning: PublicWarning }>(`${BASE}/${cancel.w.id}/cancel`, {
+                method: 'POST',
+                json: { reason, allClear: cancel.allClear },
+              });
+              await published(r.warning, cancel.allClear ? '已发布解除通知' : '已发布取消通知');
+            })
+          }
+        />
+      )}
+      <WarningsList
+        items={items}
+        actions={{
+          onEdit: (w) => void attempt(async () => openEditor({ kind: 'draft', id: w.id }, await load(w))),
+          onPublish: (w) =>
+            void attempt(async () => {
+              if (hasPlaceholders(w)) throw new ApiRequestError(400, 'placeholders', PLACEHOLDER_MESSAGE);
+              await sendPublish(`${BASE}/${w.id}/publish`, {}, '已发布');
+            }),
+          onUpdate: (w) =>
+            void attempt(async () => openEditor({ kind: 'update', id: w.id, title: `${w.title} ${w.headline}` }, await load(w))),
+          onCancel: (w, allClear) => setCancel({ w, allClear }),
+          onDelivery: (w) => setDelivery({ id: w.id, title: `${w.title} ${w.headline}` }),
+        }}
+      />
+      <section aria-labelledby="editor-title" class="editor-section">
+        <h2 id="editor-title" tabIndex={-1} ref={editorTitle}>
+          {heading}
+        </h2>
+        {editor.mode.kind === 'update' && <p>发布更新后，原来那条预警就不再显示为生效中；居民收到的通知会替换原来的通知。</p>}
+        <WarningsForm
+          key={editor.key}
+          mode={editor.mode}
+          initial={editor.initial}
+          options={options}
+          templates={templates}
+          errors={fieldErrors}
+          busy={busy}
+          onSave={(f) => void onSave(f)}
+          onPublish={(f) => void onPublish(f)}
+          onClose={() => openEditor({ kind: 'new' }, emptyForm(Date.now()))}
+        />
+      </section>
+      {can(account, 'admin') && templates && (
+        <WarningsTemplates office={templates.office} options={options} onSaved={() => void loadTemplates()} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,273 @@
+import type { ComponentChildren } from 'preact';
+import { useRef, useState } from 'preact/hooks';
+import { hasPlaceholders, prefillFor, type DraftForm, type Prefill, type Templates, type WarningOptions } from '../warnings/draft.ts';
+import WarningsPreview from './WarningsPreview.tsx';
+
+/** What the form is for: a new draft, an existing draft, or an update of a published warning. */
+export type FormMode = { kind: 'new' } | { kind: 'draft'; id: number } | { kind: 'update'; id: number; title: string };
+
+/** Props: starting values, choices, templates, field errors from the server and the actions. */
+interface Props {
+  mode: FormMode;
+  initial: DraftForm;
+  options: WarningOptions;
+  templates: Templates | null;
+  errors: Record<string, string>;
+  busy: boolean;
+  onSave: (f: DraftForm) => void;
+  onPublish: (f: DraftForm) => void;
+  onClose: () => void;
+}
+
+const URGENCY: Array<[DraftForm['urgency'], string]> = [
+  ['Immediate', '立即（马上行动）'],
+  ['Expected', '很快（1 小时内）'],
+  ['Future', '稍后（近期）'],
+  ['Past', '已经过去'],
+  ['Unknown', '不确定'],
+];
+const CERTAINTY: Array<[DraftForm['certainty'], string]> = [
+  ['Observed', '已经发生'],
+  ['Likely', '很可能（超过五成）'],
+  ['Possible', '有可能'],
+  ['Unlikely', '不太可能'],
+  ['Unknown', '不确定'],
+];
+const STATUS: Array<[DraftForm['status'], string]> = [
+  ['Actual', '实际预警'],
+  ['Exercise', '演练'],
+  ['Test', '测试'],
+];
+const TEXTS = ['headline', 'description', 'instruction'] as const;
+
+/** The draft form with its live preview; templates prefill the texts for the chosen hazard and level. */
+export default function WarningsForm(p: Props) {
+  const [f, setF] = useState<DraftForm>(p.initial);
+  const applied = useRef<Prefill | null>(null);
+  const o = p.options;
+  const suggestion = p.templates ? prefillFor(f, p.templates, o) : null;
+
+  const withPrefill = (next: DraftForm, pre: Prefill | null): DraftForm => {
+    applied.current = pre;
+    return pre ? { ...next, ...pre, responseType: pre.responseType ?? next.responseType } : next;
+  };
+  const set = <K extends keyof DraftForm>(key: K, value: DraftForm[K]) => {
+    const next = { ...f, [key]: value };
+    if ((key === 'hazard' || key === 'level') && p.templates) {
+      // Texts still as a template left them (or empty) follow the new choice; the publisher's own words stay.
+      const untouched = TEXTS.every((k) => f[k] === '' || f[k] === applied.current?.[k]);
+      const pre = prefillFor(next, p.templates, o);
+      if (untouched && pre) return setF(withPrefill(next, pre));
+    }
+    setF(next);
+  };
+  const differs = suggestion && TEXTS.some((k) => f[k] !== suggestion[k]);
+  const err = (key: string) => p.errors[key];
+  const field = (key: string, label: string, control: ComponentChildren, hint?: string) => (
+    <div class="wf-field">
+      <label for={`wf-${key}`}>{label}</label>
+      {hint && (
+        <p class="hint" id={`wf-${key}-hint`}>
+          {hint}
+        </p>
+      )}
+      {control}
+      {err(key) && (
+        <p class="field-error" id={`wf-${key}-error`}>
+          {err(key)}
+        </p>
+      )}
+    </div>
+  );
+  const aria = (key: string, hint = false) => ({
+    id: `wf-${key}`,
+    'aria-invalid': err(key) ? true : undefined,
+    'aria-describedby': [hint ? `wf-${key}-hint` : '', err(key) ? `wf-${key}-error` : ''].filter(Boolean).join(' ') || undefined,
+  });
+  const text = (key: 'headline' | 'description' | 'instruction' | 'polygon') => ({
+    value: f[key],
+    onInput: (e: Event) => set(key, (e.currentTarget as HTMLInputElement).value),
+  });
+  const isUpdate = p.mode.kind === 'update';
+
+  return (
+    <div class="warning-editor">
+      <form
+        class="admin-form warning-form"
+        aria-labelledby="editor-title"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!isUpdate) p.onSave(f);
+        }}
+      >
+        <fieldset>
+          <legend>信息类型</legend>
+          {STATUS.map(([code, name]) => (
+            <label key={code} class="inline">
+              <input type="radio" name="wf-status" checked={f.status === code} onChange={() => set('status', code)} /> {name}
+            </label>
+          ))}
+          {f.status !== 'Actual' && <p class="hint">演练和测试信息会标明“演练”“测试”，只推送给选择接收演练信息的居民。</p>}
+        </fieldset>
+        {field(
+          'hazard',
+          '灾种',
+          <select {...aria('hazard')} value={f.hazard} onChange={(e) => set('hazard', e.currentTarget.value)} required>
+            <option value="">请选择</option>
+            <optgroup label="气象预警信号（扬州市气象台）">
+              {o.hazards
+                .filter((h) => h.meteorological)
+                .map((h) => (
+                  <option key={h.code} value={h.code}>
+                    {h.name}
+                  </option>
+                ))}
+            </optgroup>
+            <optgroup label="其他部门的预警">
+              {o.hazards
+                .filter((h) => !h.meteorological)
+                .map((h) => (
+                  <option key={h.code} value={h.code}>
+                    {h.name}
+                  </option>
+                ))}
+            </optgroup>
+          </select>,
+        )}
+        {field(
+          'level',
+          '预警级别',
+          <select {...aria('level')} value={f.level} onChange={(e) => set('level', e.currentTarget.value as DraftForm['level'])}>
+            {o.levels.map((l) => (
+              <option key={l.code} value={l.code}>
+                {l.colour}预警（{l.level}，{l.name}）
+              </option>
+            ))}
+          </select>,
+        )}
+        {p.templates && f.hazard && !suggestion && (
+          <p class="hint">气象预警信号标准中没有这个灾种的这一级别，请核对级别，或自己填写说明。</p>
+        )}
+        <fieldset aria-describedby={err('areas') ? 'wf-areas-error' : undefined}>
+          <legend>影响区域</legend>
+          {o.areas.map((a) => (
+            <label key={a.code} class="inline">
+              <input
+                type="checkbox"
+                name="wf-areas"
+                value={a.code}
+                checked={f.areas.includes(a.code)}
+                onChange={(e) => set('areas', e.currentTarget.checked ? [...f.areas, a.code] : f.areas.filter((c) => c !== a.code))}
+              />{' '}
+              {a.code === '321000' ? '全市' : a.name}
+            </label>
+          ))}
+          {err('areas') && (
+            <p class="field-error" id="wf-areas-error">
+              {err('areas')}
+            </p>
+          )}
+        </fieldset>
+        {field(
+          'effective',
+          '生效时间（北京时间）',
+          <input type="datetime-local" {...aria('effective')} {...timeProps(f.effective, (v) => set('effective', v))} />,
+        )}
+        {field(
+          'onset',
+          '预计开始时间（可不填）',
+          <input type="datetime-local" {...aria('onset')} {...timeProps(f.onset, (v) => set('onset', v))} />,
+        )}
+        {field(
+          'expires',
+          '失效时间（北京时间）',
+          <input type="datetime-local" {...aria('expires')} {...timeProps(f.expires, (v) => set('expires', v))} />,
+        )}
+        {field(
+          'urgency',
+          '紧急程度',
+          <select {...aria('urgency')} value={f.urgency} onChange={(e) => set('urgency', e.currentTarget.value as DraftForm['urgency'])}>
+            {URGENCY.map(([v, n]) => (
+              <option key={v} value={v}>
+                {n}
+              </option>
+            ))}
+          </select>,
+        )}
+        {field(
+          'certainty',
+          '确定程度',
+          <select
+            {...aria('certainty')}
+            value={f.certainty}
+            onChange={(e) => set('certainty', e.currentTarget.value as DraftForm['certainty'])}
+          >
+            {CERTAINTY.map(([v, n]) => (
+              <option key={v} value={v}>
+                {n}
+              </option>
+            ))}
+          </select>,
+        )}
+        {field(
+          'responseType',
+          '建议居民采取的行动',
+          <select {...aria('responseType')} value={f.responseType} onChange={(e) => set('responseType', e.currentTarget.value)}>
+            {Object.entries(o.responseNames)
+              .filter(([v]) => v !== 'AllClear')
+              .map(([v, n]) => (
+                <option key={v} value={v}>
+                  {n}
+                </option>
+              ))}
+          </select>,
+        )}
+        {differs && (
+          <p>
+            <button type="button" class="secondary" onClick={() => setF(withPrefill(f, suggestion))}>
+              套用模板文字（替换标题、情况说明和行动建议）
+            </button>
+          </p>
+        )}
+        {hasPlaceholders(f) && (
+          <p class="notice" role="status">
+            模板中［ ］里的内容是占位符，发布前必须换成具体信息（地点、时间、安置点等），并删去不适用的条目。
+          </p>
+        )}
+        {field('headline', '标题（6–80 字）', <input {...aria('headline')} {...text('headline')} maxLength={80} required />)}
+        {field(
+          'description',
+          '情况说明：发生了什么、在哪里',
+          <textarea {...aria('description')} {...text('description')} rows={4} required />,
+        )}
+        {field('instruction', '居民现在应该做什么', <textarea {...aria('instruction')} {...text('instruction')} rows={7} required />)}
+        {field(
+          'polygon',
+          '影响范围多边形（可不填）',
+          <input {...aria('polygon', true)} {...text('polygon')} inputMode="decimal" autocomplete="off" />,
+          '格式：纬度,经度 纬度,经度 …，至少 4 个点，首尾相同（WGS-84）。',
+        )}
+        <div class="wf-actions">
+          {!isUpdate && (
+            <button type="submit" class="secondary" disabled={p.busy}>
+              保存草稿
+            </button>
+          )}
+          <button type="button" disabled={p.busy} onClick={() => p.onPublish(f)}>
+            {isUpdate ? '发布更新' : '发布'}
+          </button>
+          {p.mode.kind !== 'new' && (
+            <button type="button" class="secondary" disabled={p.busy} onClick={p.onClose}>
+              {isUpdate ? '放弃更新' : '关闭草稿'}
+            </button>
+          )}
+        </div>
+      </form>
+      <WarningsPreview f={f} options={o} />
+    </div>
+  );
+}
+
+function timeProps(value: string, onChange: (v: string) => void) {
+  return { value, onInput: (e: Event) => onChange((e.currentTarget as HTMLInputElement).value) };
+}

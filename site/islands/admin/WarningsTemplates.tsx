@@ -1,0 +1,84 @@
+import { useState } from 'preact/hooks';
+import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
+import type { OfficeTemplate, WarningOptions } from '../warnings/draft.ts';
+
+/** Props: the office templates, the choices, and what to do after a save. */
+interface Props {
+  office: OfficeTemplate[];
+  options: WarningOptions;
+  onSaved: () => void;
+}
+
+/** Admins only: edit the office templates that prefill non-meteorological warnings. */
+export default function WarningsTemplates({ office, options, onSaved }: Props) {
+  const [hazard, setHazard] = useState(office[0]?.hazard ?? '');
+  const current = office.find((t) => t.hazard === hazard);
+  const [error, setError] = useState('');
+  const [done, setDone] = useState('');
+  const name = (code: string) => options.hazards.find((h) => h.code === code)?.name ?? code;
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget as HTMLFormElement);
+    setError('');
+    setDone('');
+    try {
+      await apiFetch(`/api/admin/warning-templates/${hazard}`, {
+        method: 'PUT',
+        json: {
+          title: f.get('title'),
+          description: f.get('description'),
+          instruction: f.get('instruction'),
+          responseType: f.get('responseType'),
+        },
+      });
+      setDone(`已保存“${name(hazard)}”的模板。`);
+      onSaved();
+    } catch (err) {
+      setError(err instanceof ApiRequestError ? err.message : '保存失败，请稍后再试。');
+    }
+  };
+
+  return (
+    <details class="templates-editor">
+      <summary>编辑部门预警模板（管理员）</summary>
+      <p class="muted">
+        这些模板在起草非气象类预警时预先填入。［
+        ］中的内容是占位符，发布前由发布员替换。气象预警信号的文字来自中国气象局的防御指南，不在这里修改。
+      </p>
+      <label for="tpl-hazard">要编辑哪个灾种的模板</label>{' '}
+      <select id="tpl-hazard" value={hazard} onChange={(e) => setHazard(e.currentTarget.value)}>
+        {office.map((t) => (
+          <option key={t.hazard} value={t.hazard}>
+            {name(t.hazard)}
+          </option>
+        ))}
+      </select>
+      {current && (
+        <form class="admin-form" key={hazard} onSubmit={(e) => void save(e)}>
+          <label for="tpl-title">模板名称</label>
+          <input id="tpl-title" name="title" defaultValue={current.title} required maxLength={40} />
+          <label for="tpl-description">情况说明</label>
+          <textarea id="tpl-description" name="description" defaultValue={current.description} rows={4} required />
+          <label for="tpl-instruction">居民应该做什么</label>
+          <textarea id="tpl-instruction" name="instruction" defaultValue={current.instruction} rows={8} required />
+          <label for="tpl-response">建议行动</label>
+          <select id="tpl-response" name="responseType" defaultValue={current.responseType}>
+            {Object.entries(options.responseNames).map(([v, n]) => (
+              <option key={v} value={v}>
+                {n}
+              </option>
+            ))}
+          </select>
+          <div aria-live="polite">{done && <p class="notice">{done}</p>}</div>
+          {error && (
+            <p class="form-error" role="alert">
+              {error}
+            </p>
+          )}
+          <button type="submit">保存模板</button>
+        </form>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,169 @@
+import { IDEA_LIMITS as L } from '../../../api/ideas/labels.ts';
+import type { IdeaValues } from './draft.ts';
+import Field, { describedBy } from './Field.tsx';
+
+/** Props: the values, how to change one, the server's messages per field and the choices. */
+interface Props {
+  values: IdeaValues;
+  set: <K extends keyof IdeaValues>(key: K, value: IdeaValues[K]) => void;
+  errors: Record<string, string>;
+  themes: string[];
+  districts: Array<{ code: string; name: string }>;
+}
+
+const count = (s: string, max: number) => `已写 ${[...s].length} / ${max} 字`;
+const text = (e: Event) => (e.currentTarget as HTMLInputElement).value;
+
+/** The text fields of the idea form. */
+export default function IdeaFields({ values: v, set, errors, themes, districts }: Props) {
+  return (
+    <>
+      <Field
+        id="idea-title"
+        label="标题（必填）"
+        hint={`${L.titleMin}–${L.titleMax} 个字，一句话说清你的点子。${count(v.title, L.titleMax)}`}
+        error={errors['title']}
+      >
+        <input
+          id="idea-title"
+          name="title"
+          value={v.title}
+          onInput={(e) => set('title', text(e))}
+          required
+          maxLength={L.titleMax}
+          {...describedBy('idea-title', true, errors['title'])}
+        />
+      </Field>
+      <Field
+        id="idea-summary"
+        label="简介（必填）"
+        hint={`用几句话概括，${L.summaryMin}–${L.summaryMax} 个字。${count(v.summary, L.summaryMax)}`}
+        error={errors['summary']}
+      >
+        <textarea
+          id="idea-summary"
+          name="summary"
+          rows={3}
+          value={v.summary}
+          onInput={(e) => set('summary', text(e))}
+          required
+          maxLength={L.summaryMax}
+          {...describedBy('idea-summary', true, errors['summary'])}
+        />
+      </Field>
+      <Field
+        id="idea-body"
+        label="具体内容（必填）"
+        hint={`现在的问题、你的办法、需要谁来做。最多 ${L.bodyMax} 字，网址最多 ${L.maxLinks} 个。${count(v.body, L.bodyMax)}`}
+        error={errors['body']}
+      >
+        <textarea
+          id="idea-body"
+          name="body"
+          rows={10}
+          value={v.body}
+          onInput={(e) => set('body', text(e))}
+          required
+          maxLength={L.bodyMax}
+          {...describedBy('idea-body', true, errors['body'])}
+        />
+      </Field>
+      <Field id="idea-theme" label="主题（必填）" error={errors['theme']}>
+        <select
+          id="idea-theme"
+          name="theme"
+          value={v.theme}
+          onChange={(e) => set('theme', text(e))}
+          required
+          {...describedBy('idea-theme', false, errors['theme'])}
+        >
+          <option value="">请选择</option>
+          {themes.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="idea-district" label="所在县（市、区）（必填）" error={errors['district']}>
+        <select
+          id="idea-district"
+          name="district"
+          value={v.district}
+          onChange={(e) => set('district', text(e))}
+          required
+          {...describedBy('idea-district', false, errors['district'])}
+        >
+          <option value="">请选择</option>
+          {districts.map((d) => (
+            <option key={d.code} value={d.code}>
+              {d.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <fieldset>
+        <legend>公开署名</legend>
+        <label class="choice">
+          <input type="radio" name="anonymous" checked={!v.anonymous} onChange={() => set('anonymous', false)} /> 署名
+        </label>
+        <label class="choice">
+          <input type="radio" name="anonymous" checked={v.anonymous} onChange={() => set('anonymous', true)} /> 匿名
+        </label>
+        {!v.anonymous && (
+          <div class="stack">
+            <Field id="idea-name" label="署名（如“李阿姨”“梅岭街道 王先生”，会公开显示）" error={errors['displayName']}>
+              <input
+                id="idea-name"
+                name="displayName"
+                value={v.displayName}
+                onInput={(e) => set('displayName', text(e))}
+                maxLength={L.nameMax}
+                autocomplete="nickname"
+                {...describedBy('idea-name', false, errors['displayName'])}
+              />
+            </Field>
+          </div>
+        )}
+      </fieldset>
+      <Field
+        id="idea-contact"
+        label="联系方式（必填，手机、固定电话或电子邮箱）"
+        hint="只有活动组织方能看到，用于获奖通知；结果公布后按期删除，绝不公开。"
+        error={errors['contact']}
+      >
+        <input
+          id="idea-contact"
+          name="contact"
+          value={v.contact}
+          onInput={(e) => set('contact', text(e))}
+          required
+          autocomplete="tel"
+          {...describedBy('idea-contact', true, errors['contact'])}
+        />
+      </Field>
+      {errors['consent'] && (
+        <p class="field-error" id="idea-consent-error">
+          {errors['consent']}
+        </p>
+      )}
+      <label class="choice">
+        <input
+          type="checkbox"
+          id="idea-consent"
+          name="consent"
+          checked={v.consent}
+          onChange={(e) => set('consent', (e.currentTarget as HTMLInputElement).checked)}
+          required
+          {...describedBy('idea-consent', false, errors['consent'])}
+        />
+        我已阅读并同意《金点子个人信息保护说明》（必填）
+      </label>
+      <p class="hint">
+        <a href="/ideas/privacy/" target="_blank" rel="noopener">
+          阅读个人信息保护说明（在新窗口打开）
+        </a>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,151 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Campaign } from '../../../api/ideas/campaign.ts';
+import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
+import { deviceToken } from './device.ts';
+import { clearDraft, EMPTY_VALUES, loadDraft, saveDraft, type IdeaValues } from './draft.ts';
+import { day, messageOf } from './format.ts';
+import IdeaFields from './IdeaFields.tsx';
+import './ideas.css';
+import PhotoField from './PhotoField.tsx';
+import Receipt from './Receipt.tsx';
+import SimilarIdeas from './SimilarIdeas.tsx';
+
+/** Props: the districts to choose from. */
+interface Props {
+  districts: Array<{ code: string; name: string }>;
+}
+
+/** The control of each field the API may name in an error. */
+const FIELD_IDS: Record<string, string> = {
+  title: 'idea-title',
+  summary: 'idea-summary',
+  body: 'idea-body',
+  theme: 'idea-theme',
+  district: 'idea-district',
+  displayName: 'idea-name',
+  contact: 'idea-contact',
+  consent: 'idea-consent',
+  photo: 'idea-photo',
+};
+
+const newToken = () => apiFetch<{ token: string }>('/api/ideas/form-token', { redirectOn401: false }).then((r) => r.token);
+
+/** The submission form: draft kept in localStorage, similar ideas shown, nothing lost when refused. */
+export default function IdeaForm({ districts }: Props) {
+  const [campaigns, setCampaigns] = useState<Campaign[] | null>(null);
+  const [values, setValues] = useState<IdeaValues>(EMPTY_VALUES);
+  const [ready, setReady] = useState(false);
+  const [photo, setPhoto] = useState<string | null>(null);
+  const [token, setToken] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [receipt, setReceipt] = useState('');
+  const alertRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    apiFetch<{ campaigns: Campaign[] }>('/api/ideas/campaigns', { redirectOn401: false })
+      .then(({ campaigns: all }) => {
+        const open = all.filter((c) => c.phase === 'collecting');
+        const draft = loadDraft() ?? {};
+        const campaignId = open.some((c) => c.id === draft.campaignId) ? (draft.campaignId ?? 0) : (open[0]?.id ?? 0);
+        setValues({ ...EMPTY_VALUES, ...draft, campaignId, contact: '', consent: false });
+        setCampaigns(open);
+        setReady(true);
+      })
+      .catch((err: unknown) => setProblem(messageOf(err)));
+    newToken().then(setToken, () => undefined);
+  }, []);
+  useEffect(() => {
+    if (ready) saveDraft(values);
+  }, [values, ready]);
+
+  const set = <K extends keyof IdeaValues>(key: K, value: IdeaValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const website = String(new FormData(e.currentTarget as HTMLFormElement).get('website') ?? '');
+    setBusy(true);
+    setProblem('');
+    try {
+      const json = { ...values, website, device: deviceToken(), formToken: token || (await newToken()), ...(photo ? { photo } : {}) };
+      const r = await apiFetch<{ receipt: string }>('/api/ideas/submissions', { method: 'POST', json, redirectOn401: false });
+      clearDraft();
+      setReceipt(r.receipt);
+    } catch (err) {
+      setErrors(err instanceof ApiRequestError ? err.fields : {});
+      setProblem(messageOf(err));
+      if (err instanceof ApiRequestError && err.code.startsWith('form_token')) newToken().then(setToken, () => undefined);
+      requestAnimationFrame(() => alertRef.current?.focus());
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (receipt) return <Receipt code={receipt} />;
+  if (!campaigns) return <p aria-live="polite">{problem || '正在载入征集活动……'}</p>;
+  const campaign = campaigns.find((c) => c.id === values.campaignId);
+  if (!campaign)
+    return (
+      <p class="notice">
+        现在没有正在征集的活动。你可以先<a href="/ideas/">看看大家提出的金点子</a>，或到<a href="/ideas/results/">评选结果</a>
+        页面查看往期获奖名单。
+      </p>
+    );
+
+  return (
+    <form class="idea-form" onSubmit={(e) => void submit(e)} noValidate>
+      <div ref={alertRef} tabIndex={-1}>
+        {problem && (
+          <div class="form-error" role="alert">
+            {Object.keys(errors).length ? (
+              <>
+                <p>提交前请修改以下内容（你已填写的内容都还在）：</p>
+                <ul>
+                  {Object.entries(errors).map(([field, text]) => (
+                    <li key={field}>
+                      <a href={`#${FIELD_IDS[field] ?? 'idea-title'}`}>{text}</a>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : (
+              <p>{problem}</p>
+            )}
+          </div>
+        )}
+      </div>
+      {campaigns.length > 1 ? (
+        <>
+          <label for="idea-campaign">征集活动</label>
+          <select
+            id="idea-campaign"
+            value={values.campaignId}
+            onChange={(e) => set('campaignId', Number((e.currentTarget as HTMLSelectElement).value))}
+          >
+            {campaigns.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.title}
+              </option>
+            ))}
+          </select>
+        </>
+      ) : (
+        <p>
+          征集活动：<strong>{campaign.title}</strong>（截止 {day(campaign.collectEndsAt)}）
+        </p>
+      )}
+      <p class="hint">你填写的内容会自动保存在这台设备上（联系方式和照片除外），提交成功后清除。</p>
+      <IdeaFields values={values} set={set} errors={errors} themes={campaign.themes} districts={districts} />
+      <SimilarIdeas campaignId={campaign.id} title={values.title} summary={values.summary} />
+      <PhotoField error={errors['photo']} onPhoto={setPhoto} />
+      <div class="trap" aria-hidden="true">
+        <label for="idea-website">网站（请留空）</label>
+        <input id="idea-website" name="website" tabIndex={-1} autocomplete="off" />
+      </div>
+      <button type="submit" disabled={busy}>
+        {busy ? '正在提交……' : '提交金点子'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'preact/hooks';
+import { apiFetch } from '../../lib/api-client.ts';
+import SupportButton from './SupportButton.tsx';
+
+/** A published idea like the one being written. */
+interface Similar {
+  id: number;
+  title: string;
+  summary: string;
+  supportCount: number;
+}
+
+/** Props: the campaign and what the resident has written so far. */
+interface Props {
+  campaignId: number;
+  title: string;
+  summary: string;
+}
+
+/** Published ideas like this one, so a resident can support one instead of repeating it. */
+export default function SimilarIdeas({ campaignId, title, summary }: Props) {
+  const [list, setList] = useState<Similar[]>([]);
+  useEffect(() => {
+    if ([...`${title}${summary}`].length < 6) return setList([]);
+    // Ask once the typing pauses, not on every key.
+    const timer = setTimeout(() => {
+      apiFetch<{ similar: Similar[] }>('/api/ideas/similar', { method: 'POST', json: { campaignId, title, summary }, redirectOn401: false })
+        .then((r) => setList(r.similar))
+        .catch(() => undefined);
+    }, 700);
+    return () => clearTimeout(timer);
+  }, [campaignId, title, summary]);
+
+  return (
+    <div aria-live="polite">
+      {list.length > 0 && (
+        <section class="notice" aria-labelledby="similar-title">
+          <h2 id="similar-title">已经有人提过类似的金点子</h2>
+          <p>如果下面哪条和你的想法一样，可以直接支持它，不必重复提交；你的点子有不同之处，也欢迎继续提交。</p>
+          <ul>
+            {list.map((s) => (
+              <li key={s.id}>
+                <a href={`/ideas/view/?id=${s.id}`} target="_blank" rel="noopener">
+                  {s.title}（在新窗口打开）
+                </a>
+                <p>{s.summary}</p>
+                <SupportButton id={s.id} title={s.title} count={s.supportCount} collecting />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

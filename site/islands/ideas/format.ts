@@ -1,0 +1,20 @@
+import { formatDay, TIME_ZONE } from '../../lib/dates.ts';
+
+/** `2027年5月12日`, for a unix-ms time. */
+export const day = (ms: number) => formatDay(new Date(ms));
+
+const stamp = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+/** `2027年5月12日 09:00`, for a unix-ms time. */
+export const dayTime = (ms: number) => stamp.format(new Date(ms));
+
+/** The message to show for a failed request. */
+export const messageOf = (err: unknown) => (err instanceof Error && err.message ? err.message : '操作失败，请稍后再试。');

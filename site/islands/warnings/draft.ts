@@ -1,0 +1,159 @@
+// The publisher's draft form: its values, conversion to and from the API's WarningInput, the
+// templates that prefill it, and the title residents will see. Used by site/islands/admin/Warnings*.tsx.
+import type { HazardCode, LevelCode } from '../../../api/domain/hazards.ts';
+import { officeFor } from '../../../api/warnings/offices.ts';
+import type { WarningInput } from '../../../api/warnings/schema.ts';
+import type { PublicWarning } from '../../../api/warnings/view.ts';
+import { fromLocalInput, toLocalInput } from './format.ts';
+
+/** The choices the page passes in from api/domain (the islands cannot read the content files). */
+export interface WarningOptions {
+  areas: Array<{ code: string; name: string }>;
+  hazards: Array<{ code: string; name: string; meteorological: boolean }>;
+  levels: Array<{ code: LevelCode; colour: string; level: string; name: string }>;
+  responseNames: Record<string, string>;
+}
+
+/** A warning as the admin list returns it. */
+export type AdminWarning = PublicWarning & { state: 'draft' | 'published' };
+
+/** A meteorological signal: its official meaning and defence guidance. */
+export interface Signal {
+  hazard: string;
+  level: string;
+  standard: string;
+  guidance: string[];
+}
+
+/** The office's starting text for a non-meteorological hazard. */
+export interface OfficeTemplate {
+  hazard: string;
+  title: string;
+  description: string;
+  instruction: string;
+  responseType: string;
+}
+
+/** `GET /api/admin/warning-templates`. */
+export interface Templates {
+  signals: Signal[];
+  office: OfficeTemplate[];
+}
+
+/** The form's values: times as `datetime-local` strings in Beijing time. */
+export interface DraftForm {
+  status: WarningInput['status'];
+  hazard: string;
+  level: LevelCode;
+  urgency: WarningInput['urgency'];
+  certainty: WarningInput['certainty'];
+  responseType: string;
+  effective: string;
+  onset: string;
+  expires: string;
+  headline: string;
+  description: string;
+  instruction: string;
+  areas: string[];
+  polygon: string;
+}
+
+/** The texts a template fills in. */
+export type Prefill = Pick<DraftForm, 'headline' | 'description' | 'instruction'> & { responseType?: string };
+
+/** A new draft: effective now, expiring in six hours, nothing chosen yet. */
+export function emptyForm(now: number): DraftForm {
+  const minute = Math.floor(now / 60_000) * 60_000;
+  return {
+    status: 'Actual',
+    hazard: '',
+    level: 'yellow',
+    urgency: 'Expected',
+    certainty: 'Likely',
+    responseType: 'Prepare',
+    effective: toLocalInput(minute),
+    onset: '',
+    expires: toLocalInput(minute + 6 * 3600_000),
+    headline: '',
+    description: '',
+    instruction: '',
+    areas: [],
+    polygon: '',
+  };
+}
+
+/** The form for an existing message (a draft to edit, or a published one to update). */
+export function formFromInput(i: WarningInput): DraftForm {
+  return {
+    ...i,
+    effective: toLocalInput(i.effective),
+    onset: i.onset ? toLocalInput(i.onset) : '',
+    expires: toLocalInput(i.expires),
+    polygon: i.polygon ?? '',
+  };
+}
+
+/** Field problems the browser can see before asking the server. */
+export function localProblems(f: DraftForm): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!f.hazard) out['hazard'] = '请选择灾种';
+  if (Number.isNaN(fromLocalInput(f.effective))) out['effective'] = '请填写生效时间';
+  if (Number.isNaN(fromLocalInput(f.expires))) out['expires'] = '请填写失效时间';
+  if (f.onset && Number.isNaN(fromLocalInput(f.onset))) out['onset'] = '开始时间格式不正确';
+  return out;
+}
+
+/** The body the API takes. */
+export function inputFromForm(f: DraftForm): WarningInput {
+  return {
+    ...f,
+    hazard: f.hazard as HazardCode,
+    responseType: f.responseType as WarningInput['responseType'],
+    effective: fromLocalInput(f.effective),
+    onset: f.onset ? fromLocalInput(f.onset) : null,
+    expires: fromLocalInput(f.expires),
+    polygon: f.polygon.trim() || null,
+  };
+}
+
+/** The issuing office's name for a hazard (扬州市气象台 for the meteorological ones). */
+export const officeName = (hazard: string) => officeFor(hazard as HazardCode).name;
+
+/** What the templates suggest for this hazard and level; null when there is nothing. */
+export function prefillFor(f: Pick<DraftForm, 'hazard' | 'level'>, t: Templates, o: WarningOptions): Prefill | null {
+  const hazard = o.hazards.find((h) => h.code === f.hazard);
+  const level = o.levels.find((l) => l.code === f.level);
+  if (!hazard || !level) return null;
+  if (hazard.meteorological) {
+    const s = t.signals.find((x) => x.hazard === f.hazard && x.level === f.level);
+    if (!s) return null;
+    return {
+      headline: `${officeName(f.hazard)}发布${hazard.name}${level.colour}预警信号`,
+      description: s.standard,
+      instruction: s.guidance.join('\n'),
+    };
+  }
+  const office = t.office.find((x) => x.hazard === f.hazard);
+  if (!office) return null;
+  return {
+    headline: `${officeName(f.hazard)}发布${office.title}`,
+    description: office.description,
+    instruction: office.instruction,
+    responseType: office.responseType,
+  };
+}
+
+/** Placeholders of the office templates (［地点］) that must be replaced before publishing. */
+export const PLACEHOLDER = /[［］]/;
+
+/** Whether any text still has a ［ ］ placeholder. */
+export const hasPlaceholders = (f: Pick<DraftForm, 'headline' | 'description' | 'instruction'>) =>
+  [f.headline, f.description, f.instruction].some((s) => PLACEHOLDER.test(s));
+
+/** The title residents see: 【橙色预警】暴雨, prefixed 【演练】/【测试】 (as api/warnings/view.ts). */
+export function titleOf(f: Pick<DraftForm, 'status' | 'hazard' | 'level'>, o: WarningOptions): string {
+  const prefix = f.status === 'Exercise' ? '【演练】' : f.status === 'Test' ? '【测试】' : '';
+  const hazard = o.hazards.find((h) => h.code === f.hazard)?.name ?? '（未选灾种）';
+  const level = o.levels.find((l) => l.code === f.level);
+  return `${prefix}【${level?.colour ?? ''}预警】${hazard}`;
+}

@@ -1,0 +1,95 @@
+// Web push in the browser: what this browser can do, the service worker registration, and the
+// subscription API (which needs the X-Subscription-Token header that apiFetch does not send).
+import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
+import type { PushPrefs, StoredSubscription } from './storage.ts';
+
+/** The resident closed the permission prompt without choosing. */
+export class PermissionDismissed extends Error {}
+
+/** What stands between this browser and push. */
+export type PushSupport = 'ok' | 'ios-home' | 'no-push' | 'denied';
+
+/** iPhone and iPad (iPadOS reports itself as a Mac with a touch screen). */
+function isIos(): boolean {
+  return /iPad|iPhone|iPod/.test(navigator.userAgent) || (/Macintosh/.test(navigator.userAgent) && navigator.maxTouchPoints > 1);
+}
+
+function isStandalone(): boolean {
+  return matchMedia('(display-mode: standalone)').matches || (navigator as { standalone?: boolean }).standalone === true;
+}
+
+/** Whether this browser can subscribe now, and if not, why. */
+export function pushSupport(): PushSupport {
+  // iOS (16.4+) gives web push only to a site opened from the home screen.
+  if (isIos() && !isStandalone()) return 'ios-home';
+  if (!('serviceWorker' in navigator) || !('PushManager' in window) || !('Notification' in window)) return 'no-push';
+  if (Notification.permission === 'denied') return 'denied';
+  return 'ok';
+}
+
+/** The VAPID public key (base64url) as the bytes pushManager.subscribe wants. */
+export function urlBase64ToUint8Array(base64: string): Uint8Array<ArrayBuffer> {
+  const padded = (base64 + '='.repeat((4 - (base64.length % 4)) % 4)).replace(/-/g, '+').replace(/_/g, '/');
+  const raw = atob(padded);
+  const out = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i++) out[i] = raw.charCodeAt(i);
+  return out;
+}
+
+/** The site's service worker (/sw.js), registering it when the page's own script has not yet. */
+export async function workerRegistration(): Promise<ServiceWorkerRegistration> {
+  if (!(await navigator.serviceWorker.getRegistration())) await navigator.serviceWorker.register('/sw.js', { scope: '/' });
+  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('sw-timeout')), 20_000));
+  return Promise.race([navigator.serviceWorker.ready, timeout]);
+}
+
+/** The browser's current push subscription, if any (without registering anything). */
+export async function currentPushSubscription(): Promise<PushSubscription | null> {
+  const reg = await navigator.serviceWorker.getRegistration();
+  return reg ? reg.pushManager.getSubscription() : null;
+}
+
+/** Subscribes the browser with the push service, then the server; returns the server's id and token. */
+export async function subscribe(prefs: PushPrefs): Promise<{ id: number; token: string; push: PushSubscription }> {
+  // Asked first, before any other await: Safari and Firefox grant the prompt only within the click itself.
+  const permission = await Notification.requestPermission();
+  if (permission === 'denied') throw new DOMException('通知权限被拒绝', 'NotAllowedError');
+  if (permission !== 'granted') throw new PermissionDismissed();
+  const reg = await workerRegistration();
+  const { publicKey } = await apiFetch<{ publicKey: string }>('/api/push/public-key', { redirectOn401: false });
+  const push = await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: urlBase64ToUint8Array(publicKey) });
+  try {
+    const r = await apiFetch<{ id: number; token: string }>('/api/subscriptions', {
+      method: 'POST',
+      json: { subscription: push.toJSON(), ...prefs },
+      redirectOn401: false,
+    });
+    return { ...r, push };
+  } catch (err) {
+    // The server would not keep it: do not leave the browser subscribed to nothing.
+    await push.unsubscribe().catch(() => false);
+    throw err;
+  }
+}
+
+/** Calls `/api/subscriptions/:id…` with the subscription's token. */
+export async function subscriptionFetch(sub: StoredSubscription, suffix: string, method: string, json?: unknown): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/subscriptions/${sub.id}${suffix}`, {
+      method,
+      credentials: 'same-origin',
+      headers: {
+        'x-requested-with': 'fetch',
+        'x-subscription-token': sub.token,
+        ...(json !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
+    });
+  } catch {
+    throw new ApiRequestError(0, 'network', '网络连接失败，请检查网络后重试。');
+  }
+  if (res.ok) return;
+  const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+  throw new ApiRequestError(res.status, body?.error?.code ?? 'error', body?.error?.message ?? `请求失败（${res.status}），请稍后再试。`);
+}

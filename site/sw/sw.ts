@@ -1,0 +1,236 @@
+/**
+ * The site's one service worker, served as /sw.js with scope /. scripts/build-sw.ts compiles it and
+ * workbox-build's injectManifest puts the revisioned list of files to keep offline in place of
+ * `self.__WB_MANIFEST`. No Workbox runtime: the caching below is small enough to write by hand.
+ */
+export {};
+
+/** One precached file: its site path and a revision, or null when the name carries a content hash. */
+interface PrecacheEntry {
+  url: string;
+  revision: string | null;
+}
+// The service-worker types live in TypeScript's WebWorker lib, which cannot share a program with the DOM lib.
+interface ExtendableEvent extends Event {
+  waitUntil(p: Promise<unknown>): void;
+}
+interface FetchEvent extends ExtendableEvent {
+  readonly request: Request;
+  respondWith(r: Response | Promise<Response>): void;
+}
+interface WorkerScope {
+  __WB_MANIFEST: PrecacheEntry[];
+  location: Location;
+  clients: { claim(): Promise<void> };
+  skipWaiting(): Promise<void>;
+  addEventListener(type: 'install' | 'activate', listener: (e: ExtendableEvent) => void): void;
+  addEventListener(type: 'fetch', listener: (e: FetchEvent) => void): void;
+}
+declare const self: WorkerScope;
+
+const MANIFEST = self.__WB_MANIFEST;
+const PREFIX = 'yzready-';
+const OFFLINE_PAGE = '/offline/';
+/** On a weak network a saved page is better than a long wait: after this, serve the saved copy. */
+const NETWORK_TIMEOUT_MS = 3500;
+/** Files fetched at once while installing, so a weak connection is not flooded. */
+const PARALLEL = 6;
+
+/** A short hash, so every deployment (any file changed) gets caches of its own. */
+function hash(s: string): string {
+  let h = 5381;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 33) ^ s.charCodeAt(i)) >>> 0;
+  return h.toString(36);
+}
+const VERSION = hash(MANIFEST.map((e) => `${e.url} ${e.revision ?? ''}`).join('\n'));
+const PRECACHE = `${PREFIX}precache-${VERSION}`;
+const PAGEFIND = `${PREFIX}pagefind-${VERSION}`;
+
+/** Absolute URL → cache key. The revision is part of the key, so an unchanged file is reused by the next deployment. */
+const KEYS = new Map(
+  MANIFEST.map((e) => {
+    const url = new URL(e.url, self.location.href).href;
+    return [url, e.revision ? `${url}?__rev=${e.revision}` : url] as const;
+  }),
+);
+
+async function precacheOne(cache: Cache, url: string, key: string): Promise<void> {
+  if (await cache.match(key)) return;
+  const previous = await caches.match(key);
+  if (previous) return cache.put(key, previous);
+  const res = await fetch(url, { cache: 'no-cache', credentials: 'same-origin' });
+  if (!res.ok) throw new Error(`precache ${url}: HTTP ${res.status}`);
+  await cache.put(key, res);
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(PRECACHE);
+      const queue = [...KEYS];
+      const worker = async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) await precacheOne(cache, next[0], next[1]);
+      };
+      await Promise.all(Array.from({ length: PARALLEL }, worker));
+      await self.skipWaiting();
+    })(),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      // A new deployment replaces the old one's caches; other origins' and other apps' caches are left alone.
+      for (const name of await caches.keys()) {
+        if (name.startsWith(PREFIX) && name !== PRECACHE && name !== PAGEFIND) await caches.delete(name);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+/** The precache key for a URL, ignoring query and fragment, and trying the directory form of `/shelters`. */
+function keyFor(url: URL): string | undefined {
+  const base = `${url.origin}${url.pathname}`;
+  return KEYS.get(base) ?? (/\/[^/.]+$/.test(url.pathname) ? KEYS.get(`${base}/`) : undefined);
+}
+
+async function fromPrecache(key: string): Promise<Response | undefined> {
+  return (await caches.open(PRECACHE)).match(key);
+}
+
+function timeout(ms: number): Promise<never> {
+  return new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), ms));
+}
+
+/** Pages: the network first (news and warnings change), the saved copy when it fails or is slow, else the offline page. */
+async function navigate(req: Request, url: URL): Promise<Response> {
+  const key = keyFor(url);
+  const network = fetch(req);
+  try {
+    return await (key ? Promise.race([network, timeout(NETWORK_TIMEOUT_MS)]) : network);
+  } catch {
+    const saved = key ? await fromPrecache(key) : undefined;
+    if (saved) return saved;
+    // A slow network may still answer a page that was never saved.
+    if (key) return network.catch(offlinePage);
+    return offlinePage();
+  }
+}
+
+async function offlinePage(): Promise<Response> {
+  const key = keyFor(new URL(OFFLINE_PAGE, self.location.href));
+  return (key && (await fromPrecache(key))) || Response.error();
+}
+
+/**
+ * Pagefind's index: kept as it is fetched (cache-first); its cache is replaced with each deployment.
+ * Its entry file is precached, so a rebuilt index always makes a new deployment version.
+ */
+async function pagefind(req: Request, url: URL): Promise<Response> {
+  const key = keyFor(url);
+  const precached = key ? await fromPrecache(key) : undefined;
+  if (precached) return precached;
+  const cache = await caches.open(PAGEFIND);
+  const hit = await cache.match(req);
+  if (hit) return hit;
+  const res = await fetch(req);
+  if (res.ok) await cache.put(req, res.clone());
+  return res;
+}
+
+self.addEventListener('fetch', (event) => {
+  const req = event.request;
+  if (req.method !== 'GET') return;
+  const url = new URL(req.url);
+  // Other origins, the API and map tiles always go to the network.
+  if (url.origin !== self.location.origin || url.pathname.startsWith('/api/') || url.pathname.startsWith('/tiles/')) return;
+  if (url.pathname.startsWith('/pagefind/')) return event.respondWith(pagefind(req, url));
+  if (req.mode === 'navigate') return event.respondWith(navigate(req, url));
+  const key = keyFor(url);
+  if (key) event.respondWith(fromPrecache(key).then((hit) => hit ?? fetch(req)));
+});
+
+// ── Push notifications (预警推送) ──────────────────────────────────────────────────────────────
+// The warnings feature adds its `push` and `notificationclick` listeners here, in this same file:
+// a site has one service worker per scope, so they must not live in a second one.
+
+/** What api/push/payload.ts sends for one warning message. */
+interface WarningPush {
+  id: number;
+  tag: string;
+  title: string;
+  body: string;
+  rank: number;
+  status: string;
+  msgType: string;
+  url: string;
+  expires: number;
+}
+interface PushEvent extends ExtendableEvent {
+  readonly data: { json(): unknown } | null;
+}
+interface ShownNotification {
+  data: unknown;
+}
+interface NotificationEvent extends ExtendableEvent {
+  readonly notification: { data: unknown; close(): void };
+}
+interface WindowClient {
+  url: string;
+  focus(): Promise<unknown>;
+  navigate(url: string): Promise<unknown>;
+}
+interface PushScope {
+  registration: {
+    showNotification(title: string, options: Record<string, unknown>): Promise<void>;
+    getNotifications(filter?: { tag?: string }): Promise<ShownNotification[]>;
+  };
+  clients: {
+    matchAll(o: { type: 'window'; includeUncontrolled: boolean }): Promise<WindowClient[]>;
+    openWindow(url: string): Promise<unknown>;
+  };
+  addEventListener(type: 'push', listener: (e: PushEvent) => void): void;
+  addEventListener(type: 'notificationclick', listener: (e: NotificationEvent) => void): void;
+}
+const pushScope = self as unknown as PushScope;
+
+/** Shows a warning: one notification per event (tag), louder only when the level rises. */
+async function showWarning(msg: WarningPush): Promise<void> {
+  // A message that arrives after its warning expired is dropped: it would only mislead.
+  if (msg.expires <= Date.now()) return;
+  const shown = await pushScope.registration.getNotifications({ tag: msg.tag });
+  const previousRank = Math.max(0, ...shown.map((n) => (n.data as WarningPush | null)?.rank ?? 0));
+  await pushScope.registration.showNotification(msg.title, {
+    body: msg.body,
+    tag: msg.tag,
+    data: msg,
+    lang: 'zh-CN',
+    icon: '/favicon.svg',
+    // Same tag replaces the earlier notification; sound and vibration again only if the level rose.
+    renotify: shown.length > 0 && msg.rank > previousRank,
+    // Red warnings stay on screen until the resident dismisses them.
+    requireInteraction: msg.rank >= 4 && msg.msgType !== 'Cancel',
+  });
+}
+
+pushScope.addEventListener('push', (event) => {
+  const msg = event.data?.json() as WarningPush | undefined;
+  if (!msg || typeof msg.title !== 'string') return;
+  event.waitUntil(showWarning(msg));
+});
+
+pushScope.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const url = new URL((event.notification.data as WarningPush | null)?.url ?? '/warnings/', self.location.href).href;
+  event.waitUntil(
+    (async () => {
+      const windows = await pushScope.clients.matchAll({ type: 'window', includeUncontrolled: true });
+      const same = windows.find((w) => w.url === url);
+      if (same) return same.focus();
+      const any = windows[0];
+      if (any) return any.navigate(url).then(() => any.focus());
+      return pushScope.clients.openWindow(url);
+    })(),
+  );
+});

@@ -1,0 +1,158 @@
+import { desc } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { ContestDetail, ContestSummary } from '../../api/contests/admin-views.ts';
+import { CODE_ALPHABET } from '../../api/contests/codes.ts';
+import type { AttemptRunning } from '../../api/contests/views.ts';
+import { auditLog } from '../../api/db/schema.ts';
+import { signedIn } from '../fixtures/accounts.ts';
+import { answer, contestBody, createContest, createTestApp, join, jsonInit, organiser, type TestApp } from './contests-fixture.ts';
+
+describe('organising a contest', () => {
+  let t: TestApp;
+  let cookie: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    cookie = await organiser(t);
+  });
+  afterAll(async () => t.cleanup());
+
+  const actions = async () => (await t.database.db.select().from(auditLog).orderBy(desc(auditLog.id))).map((e) => e.action);
+  const post = (path: string, body: unknown, c = cookie) =>
+    t.app.request(`/api/admin/contests${path}`, jsonInit('POST', body, { cookie: c }));
+  const get = (path: string, c = cookie) => t.app.request(`/api/admin/contests${path}`, { headers: { cookie: c } });
+
+  test('creates a contest for the organiser’s own unit with a six-character code without look-alike characters', async () => {
+    const res = await post('', { ...contestBody(t), unitName: '别的学校' });
+    expect(res.status).toBe(201);
+    const { contest } = (await res.json()) as { contest: ContestDetail };
+    expect(contest.unitName).toBe('扬州市梅岭小学');
+    expect(contest.code).toMatch(new RegExp(`^[${CODE_ALPHABET}]{6}$`));
+    expect(CODE_ALPHABET).not.toMatch(/[0O1IL]/);
+    expect(contest.joinUrl).toBe(`http://127.0.0.1:4321/contest/join/?code=${contest.code}`);
+    expect(contest.questions).toHaveLength(10);
+    expect(new Set(contest.questions.map((q) => q.category))).toEqual(new Set(['natural', 'accident']));
+    expect(contest.questions.filter((q) => q.category === 'natural')).toHaveLength(5);
+    expect(await actions()).toContain('contest.create');
+  });
+
+  test('explains in Chinese what is wrong with a contest it cannot create', async () => {
+    const backwards = await post('', contestBody(t, { closesAt: t.clock.now - 120_000 }));
+    expect(backwards.status).toBe(400);
+    expect(((await backwards.json()) as { error: { fields: Record<string, string> } }).error.fields['closesAt']).toBe(
+      '结束时间应晚于开始时间',
+    );
+    const noTeams = await post('', contestBody(t, { teams: [] }));
+    expect(((await noTeams.json()) as { error: { message: string } }).error.message).toContain('班级或社区');
+    const tooMany = await post(
+      '',
+      contestBody(t, { selection: { mode: 'mix', count: 30, category: { social: 1 }, type: {}, difficulty: {} } as never }),
+    );
+    expect(tooMany.status).toBe(400);
+    expect(((await tooMany.json()) as { error: { message: string } }).error.message).toMatch(/社会安全事件.*只有 \d+ 道/);
+  });
+
+  test('keeps hand-picked questions in the organiser’s order and refuses ids not in the bank', async () => {
+    const ids = ['rainstorm-001', 'home-fire-002', 'cpr-aed-001', 'earthquake-003', 'flood-001'];
+    const picked = await createContest(t, cookie, {
+      audience: '成人',
+      shuffleQuestions: false,
+      selection: { mode: 'picked', questionIds: ids },
+    });
+    expect(picked.questions.map((q) => q.questionId)).toEqual(ids);
+    const bad = await post('', contestBody(t, { selection: { mode: 'picked', questionIds: [...ids.slice(0, 4), 'nope-999'] } }));
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toContain('nope-999');
+  });
+
+  test('shows an organiser only their own unit’s contests, and an admin all of them', async () => {
+    const other = await organiser(t, '扬州市东关街道', '321002');
+    const theirs = await createContest(t, other, { title: '东关街道社区应急知识竞赛' });
+    const mine = ((await (await get('')).json()) as { contests: ContestSummary[] }).contests;
+    expect(mine.map((c) => c.title)).not.toContain('东关街道社区应急知识竞赛');
+    expect(mine.length).toBeGreaterThan(0);
+    expect((await get(`/${theirs.id}`)).status).toBe(404);
+    expect((await post(`/${theirs.id}/close`, {})).status).toBe(404);
+    const admin = (await signedIn(t, ['admin'])).cookie;
+    const all = ((await (await get('', admin)).json()) as { contests: ContestSummary[] }).contests;
+    expect(all.map((c) => c.title)).toContain('东关街道社区应急知识竞赛');
+    expect(all.length).toBe(mine.length + 1);
+  });
+
+  test('lets an admin create a contest for a unit they name', async () => {
+    const admin = (await signedIn(t, ['admin'])).cookie;
+    const res = await post('', { ...contestBody(t), unitName: '扬州市汶河小学' }, admin);
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as { contest: ContestDetail }).contest.unitName).toBe('扬州市汶河小学');
+    const none = await post('', contestBody(t), admin);
+    expect(none.status).toBe(400);
+    expect(((await none.json()) as { error: { message: string } }).error.message).toContain('组织单位');
+  });
+
+  test('refuses an organiser without a unit, and staff without the organiser role', async () => {
+    const noUnit = (await signedIn(t, ['organizer'])).cookie;
+    const res = await post('', contestBody(t), noUnit);
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('所属单位');
+    const publisher = (await signedIn(t, ['publisher'])).cookie;
+    expect((await get('', publisher)).status).toBe(403);
+  });
+
+  test('serves the poster’s QR code as SVG for the join link', async () => {
+    const contest = await createContest(t, cookie);
+    const res = await get(`/${contest.id}/qr.svg`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('image/svg+xml');
+    expect(await res.text()).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+  });
+
+  test('closes early: running attempts end at once and later answers are refused; extending reopens it', async () => {
+    const contest = await createContest(t, cookie);
+    const { body } = await join(t, contest.code, { name: '王小明' });
+    const closed = await post(`/${contest.id}/close`, {});
+    expect(closed.status).toBe(200);
+    expect(await closed.json()).toMatchObject({ status: 'closed' });
+    expect((await answer(t, body.attempt.token, 0, [0])).status).toBe(409);
+    expect((await join(t, contest.code, { name: '李小红' })).status).toBe(409);
+    expect((await post(`/${contest.id}/close`, {})).status).toBe(409);
+    const extended = await post(`/${contest.id}/extend`, { closesAt: t.clock.now + 3600_000 });
+    expect(await extended.json()).toMatchObject({ status: 'open' });
+    expect((await join(t, contest.code, { name: '李小红' })).status).toBe(201);
+    expect((await post(`/${contest.id}/extend`, { closesAt: t.clock.now - 1 })).status).toBe(400);
+    expect(await actions()).toEqual(expect.arrayContaining(['contest.close', 'contest.extend']));
+  });
+
+  test('gives a named participant extra time, before they join and while they answer (WCAG 2.2.1)', async () => {
+    const contest = await createContest(t, cookie);
+    const before = await post(`/${contest.id}/extra-time`, { name: '赵 小 军', team: '三（1）班', minutes: 10 });
+    expect(await before.json()).toMatchObject({ ok: true, runningAttempts: 0 });
+    const { body } = await join(t, contest.code, { name: '赵小军' });
+    expect(body.attempt.remainingMs).toBe(30 * 60_000);
+    const other = await join(t, contest.code, { name: '钱小华' });
+    expect(other.body.attempt.remainingMs).toBe(20 * 60_000);
+    t.clock.advance(25 * 60_000);
+    const more = await post(`/${contest.id}/extra-time`, { name: '赵小军', team: '三（1）班', minutes: 15 });
+    expect(await more.json()).toMatchObject({ runningAttempts: 1 });
+    const view = (await (await t.app.request(`/api/contests/attempts/${body.attempt.token}`)).json()) as { attempt: AttemptRunning };
+    expect(view.attempt.remainingMs).toBe(10 * 60_000);
+    expect((await answer(t, other.body.attempt.token, 0, [0])).status).toBe(409);
+    expect(await actions()).toContain('contest.extra_time');
+  });
+
+  test('changes display settings after creation and audits the change with before and after', async () => {
+    const contest = await createContest(t, cookie);
+    const res = await t.app.request(
+      `/api/admin/contests/${contest.id}`,
+      jsonInit('PATCH', { nameDisplay: 'full', honourTop: 5 }, { cookie }),
+    );
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      contest: { nameDisplay: 'full', honourTop: 5, revealAnswers: 'submit', title: contest.title },
+    });
+    const entry = (await t.database.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0];
+    expect(entry?.action).toBe('contest.update');
+    expect(JSON.parse(entry?.detail ?? '{}')).toEqual({
+      before: { nameDisplay: 'masked', honourTop: 3 },
+      after: { nameDisplay: 'full', honourTop: 5 },
+    });
+  });
+});

@@ -1,0 +1,185 @@
+import { parse } from 'csv-parse/sync';
+import { desc } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { ContestDetail } from '../../api/contests/admin-views.ts';
+import type { PublicBoard } from '../../api/contests/board.ts';
+import type { QuestionStat, ResultRow } from '../../api/contests/organiser-results.ts';
+import type { AttemptFinished } from '../../api/contests/result.ts';
+import { auditLog } from '../../api/db/schema.ts';
+import {
+  answer,
+  createContest,
+  createTestApp,
+  join,
+  jsonInit,
+  organiser,
+  rightChoices,
+  submit,
+  TEAMS,
+  wrongChoice,
+  type TestApp,
+} from './contests-fixture.ts';
+
+/** Five pupils in two classes: how many they get right and how long they take. */
+const PUPILS = [
+  { name: '王小明', team: TEAMS[0], right: 9, minutes: 8 },
+  { name: '李小红', team: TEAMS[0], right: 9, minutes: 6 },
+  { name: '张伟', team: TEAMS[1], right: 10, minutes: 12 },
+  { name: '欧阳明峰', team: TEAMS[1], right: 4, minutes: 5 },
+  { name: '陈静', team: TEAMS[1], right: 7, minutes: 9 },
+];
+
+describe('results, leaderboards and certificates', () => {
+  let t: TestApp;
+  let cookie: string;
+  let contest: ContestDetail;
+  const finished = new Map<string, AttemptFinished>();
+  beforeAll(async () => {
+    t = await createTestApp();
+    cookie = await organiser(t);
+    contest = await createContest(t, cookie, { honourTop: 2, teamScoring: 'average', askStudentNo: true });
+    // Everyone starts together; each submits after their own time.
+    const started = [];
+    for (const [i, p] of PUPILS.entries())
+      started.push({ p, run: (await join(t, contest.code, { name: p.name, team: p.team, studentNo: `0${i + 1}` })).body.attempt });
+    let elapsed = 0;
+    for (const { p, run } of [...started].sort((a, b) => a.p.minutes - b.p.minutes)) {
+      const right = rightChoices(contest, run);
+      for (const q of run.questions)
+        await answer(t, run.token, q.n, q.n < p.right ? (right[q.n] ?? []) : wrongChoice(right[q.n] ?? [], q.options.length));
+      t.clock.advance((p.minutes - elapsed) * 60_000);
+      elapsed = p.minutes;
+      finished.set(p.name, await submit(t, run.token));
+    }
+    // One more joins and never finishes while the contest is open.
+    await join(t, contest.code, { name: '刘洋', team: TEAMS[0], studentNo: '09' });
+  });
+  afterAll(async () => t.cleanup());
+
+  const board = async () => {
+    const res = await t.app.request(`/api/contests/board/${contest.code}`);
+    if (res.status !== 200) throw new Error(`board: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { board: PublicBoard }).board;
+  };
+
+  test('ranks individuals by score, then by time used, with names masked by default', async () => {
+    const b = await board();
+    expect(b.final).toBe(false);
+    expect(b.individuals.map((p) => [p.rank, p.name, p.score])).toEqual([
+      [1, '张*', 100],
+      [2, '李*红', 90],
+      [3, '王*明', 90],
+      [4, '陈*', 70],
+      [5, '欧**峰', 40],
+    ]);
+    expect(JSON.stringify(b)).not.toMatch(/王小明|studentNo|"0\d"/);
+  });
+
+  test('ranks teams by their average and shows participation per team', async () => {
+    const b = await board();
+    expect(b.teams.map((x) => [x.team, x.value, x.members])).toEqual([
+      [TEAMS[0], 90, 2],
+      [TEAMS[1], 70, 3],
+    ]);
+    expect(b.participation).toEqual([
+      { team: TEAMS[0], joined: 3, finished: 2 },
+      { team: TEAMS[1], joined: 3, finished: 3 },
+    ]);
+  });
+
+  test('ranks teams by the sum of their best N when the organiser picks it, and shows full names when chosen', async () => {
+    await t.app.request(
+      `/api/admin/contests/${contest.id}`,
+      jsonInit('PATCH', { teamScoring: 'best', teamBestN: 2, nameDisplay: 'full' }, { cookie }),
+    );
+    const b = await board();
+    expect(b.teams.map((x) => [x.team, x.value])).toEqual([
+      [TEAMS[0], 180],
+      [TEAMS[1], 170],
+    ]);
+    expect(b.individuals[0]?.name).toBe('张伟');
+    await t.app.request(
+      `/api/admin/contests/${contest.id}`,
+      jsonInit('PATCH', { teamScoring: 'average', nameDisplay: 'masked' }, { cookie }),
+    );
+  });
+
+  test('gives everyone a 参与证明 while the contest runs, with rank, time and score on the result', async () => {
+    const li = finished.get('李小红');
+    expect(li).toMatchObject({ correct: 9, total: 10, score: 90, timeUsedMs: 6 * 60_000, final: false });
+    expect(li?.certificate).toMatchObject({ type: 'participation', typeName: '参与证明', name: '李小红', contestTitle: contest.title });
+    expect(li?.certificate.code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  });
+
+  test('shows the organiser every attempt and how hard each question turned out', async () => {
+    const res = await t.app.request(`/api/admin/contests/${contest.id}/results`, { headers: { cookie } });
+    const r = (await res.json()) as { rows: ResultRow[]; questions: QuestionStat[] };
+    expect(r.rows.map((x) => x.name)).toEqual(['张伟', '李小红', '王小明', '陈静', '欧阳明峰', '刘洋']);
+    expect(r.rows[5]).toMatchObject({ rank: null, submittedAt: null, certificate: null });
+    expect(r.rows[0]?.studentNo).toBe('03');
+    expect(r.questions).toHaveLength(10);
+    // Every question was answered right by the pupils whose `right` covers its place; 39 right answers in all.
+    expect(r.questions.reduce((s, q) => s + q.right, 0)).toBe(9 + 9 + 10 + 4 + 7);
+    for (const q of r.questions) expect(q.share).toBeCloseTo(q.right / 5);
+  });
+
+  test('exports results as CSV that a real CSV parser reads, with a BOM for Excel, and audits the export', async () => {
+    const res = await t.app.request(`/api/admin/contests/${contest.id}/results.csv`, { headers: { cookie } });
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    const rows = parse(text, { bom: true, columns: true }) as Array<Record<string, string>>;
+    expect(rows).toHaveLength(6);
+    expect(rows[0]).toMatchObject({
+      名次: '1',
+      姓名: '张伟',
+      队伍: TEAMS[1],
+      学号: '03',
+      答对题数: '10',
+      得分: '100',
+      用时: '12分00秒',
+      交卷方式: '自行交卷',
+    });
+    expect(rows[5]).toMatchObject({ 姓名: '刘洋', 交卷方式: '答题中', 证书编号: '' });
+    const [entry] = await t.database.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+    expect(entry).toMatchObject({ action: 'contest.export', target: `contest:${contest.id}` });
+  });
+
+  test('after closing: ranks are final, the top places get a 荣誉证书, and anyone can verify a certificate', async () => {
+    t.clock.advance(3 * 3600_000);
+    const b = await board();
+    expect(b.final).toBe(true);
+    // The pupil who never submitted was closed by the server at the deadline and is ranked with what was saved.
+    expect(b.individuals).toHaveLength(6);
+    // Three hours on, the session has lapsed: sign in again (a colleague from the same school).
+    cookie = await organiser(t);
+    const res = await t.app.request(`/api/admin/contests/${contest.id}/certificates`, { headers: { cookie } });
+    const { certificates } = (await res.json()) as {
+      certificates: Array<{ name: string; typeName: string; rank: number | null; code: string }>;
+    };
+    expect(certificates.map((c) => [c.name, c.typeName])).toEqual([
+      ['张伟', '荣誉证书'],
+      ['李小红', '荣誉证书'],
+      ['王小明', '参与证明'],
+      ['陈静', '参与证明'],
+      ['欧阳明峰', '参与证明'],
+      ['刘洋', '参与证明'],
+    ]);
+    const code = certificates[1]?.code ?? '';
+    const check = await t.app.request(`/api/contests/certificates/${code.toLowerCase().replace(/-/g, ' ')}`);
+    expect(check.status).toBe(200);
+    const { certificate } = (await check.json()) as { certificate: Record<string, string> };
+    expect(certificate).toEqual({
+      name: '李小红',
+      contestTitle: contest.title,
+      unitName: '扬州市梅岭小学',
+      date: '2027-05-12',
+      type: 'honour',
+      typeName: '荣誉证书',
+    });
+    const missing = await t.app.request('/api/contests/certificates/AAAA-AAAA-AAAA');
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: { message: string } }).error.message).toContain('没有找到这个证书编号');
+  });
+});

@@ -1,0 +1,102 @@
+import { jsonInit, type createTestApp } from '../fixtures/app.ts';
+import { signedIn } from '../fixtures/accounts.ts';
+import type { Role } from '../../api/accounts/roles.ts';
+import { DEFAULT_AWARDS, DEFAULT_CRITERIA, DEFAULT_THEMES } from '../../api/ideas/labels.ts';
+
+/** The test app of the ideas tests. */
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+const DAY = 86_400_000;
+
+/** A campaign that is collecting now (the test clock), with the default themes, awards and criteria. */
+export function campaignInput(t: TestApp, overrides: Record<string, unknown> = {}) {
+  return {
+    title: '2027 年应急管理金点子征集',
+    description: '欢迎市民围绕应急预案、物资保障、避难场所等提出改进建议。',
+    themes: [...DEFAULT_THEMES],
+    collectStartsAt: t.clock.now - DAY,
+    collectEndsAt: t.clock.now + 30 * DAY,
+    judgingEndsAt: t.clock.now + 45 * DAY,
+    awards: DEFAULT_AWARDS,
+    criteria: DEFAULT_CRITERIA,
+    contactRetentionDays: 30,
+    ...overrides,
+  };
+}
+
+/** Signs in a staff member with `roles` and returns a helper that sends JSON as them. */
+export async function staff(t: TestApp, roles: Role[]) {
+  const { account, cookie } = await signedIn(t, roles);
+  const send = (method: string, path: string, body?: unknown) =>
+    t.app.request(
+      path,
+      body === undefined
+        ? { method, headers: { cookie, origin: 'http://127.0.0.1:4321', 'x-requested-with': 'fetch' } }
+        : jsonInit(method, body, { cookie }),
+    );
+  return { account, cookie, send, get: (path: string) => t.app.request(path, { headers: { cookie } }) };
+}
+
+/** Creates a collecting campaign as a fresh admin; returns its id and the admin. */
+export async function openCampaign(t: TestApp, overrides: Record<string, unknown> = {}) {
+  const admin = await staff(t, ['admin']);
+  const res = await admin.send('POST', '/api/admin/campaigns', campaignInput(t, overrides));
+  if (res.status !== 201) throw new Error(`campaign: ${res.status} ${await res.text()}`);
+  const { campaign } = (await res.json()) as { campaign: { id: number } };
+  return { campaignId: campaign.id, admin };
+}
+
+let devices = 0;
+
+/** A fresh device token, as a browser would keep in localStorage. */
+export const newDevice = () => `test-device-${String(++devices).padStart(8, '0')}`;
+
+/** A valid submission body (without the form token). */
+export function ideaInput(campaignId: number, overrides: Record<string, unknown> = {}) {
+  return {
+    campaignId,
+    title: '在每个社区设置应急物资共享柜',
+    summary: '社区里放一个共享柜，存放手电、雨衣、急救包等，暴雨停电时居民就近取用。',
+    body: '建议在每个社区服务中心设置应急物资共享柜，由网格员每月检查补充，柜门贴上物资清单和使用说明，居民扫码登记后即可取用。',
+    theme: '物资保障',
+    district: '321002',
+    displayName: '李阿姨',
+    anonymous: false,
+    contact: '13912345678',
+    consent: true,
+    device: newDevice(),
+    website: '',
+    ...overrides,
+  };
+}
+
+/** Gets a form token, waits the minimum fill time on the test clock, and submits as `client`. */
+export async function submitIdea(t: TestApp, body: Record<string, unknown>, client = 'resident-1') {
+  const tokenRes = await t.app.request('/api/ideas/form-token', { headers: { 'x-test-client': client } });
+  const { token } = (await tokenRes.json()) as { token: string };
+  t.clock.advance(6000);
+  return t.app.request('/api/ideas/submissions', jsonInit('POST', { ...body, formToken: token }, { 'x-test-client': client }));
+}
+
+const moderators = new WeakMap<TestApp, Promise<Awaited<ReturnType<typeof staff>>>>();
+
+/** One moderator per test app (signing in costs two scrypt hashes). */
+export function moderator(t: TestApp) {
+  let mod = moderators.get(t);
+  if (!mod) moderators.set(t, (mod = staff(t, ['moderator'])));
+  return mod;
+}
+
+/** Submits an idea and publishes it as the test app's moderator; returns its id and receipt. */
+export async function publishedIdea(t: TestApp, campaignId: number, overrides: Record<string, unknown> = {}, client = 'resident-1') {
+  const res = await submitIdea(t, ideaInput(campaignId, overrides), client);
+  if (res.status !== 201) throw new Error(`submit: ${res.status} ${await res.text()}`);
+  const { id, receipt } = (await res.json()) as { id: number; receipt: string };
+  const mod = await moderator(t);
+  const pub = await mod.send('POST', '/api/admin/ideas/actions', { ids: [id], action: 'publish' });
+  if (pub.status !== 200) throw new Error(`publish: ${pub.status} ${await pub.text()}`);
+  return { id, receipt };
+}
+
+/** JSON body of a response. */
+export const body = async <T = Record<string, unknown>>(res: Response) => (await res.json()) as T;

@@ -1,0 +1,265 @@
+// `npm run bench:contest`: 500 participants at once — join, answer 20 questions one by one, submit —
+// against a real server process on a free loopback port with a temp DATA_DIR and the embedded
+// database, and in the same run GET /api/health as the ceiling of the stack. Participants take 1–3 s
+// per question (BENCH_CONTEST_THINK_MS), as quick pupils would; saving answers flat out (no pause,
+// 500 connections) is measured separately against health with autocannon. Afterwards every
+// acknowledged answer is checked in the database. Loopback only; bounded in time. Prints the figures
+// whether or not the targets are met, and exits 1 when one is missed.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createClient } from '@libsql/client';
+import type { ContestDetail } from '../../api/contests/admin-views.ts';
+import type { AttemptRunning } from '../../api/contests/views.ts';
+import { freePort, waitFor } from '../fixtures/ports.ts';
+
+/** The part of autocannon's result this benchmark reads (the package ships no types). */
+interface Cannon {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  errors: number;
+  non2xx: number;
+}
+type Req = { method?: string; path?: string; headers?: Record<string, string>; body?: string };
+const autocannon = createRequire(import.meta.url)('autocannon') as (opts: {
+  url: string;
+  connections: number;
+  duration: number;
+  requests?: Array<Req & { setupRequest?: (req: Req, context: Record<string, unknown>) => Req }>;
+}) => Promise<Cannon>;
+
+const PARTICIPANTS = Number(process.env['BENCH_CONTEST_PARTICIPANTS'] ?? 500);
+const QUESTIONS = 20;
+const [THINK_MIN, THINK_MAX] = (process.env['BENCH_CONTEST_THINK_MS'] ?? '1000-3000').split('-').map(Number) as [number, number];
+const think = () => new Promise((r) => setTimeout(r, THINK_MIN + Math.random() * (THINK_MAX - THINK_MIN)));
+const SATURATION_S = 10;
+const PASSWORD = 'Bench-Organizer-2027';
+
+const dir = mkdtempSync(join(tmpdir(), 'bench-contest-'));
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const dbUrl = `file:${join(dir, 'app.db')}`;
+const env = {
+  ...process.env,
+  HOST: '127.0.0.1',
+  PORT: String(port),
+  DATA_DIR: dir,
+  DATABASE_URL: dbUrl,
+  SERVER_SECRET: 'bench-secret-bench-secret-bench-secret-00',
+};
+const server = spawn(process.execPath, ['api/server.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+const stop = () => {
+  if (server.exitCode === null) server.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+};
+// Never leave the server behind, however this process ends.
+process.on('exit', () => server.exitCode === null && server.kill('SIGTERM'));
+// Bounded in time whatever happens.
+setTimeout(() => {
+  console.error('bench:contest took longer than 5 minutes; stopped.');
+  stop();
+  process.exit(2);
+}, 300_000).unref();
+await waitFor(async () => (await fetch(`${base}/api/health`)).ok, 30_000, 'the server');
+
+const agent = new Agent({ keepAlive: true, maxSockets: PARTICIPANTS + 10 });
+let retries = 0;
+/** One HTTP request on the keep-alive pool: status, parsed body and milliseconds. */
+function once(method: string, path: string, data: string | undefined, headers: Record<string, string>) {
+  const started = performance.now();
+  return new Promise<{ status: number; body: unknown; ms: number; cookie: string }>((resolve, reject) => {
+    const req = request(
+      `${base}${path}`,
+      { method, agent, headers: { 'x-requested-with': 'bench', ...(data ? { 'content-type': 'application/json' } : {}), ...headers } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (text += d));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: text ? JSON.parse(text) : null,
+            ms: performance.now() - started,
+            cookie: (res.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '',
+          }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+/**
+ * A request, sent again once when a kept-alive socket was closed under it (as browsers do): every
+ * request here is safe to repeat — PUT is idempotent, submitting twice is harmless, and joining
+ * again from the same device resumes the same attempt.
+ */
+async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const data = body === undefined ? undefined : JSON.stringify(body);
+  try {
+    return await once(method, path, data, headers);
+  } catch {
+    retries++;
+    return once(method, path, data, headers).catch((err: unknown) => ({ status: 0, body: String(err), ms: NaN, cookie: '' }));
+  }
+}
+
+// An organiser, through the real CLI, and one contest of 20 questions for ten classes.
+const cli = spawnSync(
+  process.execPath,
+  ['api/cli/admin.ts', 'user', 'add', 'bench.organizer', '--roles', 'organizer', '--unit', '扬州市压测小学', '--district', '321002'],
+  { env, input: `${PASSWORD}\n`, encoding: 'utf8' },
+);
+if (cli.status !== 0) throw new Error(cli.stderr);
+const { cookie } = await call('POST', '/api/auth/login', { username: 'bench.organizer', password: PASSWORD });
+const teams = Array.from({ length: 10 }, (_, i) => `三（${i + 1}）班`);
+async function newContest(title: string): Promise<ContestDetail> {
+  const body = {
+    title,
+    opensAt: Date.now() - 1000,
+    closesAt: Date.now() + 3600_000,
+    audience: '中学',
+    timeLimitMinutes: 30,
+    teams,
+    selection: { mode: 'mix', count: QUESTIONS, category: {}, type: {}, difficulty: {} },
+  };
+  const res = await call('POST', '/api/admin/contests', body, { cookie, origin: base });
+  if (res.status !== 201) throw new Error(`create contest: ${res.status} ${JSON.stringify(res.body)}`);
+  return (res.body as { contest: ContestDetail }).contest;
+}
+const contest = await newContest('压测竞赛');
+
+/** Latencies of one step. */
+const steps: Record<string, number[]> = { join: [], answer: [], submit: [] };
+const failures: string[] = [];
+const acked: Array<{ token: string; n: number; choice: number[] }> = [];
+const pct = (list: number[], p: number) =>
+  [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor((p / 100) * list.length))] ?? NaN;
+
+// The ceiling: the health endpoint under autocannon at the same concurrency.
+const health = await autocannon({ url: `${base}/api/health`, connections: PARTICIPANTS, duration: SATURATION_S });
+
+/** One participant: join, read and answer every question in turn (about 70 % right), submit. */
+async function participant(i: number): Promise<void> {
+  const join = await call('POST', `/api/contests/join/${contest.code}`, {
+    name: `参赛者${i}`,
+    team: teams[i % teams.length],
+    deviceToken: `bench-device-${i}-${Date.now()}`,
+  });
+  steps['join']?.push(join.ms);
+  if (join.status !== 201 && join.status !== 200) return void failures.push(`join ${join.status} ${JSON.stringify(join.body)}`);
+  const attempt = (join.body as { attempt: AttemptRunning }).attempt;
+  for (const q of attempt.questions) {
+    await think();
+    const key = contest.questions.find((k) => k.stem === q.stem);
+    const right = (key?.answer ?? []).map((a) => q.options.indexOf(key?.options[a] ?? '')).sort();
+    const choice = Math.random() < 0.7 ? right : [right[0] === 0 ? 1 : 0];
+    const res = await call('PUT', `/api/contests/attempts/${attempt.token}/answers/${q.n}`, { choice, rev: Date.now() });
+    steps['answer']?.push(res.ms);
+    if (res.status === 200) acked.push({ token: attempt.token, n: q.n, choice });
+    else failures.push(`answer ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  const submit = await call('POST', `/api/contests/attempts/${attempt.token}/submit`, {});
+  steps['submit']?.push(submit.ms);
+  if (submit.status !== 200) failures.push(`submit ${submit.status}`);
+}
+const flowStart = performance.now();
+await Promise.all(Array.from({ length: PARTICIPANTS }, (_, i) => participant(i)));
+const flowSeconds = (performance.now() - flowStart) / 1000;
+
+// Saving answers flat out, for a like-for-like throughput against health: 500 connections, one attempt
+// each, the same PUT again and again with a rising revision (each one a real write).
+const second = await newContest('压测竞赛（吞吐）');
+const tokens: string[] = [];
+for (let i = 0; i < PARTICIPANTS; i++) {
+  const j = await call('POST', `/api/contests/join/${second.code}`, {
+    name: `吞吐${i}`,
+    team: teams[0],
+    deviceToken: `bench-flat-${i}-${Date.now()}`,
+  });
+  tokens.push((j.body as { attempt: AttemptRunning }).attempt.token);
+}
+let next = 0;
+let rev = Date.now();
+const saves = await autocannon({
+  url: base,
+  connections: PARTICIPANTS,
+  duration: SATURATION_S,
+  requests: [
+    {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'x-requested-with': 'bench' },
+      setupRequest: (req, context) => {
+        context['token'] ??= tokens[next++ % tokens.length];
+        return {
+          ...req,
+          path: `/api/contests/attempts/${String(context['token'])}/answers/${rev % QUESTIONS}`,
+          body: JSON.stringify({ choice: [0], rev: ++rev }),
+        };
+      },
+    },
+  ],
+});
+
+// Every acknowledged answer must be in the database, exactly as given.
+const db = createClient({ url: dbUrl });
+const rows = await db.execute(
+  `SELECT a.id, a.question_order, a.option_orders, ans.position, ans.choice FROM contest_attempts a JOIN contest_answers ans ON ans.attempt_id = a.id WHERE a.contest_id = ${contest.id}`,
+);
+const stored = new Map(rows.rows.map((r) => [`${String(r['id'])}:${String(r['position'])}`, r]));
+let lost = 0;
+for (const a of acked) {
+  const id = a.token.split('.')[0];
+  const any = rows.rows.find((r) => String(r['id']) === id);
+  const order = JSON.parse(String(any?.['question_order'] ?? '[]')) as number[];
+  const perms = JSON.parse(String(any?.['option_orders'] ?? '[]')) as number[][];
+  const row = stored.get(`${id}:${order[a.n]}`);
+  const expected = JSON.stringify(a.choice.map((c) => perms[a.n]?.[c]).sort((x, y) => (x ?? 0) - (y ?? 0)));
+  if (!row || String(row['choice']) !== expected) lost++;
+}
+const submitted = Number(
+  (await db.execute(`SELECT count(*) AS n FROM contest_attempts WHERE contest_id = ${contest.id} AND submitted_at IS NOT NULL`)).rows[0]?.[
+    'n'
+  ],
+);
+db.close();
+agent.destroy();
+stop();
+
+const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '—');
+console.log(
+  `\n知识竞赛压测：${PARTICIPANTS} 名参赛者同时加入，逐题作答 ${QUESTIONS} 题（每题思考 ${THINK_MIN}–${THINK_MAX} ms），交卷；本机回环，嵌入式数据库，共 ${flowSeconds.toFixed(1)} 秒\n`,
+);
+console.log('step      requests   req/s     p50 ms   p99 ms   max ms');
+for (const [name, list] of Object.entries(steps)) {
+  console.log(
+    `${name.padEnd(9)} ${String(list.length).padStart(8)} ${fmt(list.length / flowSeconds).padStart(8)} ${fmt(pct(list, 50)).padStart(8)} ${fmt(pct(list, 99)).padStart(8)} ${fmt(Math.max(...list)).padStart(8)}`,
+  );
+}
+console.log(`\nflat out, no pause, ${PARTICIPANTS} connections for ${SATURATION_S} s each (autocannon):`);
+console.log(
+  `GET /api/health        ${fmt(health.requests.average).padStart(8)} req/s   p50 ${health.latency.p50} ms   p99 ${health.latency.p99} ms   errors ${health.errors + health.non2xx}`,
+);
+console.log(
+  `PUT answer (a write)   ${fmt(saves.requests.average).padStart(8)} req/s   p50 ${saves.latency.p50} ms   p99 ${saves.latency.p99} ms   errors ${saves.errors + saves.non2xx}`,
+);
+const share = saves.requests.average / health.requests.average;
+const answerP99 = pct(steps['answer'] ?? [], 99);
+const checks: Array<[string, boolean, string]> = [
+  [`answer-save p99 under 50 ms with ${PARTICIPANTS} participants answering`, answerP99 < 50, `${fmt(answerP99)} ms`],
+  ['answer-save throughput at least 30 % of health', share >= 0.3, `${(share * 100).toFixed(0)} %`],
+  ['every acknowledged answer stored', lost === 0, `${acked.length - lost}/${acked.length} stored, ${lost} lost`],
+  [
+    'every participant joined, answered and submitted',
+    failures.length === 0 && submitted === PARTICIPANTS,
+    `${submitted}/${PARTICIPANTS} submitted, ${failures.length} failed requests`,
+  ],
+];
+console.log('');
+for (const [what, ok, figure] of checks) console.log(`${ok ? 'PASS' : 'MISS'}  ${what}: ${figure}`);
+if (retries) console.log(`${retries} requests were sent again after a kept-alive connection closed under them.`);
+if (failures.length) console.log(`first failures:\n  ${failures.slice(0, 5).join('\n  ')}`);
+process.exit(checks.every(([, ok]) => ok) ? 0 : 1);

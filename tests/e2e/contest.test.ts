@@ -1,0 +1,153 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { browserAvailable, launchBrowser, watchPage, type PageWatch } from '../fixtures/browser.ts';
+import { startServer, type RunningServer } from '../fixtures/server.ts';
+
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+describe.runIf(browserAvailable())('knowledge contest in Chromium on a phone', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let teacher: BrowserContext;
+  let organiser: Page;
+  let organiserWatch: PageWatch;
+  let contestId = '';
+  let code = '';
+  let certificateCode = '';
+  beforeAll(async () => {
+    server = await startServer();
+    server.addUser('li.teacher', ['organizer'], 'Contest-Teacher-2027', [
+      '--name',
+      '李老师',
+      '--unit',
+      '扬州市梅岭小学',
+      '--district',
+      '321002',
+    ]);
+    browser = await launchBrowser();
+    teacher = await browser.newContext(PHONE);
+    organiser = await teacher.newPage();
+    organiserWatch = watchPage(organiser, server.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('an organiser creates a contest in one form and prints its poster with a QR code', async () => {
+    await organiser.goto(`${server.url}/admin/login/?next=/admin/contests/new/`);
+    await organiser.getByLabel('用户名').fill('li.teacher');
+    await organiser.getByLabel('密码').fill('Contest-Teacher-2027');
+    await organiser.getByRole('button', { name: '登录' }).click();
+    await organiser.waitForURL(/\/admin\/contests\/new\//);
+    await organiser.getByLabel('竞赛标题').fill('梅岭小学防灾减灾日应急知识竞赛', { timeout: 10_000 });
+    await organiser.getByLabel('题目数量（5–100）').fill('5');
+    await organiser.getByLabel('班级或社区名单（每行一个）').fill('三（1）班\n三（2）班');
+    await organiser.getByRole('button', { name: '创建竞赛' }).click();
+    await organiser.waitForURL(/\/admin\/contests\/view\/\?id=\d+/, { timeout: 10_000 });
+    contestId = new URL(organiser.url()).searchParams.get('id') ?? '';
+    code = (await organiser.locator('.join-code').textContent({ timeout: 10_000 })) ?? '';
+    expect(code).toMatch(/^[ACDEFHJKMNPRTWXY3479]{6}$/);
+    await organiser.getByRole('link', { name: '打印海报（含二维码）' }).click();
+    await organiser.waitForURL(/\/admin\/contests\/poster\//);
+    const qr = organiser.getByRole('img', { name: /参赛二维码/ });
+    await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 10_000 }).toBe(true);
+    expect(await organiser.locator('.poster-code').textContent()).toBe(code);
+    expect(await organiser.locator('.poster-title').textContent()).toBe('梅岭小学防灾减灾日应急知识竞赛');
+  });
+
+  test('a pupil joins from the QR link, answers, reloads without losing anything, hands in and gets a certificate — and no answer reaches the phone before that', async () => {
+    const explanations = await organiser.evaluate(
+      async (id) =>
+        (
+          (await (await fetch(`/api/admin/contests/${id}`)).json()) as { contest: { questions: Array<{ explanation: string }> } }
+        ).contest.questions.map((q) => q.explanation),
+      contestId,
+    );
+    expect(explanations).toHaveLength(5);
+    const phone = await browser.newContext(PHONE);
+    const pupil = await phone.newPage();
+    const watch = watchPage(pupil, server.url);
+    const bodies: Array<{ url: string; text: string }> = [];
+    pupil.on('response', (res) => {
+      if (res.url().includes('/api/contests/'))
+        void res.text().then(
+          (text) => bodies.push({ url: res.url(), text }),
+          () => undefined,
+        );
+    });
+    await pupil.goto(`${server.url}/contest/join/?code=${code}`);
+    await pupil.getByLabel('姓名').fill('王小明', { timeout: 10_000 });
+    await pupil.getByLabel('班级或社区').selectOption('三（1）班');
+    await pupil.getByRole('button', { name: '开始答题' }).click();
+    await pupil.waitForURL(/\/contest\/play\/\?code=/);
+    await pupil.getByRole('timer').waitFor({ timeout: 10_000 });
+    // Answer the first question, wait until the server has it, then reload: the same attempt comes back.
+    await pupil.locator('.option').first().click();
+    await expect.poll(() => pupil.locator('.save-summary').textContent(), { timeout: 10_000 }).toBe('答案已全部保存');
+    const firstStem = await pupil.locator('.question-stem').textContent();
+    await pupil.reload();
+    await expect.poll(() => pupil.locator('.question-stem').textContent(), { timeout: 10_000 }).toBe(firstStem);
+    expect(await pupil.locator('.option input').first().isChecked()).toBe(true);
+    expect(await pupil.getByRole('button', { name: '第 1 题，已答' }).count()).toBe(1);
+    for (let n = 1; n < 5; n++) {
+      await pupil.getByRole('button', { name: '下一题' }).click();
+      await pupil.locator('.option').first().click();
+    }
+    await expect.poll(() => pupil.locator('.progress').textContent(), { timeout: 10_000 }).toBe('已答 5/5');
+    await expect.poll(() => pupil.locator('.save-summary').textContent(), { timeout: 10_000 }).toBe('答案已全部保存');
+    const beforeSubmit = bodies.map((b) => b.text).join('\n');
+    expect(bodies.length).toBeGreaterThanOrEqual(7);
+    expect(explanations.filter((e) => beforeSubmit.includes(e))).toEqual([]);
+    expect(beforeSubmit).not.toMatch(/"(answer|explanation|correct)"/);
+    await pupil.getByRole('button', { name: '交卷', exact: true }).click();
+    await pupil.getByRole('button', { name: '确定交卷' }).click();
+    await pupil.getByRole('heading', { name: '你的成绩' }).waitFor({ timeout: 10_000 });
+    expect(await pupil.getByText('（共 5 题）').count()).toBe(1);
+    // After handing in, the right answers and explanations are shown (the check above could see them).
+    await expect.poll(() => pupil.locator('.explanation').count(), { timeout: 10_000 }).toBe(5);
+    const certificate = pupil.getByRole('article', { name: '参与证明：王小明' });
+    expect(await certificate.textContent()).toContain('梅岭小学防灾减灾日应急知识竞赛');
+    certificateCode = /证书编号 ([\w-]+)/.exec((await certificate.textContent()) ?? '')?.[1] ?? '';
+    expect(certificateCode).toMatch(/^\w{4}-\w{4}-\w{4}$/);
+    expect(await pupil.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+    await phone.close();
+  });
+
+  test('the organiser sees the results, closes the contest and prints the certificates; anyone can verify one', async () => {
+    await organiser.goto(`${server.url}/admin/contests/view/?id=${contestId}`);
+    await organiser.getByRole('cell', { name: '王小明' }).waitFor({ timeout: 10_000 });
+    expect(
+      await organiser
+        .getByRole('table', { name: /各题难度/ })
+        .getByRole('row')
+        .count(),
+    ).toBe(6);
+    await organiser.getByRole('button', { name: '提前结束竞赛' }).click();
+    await organiser.getByRole('button', { name: '确定提前结束' }).click();
+    await expect.poll(() => organiser.getByText('竞赛已结束。').count(), { timeout: 10_000 }).toBe(1);
+    await organiser.getByRole('link', { name: '打印证书' }).click();
+    await organiser.waitForURL(/\/admin\/contests\/certificates\//);
+    const honour = organiser.getByRole('article', { name: '荣誉证书：王小明' });
+    await honour.waitFor({ timeout: 10_000 });
+    expect(await honour.textContent()).toContain('荣获第 1 名');
+    expect(organiserWatch.consoleErrors.filter((e) => !e.includes('status of 401'))).toEqual([]);
+
+    const visitor = await browser.newPage(PHONE);
+    await visitor.goto(`${server.url}/contest/certificate/`);
+    await visitor.getByLabel(/证书编号/).fill(certificateCode.toLowerCase());
+    await visitor.getByRole('button', { name: '查验' }).click();
+    await visitor.getByRole('heading', { name: '✓ 证书有效' }).waitFor({ timeout: 10_000 });
+    const shown = await visitor.locator('.verified dd').allTextContents();
+    expect(shown).toEqual([
+      '荣誉证书',
+      '王小明',
+      '梅岭小学防灾减灾日应急知识竞赛',
+      '扬州市梅岭小学',
+      expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    ]);
+    await visitor.close();
+  });
+});

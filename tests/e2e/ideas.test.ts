@@ -1,0 +1,146 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { axeViolations } from '../fixtures/axe.ts';
+import { browserAvailable, launchBrowser, watchPage } from '../fixtures/browser.ts';
+import { startServer, type RunningServer } from '../fixtures/server.ts';
+
+const PASSWORD = 'Golden-Ideas-2027!';
+const TITLE = '<script>window.__pwned=1</script>社区应急物资共享柜';
+const SUMMARY = '<img src=x onerror="window.__pwned=2">暴雨停电时居民就近取用手电、雨衣和急救包。';
+const poll = { timeout: 10_000 };
+
+describe.runIf(browserAvailable())('金点子 in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    server.addUser('chief', ['admin'], PASSWORD, ['--name', '王主任']);
+    server.addUser('mod.li', ['moderator'], PASSWORD, ['--name', '李审核']);
+    server.addUser('judge.zhao', ['judge'], PASSWORD, ['--name', '赵评委']);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** A fresh browser profile signed in as `username`, on `path`. */
+  async function staffPage(username: string, path: string): Promise<Page> {
+    const page = await (await browser.newContext()).newPage();
+    page.on('dialog', (d) => void d.accept());
+    await page.goto(`${server.url}/admin/login/?next=${encodeURIComponent(path)}`);
+    await page.locator('#login-username').fill(username);
+    await page.locator('#login-password').fill(PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(`${server.url}${path}`, poll);
+    return page;
+  }
+
+  /** Whether any script the resident wrote has run. */
+  const pwned = (page: Page) => page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? null);
+
+  test('takes an idea from the submit form to an award on the results page, its HTML shown as plain text', async () => {
+    // An admin opens a campaign with the default themes, awards and criteria.
+    const admin = await staffPage('chief', '/admin/campaigns/');
+    await admin.getByRole('button', { name: '新建征集活动' }).click();
+    await admin.getByLabel('活动名称').fill('2027 年应急管理金点子征集');
+    await admin.getByLabel('活动说明（征集什么、谁可以参加、奖励）').fill('欢迎市民围绕应急物资、避难场所等提出建议。');
+    await admin.getByRole('button', { name: '创建活动' }).click();
+    await expect.poll(() => admin.getByRole('cell', { name: '2027 年应急管理金点子征集', exact: true }).count(), poll).toBe(1);
+
+    // A resident writes an idea containing HTML; the form refuses nothing it should not and loses nothing.
+    // bypassCSP: the page's own rendering must keep the HTML inert, not just the Content-Security-Policy.
+    const residentContext: BrowserContext = await browser.newContext({ bypassCSP: true });
+    const resident = await residentContext.newPage();
+    const watch = watchPage(resident, server.url);
+    await resident.goto(`${server.url}/ideas/submit/`);
+    await resident.getByLabel('标题（必填）').fill(TITLE);
+    await resident.getByLabel('简介（必填）').fill(SUMMARY);
+    await resident.getByLabel('具体内容（必填）').fill('在每个社区服务中心设置应急物资共享柜，由网格员每月检查补充，居民扫码登记后取用。');
+    await resident.getByLabel('主题（必填）').selectOption('物资保障');
+    await resident.getByLabel('所在县（市、区）（必填）').selectOption('321002');
+    await resident.getByLabel(/^署名（/).fill('李阿姨');
+    await resident.getByLabel(/^联系方式/).fill('13912345678');
+    await resident.getByRole('button', { name: '提交金点子' }).click();
+    // Consent missing: refused, with everything typed still there.
+    await expect.poll(() => resident.getByRole('alert').textContent(), poll).toContain('个人信息保护说明');
+    expect(await resident.getByLabel('标题（必填）').inputValue()).toBe(TITLE);
+    // The draft survives a reload; the contact is deliberately not kept on the device.
+    await resident.reload();
+    await expect.poll(() => resident.getByLabel('标题（必填）').inputValue(), poll).toBe(TITLE);
+    expect(await resident.getByLabel('主题（必填）').inputValue()).toBe('物资保障');
+    expect(await resident.getByLabel(/^联系方式/).inputValue()).toBe('');
+    await resident.getByLabel(/^联系方式/).fill('13912345678');
+    await resident.getByLabel(/我已阅读并同意/).check();
+    // People take a few seconds to fill the form; the server refuses anything faster.
+    await resident.waitForTimeout(5000);
+    await resident.getByRole('button', { name: '提交金点子' }).click();
+    const receipt = resident.locator('[data-receipt]');
+    await expect.poll(() => receipt.count(), poll).toBe(1);
+    const code = (await receipt.textContent())?.trim() ?? '';
+    expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+
+    // The moderator publishes it.
+    const mod = await staffPage('mod.li', '/admin/ideas/');
+    await mod.getByRole('button', { name: /^通过并公开 #/ }).click();
+    await expect.poll(() => mod.getByText(/^已处理 #/).count(), poll).toBe(1);
+
+    // On its page, the resident's HTML is text: nothing ran, no element was made from it.
+    await resident.goto(`${server.url}/ideas/`);
+    await resident.getByRole('link', { name: TITLE }).click();
+    await expect.poll(() => resident.getByRole('heading', { level: 1 }).textContent(), poll).toBe(TITLE);
+    expect(await resident.title()).toBe(`${TITLE} - 金点子 - 扬州应急`);
+    expect(await resident.getByText(SUMMARY).count()).toBe(1);
+    expect(await resident.locator('img[onerror]').count()).toBe(0);
+    expect(await resident.evaluate(() => [...document.scripts].some((el) => el.textContent.includes('__pwned')))).toBe(false);
+    expect(await pwned(resident)).toBeNull();
+    expect(await axeViolations(resident)).toEqual([]);
+
+    // Support once; a second tab of the same browser is refused.
+    const secondTab = await residentContext.newPage();
+    await secondTab.goto(resident.url());
+    await secondTab.getByRole('button', { name: /^支持这条金点子/ }).waitFor();
+    await resident.getByRole('button', { name: /^支持这条金点子/ }).click();
+    await expect.poll(() => resident.getByText('谢谢你的支持！').count(), poll).toBe(1);
+    await secondTab.getByRole('button', { name: /^支持这条金点子/ }).click();
+    await expect.poll(() => secondTab.getByText('你已经支持过这条金点子了，每台设备只能支持一次。').count(), poll).toBe(1);
+
+    // The admin closes collection, seats the judge and shortlists the idea.
+    await admin.reload();
+    await admin.getByRole('button', { name: /^结束征集/ }).click();
+    await expect.poll(() => admin.getByText(/已结束征集，进入评审/).count(), poll).toBe(1);
+    await admin.goto(`${server.url}/admin/judging/`);
+    await admin.getByLabel(/赵评委/).check();
+    await admin.getByRole('button', { name: '保存评委名单' }).click();
+    await expect.poll(() => admin.getByText('已指派 1 位评委。').count(), poll).toBe(1);
+    await admin.getByRole('button', { name: /^入围 #/ }).click();
+    await expect.poll(() => admin.getByRole('button', { name: /^取消入围 #/ }).count(), poll).toBe(1);
+
+    // The judge scores it.
+    const judge = await staffPage('judge.zhao', '/admin/judging/');
+    await judge.getByLabel('创新性（权重 30%）').selectOption('9');
+    await judge.getByLabel('可行性（权重 40%）').selectOption('8');
+    await judge.getByLabel('实用效益（权重 30%）').selectOption('9');
+    await judge.getByRole('button', { name: /^提交对 #/ }).click();
+    await expect.poll(() => judge.getByText(/加权 8\.60 分/).count(), poll).toBe(1);
+
+    // The admin awards it as the ranking suggests and announces.
+    await admin.reload();
+    await expect.poll(() => admin.getByText(/综合 8\.60 分（1 位评委）· 按排名建议：一等奖/).count(), poll).toBe(1);
+    await admin.getByRole('button', { name: '按排名建议填入奖项' }).click();
+    await admin.getByRole('button', { name: '公布评选结果' }).click();
+    await expect.poll(() => admin.getByText('评选结果已公布。').count(), poll).toBe(1);
+
+    // The results page shows the award; the receipt shows it too.
+    await resident.goto(`${server.url}/ideas/results/`);
+    const winner = resident.locator('[data-award="一等奖"]');
+    await expect.poll(() => winner.count(), poll).toBe(1);
+    expect(await winner.getByRole('link').textContent()).toBe(TITLE);
+    expect(await axeViolations(resident)).toEqual([]);
+    await resident.goto(`${server.url}/ideas/track/#${code}`);
+    await expect.poll(() => resident.getByText('一等奖').count(), poll).toBe(1);
+    expect(await pwned(resident)).toBeNull();
+    expect(watch.foreignRequests).toEqual([]);
+    expect(watch.consoleErrors.filter((e) => !/status of (400|409)/.test(e))).toEqual([]);
+  }, 240_000);
+});

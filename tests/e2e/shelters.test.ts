@@ -1,0 +1,213 @@
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { wgs84ToBd09, wgs84ToGcj02 } from '../../site/lib/coords.ts';
+import { browserAvailable, launchBrowser, watchPage } from '../fixtures/browser.ts';
+import { startServer, type RunningServer } from '../fixtures/server.ts';
+
+// 扬州大学瘦西湖校区 and the shelters nearest to it, by straight-line distance.
+const YZU = { latitude: 32.398, longitude: 119.419 };
+const NEAREST = [
+  ['扬州大学瘦西湖校区运动场应急避难场所', '190 米'],
+  ['江苏省扬州中学体育馆应急避难场所', '610 米'],
+  ['荷花池公园应急避难场所', '1.8 公里'],
+  ['扬州市职业大学体育馆应急避难场所', '2.1 公里'],
+  ['宋夹城体育休闲公园应急避难场所', '2.5 公里'],
+] as const;
+
+/** Waits until Astro has hydrated the island whose component file starts with `name`. */
+async function hydrated(page: Page, name: string): Promise<void> {
+  await page.waitForSelector(`astro-island[component-url*="/${name}."]:not([ssr])`, { state: 'attached', timeout: 30_000 });
+}
+
+/** Console errors, except the tile requests that fail here by design: no tile server is reachable. */
+function errorsOf(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.location().url.includes('/tiles/')) errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+describe.runIf(browserAvailable())('shelters in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('lists the nearest shelters to 扬州大学 in order, with distances, computed without sending the location', async () => {
+    const context = await browser.newContext({ geolocation: YZU, permissions: ['geolocation'] });
+    const page = await context.newPage();
+    const watch = watchPage(page, server.url);
+    const errors = errorsOf(page);
+    const sent: string[] = [];
+    page.on('request', (r) => sent.push(`${r.url()} ${r.postData() ?? ''}`));
+    await page.goto(`${server.url}/shelters/`);
+    await hydrated(page, 'NearestShelters');
+    await page.getByRole('button', { name: '用我的位置查找' }).click();
+    const items = page.getByRole('list', { name: '离你最近的避难场所' }).getByRole('listitem');
+    await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(NEAREST.length);
+    const texts = await items.allTextContents();
+    NEAREST.forEach(([name, distance], i) => {
+      expect(texts[i]).toContain(name);
+      expect(texts[i]).toContain(`直线距离 ${distance}`);
+      expect(texts[i]).toMatch(/步行约 \d+ 分钟/);
+    });
+    // The walking assumption is written on the page.
+    expect(await page.locator('.nearest-assumption').textContent()).toMatch(/1\.3.*4\.5/);
+    expect(sent.filter((s) => s.includes('32.398') || s.includes('119.419'))).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('offers districts and neighbourhoods instead when location is refused', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/shelters/`);
+    await hydrated(page, 'NearestShelters');
+    await page.getByRole('button', { name: '用我的位置查找' }).click();
+    await expect.poll(() => page.locator('.nearest-status').first().textContent(), { timeout: 10_000 }).toContain('没有获得位置权限');
+    await page.getByLabel('区县或街道、镇').selectOption({ label: '文汇街道' });
+    const found = page.getByRole('list', { name: '文汇街道的避难场所' }).getByRole('listitem');
+    await expect.poll(() => found.count(), { timeout: 10_000 }).toBe(3);
+    expect(await found.first().textContent()).toContain('Ⅱ类');
+    await context.close();
+  });
+
+  test('filters the list in place by district, class, facility and barrier-free access', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/shelters/`);
+    await hydrated(page, 'ShelterFilters');
+    const visible = () => page.locator('[data-shelter]:visible').count();
+    expect(await visible()).toBe(42);
+    await page.getByLabel('区县', { exact: true }).selectOption({ label: '江都区' });
+    await expect.poll(visible, { timeout: 10_000 }).toBe(6);
+    await page.getByLabel('类别').selectOption('Ⅰ');
+    await expect.poll(visible, { timeout: 10_000 }).toBe(1);
+    expect(await page.getByRole('status').filter({ hasText: '显示' }).textContent()).toContain('显示 1 个避难场所（共 42 个）');
+    expect(new URL(page.url()).search).toBe('?district=321012&class=%E2%85%A0');
+    await page.getByRole('button', { name: '清除筛选' }).click();
+    await page.getByLabel('需要的设施').selectOption('停机坪');
+    await page.getByLabel('只看有无障碍设施的').check();
+    const expected = await page.evaluate(
+      () =>
+        [...document.querySelectorAll<HTMLElement>('[data-shelter]')].filter(
+          (e) => e.dataset['facilities']?.includes('|停机坪|') && e.dataset['barrierFree'] === '1',
+        ).length,
+    );
+    await expect.poll(visible, { timeout: 10_000 }).toBe(expected);
+    expect(expected).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  test('shows every shelter without JavaScript, grouped by district, with no filter form that cannot work', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/shelters/`);
+    expect(await page.locator('[data-shelter]:visible').count()).toBe(42);
+    expect(await page.getByRole('navigation', { name: '按区县查看' }).getByRole('link').count()).toBe(6);
+    expect(await page.locator('.shelter-filters').isVisible()).toBe(false);
+    expect(await page.getByText('用位置查找需要浏览器开启 JavaScript').isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: '避难场所表格（CSV）' }).getAttribute('href')).toBe('/data/shelters.csv');
+    await context.close();
+  });
+
+  test('a shelter page links 高德 and Apple Maps in GCJ-02 and 百度 in BD-09, and marks the shelter on the map without tiles', async () => {
+    const page = await browser.newPage();
+    const watch = watchPage(page, server.url);
+    const errors = errorsOf(page);
+    await page.goto(`${server.url}/shelters/hj-songjiacheng/`);
+    const wgs = { lng: 119.4275, lat: 32.419 };
+    const gcj = wgs84ToGcj02(wgs);
+    const bd = wgs84ToBd09(wgs);
+    const amap = new URL((await page.getByRole('link', { name: '用高德地图导航' }).getAttribute('href')) ?? '');
+    expect(amap.origin + amap.pathname).toBe('https://uri.amap.com/marker');
+    expect(amap.searchParams.get('position')).toBe(`${gcj.lng.toFixed(6)},${gcj.lat.toFixed(6)}`);
+    expect(amap.searchParams.get('coordinate')).toBe('gaode');
+    expect(amap.searchParams.get('name')).toBe('宋夹城体育休闲公园应急避难场所');
+    const baidu = new URL((await page.getByRole('link', { name: '用百度地图导航' }).getAttribute('href')) ?? '');
+    expect(baidu.searchParams.get('location')).toBe(`${bd.lat.toFixed(6)},${bd.lng.toFixed(6)}`);
+    expect(baidu.searchParams.get('coord_type')).toBe('bd09ll');
+    const apple = new URL((await page.getByRole('link', { name: '用苹果地图导航' }).getAttribute('href')) ?? '');
+    expect(apple.searchParams.get('ll')).toBe(`${gcj.lat.toFixed(6)},${gcj.lng.toFixed(6)}`);
+    expect(await page.getByRole('img', { name: '本页的二维码' }).count()).toBe(1);
+    expect(await page.locator('[data-pagefind-filter="类型"]').textContent()).toBe('避难场所');
+    await page.locator('.shelter-map').scrollIntoViewIfNeeded();
+    await expect.poll(() => page.locator('.shelter-pin.is-focus').textContent(), { timeout: 15_000 }).toContain('本页：Ⅰ类避难场所 宋夹城');
+    await expect.poll(() => page.locator('.map-notice').textContent(), { timeout: 10_000 }).toContain('地图底图暂时无法加载');
+    expect(watch.foreignRequests).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('ships at most 60 KB of gzipped JavaScript on /shelters/, map included', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const bodies: Array<Promise<[string, Buffer]>> = [];
+    page.on('response', (res) => {
+      if (res.request().resourceType() === 'script') bodies.push(res.body().then((b) => [new URL(res.url()).pathname, b]));
+    });
+    await page.goto(`${server.url}/shelters/`, { waitUntil: 'networkidle' });
+    await page.locator('#map').scrollIntoViewIfNeeded();
+    await expect.poll(() => page.locator('.leaflet-marker-icon').count(), { timeout: 15_000 }).toBe(42);
+    await page.waitForLoadState('networkidle');
+    const files = await Promise.all(bodies);
+    const inline = await page.evaluate(() =>
+      [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '').join('\n'),
+    );
+    const sizes = files.map(([path, body]) => [path, gzipSync(body, { level: 9 }).length] as const);
+    const total = sizes.reduce((a, [, n]) => a + n, 0) + gzipSync(inline, { level: 9 }).length;
+    expect(files.some(([path]) => path.includes('leaflet'))).toBe(true);
+    expect(files.some(([path]) => path.includes('NearestShelters'))).toBe(true);
+    console.log(`/shelters/ JavaScript: ${(total / 1024).toFixed(1)} KB gzipped in ${files.length} files + inline`);
+    expect(total).toBeLessThanOrEqual(60 * 1024);
+    await context.close();
+  });
+
+  test('keeps the list, its filters, 离我最近 and a past search working with the network cut after the first visit', async () => {
+    const context = await browser.newContext({ geolocation: YZU, permissions: ['geolocation'] });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/shelters/`);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    // A search while online leaves the Pagefind files it needed in the cache.
+    await page.goto(`${server.url}/search/?q=暴雨`);
+    await expect.poll(() => page.locator('.results li a').first().textContent(), { timeout: 15_000 }).toContain('暴雨');
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect.poll(() => page.locator('.results li a').first().textContent(), { timeout: 15_000 }).toContain('暴雨');
+    const res = await page.goto(`${server.url}/shelters/`);
+    expect(res?.fromServiceWorker()).toBe(true);
+    expect(await page.locator('h1').textContent()).toBe('应急避难场所');
+    expect(await page.locator('[data-shelter]').count()).toBe(42);
+    await hydrated(page, 'ShelterFilters');
+    await page.getByLabel('区县', { exact: true }).selectOption({ label: '仪征市' });
+    await expect.poll(() => page.locator('[data-shelter]:visible').count(), { timeout: 10_000 }).toBe(7);
+    await hydrated(page, 'NearestShelters');
+    await page.getByRole('button', { name: '用我的位置查找' }).click();
+    const first = page.getByRole('list', { name: '离你最近的避难场所' }).getByRole('listitem').first();
+    await expect.poll(() => first.textContent(), { timeout: 10_000 }).toContain(NEAREST[0][0]);
+
+    // A shelter page, the numbers and a guide open from the cache; any other page gets the offline page.
+    await page.goto(`${server.url}/shelters/gl-sanwan/`);
+    expect(await page.locator('h1').textContent()).toBe('运河三湾风景区应急避难场所');
+    await page.goto(`${server.url}/numbers/`);
+    expect(await page.locator('h1').textContent()).toBe('应急电话');
+    await page.goto(`${server.url}/guides/rainstorm/`);
+    expect(await page.locator('h1').textContent()).toContain('暴雨');
+    await page.goto(`${server.url}/contest/`);
+    expect(await page.locator('h1').textContent()).toBe('现在没有网络连接');
+    expect(await page.locator('a[href="tel:120"]').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+});

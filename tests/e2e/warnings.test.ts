@@ -1,0 +1,287 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { axeViolations } from '../fixtures/axe.ts';
+import { browserAvailable, launchBrowser, watchPage } from '../fixtures/browser.ts';
+import { startServer, type RunningServer } from '../fixtures/server.ts';
+
+// content/warnings/signals.yaml: the rainstorm orange signal's standard and first guidance line.
+const ORANGE_STANDARD = '3小时内降雨量将达50毫米以上';
+const ORANGE_GUIDANCE = '暂停户外作业，切断有危险的室外电源。';
+const HEADLINE = '扬州市气象台发布暴雨橙色预警信号';
+
+/** Waits until Astro has hydrated the island whose component file starts with `name`. */
+async function hydrated(page: Page, name: string): Promise<void> {
+  await page.waitForSelector(`astro-island[component-url*="/${name}."]:not([ssr])`, { state: 'attached', timeout: 15_000 });
+}
+
+describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let admin: BrowserContext;
+  let desk: Page;
+  let orangeId = '';
+  let drillId = '';
+
+  beforeAll(async () => {
+    server = await startServer();
+    server.addUser('li.fabu', ['publisher'], 'Rain-Warning-Pass-2027', ['--name', '李发布']);
+    browser = await launchBrowser();
+    // bypassCSP only so that the test can inject axe-core later.
+    admin = await browser.newContext({ bypassCSP: true });
+    desk = await admin.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** Fills the draft form: status, hazard, level (the template fills the texts) and areas. */
+  async function writeDraft(status: '实际预警' | '演练', level: string, areas: string[]) {
+    await desk.getByRole('group', { name: '信息类型' }).getByLabel(status).check();
+    await desk.getByLabel('灾种').selectOption('rainstorm');
+    await desk.getByLabel('预警级别').selectOption(level);
+    for (const a of areas) await desk.getByRole('group', { name: '影响区域' }).getByLabel(a, { exact: true }).check();
+  }
+
+  test('a publisher signs in, writes an orange rainstorm draft from the template, previews and publishes it', async () => {
+    const watch = watchPage(desk, server.url);
+    await desk.goto(`${server.url}/admin/login/?next=/admin/warnings/`);
+    await desk.getByLabel('用户名').fill('li.fabu');
+    await desk.getByLabel('密码').fill('Rain-Warning-Pass-2027');
+    await desk.keyboard.press('Enter');
+    await desk.waitForURL(`${server.url}/admin/warnings/`);
+    await expect.poll(() => desk.getByRole('heading', { name: '起草新预警' }).count(), { timeout: 10_000 }).toBe(1);
+
+    await writeDraft('实际预警', 'orange', ['广陵区']);
+    const description = desk.getByLabel('情况说明：发生了什么、在哪里');
+    await expect.poll(() => description.inputValue(), { timeout: 10_000 }).toContain(ORANGE_STANDARD);
+    expect(await desk.getByLabel('居民现在应该做什么').inputValue()).toContain(ORANGE_GUIDANCE);
+    expect(await desk.getByLabel('标题（6–80 字）').inputValue()).toBe(HEADLINE);
+    // The preview shows the notification as the phone would, and the page's facts.
+    const preview = desk.getByRole('complementary', { name: '预览' });
+    expect(await preview.locator('.notification-title').textContent()).toBe('【橙色预警】暴雨');
+    expect(await preview.textContent()).toContain('橙色预警（Ⅱ级，严重）');
+    expect(await preview.textContent()).toContain('广陵区');
+
+    await desk.getByRole('button', { name: '保存草稿' }).click();
+    await expect.poll(() => desk.getByRole('heading', { name: /修改草稿/ }).count(), { timeout: 10_000 }).toBe(1);
+    await desk.getByRole('button', { name: '发布', exact: true }).click();
+    await expect
+      .poll(() => desk.locator('.publish-message').textContent(), { timeout: 10_000 })
+      .toContain(`已发布：【橙色预警】暴雨 ${HEADLINE}`);
+    // Delivery progress is shown and finishes (nobody has subscribed here).
+    await expect.poll(() => desk.locator('.delivery [role=status]').textContent(), { timeout: 15_000 }).toContain('推送完成');
+    const live = desk.getByRole('list', { name: /正在生效/ });
+    orangeId = ((await live.getByRole('link').first().getAttribute('href')) ?? '').match(/\/warnings\/(\d+)\//)?.[1] ?? '';
+    expect(orangeId).toMatch(/^\d+$/);
+    expect(watch.consoleErrors).toEqual([]);
+  });
+
+  test('refuses to publish while template placeholders ［ ］ remain', async () => {
+    await desk.getByLabel('灾种').selectOption('geological');
+    await expect.poll(() => desk.getByLabel('情况说明：发生了什么、在哪里').inputValue(), { timeout: 10_000 }).toContain('［');
+    expect(await desk.getByText('发布前必须换成具体信息').count()).toBe(1);
+    await desk.getByRole('group', { name: '影响区域' }).getByLabel('仪征市').check();
+    await desk.getByRole('button', { name: '发布', exact: true }).click();
+    await expect.poll(() => desk.getByRole('alert').first().textContent()).toContain('占位符');
+    expect(
+      await desk
+        .getByRole('list', { name: /正在生效/ })
+        .getByRole('listitem')
+        .count(),
+    ).toBe(1);
+  });
+
+  test('residents see it on /warnings/ with the level in words, their district first, and on the home banner', async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    const watch = watchPage(page, server.url);
+    await page.goto(`${server.url}/warnings/`);
+    await hydrated(page, 'WarningsLive');
+    const all = page.getByRole('list', { name: '正在生效的预警' });
+    await expect.poll(() => all.getByRole('listitem').count(), { timeout: 10_000 }).toBe(1);
+    const card = all.getByRole('listitem').first();
+    expect(await card.locator('.level.level-orange').textContent()).toContain('橙色预警');
+    expect(await card.textContent()).toContain('广陵区');
+    expect(await card.textContent()).toContain(ORANGE_GUIDANCE);
+    expect(await card.getByRole('link', { name: /【橙色预警】暴雨/ }).getAttribute('href')).toBe(`/warnings/${orangeId}/`);
+    expect(await page.getByText(/最后更新：\d\d:\d\d/).count()).toBe(1);
+    expect(await page.locator('a[href="/feeds/warnings.atom"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('a[href="/feeds/cap.atom"]').count()).toBe(1);
+
+    // A resident of 宝应县 is not told about a 广陵区 warning on the home page…
+    await page
+      .getByRole('group', { name: /我关心的区县/ })
+      .getByLabel('宝应县')
+      .check();
+    await expect.poll(() => page.getByRole('list', { name: '其他地区的预警' }).getByRole('listitem').count()).toBe(1);
+    expect(await page.getByRole('list', { name: '你关心的区县的预警' }).count()).toBe(0);
+    const home = await context.newPage();
+    const answered = home.waitForResponse((r) => r.url().endsWith('/api/warnings'));
+    await home.goto(`${server.url}/`);
+    await answered;
+    await home.waitForLoadState('networkidle');
+    expect(await home.locator('.warning-banner').count()).toBe(0);
+
+    // …a resident of 广陵区 sees it first on /warnings/ and on the home banner.
+    await page
+      .getByRole('group', { name: /我关心的区县/ })
+      .getByLabel('宝应县')
+      .uncheck();
+    await page
+      .getByRole('group', { name: /我关心的区县/ })
+      .getByLabel('广陵区')
+      .check();
+    await expect.poll(() => page.getByRole('list', { name: '你关心的区县的预警' }).getByRole('listitem').count()).toBe(1);
+    expect(await page.evaluate(() => localStorage.getItem('yzready:districts'))).toBe('["321002"]');
+    await home.goto(`${server.url}/`);
+    const banner = home.getByRole('region', { name: '正在生效的预警' });
+    await expect.poll(() => banner.count(), { timeout: 10_000 }).toBe(1);
+    expect(await banner.locator('.level-orange').textContent()).toBe('橙色预警');
+    expect(await banner.getByRole('link', { name: /暴雨/ }).getAttribute('href')).toBe(`/warnings/${orangeId}/`);
+    expect(await banner.getByRole('link', { name: '订阅预警推送' }).getAttribute('href')).toBe('/warnings/#subscribe');
+
+    expect(await axeViolations(page)).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+    await context.close();
+  });
+
+  test('the warning page reads without JavaScript, and /warnings/ then points to the feeds and 12379', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/warnings/${orangeId}/`);
+    expect(await page.title()).toContain(`【橙色预警】暴雨 ${HEADLINE}`);
+    expect(await page.locator('main').textContent()).toContain(ORANGE_GUIDANCE);
+    await page.goto(`${server.url}/warnings/`);
+    const text = (await page.locator('main').innerText()).replace(/\s+/g, '');
+    expect(text).toContain('实时预警列表需要浏览器开启JavaScript');
+    expect(text).toContain('12379');
+    expect(await page.locator('noscript a[href="/feeds/warnings.atom"], main a[href="/feeds/warnings.atom"]').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  test('a drill for the whole city needs a second confirmation and is shown only as 演练, never as a real warning', async () => {
+    await desk.reload();
+    await expect.poll(() => desk.getByRole('heading', { name: '起草新预警' }).count(), { timeout: 10_000 }).toBe(1);
+    await writeDraft('演练', 'yellow', ['全市']);
+    await expect.poll(() => desk.locator('.notification-title').textContent(), { timeout: 10_000 }).toBe('【演练】【黄色预警】暴雨');
+    await desk.getByRole('button', { name: '发布', exact: true }).click();
+    const dialog = desk.getByRole('dialog', { name: '请再次确认' });
+    await expect.poll(() => dialog.count(), { timeout: 10_000 }).toBe(1);
+    expect(await dialog.textContent()).toContain('这条预警发往全市，请再次确认后发布。');
+    await dialog.getByRole('button', { name: '确认发布' }).click();
+    await expect
+      .poll(() => desk.locator('.publish-message').textContent(), { timeout: 10_000 })
+      .toContain('已发布：【演练】【黄色预警】暴雨');
+    const href = await desk
+      .getByRole('list', { name: /正在生效/ })
+      .getByRole('link', { name: /演练/ })
+      .getAttribute('href');
+    drillId = href?.match(/\/warnings\/(\d+)\//)?.[1] ?? '';
+    expect(drillId).toMatch(/^\d+$/);
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/warnings/`);
+    await hydrated(page, 'WarningsLive');
+    const drills = page.getByRole('region', { name: '演练和测试信息' });
+    await expect.poll(() => drills.getByRole('listitem').count(), { timeout: 10_000 }).toBe(1);
+    expect(await drills.getByRole('listitem').textContent()).toContain('演练');
+    expect(await drills.locator(`a[href="/warnings/${drillId}/"]`).count()).toBe(1);
+    const real = page.getByRole('list', { name: '正在生效的预警' });
+    expect(await real.locator(`a[href="/warnings/${drillId}/"]`).count()).toBe(0);
+    expect(await real.locator(`a[href="/warnings/${orangeId}/"]`).count()).toBe(1);
+    await context.close();
+  });
+
+  test('when the network is cut it says so, points to 12379 and shows the last warnings with their age', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/warnings/`);
+    await hydrated(page, 'WarningsLive');
+    const real = page.getByRole('list', { name: '正在生效的预警' });
+    await expect.poll(() => real.getByRole('listitem').count(), { timeout: 10_000 }).toBe(1);
+    await context.setOffline(true);
+    await page.getByRole('button', { name: '立即刷新' }).click();
+    const alert = page.locator('.warning-offline[role=alert]');
+    await expect.poll(() => alert.count(), { timeout: 10_000 }).toBe(1);
+    const text = await alert.textContent();
+    expect(text).toContain('无法连接');
+    expect(text).toContain('12379');
+    expect(text).toMatch(/这是.*分钟前的信息/);
+    expect(await real.locator(`a[href="/warnings/${orangeId}/"]`).count()).toBe(1);
+    await context.setOffline(false);
+    await page.getByRole('button', { name: '立即刷新' }).click();
+    await expect.poll(() => alert.count(), { timeout: 10_000 }).toBe(0);
+    await context.close();
+  });
+
+  test('the subscribe panel is honest: the China caveat always, and a plain message when the browser has no push', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      delete (window as { PushManager?: unknown }).PushManager;
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/warnings/#subscribe`);
+    await hydrated(page, 'SubscribePanel');
+    const panel = page.locator('#subscribe');
+    expect(await panel.textContent()).toContain(
+      '部分浏览器在中国大陆无法接收推送（例如依赖谷歌推送服务的 Chrome），预警页面和 Atom 订阅源始终可用',
+    );
+    expect(await panel.textContent()).toContain('12379');
+    await expect.poll(() => panel.getByText('这个浏览器不支持网页推送通知').count(), { timeout: 10_000 }).toBe(1);
+    expect(await panel.getByRole('button', { name: '订阅预警推送' }).count()).toBe(0);
+    await context.close();
+
+    // A browser with push gets the form. Headless Chromium then refuses the push registration itself, as an
+    // incognito window does: the resident is told so plainly, and nothing is stored.
+    const withPush = await browser.newContext({ permissions: ['notifications'] });
+    const page2 = await withPush.newPage();
+    await page2.goto(`${server.url}/warnings/#subscribe`);
+    await hydrated(page2, 'SubscribePanel');
+    const form = page2.getByRole('form', { name: '预警推送设置' });
+    await expect.poll(() => form.getByRole('button', { name: '订阅预警推送' }).count(), { timeout: 10_000 }).toBe(1);
+    expect(await form.getByRole('group', { name: '推送哪些区县的预警' }).getByRole('checkbox').count()).toBe(6);
+    await form.getByRole('group', { name: '推送哪些区县的预警' }).getByLabel('江都区').check();
+    await form.getByRole('button', { name: '订阅预警推送' }).click();
+    const alert = page2.locator('#subscribe [role=alert]');
+    await expect.poll(() => alert.count(), { timeout: 30_000 }).toBe(1);
+    expect(await alert.textContent()).toContain('这个浏览器拒绝了推送订阅');
+    expect(await page2.evaluate(() => localStorage.getItem('yzready:subscription'))).toBeNull();
+    await withPush.close();
+  });
+
+  test('the signed-in console passes axe; 更新 to red needs confirmation and replaces the warning; 解除 ends it', async () => {
+    await desk.reload();
+    await expect.poll(() => desk.getByRole('heading', { name: '起草新预警' }).count(), { timeout: 10_000 }).toBe(1);
+    expect(await axeViolations(desk)).toEqual([]);
+
+    const live = desk.getByRole('list', { name: /正在生效/ });
+    const itemOf = (id: string) => live.getByRole('listitem').filter({ has: desk.locator(`a[href="/warnings/${id}/"]`) });
+    await itemOf(orangeId).getByRole('button', { name: /^更新/ }).click();
+    await expect.poll(() => desk.getByRole('heading', { name: /^更新预警/ }).count(), { timeout: 10_000 }).toBe(1);
+    expect(await desk.getByLabel('标题（6–80 字）').inputValue()).toBe(HEADLINE);
+    await desk.getByLabel('预警级别').selectOption('red');
+    await desk.getByLabel('标题（6–80 字）').fill('扬州市气象台将暴雨橙色预警信号升级为红色');
+    await desk.getByRole('button', { name: '发布更新' }).click();
+    const dialog = desk.getByRole('dialog', { name: '请再次确认' });
+    await expect.poll(() => dialog.textContent(), { timeout: 10_000 }).toContain('这是红色预警，请再次确认后发布。');
+    await dialog.getByRole('button', { name: '确认发布' }).click();
+    await expect.poll(() => desk.locator('.publish-message').textContent(), { timeout: 10_000 }).toContain('已发布更新：【红色预警】暴雨');
+    const redHref = await live.getByRole('link', { name: /【红色预警】暴雨/ }).getAttribute('href');
+    const redId = redHref?.match(/\/warnings\/(\d+)\//)?.[1] ?? '';
+    expect(redId).toMatch(/^\d+$/);
+    expect(await itemOf(orangeId).count()).toBe(0);
+
+    await itemOf(redId).getByRole('button', { name: /^解除/ }).click();
+    await desk.getByLabel(/解除原因/).fill('降雨已明显减弱，暴雨红色预警解除。');
+    await desk.getByRole('button', { name: '确认解除' }).click();
+    await expect.poll(() => desk.locator('.publish-message').textContent(), { timeout: 10_000 }).toContain('已发布解除通知');
+
+    const res = await fetch(`${server.url}/api/warnings?status=Actual`);
+    const ids = ((await res.json()) as { warnings: Array<{ id: number }> }).warnings.map((w) => String(w.id));
+    expect(ids).not.toContain(orangeId);
+    expect(ids).not.toContain(redId);
+  });
+});

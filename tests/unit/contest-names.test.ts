@@ -1,0 +1,106 @@
+import { describe, expect, test } from 'vitest';
+import {
+  attemptIdFromToken,
+  attemptToken,
+  CODE_ALPHABET,
+  newCertificateCode,
+  newJoinCode,
+  normaliseCertificateCode,
+  normaliseCode,
+} from '../../api/contests/codes.ts';
+import { AUDIENCE_CODES } from '../../api/contests/labels.ts';
+import { maskName, nameKeyOf, participantKeyOf } from '../../api/contests/names.ts';
+import { participation, rankIndividuals, rankTeams } from '../../api/contests/ranking.ts';
+import { AUDIENCES } from '../../api/domain/questions.ts';
+
+describe('names', () => {
+  test('masks the middle of a name to protect minors', () => {
+    expect(maskName('张晓明')).toBe('张*明');
+    expect(maskName('李红')).toBe('李*');
+    expect(maskName('欧阳明峰')).toBe('欧**峰');
+    expect(maskName('王')).toBe('王');
+    expect(maskName('Alexander')).toBe('A***r');
+  });
+
+  test('treats full-width, spaced and cased spellings of one person as the same participant', () => {
+    const a = participantKeyOf({ name: '王 小明', team: '三（1）班', className: '', studentNo: '０１' });
+    const b = participantKeyOf({ name: '王小明', team: '三(1)班', className: '', studentNo: '01' });
+    expect(a).toBe(b);
+    expect(nameKeyOf({ name: 'Li Lei', team: 'A' })).toBe(nameKeyOf({ name: 'lilei', team: 'a' }));
+  });
+});
+
+describe('codes', () => {
+  test('join codes are six characters without look-alikes; typing is forgiving', () => {
+    for (const ch of '0O1ILQ2Z5S8B') expect(CODE_ALPHABET).not.toContain(ch);
+    for (let i = 0; i < 200; i++) expect(newJoinCode()).toMatch(new RegExp(`^[${CODE_ALPHABET}]{6}$`));
+    expect(normaliseCode(' ack 379 ')).toBe('ACK379');
+    expect(normaliseCertificateCode(newCertificateCode().toLowerCase().replace(/-/g, ''))).toMatch(/^\w{4}-\w{4}-\w{4}$/);
+  });
+
+  test('an attempt token names its attempt and cannot be forged without the server secret', () => {
+    const secret = 'a-secret-of-thirty-two-characters!!';
+    const token = attemptToken(42, secret);
+    expect(attemptIdFromToken(token, secret)).toBe(42);
+    expect(attemptIdFromToken(token.replace(/^42/, '43'), secret)).toBeNull();
+    expect(attemptIdFromToken(token, 'another-secret-of-thirty-two-chars!')).toBeNull();
+  });
+
+  test('audiences match the question bank', () => {
+    expect([...AUDIENCE_CODES]).toEqual([...AUDIENCES]);
+  });
+});
+
+describe('ranking', () => {
+  const f = (participantKey: string, team: string, correct: number, minutes: number, attemptId = participantKey.length) => ({
+    attemptId,
+    participantKey,
+    name: participantKey,
+    team,
+    correct,
+    timeUsedMs: minutes * 60_000,
+    submittedAt: minutes,
+  });
+
+  test('ranks by right answers, then time; ties share a rank; only a participant’s best attempt counts', () => {
+    const r = rankIndividuals(
+      [f('a', 'x', 8, 5, 1), f('b', 'x', 9, 7, 2), f('c', 'y', 8, 5, 3), f('a', 'x', 9, 4, 4), f('d', 'y', 2, 1, 5)],
+      10,
+    );
+    expect(r.map((p) => [p.participantKey, p.rank, p.score, p.attemptId])).toEqual([
+      ['a', 1, 90, 4],
+      ['b', 2, 90, 2],
+      ['c', 3, 80, 3],
+      ['d', 4, 20, 5],
+    ]);
+    const tie = rankIndividuals([f('a', 'x', 8, 5), f('bb', 'x', 8, 5), f('ccc', 'x', 7, 1)], 10);
+    expect(tie.map((p) => p.rank)).toEqual([1, 1, 3]);
+  });
+
+  test('ranks teams by average or by the sum of the best N, and counts participation per listed team', () => {
+    const people = rankIndividuals(
+      [f('a', 'x', 10, 5), f('bb', 'x', 2, 5), f('ccc', 'y', 7, 5), f('dddd', 'y', 7, 5), f('eeeee', 'y', 6, 5)],
+      10,
+    );
+    expect(rankTeams(people, 'average', 2).map((t) => [t.team, t.value])).toEqual([
+      ['y', 66.7],
+      ['x', 60],
+    ]);
+    expect(rankTeams(people, 'best', 2).map((t) => [t.team, t.value])).toEqual([
+      ['y', 140],
+      ['x', 120],
+    ]);
+    expect(
+      participation(
+        [
+          { participantKey: 'a', team: 'x', finished: true },
+          { participantKey: 'a', team: 'x', finished: false },
+        ],
+        ['x', 'z'],
+      ),
+    ).toEqual([
+      { team: 'x', joined: 1, finished: 1 },
+      { team: 'z', joined: 0, finished: 0 },
+    ]);
+  });
+});
