@@ -18,6 +18,7 @@ const PAGES = [
   'numbers/index.html',
   'guides/**/index.html',
   'training/**/index.html',
+  'warnings/index.html',
   'search/index.html',
   // 练一练 works offline: the page and the question bank it reads.
   'contest/practice/index.html',

@@ -33,8 +33,9 @@ export default function Join() {
   // Read after hydration: the page is built once, without a query string.
   useEffect(() => {
     const fromUrl = codeFromUrl();
+    if (!fromUrl) return;
     setCode(fromUrl);
-    if (fromUrl) void find(fromUrl);
+    void find(fromUrl);
   }, []);
 
   const start = async (person: Person) => {
@@ -59,7 +60,8 @@ export default function Join() {
         class="code-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void find(code);
+          // What is in the box, even if it was typed before the page finished loading.
+          void find(String(new FormData(e.currentTarget).get('code') ?? code));
         }}
       >
         <label for="join-code">竞赛码（6 位字母和数字，海报上或老师给的）</label>

@@ -25,8 +25,9 @@ export default function VerifyCertificate() {
   // Read after hydration: the page is built once, without a query string.
   useEffect(() => {
     const fromUrl = codeFromUrl();
+    if (!fromUrl) return;
     setCode(fromUrl);
-    if (fromUrl) void check(fromUrl);
+    void check(fromUrl);
   }, []);
   return (
     <div>
@@ -34,13 +35,15 @@ export default function VerifyCertificate() {
         class="code-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void check(code);
+          // What is in the box, even if it was typed before the page finished loading.
+          void check(String(new FormData(e.currentTarget).get('code') ?? code));
         }}
       >
         <label for="cert-code">证书编号（证书下方的 12 位编号，如 ACDE-FHJK-MNPR）</label>
         <div class="inline-row">
           <input
             id="cert-code"
+            name="code"
             value={code}
             onInput={(e) => setCode(e.currentTarget.value.toUpperCase())}
             required
