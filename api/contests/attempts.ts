@@ -1,7 +1,9 @@
-import { and, eq, or, sql } from 'drizzle-orm';
+import type { Row } from '@libsql/client';
+import { and, eq, getTableColumns, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { contestAnswers, contestAttempts, type AttemptRow, type ContestRow } from '../db/schema.ts';
 import { newCertificateCode } from './codes.ts';
+import { groupWrite } from './group-commit.ts';
 import type { AttemptOrder } from './shuffle.ts';
 
 /** What never changes about an attempt, kept per process so saving an answer needs one write and no read. */
@@ -36,6 +38,13 @@ export async function attemptShape(database: Database, id: number): Promise<Atte
   return shape;
 }
 
+const attemptColumns = Object.entries(getTableColumns(contestAttempts));
+
+/** An attempt row as drizzle would give it, from a raw `RETURNING *` row (snake_case columns). */
+function attemptFromRow(row: Row): AttemptRow {
+  return Object.fromEntries(attemptColumns.map(([key, column]) => [key, row[column.name] ?? null])) as AttemptRow;
+}
+
 /** A participant about to start. */
 export interface NewAttempt {
   participantKey: string;
@@ -47,6 +56,18 @@ export interface NewAttempt {
   deviceHash: string;
   ipHash: string;
 }
+
+/** The statement behind `insertAttempt`; OR IGNORE turns a lost race on the unique index into "nothing inserted". */
+const INSERT_ATTEMPT = `
+  INSERT OR IGNORE INTO contest_attempts (contest_id, participant_key, name_key, attempt_no, name, team, class_name, student_no,
+    device_hash, ip_hash, started_at, deadline, extra_ms, question_order, option_orders, certificate_code)
+  SELECT :contest, :pkey, :nkey, (SELECT count(*) + 1 FROM contest_attempts WHERE contest_id = :contest AND participant_key = :pkey),
+    :name, :team, :class, :no, :device, :ip, :now, min(:limitEnd, :closes) + extra.ms, extra.ms, :qorder, :oorders, :cert
+  FROM (SELECT coalesce((SELECT extra_ms FROM contest_extra_times WHERE contest_id = :contest AND name_key = :nkey), 0) AS ms) AS extra
+  WHERE (SELECT count(*) FROM contest_attempts WHERE contest_id = :contest AND participant_key = :pkey) < :allowed
+    AND NOT EXISTS (SELECT 1 FROM contest_attempts WHERE contest_id = :contest AND participant_key = :pkey AND submitted_at IS NULL AND deadline > :now)
+    AND (:shared OR NOT EXISTS (SELECT 1 FROM contest_attempts WHERE contest_id = :contest AND device_hash = :device AND participant_key <> :pkey))
+  RETURNING *`;
 
 /**
  * Starts an attempt in one statement, so two tabs or two server processes cannot both start one
@@ -60,25 +81,26 @@ export async function insertAttempt(
   order: AttemptOrder,
   now: number,
 ): Promise<AttemptRow | undefined> {
-  const extra = sql`coalesce((SELECT extra_ms FROM contest_extra_times WHERE contest_id = ${c.id} AND name_key = ${p.nameKey}), 0)`;
-  const mine = sql`FROM contest_attempts WHERE contest_id = ${c.id} AND participant_key = ${p.participantKey}`;
-  const deviceFree = c.sharedDevices
-    ? sql`1`
-    : sql`NOT EXISTS (SELECT 1 FROM contest_attempts WHERE contest_id = ${c.id} AND device_hash = ${p.deviceHash} AND participant_key <> ${p.participantKey})`;
-  const rows = await database.write((db) =>
-    db.all<Record<string, unknown>>(sql`
-      INSERT INTO contest_attempts (contest_id, participant_key, name_key, attempt_no, name, team, class_name, student_no,
-        device_hash, ip_hash, started_at, deadline, extra_ms, question_order, option_orders, certificate_code)
-      SELECT ${c.id}, ${p.participantKey}, ${p.nameKey}, (SELECT count(*) + 1 ${mine}), ${p.name}, ${p.team}, ${p.className}, ${p.studentNo},
-        ${p.deviceHash}, ${p.ipHash}, ${now}, min(${now + c.timeLimitMs}, ${c.closesAt}) + ${extra}, ${extra},
-        ${JSON.stringify(order.questionOrder)}, ${JSON.stringify(order.optionOrders)}, ${newCertificateCode()}
-      WHERE (SELECT count(*) ${mine}) < ${c.attemptsAllowed}
-        AND NOT EXISTS (SELECT 1 ${mine} AND submitted_at IS NULL AND deadline > ${now})
-        AND ${deviceFree}
-      RETURNING id`),
-  );
-  const id = rows[0]?.['id'];
-  return typeof id === 'number' ? findAttempt(database, id) : undefined;
+  const rows = await groupWrite(database, INSERT_ATTEMPT, {
+    contest: c.id,
+    pkey: p.participantKey,
+    nkey: p.nameKey,
+    name: p.name,
+    team: p.team,
+    class: p.className,
+    no: p.studentNo,
+    device: p.deviceHash,
+    ip: p.ipHash,
+    now,
+    limitEnd: now + c.timeLimitMs,
+    closes: c.closesAt,
+    qorder: JSON.stringify(order.questionOrder),
+    oorders: JSON.stringify(order.optionOrders),
+    cert: newCertificateCode(),
+    allowed: c.attemptsAllowed,
+    shared: c.sharedDevices ? 1 : 0,
+  });
+  return rows[0] ? attemptFromRow(rows[0]) : undefined;
 }
 
 /** A participant's earlier attempts at a contest, newest first. */
@@ -128,6 +150,14 @@ export async function closeExpired(database: Database, contestId: number, now: n
       UPDATE contest_attempts SET submitted_at = deadline, finished_by = 'deadline', correct = ${correctCount}
       WHERE contest_id = ${contestId} AND submitted_at IS NULL AND deadline <= ${now}${one}`),
   );
+}
+
+/** Closes expired attempts of a contest, reading first so that the common case (none due) costs no write. */
+export async function closeDue(database: Database, contestId: number, now: number): Promise<void> {
+  const due = await database.db.all(
+    sql`SELECT 1 FROM contest_attempts WHERE contest_id = ${contestId} AND submitted_at IS NULL AND deadline <= ${now} LIMIT 1`,
+  );
+  if (due.length > 0) await closeExpired(database, contestId, now);
 }
 
 /** Submits a running attempt; an attempt already submitted or past its deadline is left as the server closed it. */

@@ -1,7 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { contestAttempts, type ContestRow } from '../db/schema.ts';
-import { closeExpired } from './attempts.ts';
+import { closeDue } from './attempts.ts';
 import { maskName } from './names.ts';
 import { participation, rankIndividuals, rankTeams, type Ranked, type RankedTeam } from './ranking.ts';
 import { questionsOf, statusOf, teamsOf } from './store.ts';
@@ -32,12 +32,9 @@ export async function standings(database: Database, c: ContestRow, now: number):
   };
 }
 
-/** Individual ranks only (what a participant's result needs), and the rows they came from. */
-export async function ranked(database: Database, c: ContestRow, now: number) {
-  const due = await database.db.all(
-    sql`SELECT 1 FROM contest_attempts WHERE contest_id = ${c.id} AND submitted_at IS NULL AND deadline <= ${now} LIMIT 1`,
-  );
-  if (due.length > 0) await closeExpired(database, c.id, now);
+/** Individual ranks, and the attempt rows they came from. */
+async function ranked(database: Database, c: ContestRow, now: number) {
+  await closeDue(database, c.id, now);
   const rows = await database.db
     .select({
       attemptId: contestAttempts.id,

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { contestAttempts, contests, type AttemptRow, type ContestRow } from '../db/schema.ts';
-import { ranked, type Ranking } from './board.ts';
+import { closeDue } from './attempts.ts';
 import { CERTIFICATE_NAMES, type CertificateType } from './labels.ts';
+import { placeOf, type Place } from './place.ts';
 import { statusOf } from './store.ts';
 
 /** A certificate as printed. */
@@ -31,9 +32,9 @@ export const dayOf = (ms: number): string => dayFormat.format(new Date(ms));
  * The certificate of a finished attempt. A 荣誉证书 goes to the participant's best attempt when it
  * ranks within the organiser's top places, and only once the contest has closed and ranks are final.
  */
-export function certificateOf(c: ContestRow, a: AttemptRow, s: Ranking, now: number): Certificate {
-  const placed = s.individuals.find((p) => p.participantKey === a.participantKey);
-  const honour = statusOf(c, now) === 'closed' && placed?.attemptId === a.id && c.honourTop > 0 && placed.rank <= c.honourTop;
+export function certificateOf(c: ContestRow, a: AttemptRow, place: Pick<Place, 'rank' | 'bestAttemptId'>, now: number): Certificate {
+  const honour =
+    statusOf(c, now) === 'closed' && place.bestAttemptId === a.id && place.rank !== null && c.honourTop > 0 && place.rank <= c.honourTop;
   const type: CertificateType = honour ? 'honour' : 'participation';
   return {
     code: a.certificateCode,
@@ -44,7 +45,7 @@ export function certificateOf(c: ContestRow, a: AttemptRow, s: Ranking, now: num
     contestTitle: c.title,
     unitName: c.unitName,
     date: dayOf(honour ? c.closesAt : (a.submittedAt ?? a.deadline)),
-    rank: honour ? (placed?.rank ?? null) : null,
+    rank: honour ? place.rank : null,
   };
 }
 
@@ -68,11 +69,11 @@ export async function verifyCertificate(database: Database, code: string, now: n
     .limit(1);
   const row = rows[0];
   if (!row) return null;
-  // Standings close attempts past their deadline, so read the attempt again afterwards.
-  const s = await ranked(database, row.c, now);
+  // The server closes attempts past their deadline first, so read the attempt again afterwards.
+  await closeDue(database, row.c.id, now);
   const a = (await database.db.select().from(contestAttempts).where(eq(contestAttempts.id, row.a.id)))[0];
   if (!a || a.submittedAt === null) return null;
-  const cert = certificateOf(row.c, a, s, now);
+  const cert = certificateOf(row.c, a, await placeOf(database, row.c.id, a.participantKey), now);
   return {
     name: cert.name,
     contestTitle: cert.contestTitle,

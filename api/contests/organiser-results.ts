@@ -50,6 +50,7 @@ export async function organiserResults(
   const s = await standings(database, c, now);
   const attempts = await database.db.select().from(contestAttempts).where(eq(contestAttempts.contestId, c.id)).orderBy(contestAttempts.id);
   const rankOf = new Map(s.individuals.map((p) => [p.attemptId, p.rank]));
+  const bestOf = new Map(s.individuals.map((p) => [p.participantKey, { rank: p.rank, bestAttemptId: p.attemptId }]));
   const rows: ResultRow[] = attempts.map((a) => ({
     attemptId: a.id,
     rank: rankOf.get(a.id) ?? null,
@@ -65,7 +66,8 @@ export async function organiserResults(
     score: a.correct === null ? null : scoreOf(a.correct, s.total),
     timeUsedMs: a.submittedAt === null ? null : a.submittedAt - a.startedAt,
     extraMs: a.extraMs,
-    certificate: a.submittedAt === null ? null : certificateOf(c, a, s, now),
+    certificate:
+      a.submittedAt === null ? null : certificateOf(c, a, bestOf.get(a.participantKey) ?? { rank: null, bestAttemptId: null }, now),
   }));
   rows.sort((x, y) => (x.rank ?? Infinity) - (y.rank ?? Infinity) || x.attemptId - y.attemptId);
   const counts = await database.db.all<{ position: number; answered: number; right: number }>(sql`

@@ -1,11 +1,11 @@
 import type { Database } from '../db/client.ts';
 import type { AttemptRow, ContestRow } from '../db/schema.ts';
-import { answersOf, attemptsOf } from './attempts.ts';
+import { answersOf, attemptsOf, closeDue } from './attempts.ts';
 import { guideTitle } from './bank.ts';
-import { ranked } from './board.ts';
 import { certificateOf, type Certificate } from './certificates.ts';
 import { attemptToken } from './codes.ts';
 import type { TypeCode } from './labels.ts';
+import { placeOf } from './place.ts';
 import { isCorrect, toShownChoice } from './scoring.ts';
 import { questionsOf, statusOf } from './store.ts';
 import { contestPublic, scoreLine, type ContestPublic } from './views.ts';
@@ -61,7 +61,9 @@ export async function finishedView(
   secret: string,
 ): Promise<AttemptFinished> {
   const questions = await questionsOf(database, c.id);
-  const s = await ranked(database, c, now);
+  // Attempts past their deadline count in the ranks, so the server closes them first.
+  await closeDue(database, c.id, now);
+  const place = await placeOf(database, c.id, a.participantKey);
   const closed = statusOf(c, now) === 'closed';
   const showAnswers = c.revealAnswers === 'submit' || closed;
   let review: ReviewItem[] | null = null;
@@ -98,12 +100,12 @@ export async function finishedView(
     participant: { name: a.name, team: a.team },
     finishedBy: a.finishedBy === 'deadline' ? 'deadline' : 'submit',
     ...scoreLine(a, questions.length),
-    rank: s.individuals.find((p) => p.participantKey === a.participantKey)?.rank ?? null,
-    ranked: s.individuals.length,
+    rank: place.rank,
+    ranked: place.ranked,
     final: closed,
     review,
     reviewAt: showAnswers ? null : c.closesAt,
-    certificate: certificateOf(c, a, s, now),
+    certificate: certificateOf(c, a, place, now),
     canRetry: !closed && now >= c.opensAt && mine.length < c.attemptsAllowed,
   };
 }

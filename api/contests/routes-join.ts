@@ -2,11 +2,10 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context.ts';
 import { apiError } from '../errors.ts';
-import { countHit, rateLimit } from '../rate-limit.ts';
 import { jsonBody, paramsOf } from '../validate.ts';
 import { answersOf, insertAttempt, isRunning, priorAttempts } from './attempts.ts';
 import { deviceHash } from './codes.ts';
-import { contestByCode } from './lookup.ts';
+import { contestByCode, joinLimit } from './lookup.ts';
 import { maskName, nameKeyOf, participantKeyOf } from './names.ts';
 import { joinSchema } from './settings.ts';
 import { attemptOrder } from './shuffle.ts';
@@ -24,68 +23,59 @@ export const joinRoutes = new Hono<AppEnv>()
     const questions = await questionsOf(c.var.database, contest.id);
     return c.json({ contest: contestPublic(contest, questions.length, c.var.now) });
   })
-  // Per address, generous: a whole school often shares one public address.
-  .post(
-    '/join/:code',
-    rateLimit({ bucket: 'contest-join', limit: 1000, windowMs: 10 * 60_000 }),
-    paramsOf(codeParam),
-    jsonBody(joinSchema),
-    async (c) => {
-      const { database, now, env } = c.var;
-      const contest = await contestByCode(c, c.req.valid('param').code);
-      const status = statusOf(contest, now);
-      if (status === 'scheduled') throw apiError(409, 'not_open', `竞赛还没开始，请在 ${beijing(contest.opensAt)} 以后再来。`);
-      if (status === 'closed') throw apiError(409, 'closed', '竞赛已经结束，不能再参加了。可以去排行榜看看成绩。');
-      const input = c.req.valid('json');
-      const teams = teamsOf(contest);
-      const team = contest.teamMode === 'none' ? '' : input.team;
-      if (contest.teamMode === 'list' && !teams.includes(team))
-        throw apiError(400, 'invalid_input', '请从名单中选择你的班级或社区。', { team: '请从名单中选择' });
-      if (contest.teamMode === 'free' && !team)
-        throw apiError(400, 'invalid_input', '请填写你的队伍（班级或社区）。', { team: '请填写队伍' });
-      if (contest.askClass && !input.className) throw apiError(400, 'invalid_input', '请填写班级。', { className: '请填写班级' });
-      if (contest.askStudentNo && !input.studentNo) throw apiError(400, 'invalid_input', '请填写学号。', { studentNo: '请填写学号' });
-      const person = {
-        name: input.name,
-        team,
-        className: contest.askClass ? input.className : '',
-        studentNo: contest.askStudentNo ? input.studentNo : '',
-      };
-      const device = deviceHash(input.deviceToken, env.secret);
-      const tries = await countHit(database, { bucket: 'contest-join-device', limit: 20, windowMs: 10 * 60_000 }, device, now);
-      if (tries > 20) throw apiError(429, 'rate_limited', '这台设备加入的次数太多，请 10 分钟后再试。');
-      const participantKey = participantKeyOf(person);
-      const questions = await questionsOf(database, contest.id);
-      const pub = contestPublic(contest, questions.length, now);
-      const { mine: earlier, otherOnDevice: other } = await priorAttempts(database, contest.id, participantKey, device);
-      const running = earlier.find((a) => isRunning(a, now));
-      if (running?.deviceHash === device) {
-        const view = runningView(pub, running, questions, await answersOf(database, running.id), now, env.secret);
-        return c.json({ resumed: true, attempt: view }, 200);
-      }
-      if (running)
-        throw apiError(
-          409,
-          'running_elsewhere',
-          '这个名字已经在另一台设备上开始答题了。请回到原来的设备继续；如果不是你本人，请联系组织者。',
-        );
-      if (earlier.length >= contest.attemptsAllowed)
-        throw apiError(409, 'no_attempts_left', `你已经参加过本次竞赛了（每人限 ${contest.attemptsAllowed} 次），不能再次答题。`);
-      if (!contest.sharedDevices && other)
-        throw apiError(
-          409,
-          'device_used',
-          `这台设备已经有人（${maskName(other.name)}）参加过本次竞赛。每台设备只能一人参赛；需要共用设备请联系组织者。`,
-        );
-      const order = attemptOrder(questions, contest, secureRandom);
-      const attempt = await insertAttempt(
-        database,
-        contest,
-        { ...person, participantKey, nameKey: nameKeyOf(person), deviceHash: device, ipHash: c.var.clientHash },
-        order,
-        now,
+  .post('/join/:code', joinLimit, paramsOf(codeParam), jsonBody(joinSchema), async (c) => {
+    const { database, now, env } = c.var;
+    const contest = await contestByCode(c, c.req.valid('param').code);
+    const status = statusOf(contest, now);
+    if (status === 'scheduled') throw apiError(409, 'not_open', `竞赛还没开始，请在 ${beijing(contest.opensAt)} 以后再来。`);
+    if (status === 'closed') throw apiError(409, 'closed', '竞赛已经结束，不能再参加了。可以去排行榜看看成绩。');
+    const input = c.req.valid('json');
+    const teams = teamsOf(contest);
+    const team = contest.teamMode === 'none' ? '' : input.team;
+    if (contest.teamMode === 'list' && !teams.includes(team))
+      throw apiError(400, 'invalid_input', '请从名单中选择你的班级或社区。', { team: '请从名单中选择' });
+    if (contest.teamMode === 'free' && !team)
+      throw apiError(400, 'invalid_input', '请填写你的队伍（班级或社区）。', { team: '请填写队伍' });
+    if (contest.askClass && !input.className) throw apiError(400, 'invalid_input', '请填写班级。', { className: '请填写班级' });
+    if (contest.askStudentNo && !input.studentNo) throw apiError(400, 'invalid_input', '请填写学号。', { studentNo: '请填写学号' });
+    const person = {
+      name: input.name,
+      team,
+      className: contest.askClass ? input.className : '',
+      studentNo: contest.askStudentNo ? input.studentNo : '',
+    };
+    const device = deviceHash(input.deviceToken, env.secret);
+    const participantKey = participantKeyOf(person);
+    const questions = await questionsOf(database, contest.id);
+    const pub = contestPublic(contest, questions.length, now);
+    const { mine: earlier, otherOnDevice: other } = await priorAttempts(database, contest.id, participantKey, device);
+    const running = earlier.find((a) => isRunning(a, now));
+    if (running?.deviceHash === device) {
+      const view = runningView(pub, running, questions, await answersOf(database, running.id), now, env.secret);
+      return c.json({ resumed: true, attempt: view }, 200);
+    }
+    if (running)
+      throw apiError(
+        409,
+        'running_elsewhere',
+        '这个名字已经在另一台设备上开始答题了。请回到原来的设备继续；如果不是你本人，请联系组织者。',
       );
-      if (!attempt) throw apiError(409, 'join_conflict', '刚才的请求没有成功，请再点一次“开始答题”。');
-      return c.json({ resumed: false, attempt: runningView(pub, attempt, questions, new Map(), now, env.secret) }, 201);
-    },
-  );
+    if (earlier.length >= contest.attemptsAllowed)
+      throw apiError(409, 'no_attempts_left', `你已经参加过本次竞赛了（每人限 ${contest.attemptsAllowed} 次），不能再次答题。`);
+    if (!contest.sharedDevices && other)
+      throw apiError(
+        409,
+        'device_used',
+        `这台设备已经有人（${maskName(other.name)}）参加过本次竞赛。每台设备只能一人参赛；需要共用设备请联系组织者。`,
+      );
+    const order = attemptOrder(questions, contest, secureRandom);
+    const attempt = await insertAttempt(
+      database,
+      contest,
+      { ...person, participantKey, nameKey: nameKeyOf(person), deviceHash: device, ipHash: c.var.clientHash },
+      order,
+      now,
+    );
+    if (!attempt) throw apiError(409, 'join_conflict', '刚才的请求没有成功，请再点一次“开始答题”。');
+    return c.json({ resumed: false, attempt: runningView(pub, attempt, questions, new Map(), now, env.secret) }, 201);
+  });

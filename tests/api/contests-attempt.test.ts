@@ -109,6 +109,13 @@ describe('a participant’s attempt', () => {
     expect(friend.body.error?.message).toContain('孙*');
   });
 
+  test('starts only one attempt when the same person joins twice at the same moment', async () => {
+    const both = await Promise.all([join(t, contest.code, { name: '同时甲' }), join(t, contest.code, { name: '同时甲' })]);
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    const rows = await t.database.client.execute({ sql: 'SELECT count(*) AS n FROM contest_attempts WHERE name = ?', args: ['同时甲'] });
+    expect(Number(rows.rows[0]?.['n'])).toBe(1);
+  });
+
   test('closes the attempt at its deadline on the server: later answers are refused and the score counts what was saved', async () => {
     const { body } = await join(t, contest.code, { name: '吴五', team: TEAMS[1] });
     const token = body.attempt.token;
@@ -139,6 +146,15 @@ describe('a participant’s attempt', () => {
     const res = await answer(t, body.attempt.token, 0, [0]);
     expect(res.status).toBe(409);
     expect(((await res.json()) as { error: { message: string } }).error.message).toContain('已经交卷');
+  });
+
+  test('slows down an address that keeps guessing join codes, even for a right code afterwards', async () => {
+    const guess = (code: string) => t.app.request(`/api/contests/join/${code}`, { headers: { 'x-test-client': 'guesser' } });
+    for (let i = 0; i < 60; i++) expect((await guess('AAAAAA')).status).toBe(404);
+    const blocked = await guess(contest.code);
+    expect(blocked.status).toBe(429);
+    expect(((await blocked.json()) as { error: { message: string } }).error.message).toContain('输错竞赛码的次数太多');
+    expect((await t.app.request(`/api/contests/join/${contest.code}`, { headers: { 'x-test-client': 'someone-else' } })).status).toBe(200);
   });
 
   test('refuses a forged or unknown attempt token', async () => {

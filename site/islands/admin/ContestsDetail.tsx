@@ -7,6 +7,7 @@ import ContestsActions from './ContestsActions.tsx';
 import ContestsLive from './ContestsLive.tsx';
 import ContestsResults from './ContestsResults.tsx';
 import '../contest/contest.css';
+import '../contest/contest-admin.css';
 import { can, useAccount } from './session.ts';
 
 /** One contest for its organiser: code and links, live participation, actions, results. */

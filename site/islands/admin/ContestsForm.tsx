@@ -7,6 +7,7 @@ import ContestsMix, { DEFAULT_WEIGHTS } from './ContestsMix.tsx';
 import ContestsPicker from './ContestsPicker.tsx';
 import { Choice, FieldError } from './ContestsFields.tsx';
 import '../contest/contest.css';
+import '../contest/contest-admin.css';
 import { can, useAccount } from './session.ts';
 
 /** A school's unit name suggests who takes part. */

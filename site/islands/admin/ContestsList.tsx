@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ContestSummary } from '../../../api/contests/admin-views.ts';
 import { listContests, STATUS_NAMES, when } from '../contest/admin-api.ts';
 import '../contest/contest.css';
+import '../contest/contest-admin.css';
 import { can, useAccount } from './session.ts';
 
 /** The organiser's contests (their unit's; every unit's for an admin), newest first. */

@@ -5,6 +5,7 @@ import { ApiRequestError } from '../../lib/api-client.ts';
 import Answering from './Answering.tsx';
 import { codeFromUrl, joinContest, loadAttempt, submitAttempt } from './contest-api.ts';
 import './contest.css';
+import './contest-play.css';
 import Result from './Result.tsx';
 import { deviceToken, keepAttempt, readPerson, savedAttempt } from './storage.ts';
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AUDIENCE_CODES, CATEGORY_CODES, CATEGORY_NAMES, DIFFICULTY_CODES, DIFFICULTY_NAMES } from '../../../api/contests/labels.ts';
 import './contest.css';
+import './contest-play.css';
 import PracticeQuestion, { type PracticeItem } from './PracticeQuestion.tsx';
 
 /** Questions per round. */
