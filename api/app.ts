@@ -85,7 +85,7 @@ export function createApp({ database, env, clock = Date.now, serveStatic = true 
   let sender: Promise<PushSender> | null = null;
   const push: PushDeps = {
     vapid: () => (vapid ??= loadVapidKeys(database, clock())),
-    sender: () => (sender ??= push.vapid().then((keys) => createPushSender(keys, env.pushConcurrency, clock))),
+    sender: () => (sender ??= push.vapid().then((keys) => createPushSender(keys, env.pushConcurrency, { clock }))),
   };
   const withContext: MiddlewareHandler<AppEnv> = async (c, next) => {
     c.set('database', database);

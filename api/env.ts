@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseAllowlist } from './push/allowlist.ts';
+import { defaultCryptoThreads } from './push/encrypt-pool.ts';
 
 /** Where generated server state (database file, secret, keys) lives unless configured otherwise. */
 export const DATA_DIR = resolve(process.env['DATA_DIR'] ?? 'data');
@@ -35,6 +36,8 @@ export const envSchema = z.object({
     .optional(),
   /** Concurrent requests to push services while delivering (default 64). */
   PUSH_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(64),
+  /** Threads encrypting push messages while delivering (default: the cores beside the main thread, at most 4; 0 = none). */
+  PUSH_CRYPTO_THREADS: z.coerce.number().int().min(0).max(16).optional(),
   /** Seconds a delivery worker holds a claimed batch before another process may take it over. */
   PUSH_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(30),
   /** New push subscriptions allowed per client address per hour (many residents may share one address). */
@@ -54,6 +57,8 @@ export interface Env {
   dataDir: string;
   pushAllowlist: string[];
   pushConcurrency: number;
+  /** Threads encrypting push messages while delivering. */
+  pushCryptoThreads: number;
   subscribeLimitPerHour: number;
   pushLeaseMs: number;
 }
@@ -97,6 +102,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, dataDir = DATA_
     dataDir,
     pushAllowlist: parseAllowlist(e.PUSH_ENDPOINT_ALLOWLIST),
     pushConcurrency: e.PUSH_CONCURRENCY,
+    pushCryptoThreads: e.PUSH_CRYPTO_THREADS ?? defaultCryptoThreads(),
     subscribeLimitPerHour: e.SUBSCRIBE_LIMIT_PER_HOUR,
     pushLeaseMs: e.PUSH_LEASE_SECONDS * 1000,
   };

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   await seedOfficeTemplates(database, Date.now());
   // Generated on the very first start and kept in the database from then on.
   const vapid = await loadVapidKeys(database, Date.now());
-  const sender = createPushSender(vapid, env.pushConcurrency);
+  const sender = createPushSender(vapid, env.pushConcurrency, { cryptoThreads: env.pushCryptoThreads });
   const worker = startDeliveryWorker({
     database,
     sender,
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     );
   });
   const stop = () => {
-    void worker.stop();
+    void worker.stop().then(() => sender.close());
     server.close(() => {
       database.close();
       process.exit(0);

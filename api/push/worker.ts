@@ -4,7 +4,7 @@ import { deliveries, deliveryItems, pushSubscriptions, type WarningRow } from '.
 import { findWarning } from '../warnings/store.ts';
 import { endpointAllowed } from './allowlist.ts';
 import { payloadFor } from './payload.ts';
-import type { PushSender } from './sender.ts';
+import type { PushSender, Sealed } from './sender.ts';
 import { onDeliveryNotice } from './worker-signal.ts';
 
 /** Items claimed at a time. */
@@ -49,9 +49,26 @@ export function startDeliveryWorker(opts: {
   const { database, sender, concurrency, allowlist, leaseMs = 30_000, clock = Date.now } = opts;
   let stopped = false;
   let wake: () => void = () => undefined;
-  onDeliveryNotice(() => wake());
+  /** A delivery was published since the last look: look again at once rather than after the idle poll. */
+  let noticed = false;
+  onDeliveryNotice(() => {
+    noticed = true;
+    wake();
+  });
 
-  async function runBatch(items: Claimed[]): Promise<void> {
+  /** A claimed item with what sending it needs. */
+  interface Ready {
+    item: Claimed;
+    sub: typeof pushSubscriptions.$inferSelect | undefined;
+    payload: Awaited<ReturnType<typeof payloadFor>> | null;
+    /** Encryption, started when the item is loaded so that it runs ahead of the requests. */
+    sealed: Promise<Sealed> | null;
+  }
+
+  /** Claims a batch and loads its subscriptions and payloads; an empty list when nothing is due. */
+  async function load(): Promise<Ready[]> {
+    const items = await claim(database, clock(), leaseMs);
+    if (!items.length) return [];
     const subs = await database.db
       .select()
       .from(pushSubscriptions)
@@ -63,13 +80,43 @@ export function startDeliveryWorker(opts: {
       const w: WarningRow | undefined = job && (await findWarning(database, job.warningId));
       payloads.set(deliveryId, w ? await payloadFor(database, w, clock()) : null);
     }
+    return items.map((item) => {
+      const sub = byId.get(item.subscriptionId);
+      const payload = payloads.get(item.deliveryId) ?? null;
+      const sendable = sub && payload && endpointAllowed(sub.endpoint, allowlist);
+      return { item, sub, payload, sealed: sendable ? sender.seal(sub, payload.body) : null };
+    });
+  }
+
+  /**
+   * Sends everything that is due, then returns. The next batch is claimed while the current one is
+   * still going out, so the lanes never wait for each other at a batch's end.
+   */
+  async function drain(): Promise<void> {
+    const queue: Ready[] = [];
+    let head = 0;
+    let loading: Promise<number> | null = null;
+    let exhausted = false;
     const sent: number[] = [];
     const removed: Array<{ item: number; sub: number }> = [];
     const failed: number[] = [];
     const retry: Array<{ id: number; at: number }> = [];
-    let next = 0;
-    const unfinished = new Set(items.map((i) => i.id));
-    const finish = (id: number) => unfinished.delete(id);
+    /** Claimed and not yet finished: their leases are renewed while this process lives. */
+    const unfinished = new Set<number>();
+    const refill = (): Promise<number> =>
+      (loading ??= load()
+        .then((batch) => {
+          if (!batch.length) exhausted = true;
+          for (const r of batch) unfinished.add(r.item.id);
+          queue.push(...batch);
+          return batch.length;
+        })
+        .catch((err: unknown) => {
+          console.error('[push] claim failed', err);
+          exhausted = true;
+          return 0;
+        })
+        .finally(() => (loading = null)));
     const renew = setInterval(() => {
       const ids = [...unfinished];
       if (ids.length)
@@ -103,10 +150,6 @@ export function startDeliveryWorker(opts: {
                       r.map((x) => x.item),
                     ),
                   ),
-              ]
-            : []),
-          ...(r.length
-            ? [
                 db.delete(pushSubscriptions).where(
                   inArray(
                     pushSubscriptions.id,
@@ -120,22 +163,29 @@ export function startDeliveryWorker(opts: {
         const [first, ...rest] = ops;
         if (first) await db.batch([first, ...rest]);
       });
+      for (const id of [...s, ...f, ...r.map((x) => x.item), ...again.map((x) => x.id)]) unfinished.delete(id);
     };
     // Finished items are written back every 200 ms, so a crash re-sends at most what was in flight.
-    const ticker = setInterval(() => void flush(), 200);
+    const ticker = setInterval(() => void flush().catch((err: unknown) => console.error('[push] write-back failed', err)), 200);
     const lane = async () => {
-      while (next < items.length && !stopped) {
-        const item = items[next++] as Claimed;
-        const sub = byId.get(item.subscriptionId);
-        const p = payloads.get(item.deliveryId);
-        finish(item.id);
-        if (!sub || !p || !endpointAllowed(sub.endpoint, allowlist)) {
+      while (!stopped) {
+        // Top up before running dry, so the next batch is ready when this one ends.
+        if (!exhausted && queue.length - head < concurrency * 2) void refill();
+        if (head >= queue.length) {
+          if (exhausted && !loading) return;
+          await (loading ?? refill());
+          continue;
+        }
+        const { item, sub, payload, sealed } = queue[head++] as Ready;
+        if (head > 4 * BATCH) {
+          queue.splice(0, head);
+          head = 0;
+        }
+        if (!sub || !payload || !sealed) {
           failed.push(item.id);
           continue;
         }
-        unfinished.add(item.id);
-        const res = await sender.send(sub, p.body, p.options);
-        finish(item.id);
+        const res = await sender.post(sub, await sealed, payload.options);
         if (res.status >= 200 && res.status < 300) sent.push(item.id);
         else if (res.status === 404 || res.status === 410) removed.push({ item: item.id, sub: sub.id });
         else if ((res.status === 429 || res.status >= 500) && item.attempts < MAX_ATTEMPTS)
@@ -143,10 +193,14 @@ export function startDeliveryWorker(opts: {
         else failed.push(item.id);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
-    clearInterval(ticker);
-    clearInterval(renew);
-    await flush();
+    try {
+      await Promise.all(Array.from({ length: concurrency }, lane));
+      await loading;
+    } finally {
+      clearInterval(ticker);
+      clearInterval(renew);
+      await flush();
+    }
   }
 
   /** Marks jobs with nothing left to do as done. */
@@ -165,15 +219,14 @@ export function startDeliveryWorker(opts: {
 
   const done = (async () => {
     while (!stopped) {
-      const items = await claim(database, clock(), leaseMs).catch((err: unknown) => {
-        console.error('[push] claim failed', err);
-        return [];
-      });
-      if (items.length) {
-        await runBatch(items).catch((err: unknown) => console.error('[push] batch failed', err));
+      noticed = false;
+      await drain().catch((err: unknown) => console.error('[push] delivery failed', err));
+      if (stopped) break;
+      await finishJobs().catch(() => undefined);
+      if (noticed) {
+        noticed = false;
         continue;
       }
-      await finishJobs().catch(() => undefined);
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, IDLE_POLL_MS);
         wake = () => {
