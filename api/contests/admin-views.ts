@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { contestExtraTimes, type ContestRow } from '../db/schema.ts';
+import { contestBank } from './bank.ts';
 import type { AudienceCode } from './labels.ts';
 import type { Selection } from './settings.ts';
 import { questionsOf, statusOf, teamsOf, type ContestQuestion, type ContestStatus } from './store.ts';
@@ -16,6 +17,8 @@ export interface ContestSummary {
   status: ContestStatus;
   joined: number;
   finished: number;
+  /** Put away by the organiser after it closed. */
+  archived: boolean;
 }
 
 /** Participation counts of many contests at once. */
@@ -35,6 +38,8 @@ export interface ContestDetail extends Omit<ContestRow, 'teams' | 'selection' | 
   selection: Selection;
   joinUrl: string;
   questions: ContestQuestion[];
+  /** How many of its questions 练一练 publishes with their answers. */
+  openQuestions: number;
   extraTimes: Array<{ nameKey: string; extraMs: number; grantedAt: number }>;
 }
 
@@ -44,6 +49,8 @@ export async function contestDetail(database: Database, c: ContestRow, now: numb
     .select({ nameKey: contestExtraTimes.nameKey, extraMs: contestExtraTimes.extraMs, grantedAt: contestExtraTimes.grantedAt })
     .from(contestExtraTimes)
     .where(eq(contestExtraTimes.contestId, c.id));
+  const questions = await questionsOf(database, c.id);
+  const reservedIds = new Set(contestBank().flatMap((q) => (q.reserved ? [q.id] : [])));
   return {
     ...c,
     status: statusOf(c, now),
@@ -51,7 +58,8 @@ export async function contestDetail(database: Database, c: ContestRow, now: numb
     teams: teamsOf(c),
     selection: JSON.parse(c.selection) as Selection,
     joinUrl: joinUrlOf(siteUrl, c.code),
-    questions: await questionsOf(database, c.id),
+    questions,
+    openQuestions: questions.filter((q) => !reservedIds.has(q.questionId)).length,
     extraTimes,
   };
 }

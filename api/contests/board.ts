@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { contestAttempts, type ContestRow } from '../db/schema.ts';
 import { closeDue } from './attempts.ts';
+import { nameDisplayOf } from './labels.ts';
 import { maskName } from './names.ts';
 import { participation, rankIndividuals, rankTeams, type Ranked, type RankedTeam } from './ranking.ts';
 import { questionsOf, statusOf, teamsOf } from './store.ts';
@@ -65,6 +66,8 @@ export interface PublicBoard {
   teamScoring: 'average' | 'best';
   teamBestN: number;
   total: number;
+  /** False when the organiser chose not to show names at all (each `name` is then empty). */
+  namesShown: boolean;
   individuals: Array<{ rank: number; name: string; team: string; score: number; correct: number; timeUsedMs: number }>;
   teams: RankedTeam[];
   participation: Standings['participation'];
@@ -78,6 +81,7 @@ export const BOARD_SIZE = 100;
 export async function publicBoard(database: Database, c: ContestRow, now: number): Promise<PublicBoard> {
   const s = await standings(database, c, now);
   const status = statusOf(c, now);
+  const names = nameDisplayOf(c.nameDisplay);
   return {
     title: c.title,
     unitName: c.unitName,
@@ -87,9 +91,10 @@ export async function publicBoard(database: Database, c: ContestRow, now: number
     teamScoring: c.teamScoring === 'best' ? 'best' : 'average',
     teamBestN: c.teamBestN,
     total: s.total,
+    namesShown: names !== 'hidden',
     individuals: s.individuals.slice(0, BOARD_SIZE).map((p) => ({
       rank: p.rank,
-      name: c.nameDisplay === 'full' ? p.name : maskName(p.name),
+      name: names === 'full' ? p.name : names === 'hidden' ? '' : maskName(p.name),
       team: p.team,
       score: p.score,
       correct: p.correct,

@@ -36,7 +36,17 @@ export const REVEAL_NAMES = { submit: '交卷后立即显示', close: '竞赛结
 /** How participants give their team. */
 export const TEAM_MODE_NAMES = { list: '从名单中选择（班级或社区）', free: '自己填写', none: '不分队伍' } as const;
 /** How names appear on the public leaderboard. */
-export const NAME_DISPLAY_NAMES = { masked: '部分隐藏（如 张*明），保护未成年人', full: '显示全名' } as const;
+export const NAME_DISPLAY_NAMES = {
+  masked: '部分隐藏（如 张*明），保护未成年人',
+  hidden: '完全不显示，只显示名次、队伍和成绩',
+  full: '显示全名',
+} as const;
+
+/** How names appear on a public leaderboard. */
+export type NameDisplay = keyof typeof NAME_DISPLAY_NAMES;
+
+/** A stored setting as a name display, `masked` when unknown. */
+export const nameDisplayOf = (v: string): NameDisplay => (v === 'full' || v === 'hidden' ? v : 'masked');
 /** How teams are ranked. */
 export const TEAM_SCORING_NAMES = { average: '全队平均分', best: '最好的 N 人总分' } as const;
 /** Certificate kinds. */

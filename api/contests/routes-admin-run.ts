@@ -1,3 +1,4 @@
+import { and, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import QRCode from 'qrcode';
 import { z } from 'zod';
@@ -5,6 +6,7 @@ import { requireRole } from '../accounts/guard.ts';
 import { auditAction } from '../audit.ts';
 import type { AppEnv } from '../context.ts';
 import { csvResponse, toCsv } from '../csv.ts';
+import { contestExtraTimes, contestQuestions, contests } from '../db/schema.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody, paramsOf } from '../validate.ts';
 import { joinUrlOf } from './admin-views.ts';
@@ -19,6 +21,7 @@ import { statusOf } from './store.ts';
 import { grantExtraTime, moveClose } from './timing.ts';
 
 const extendSchema = z.object({ closesAt: z.number().int() });
+const archiveSchema = z.object({ archived: z.boolean({ error: 'archived 应为 true 或 false' }) });
 const extraSchema = z.object({
   name: z.string().trim().min(1, '请填写姓名').max(20),
   team: z.string().trim().max(30).default(''),
@@ -44,6 +47,43 @@ export const adminRunRoutes = new Hono<AppEnv>()
     const after = await moveClose(c.var.database, before, closesAt, c.var.now);
     await auditAction(c, 'contest.extend', `contest:${before.id}`, { closesAtBefore: before.closesAt, closesAt });
     return c.json({ closesAt: after.closesAt, status: statusOf(after, c.var.now) });
+  })
+  .post('/:id/archive', paramsOf(idParam), jsonBody(archiveSchema), async (c) => {
+    const contest = await contestForStaff(c, c.req.valid('param').id);
+    const { archived } = c.req.valid('json');
+    if (archived && statusOf(contest, c.var.now) !== 'closed')
+      throw apiError(409, 'not_closed', '竞赛结束后才能归档。要提前结束，请先点“立即结束”。');
+    await c.var.database.write((db) =>
+      db
+        .update(contests)
+        .set({ archivedAt: archived ? c.var.now : null, updatedAt: c.var.now })
+        .where(eq(contests.id, contest.id)),
+    );
+    await auditAction(c, archived ? 'contest.archive' : 'contest.unarchive', `contest:${contest.id}`, { title: contest.title });
+    return c.json({ archived });
+  })
+  .delete('/:id', paramsOf(idParam), async (c) => {
+    const contest = await contestForStaff(c, c.req.valid('param').id);
+    const { id } = contest;
+    // One batch: the contest goes only if nobody has joined, and its questions and extra times only with it.
+    const [gone] = await c.var.database.write((db) =>
+      db.batch([
+        db
+          .delete(contests)
+          .where(and(eq(contests.id, id), sql`NOT EXISTS (SELECT 1 FROM contest_attempts WHERE contest_id = ${id})`))
+          .returning({ id: contests.id }),
+        db
+          .delete(contestQuestions)
+          .where(and(eq(contestQuestions.contestId, id), sql`NOT EXISTS (SELECT 1 FROM contests WHERE id = ${id})`)),
+        db
+          .delete(contestExtraTimes)
+          .where(and(eq(contestExtraTimes.contestId, id), sql`NOT EXISTS (SELECT 1 FROM contests WHERE id = ${id})`)),
+      ]),
+    );
+    if (gone.length === 0)
+      throw apiError(409, 'has_participants', '已经有人参加了这个竞赛，不能删除（成绩和证书要保留）。竞赛结束后可以归档。');
+    await auditAction(c, 'contest.delete', `contest:${id}`, { code: contest.code, title: contest.title });
+    return c.json({ deleted: true });
   })
   .post('/:id/extra-time', paramsOf(idParam), jsonBody(extraSchema), async (c) => {
     const contest = await contestForStaff(c, c.req.valid('param').id);

@@ -43,6 +43,7 @@ export const adminContestRoutes = new Hono<AppEnv>()
       status: statusOf(r, c.var.now),
       joined: counts.get(r.id)?.joined ?? 0,
       finished: counts.get(r.id)?.finished ?? 0,
+      archived: r.archivedAt !== null,
     }));
     return c.json({ contests: list });
   })
@@ -58,6 +59,7 @@ export const adminContestRoutes = new Hono<AppEnv>()
         category: q.category,
         audience: q.audience,
         guideTitle: q.guideTitle,
+        reserved: q.reserved,
       }));
     return c.json({ questions });
   })

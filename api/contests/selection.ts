@@ -4,6 +4,7 @@ import type { MixSelection } from './settings.ts';
 /** What selection needs to know about a question. */
 export interface Selectable {
   id: string;
+  reserved: boolean;
   type: string;
   difficulty: number;
   category: string;
@@ -101,8 +102,11 @@ export function pickQuestions<Q extends Selectable>(
   random: (n: number) => number,
 ): Q[] {
   if (!AUDIENCE_CODES.includes(audience)) throw new SelectionError('参赛对象不正确');
-  const pool = bank.filter((q) => q.audience.includes(audience));
-  if (pool.length < mix.count) throw new SelectionError(`题库中适合${audience}的题目只有 ${pool.length} 道，请减少题目数量。`);
+  const reservedOnly = mix.source === 'reserved';
+  const pool = bank.filter((q) => q.audience.includes(audience) && (!reservedOnly || q.reserved));
+  const which = reservedOnly ? '竞赛专用题' : '题库';
+  const orAll = reservedOnly ? '，或把题目来源改为“全部题库”' : '';
+  if (pool.length < mix.count) throw new SelectionError(`${which}中适合${audience}的题目只有 ${pool.length} 道，请减少题目数量${orAll}。`);
   const need: Partial<Record<Dimension, Counts>> = {};
   for (const [d] of DIMENSIONS) {
     const counts = countsFromWeights(mix[d], mix.count);
@@ -112,7 +116,7 @@ export function pickQuestions<Q extends Selectable>(
   for (const [k, n] of Object.entries(need.category ?? {})) {
     if ((available[k] ?? 0) < n)
       throw new SelectionError(
-        `题库中适合${audience}的“${CATEGORY_NAMES[k as keyof typeof CATEGORY_NAMES]}”题目只有 ${available[k] ?? 0} 道，少于所需的 ${n} 道，请调整比例。`,
+        `${which}中适合${audience}的“${CATEGORY_NAMES[k as keyof typeof CATEGORY_NAMES]}”题目只有 ${available[k] ?? 0} 道，少于所需的 ${n} 道，请调整比例${orAll}。`,
       );
   }
   // Shuffle first, so ties between equally good questions are broken at random.

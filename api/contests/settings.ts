@@ -16,6 +16,12 @@ export const mixSelectionSchema = z.object({
   type: weights(TYPE_CODES),
   /** Shares by difficulty. */
   difficulty: weights(DIFFICULTY_CODES),
+  /**
+   * Where questions come from: `reserved`, the contest-only questions that 练一练 never shows (no
+   * looking answers up during the contest), or `all`, the whole bank (pupils can practise every
+   * question beforehand). Absent in contests made before the choice existed: those drew from all.
+   */
+  source: z.enum(['reserved', 'all']).default('all'),
 });
 
 /** Questions picked by hand, in this order. */
@@ -47,7 +53,7 @@ const editable = {
   /** When answers are shown. */
   revealAnswers: z.enum(['submit', 'close']),
   /** Names on the public leaderboard. */
-  nameDisplay: z.enum(['masked', 'full']),
+  nameDisplay: z.enum(['masked', 'full', 'hidden']),
   /** Team ranking rule. */
   teamScoring: z.enum(['average', 'best']),
   /** N for the `best` team rule. */

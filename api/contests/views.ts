@@ -1,6 +1,6 @@
 import type { AttemptRow, ContestRow } from '../db/schema.ts';
 import { attemptToken } from './codes.ts';
-import { scoreOf, type TypeCode } from './labels.ts';
+import { nameDisplayOf, scoreOf, type NameDisplay, type TypeCode } from './labels.ts';
 import { toShownChoice } from './scoring.ts';
 import { statusOf, teamsOf, type ContestQuestion, type ContestStatus } from './store.ts';
 
@@ -22,7 +22,7 @@ export interface ContestPublic {
   askClass: boolean;
   askStudentNo: boolean;
   /** How names appear on the public leaderboard, so participants know before they join. */
-  nameDisplay: 'masked' | 'full';
+  nameDisplay: NameDisplay;
   /** Server time of this answer, so the page can show times relative to the server's clock. */
   now: number;
 }
@@ -45,7 +45,7 @@ export function contestPublic(c: ContestRow, questionCount: number, now: number)
     teams: teamsOf(c),
     askClass: c.askClass,
     askStudentNo: c.askStudentNo,
-    nameDisplay: c.nameDisplay === 'full' ? 'full' : 'masked',
+    nameDisplay: nameDisplayOf(c.nameDisplay),
     now,
   };
 }

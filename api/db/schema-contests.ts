@@ -39,13 +39,15 @@ export const contests = sqliteTable(
     askStudentNo: integer('ask_student_no', { mode: 'boolean' }).notNull().default(false),
     /** Whether several people may take part from one device (a computer room). */
     sharedDevices: integer('shared_devices', { mode: 'boolean' }).notNull().default(false),
-    /** `masked` (张*明, the default: many participants are minors) or `full` on the public leaderboard. */
+    /** `masked` (张*明, the default: many participants are minors), `hidden` or `full` on the public leaderboard. */
     nameDisplay: text('name_display').notNull().default('masked'),
     /** Team ranking: `average` of members or `best` (sum of the best `teamBestN`). */
     teamScoring: text('team_scoring').notNull().default('average'),
     teamBestN: integer('team_best_n').notNull().default(5),
     /** Ranks 1..honourTop get a 荣誉证书 once the contest has closed; everyone gets a 参与证明. */
     honourTop: integer('honour_top').notNull().default(3),
+    /** Unix ms when the organiser put this finished contest away; its board and certificates stay public. */
+    archivedAt: integer('archived_at'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

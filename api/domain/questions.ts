@@ -27,6 +27,8 @@ export const questionSchema = z
     difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
     /** Who it suits. */
     audience: z.array(z.enum(AUDIENCES)).min(1),
+    /** Contest-only: never published in 练一练, so a contest drawn from these cannot be answered by looking them up. */
+    reserved: z.boolean().default(false),
   })
   .superRefine((q, ctx) => {
     if (q.answer.some((i) => i >= q.options.length)) ctx.addIssue({ code: 'custom', path: ['answer'], message: '答案序号超出选项范围' });

@@ -155,4 +155,60 @@ describe('organising a contest', () => {
       after: { nameDisplay: 'full', honourTop: 5 },
     });
   });
+
+  test('deletes a contest nobody has joined, and refuses to delete one with participants', async () => {
+    const empty = await createContest(t, cookie, { title: '删除测试：没人参加的竞赛' });
+    const gone = await t.app.request(`/api/admin/contests/${empty.id}`, jsonInit('DELETE', undefined, { cookie }));
+    expect(gone.status).toBe(200);
+    expect((await get(`/${empty.id}`)).status).toBe(404);
+    expect((await t.app.request(`/api/contests/join/${empty.code}`)).status).toBe(404);
+    const left = await t.database.client.execute({
+      sql: 'SELECT count(*) AS n FROM contest_questions WHERE contest_id = ?',
+      args: [empty.id],
+    });
+    expect(Number(left.rows[0]?.['n'])).toBe(0);
+
+    const busy = await createContest(t, cookie, { title: '删除测试：有人参加的竞赛' });
+    await join(t, busy.code, { name: '孙小雨' });
+    const refused = await t.app.request(`/api/admin/contests/${busy.id}`, jsonInit('DELETE', undefined, { cookie }));
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain('已经有人参加了这个竞赛，不能删除');
+    expect((await get(`/${busy.id}`)).status).toBe(200);
+    expect(await actions()).toContain('contest.delete');
+  });
+
+  test('archives a contest only after it closes; the list marks it, and its board stays public', async () => {
+    const contest = await createContest(t, cookie, { title: '归档测试竞赛' });
+    const early = await post(`/${contest.id}/archive`, { archived: true });
+    expect(early.status).toBe(409);
+    expect(((await early.json()) as { error: { message: string } }).error.message).toContain('竞赛结束后才能归档');
+    await post(`/${contest.id}/close`, {});
+    expect((await post(`/${contest.id}/archive`, { archived: true })).status).toBe(200);
+    const listed = ((await (await get('')).json()) as { contests: ContestSummary[] }).contests.find((c) => c.id === contest.id);
+    expect(listed?.archived).toBe(true);
+    expect((await t.app.request(`/api/contests/board/${contest.code}`)).status).toBe(200);
+    expect((await post(`/${contest.id}/archive`, { archived: 'yes' })).status).toBe(400);
+    expect((await post(`/${contest.id}/archive`, { archived: false })).status).toBe(200);
+    const back = ((await (await get('')).json()) as { contests: ContestSummary[] }).contests.find((c) => c.id === contest.id);
+    expect(back?.archived).toBe(false);
+    expect(await actions()).toEqual(expect.arrayContaining(['contest.archive', 'contest.unarchive']));
+  });
+
+  test('draws a contest only from the contest-only questions when asked, and tells the organiser how many are public', async () => {
+    const base = contestBody(t);
+    const closed = await createContest(t, cookie, {
+      selection: { ...(base.selection as { mode: 'mix'; count: number }), mode: 'mix', count: 20, source: 'reserved' } as never,
+    });
+    expect(closed.openQuestions).toBe(0);
+    const open = await createContest(t, cookie, {
+      selection: { ...(base.selection as { mode: 'mix'; count: number }), mode: 'mix', count: 20, source: 'all' } as never,
+    });
+    expect(open.openQuestions).toBeGreaterThan(0);
+    const tooMany = await post('', {
+      ...base,
+      selection: { ...(base.selection as object), mode: 'mix', count: 100, source: 'reserved' },
+    });
+    expect(tooMany.status).toBe(400);
+    expect(((await tooMany.json()) as { error: { message: string } }).error.message).toContain('或把题目来源改为“全部题库”');
+  });
 });

@@ -104,6 +104,18 @@ describe('results, leaderboards and certificates', () => {
     );
   });
 
+  test('shows no names at all when the organiser hides them, and each participant still sees their own rank', async () => {
+    await t.app.request(`/api/admin/contests/${contest.id}`, jsonInit('PATCH', { nameDisplay: 'hidden' }, { cookie }));
+    const res = await t.app.request(`/api/contests/board/${contest.code}`);
+    const text = await res.text();
+    const b = (JSON.parse(text) as { board: { namesShown: boolean; individuals: Array<{ name: string; rank: number }> } }).board;
+    expect(b.namesShown).toBe(false);
+    expect(b.individuals.length).toBeGreaterThan(0);
+    expect(b.individuals.every((p) => p.name === '')).toBe(true);
+    for (const name of ['张伟', '张*']) expect(text).not.toContain(name);
+    await t.app.request(`/api/admin/contests/${contest.id}`, jsonInit('PATCH', { nameDisplay: 'masked' }, { cookie }));
+  });
+
   test('gives everyone a 参与证明 while the contest runs, with rank, time and score on the result', async () => {
     const li = finished.get('李小红');
     expect(li).toMatchObject({ correct: 9, total: 10, score: 90, timeUsedMs: 6 * 60_000, final: false });

@@ -41,6 +41,10 @@ describe.runIf(browserAvailable())('knowledge contest in Chromium on a phone', (
     await organiser.getByRole('button', { name: '登录' }).click();
     await organiser.waitForURL(/\/admin\/contests\/new\//);
     await organiser.getByLabel('竞赛标题').fill('梅岭小学防灾减灾日应急知识竞赛', { timeout: 10_000 });
+    // The form says what the contest-only questions can supply before anything is sent.
+    await organiser.getByLabel('题目数量（5–100）').fill('100');
+    await expect.poll(() => organiser.locator('#mix-category').textContent(), { timeout: 10_000 }).toContain('可用：自然灾害');
+    expect(await organiser.getByText('可用的题目一共只有').count()).toBe(1);
     await organiser.getByLabel('题目数量（5–100）').fill('5');
     await organiser.getByLabel('班级或社区名单（每行一个）').fill('三（1）班\n三（2）班');
     await organiser.getByRole('button', { name: '创建竞赛' }).click();
@@ -48,6 +52,8 @@ describe.runIf(browserAvailable())('knowledge contest in Chromium on a phone', (
     contestId = new URL(organiser.url()).searchParams.get('id') ?? '';
     code = (await organiser.locator('.join-code').textContent({ timeout: 10_000 })) ?? '';
     expect(code).toMatch(/^[ACDEFHJKMNPRTWXY3479]{6}$/);
+    // Drawn by default from the contest-only questions, which 练一练 never shows.
+    expect(await organiser.locator('.settings').textContent()).toContain('全部是竞赛专用题');
     await organiser.getByRole('link', { name: '打印海报（含二维码）' }).click();
     await organiser.waitForURL(/\/admin\/contests\/poster\//);
     const qr = organiser.getByRole('img', { name: /参赛二维码/ });
@@ -149,5 +155,14 @@ describe.runIf(browserAvailable())('knowledge contest in Chromium on a phone', (
       expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
     ]);
     await visitor.close();
+
+    // Once it is over, the organiser puts it away; it moves under 已归档 in the list.
+    await organiser.goto(`${server.url}/admin/contests/view/?id=${contestId}`);
+    await organiser.getByRole('button', { name: '归档', exact: true }).click();
+    await expect.poll(() => organiser.getByText('已归档。').count(), { timeout: 10_000 }).toBe(1);
+    await organiser.goto(`${server.url}/admin/contests/`);
+    const archived = organiser.locator('details', { hasText: '已归档的竞赛（1）' });
+    await archived.locator('summary').click();
+    expect(await archived.getByRole('link', { name: '梅岭小学防灾减灾日应急知识竞赛' }).count()).toBe(1);
   });
 });

@@ -12,9 +12,14 @@ function seeded(seed: number) {
   };
 }
 
-const mix = (count: number, parts: { [K in 'category' | 'type' | 'difficulty']?: Partial<MixSelection[K]> } = {}): MixSelection => ({
+const mix = (
+  count: number,
+  parts: { [K in 'category' | 'type' | 'difficulty']?: Partial<MixSelection[K]> } = {},
+  source: MixSelection['source'] = 'all',
+): MixSelection => ({
   mode: 'mix',
   count,
+  source,
   category: { natural: 0, accident: 0, health: 0, social: 0, ...parts.category },
   type: { single: 0, multiple: 0, truefalse: 0, ...parts.type },
   difficulty: { '1': 0, '2': 0, '3': 0, ...parts.difficulty },
@@ -64,5 +69,27 @@ describe('pickQuestions', () => {
     expect(() => pickQuestions(bank, mix(30, { category: { social: 1 } }), '小学', seeded(1))).toThrow(
       /社会安全事件”题目只有 12 道，少于所需的 30 道/,
     );
+  });
+
+  test('a contest from the contest-only questions draws none that 练一练 publishes, and says when there are too few', () => {
+    for (const audience of ['小学', '中学', '成人'] as const) {
+      const picked = pickQuestions(bank, mix(20, { category: { natural: 1, accident: 1, health: 1 } }, 'reserved'), audience, seeded(3));
+      expect(picked).toHaveLength(20);
+      expect(picked.every((q) => q.reserved)).toBe(true);
+    }
+    const reservedSocial = bank.filter((q) => q.reserved && q.category === 'social' && q.audience.includes('小学')).length;
+    expect(() => pickQuestions(bank, mix(30, { category: { social: 1 } }, 'reserved'), '小学', seeded(1))).toThrow(
+      `竞赛专用题中适合小学的“社会安全事件”题目只有 ${reservedSocial} 道，少于所需的 30 道，请调整比例，或把题目来源改为“全部题库”。`,
+    );
+  });
+
+  test('about a third of every guide’s questions are contest-only, so both 练一练 and contests cover every guide', () => {
+    const guides = new Set(bank.map((q) => q.guide));
+    for (const g of guides) {
+      const mine = bank.filter((q) => q.guide === g);
+      const reserved = mine.filter((q) => q.reserved).length;
+      expect(reserved, g).toBeGreaterThanOrEqual(3);
+      expect(mine.length - reserved, g).toBeGreaterThanOrEqual(8);
+    }
   });
 });

@@ -1,8 +1,17 @@
 import { useState } from 'preact/hooks';
 import type { ContestDetail } from '../../../api/contests/admin-views.ts';
-import { NAME_DISPLAY_NAMES, REVEAL_NAMES, TEAM_SCORING_NAMES } from '../../../api/contests/labels.ts';
+import { NAME_DISPLAY_NAMES, REVEAL_NAMES, TEAM_SCORING_NAMES, type NameDisplay } from '../../../api/contests/labels.ts';
 import { ApiRequestError } from '../../lib/api-client.ts';
-import { closeContest, extendContest, fromLocalInput, grantExtraTime, patchContest, toLocalInput } from '../contest/admin-api.ts';
+import {
+  archiveContest,
+  closeContest,
+  deleteContest,
+  extendContest,
+  fromLocalInput,
+  grantExtraTime,
+  patchContest,
+  toLocalInput,
+} from '../contest/admin-api.ts';
 import { Choice } from './ContestsFields.tsx';
 
 /** Close early, extend, extra time for a named participant (WCAG 2.2.1), and display settings. */
@@ -10,6 +19,7 @@ export default function ContestsActions({ contest: c, onChanged }: { contest: Co
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
   const [confirmClose, setConfirmClose] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
   const run = async (action: () => Promise<unknown>, done: string) => {
     setMessage('');
     setError('');
@@ -110,7 +120,7 @@ export default function ContestsActions({ contest: c, onChanged }: { contest: Co
         onSubmit={(e) => {
           const v = form(e);
           const patch = {
-            nameDisplay: v('nameDisplay') as 'masked' | 'full',
+            nameDisplay: v('nameDisplay') as NameDisplay,
             revealAnswers: v('revealAnswers') as 'submit' | 'close',
             teamScoring: v('teamScoring') as 'average' | 'best',
             teamBestN: Number(v('teamBestN')),
@@ -129,6 +139,46 @@ export default function ContestsActions({ contest: c, onChanged }: { contest: Co
         <input id="s-honour" name="honourTop" type="number" min={0} max={100} defaultValue={String(c.honourTop)} />
         <button type="submit">保存显示设置</button>
       </form>
+      <h3>归档或删除</h3>
+      {c.status === 'closed' ? (
+        <p>
+          {c.archivedAt ? '这个竞赛已归档，不在竞赛列表里显示。' : '归档后，竞赛列表里不再显示这场竞赛；排行榜、成绩和证书查验不受影响。'}{' '}
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => void run(() => archiveContest(c.id, !c.archivedAt), c.archivedAt ? '已取消归档。' : '已归档。')}
+          >
+            {c.archivedAt ? '取消归档' : '归档'}
+          </button>
+        </p>
+      ) : (
+        <p class="muted">竞赛结束后可以归档。</p>
+      )}
+      {confirmDelete ? (
+        <p>
+          删除后竞赛码失效，无法恢复。只有还没有人参加的竞赛可以删除。{' '}
+          <button
+            type="button"
+            onClick={() =>
+              void run(async () => {
+                await deleteContest(c.id);
+                location.assign('/admin/contests/');
+              }, '已删除。').then(() => setConfirmDelete(false))
+            }
+          >
+            确定删除
+          </button>{' '}
+          <button type="button" class="secondary" onClick={() => setConfirmDelete(false)}>
+            取消
+          </button>
+        </p>
+      ) : (
+        <p>
+          <button type="button" class="secondary" onClick={() => setConfirmDelete(true)}>
+            删除竞赛
+          </button>
+        </p>
+      )}
     </section>
   );
 }

@@ -55,7 +55,8 @@ export default function ContestsDetail() {
         <dd>{contest.audience}</dd>
         <dt>题目</dt>
         <dd>
-          {contest.questions.length} 道，限时 {contest.timeLimitMs / 60_000} 分钟，每人 {contest.attemptsAllowed} 次
+          {contest.questions.length} 道，限时 {contest.timeLimitMs / 60_000} 分钟，每人 {contest.attemptsAllowed} 次；
+          {contest.openQuestions === 0 ? '全部是竞赛专用题' : `其中 ${contest.openQuestions} 道在“练一练”中公开了答案`}
         </dd>
         <dt>答案公布</dt>
         <dd>{REVEAL_NAMES[contest.revealAnswers as keyof typeof REVEAL_NAMES]}</dd>

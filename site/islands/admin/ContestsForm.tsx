@@ -1,9 +1,16 @@
-import { useState } from 'preact/hooks';
-import { AUDIENCE_CODES, NAME_DISPLAY_NAMES, REVEAL_NAMES, TEAM_MODE_NAMES, TEAM_SCORING_NAMES } from '../../../api/contests/labels.ts';
+import { useEffect, useState } from 'preact/hooks';
+import {
+  AUDIENCE_CODES,
+  NAME_DISPLAY_NAMES,
+  REVEAL_NAMES,
+  TEAM_MODE_NAMES,
+  TEAM_SCORING_NAMES,
+  type NameDisplay,
+} from '../../../api/contests/labels.ts';
 import type { ContestInput } from '../../../api/contests/settings.ts';
 import { ApiRequestError } from '../../lib/api-client.ts';
-import { createContest, fromLocalInput, toLocalInput } from '../contest/admin-api.ts';
-import ContestsMix, { DEFAULT_WEIGHTS } from './ContestsMix.tsx';
+import { createContest, fromLocalInput, loadBank, toLocalInput, type BankEntry } from '../contest/admin-api.ts';
+import ContestsMix, { DEFAULT_WEIGHTS, type Source } from './ContestsMix.tsx';
 import ContestsPicker from './ContestsPicker.tsx';
 import { Choice, FieldError } from './ContestsFields.tsx';
 import '../contest/contest.css';
@@ -13,6 +20,13 @@ import { can, useAccount } from './session.ts';
 /** A school's unit name suggests who takes part. */
 const audienceFor = (unit: string | null) => (/小学/.test(unit ?? '') ? '小学' : /中学|初中|高中/.test(unit ?? '') ? '中学' : '成人');
 
+/** Questions per category that a mix can draw from. */
+function availableByCategory(bank: BankEntry[], source: Source): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const q of bank) if (source === 'all' || q.reserved) out[q.category] = (out[q.category] ?? 0) + 1;
+  return out;
+}
+
 /** Creating a contest in a few minutes: every setting has a sensible default. */
 export default function ContestsForm() {
   const me = useAccount();
@@ -21,11 +35,22 @@ export default function ContestsForm() {
   const [mode, setMode] = useState<'mix' | 'picked'>('mix');
   const [count, setCount] = useState(20);
   const [weights, setWeights] = useState(DEFAULT_WEIGHTS);
+  const [source, setSource] = useState<Source>('reserved');
   const [picked, setPicked] = useState<string[]>([]);
   const [teamMode, setTeamMode] = useState<'list' | 'free' | 'none'>('list');
   const [error, setError] = useState('');
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const [bank, setBank] = useState<BankEntry[] | null>(null);
+  const audienceKey = audience ?? (me ? audienceFor(me.unitName) : null);
+  const organiser = can(me, 'organizer');
+  useEffect(() => {
+    setBank(null);
+    if (audienceKey && organiser)
+      loadBank(audienceKey)
+        .then((r) => setBank(r.questions))
+        .catch(() => setBank(null));
+  }, [audienceKey, organiser]);
   if (!me) return <p aria-live="polite">正在确认登录状态……</p>;
   if (!can(me, 'organizer')) return <p class="notice">只有竞赛组织者可以创建竞赛。</p>;
   const aud = audience ?? audienceFor(me.unitName);
@@ -40,7 +65,7 @@ export default function ContestsForm() {
       opensAt: fromLocalInput(text('opensAt')),
       closesAt: fromLocalInput(text('closesAt')),
       audience: aud as ContestInput['audience'],
-      selection: mode === 'mix' ? { mode, count, ...weights } : { mode, questionIds: picked },
+      selection: mode === 'mix' ? { mode, count, source, ...weights } : { mode, questionIds: picked },
       timeLimitMinutes: Number(text('timeLimitMinutes')),
       attemptsAllowed: Number(text('attemptsAllowed')),
       shuffleQuestions: f.get('shuffleQuestions') === 'on',
@@ -57,7 +82,7 @@ export default function ContestsForm() {
       askClass: f.get('askClass') === 'on',
       askStudentNo: f.get('askStudentNo') === 'on',
       sharedDevices: f.get('sharedDevices') === 'on',
-      nameDisplay: text('nameDisplay') as 'masked' | 'full',
+      nameDisplay: text('nameDisplay') as NameDisplay,
       teamScoring: text('teamScoring') as 'average' | 'best',
       teamBestN: Number(text('teamBestN')),
       honourTop: Number(text('honourTop')),
@@ -127,7 +152,15 @@ export default function ContestsForm() {
         onChange={(v) => setMode(v as 'mix' | 'picked')}
       />
       {mode === 'mix' ? (
-        <ContestsMix count={count} weights={weights} onCount={setCount} onWeights={setWeights} />
+        <ContestsMix
+          count={count}
+          weights={weights}
+          source={source}
+          available={bank && availableByCategory(bank, source)}
+          onCount={setCount}
+          onWeights={setWeights}
+          onSource={setSource}
+        />
       ) : (
         <ContestsPicker audience={aud} picked={picked} onChange={setPicked} />
       )}

@@ -24,7 +24,24 @@ export default function ContestsList() {
       </p>
       {list === null && <p aria-live="polite">正在载入……</p>}
       {list?.length === 0 && <p>还没有竞赛。点“新建竞赛”，几分钟就能建好一场。</p>}
-      {list && list.length > 0 && (
+      {list && list.some((c) => !c.archived) && (
+        <ContestTable rows={list.filter((c) => !c.archived)} showUnit={me.roles.includes('admin')} />
+      )}
+      {list?.some((c) => c.archived) && (
+        <details>
+          <summary>已归档的竞赛（{list.filter((c) => c.archived).length}）</summary>
+          <ContestTable rows={list.filter((c) => c.archived)} showUnit={me.roles.includes('admin')} />
+        </details>
+      )}
+    </div>
+  );
+}
+
+/** Contests as a table: title (linked), code, status, times, participation. */
+function ContestTable({ rows, showUnit }: { rows: ContestSummary[]; showUnit: boolean }) {
+  return (
+    <>
+      {rows.length > 0 && (
         <table class="admin-table" tabIndex={0}>
           <caption class="visually-hidden">竞赛列表</caption>
           <thead>
@@ -38,11 +55,11 @@ export default function ContestsList() {
             </tr>
           </thead>
           <tbody>
-            {list.map((c) => (
+            {rows.map((c) => (
               <tr key={c.id}>
                 <td>
                   <a href={`/admin/contests/view/?id=${c.id}`}>{c.title}</a>
-                  {me.roles.includes('admin') && <span class="muted">（{c.unitName}）</span>}
+                  {showUnit && <span class="muted">（{c.unitName}）</span>}
                 </td>
                 <td>
                   <code>{c.code}</code>
@@ -58,6 +75,6 @@ export default function ContestsList() {
           </tbody>
         </table>
       )}
-    </div>
+    </>
   );
 }

@@ -36,7 +36,7 @@ export default function ContestsPicker({ audience, picked, onChange }: Props) {
         <input id="pick-words" type="search" value={words} onInput={(e) => setWords(e.currentTarget.value.trim())} />
       </div>
       <p class="muted">
-        适合“{audience}”的题目 {bank.length} 道，显示 {shown.length} 道。
+        适合“{audience}”的题目 {bank.length} 道，显示 {shown.length} 道。标着“练一练中公开”的题，答案在练一练里能查到。
       </p>
       <ul class="pick-list">
         {shown.map((q) => (
@@ -50,7 +50,8 @@ export default function ContestsPicker({ audience, picked, onChange }: Props) {
               <span>
                 {q.stem}
                 <span class="muted">
-                  （{TYPE_NAMES[q.type]}·{DIFFICULTY_NAMES[String(q.difficulty) as DifficultyCode]}·{q.guideTitle}）
+                  （{TYPE_NAMES[q.type]}·{DIFFICULTY_NAMES[String(q.difficulty) as DifficultyCode]}·{q.guideTitle}
+                  {q.reserved ? '·竞赛专用' : '·练一练中公开'}）
                 </span>
               </span>
             </label>

@@ -1,6 +1,14 @@
 import { useState } from 'preact/hooks';
 import type { ContestPublic } from '../../../api/contests/views.ts';
+import type { NameDisplay } from '../../../api/contests/labels.ts';
 import type { Person } from './storage.ts';
+
+/** What the public leaderboard will show of a participant's name. */
+const JOIN_NAME_NOTES: Record<NameDisplay, string> = {
+  masked: '排行榜上你的名字会部分隐藏（如 张*明）。',
+  hidden: '排行榜上不显示姓名，只显示名次、队伍和成绩。',
+  full: '排行榜上会显示你的全名。',
+};
 
 interface Props {
   contest: ContestPublic;
@@ -58,7 +66,7 @@ export default function JoinForm({ contest, busy, initial, onStart }: Props) {
         </>
       )}
       <p class="muted">
-        {contest.nameDisplay === 'masked' ? '排行榜上你的名字会部分隐藏（如 张*明）。' : '排行榜上会显示你的全名。'}
+        {JOIN_NAME_NOTES[contest.nameDisplay]}
         答案随答随存，网络断了也不会丢；刷新页面可以接着答。
       </p>
       {short && (

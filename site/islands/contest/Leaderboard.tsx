@@ -80,11 +80,11 @@ function BoardTables({ board }: { board: PublicBoard }) {
   return (
     <>
       <table class="contest-table">
-        <caption>个人排名（按得分，同分时用时少者在前）</caption>
+        <caption>个人排名（按得分，同分时用时少者在前{board.namesShown ? '' : '；组织者设置为不公开姓名'}）</caption>
         <thead>
           <tr>
             <th scope="col">名次</th>
-            <th scope="col">姓名</th>
+            {board.namesShown && <th scope="col">姓名</th>}
             <th scope="col">队伍</th>
             <th scope="col">得分</th>
             <th scope="col">用时</th>
@@ -94,7 +94,7 @@ function BoardTables({ board }: { board: PublicBoard }) {
           {board.individuals.map((p, i) => (
             <tr key={i}>
               <td>{p.rank}</td>
-              <td>{p.name}</td>
+              {board.namesShown && <td>{p.name}</td>}
               <td>{p.team || '—'}</td>
               <td>{p.score}</td>
               <td>{formatDuration(p.timeUsedMs)}</td>

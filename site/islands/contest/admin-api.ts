@@ -21,6 +21,8 @@ export interface BankEntry {
   category: string;
   audience: string[];
   guideTitle: string;
+  /** Contest-only: not shown in 练一练. */
+  reserved: boolean;
 }
 
 export const listContests = () => apiFetch<{ contests: ContestSummary[] }>(base);
@@ -29,6 +31,9 @@ export const createContest = (input: ContestInput) => apiFetch<{ contest: Contes
 export const loadContest = (id: number) => apiFetch<{ contest: ContestDetail }>(`${base}/${id}`);
 export const patchContest = (id: number, patch: ContestPatch) =>
   apiFetch<{ contest: ContestDetail }>(`${base}/${id}`, { method: 'PATCH', json: patch });
+export const archiveContest = (id: number, archived: boolean) =>
+  apiFetch<{ archived: boolean }>(`${base}/${id}/archive`, { method: 'POST', json: { archived } });
+export const deleteContest = (id: number) => apiFetch<{ deleted: boolean }>(`${base}/${id}`, { method: 'DELETE' });
 export const closeContest = (id: number) => apiFetch<{ closesAt: number }>(`${base}/${id}/close`, { method: 'POST', json: {} });
 export const extendContest = (id: number, closesAt: number) =>
   apiFetch<{ closesAt: number }>(`${base}/${id}/extend`, { method: 'POST', json: { closesAt } });

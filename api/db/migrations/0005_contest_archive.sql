@@ -1,0 +1,1 @@
+ALTER TABLE `contests` ADD `archived_at` integer;
