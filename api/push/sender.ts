@@ -36,6 +36,12 @@ export function retryAfterSeconds(value: string | string[] | undefined, now: num
 /** An encrypted body, or why there is none. */
 export type Sealed = Buffer | null | 'retry';
 
+/** Origin and path of an endpoint URL, without a URL object per message. */
+export function splitEndpoint(endpoint: string): { origin: string; path: string } {
+  const slash = endpoint.indexOf('/', endpoint.indexOf('//') + 2);
+  return slash < 0 ? { origin: endpoint, path: '/' } : { origin: endpoint.slice(0, slash), path: endpoint.slice(slash) };
+}
+
 /** Sends encrypted pushes over keep-alive connections, with VAPID headers signed once per origin. */
 export function createPushSender(
   keys: VapidKeys,
@@ -52,30 +58,63 @@ export function createPushSender(
    */
   const seal = (target: PushTarget, payload: Buffer): Promise<Sealed> =>
     encryptor.encrypt(payload, target.p256dh, target.auth).catch(() => 'retry' as const);
-  /** Posts an encrypted body to the subscription's push service. */
-  const post = async (target: PushTarget, sealed: Sealed, opts: PushOptions): Promise<PushResult> => {
-    // Like a 503: try again later.
-    if (sealed === 'retry') return { status: 503 };
-    // Keys that are not a P-256 point can never be sent to: status 0 counts as failed, not retried.
-    if (!sealed) return { status: 0 };
-    const url = new URL(target.endpoint);
-    const headers: Record<string, string> = {
-      authorization: authorization(target.endpoint),
-      'content-encoding': 'aes128gcm',
-      'content-type': 'application/octet-stream',
-      ttl: String(Math.max(0, Math.floor(opts.ttl))),
-      urgency: opts.urgency,
-      ...(opts.topic ? { topic: opts.topic } : {}),
-    };
-    try {
-      const res = await agent.request({ origin: url.origin, path: url.pathname + url.search, method: 'POST', headers, body: sealed });
-      await res.body.dump();
-      const ra = retryAfterSeconds(res.headers['retry-after'], clock());
-      return { status: res.statusCode, ...(ra !== undefined ? { retryAfter: ra } : {}) };
-    } catch {
-      // A network failure or timeout counts like a 503: try again later.
-      return { status: 503 };
+  /**
+   * Request headers per origin and options, built once and shared by every message of a fan-out
+   * (undici copies them into its own request; nothing mutates them).
+   */
+  const headerCache = new Map<string, Record<string, string>>();
+  const headersFor = (endpoint: string, opts: PushOptions): Record<string, string> => {
+    const ttl = String(Math.max(0, Math.floor(opts.ttl)));
+    const authorizationHeader = authorization(endpoint);
+    const key = `${authorizationHeader}|${ttl}|${opts.urgency}|${opts.topic ?? ''}`;
+    let headers = headerCache.get(key);
+    if (!headers) {
+      if (headerCache.size > 64) headerCache.clear();
+      headers = {
+        authorization: authorizationHeader,
+        'content-encoding': 'aes128gcm',
+        'content-type': 'application/octet-stream',
+        ttl,
+        urgency: opts.urgency,
+        ...(opts.topic ? { topic: opts.topic } : {}),
+      };
+      headerCache.set(key, headers);
     }
+    return headers;
+  };
+  /** Posts an encrypted body to the subscription's push service. */
+  const post = (target: PushTarget, sealed: Sealed, opts: PushOptions): Promise<PushResult> => {
+    // Like a 503: try again later.
+    if (sealed === 'retry') return Promise.resolve({ status: 503 });
+    // Keys that are not a P-256 point can never be sent to: status 0 counts as failed, not retried.
+    if (!sealed) return Promise.resolve({ status: 0 });
+    const { origin, path } = splitEndpoint(target.endpoint);
+    const headers = headersFor(target.endpoint, opts);
+    // undici's dispatch with a bare handler: no response stream object per message, the body is not wanted.
+    return new Promise((resolve) => {
+      let status = 0;
+      let retryAfter: string | string[] | undefined;
+      agent.dispatch(
+        { origin, path, method: 'POST', headers, body: sealed },
+        {
+          // undici requires every step of the handler, even those with nothing to do here.
+          onRequestStart() {},
+          onResponseStart(_controller, statusCode, responseHeaders) {
+            status = statusCode;
+            retryAfter = responseHeaders['retry-after'];
+          },
+          onResponseData() {},
+          onResponseEnd() {
+            const ra = retryAfterSeconds(retryAfter, clock());
+            resolve({ status, ...(ra !== undefined ? { retryAfter: ra } : {}) });
+          },
+          // A network failure or timeout counts like a 503: try again later.
+          onResponseError() {
+            resolve({ status: 503 });
+          },
+        },
+      );
+    });
   };
   const send = async (target: PushTarget, payload: Buffer, opts: PushOptions): Promise<PushResult> =>
     post(target, await seal(target, payload), opts);

@@ -106,6 +106,8 @@ const payload = Buffer.from(
 let peakRss = 0;
 let peakHeap = 0;
 let startRss = 0;
+let startHeap = 0;
+let retainedHeap = 0;
 const sample = () => {
   const m = process.memoryUsage();
   peakRss = Math.max(peakRss, m.rss);
@@ -116,9 +118,16 @@ const resetPeaks = () => {
   global.gc?.();
   const m = process.memoryUsage();
   startRss = peakRss = m.rss;
-  peakHeap = m.heapUsed;
+  startHeap = peakHeap = m.heapUsed;
+  retainedHeap = 0;
 };
-const memory = () => `+${mb(peakRss - startRss)} (${mb(startRss)} → ${mb(peakRss)}), heap ${mb(peakHeap)}`;
+/** JS heap still held after a full GC, against the start: what the run keeps, not what it churns. */
+const measureRetained = () => {
+  global.gc?.();
+  retainedHeap = process.memoryUsage().heapUsed - startHeap;
+};
+const memory = () =>
+  `+${mb(peakRss - startRss)} (${mb(startRss)} → ${mb(peakRss)}), heap peak ${mb(peakHeap)}, retained ${retainedHeap >= 0 ? '+' : ''}${mb(retainedHeap)}`;
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
 const rows: string[][] = [];
 
@@ -149,6 +158,7 @@ async function ours(n: number): Promise<void> {
   while ((await serviceCount()) - base < n) await new Promise((r) => setTimeout(r, 20));
   const wall = (performance.now() - start) / 1000;
   const cpu = await cpuSince(mark, n);
+  measureRetained();
   await worker.stop();
   await sender.close();
   const sent = await database.client.execute(`SELECT count(*) AS n FROM delivery_items WHERE state = 'sent'`);
@@ -177,6 +187,7 @@ async function stock(n: number): Promise<void> {
   await Promise.all(Array.from({ length: CONCURRENCY }, lane));
   const wall = (performance.now() - start) / 1000;
   const cpu = await cpuSince(mark, n);
+  measureRetained();
   agent.destroy();
   rows.push(['stock web-push', String(n), (n / wall).toFixed(0), wall.toFixed(2), memory(), cpu, '']);
 }
@@ -225,7 +236,7 @@ console.log(
     'messages',
     'msg/s',
     'wall s',
-    'memory: RSS growth (start → peak), peak heap',
+    'memory: RSS growth (start → peak), JS heap peak, heap retained after GC',
     'CPU µs/msg (sender / push service)',
     'note',
   ].join('\t'),
