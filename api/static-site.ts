@@ -76,19 +76,53 @@ async function cspForHtml(found: Found): Promise<string> {
   return csp;
 }
 
+/** Encodings the build wrote beside text files (scripts/precompress.ts), best first. */
+const ENCODINGS = [
+  ['br', '.br'],
+  ['gzip', '.gz'],
+] as const;
+
+/** Whether an Accept-Encoding header allows `coding` (RFC 9110 §12.5.3; `q=0` refuses it). */
+export function accepts(header: string | undefined, coding: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((part) => {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (name !== coding && name !== '*') return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return !q || Number(q.slice(2)) > 0;
+  });
+}
+
+/** The precompressed copy of a file this client accepts, if the build made one. */
+async function encodedCopy(c: Context, found: Found): Promise<{ coding: string; path: string; stats: Stats } | null> {
+  const header = c.req.header('accept-encoding');
+  for (const [coding, suffix] of ENCODINGS) {
+    if (!accepts(header, coding)) continue;
+    const stats = await stat(found.path + suffix).catch(() => null);
+    // A copy older than its file is stale (a rebuild without the compression step): ignore it.
+    if (stats?.isFile() && stats.mtimeMs >= found.stats.mtimeMs) return { coding, path: found.path + suffix, stats };
+  }
+  return null;
+}
+
 async function respond(c: Context, found: Found, status: 200 | 404): Promise<Response> {
   const ext = extname(found.path).toLowerCase();
-  const etag = `W/"${found.stats.size.toString(16)}-${Math.floor(found.stats.mtimeMs).toString(16)}"`;
+  const encoded = await encodedCopy(c, found);
+  const tag = `${found.stats.size.toString(16)}-${Math.floor(found.stats.mtimeMs).toString(16)}`;
+  const etag = encoded ? `W/"${tag}-${encoded.coding}"` : `W/"${tag}"`;
   const headers: Record<string, string> = {
     'content-type': types[ext] ?? 'application/octet-stream',
     'cache-control': status === 404 ? 'no-cache' : cacheControlFor(c.req.path),
     etag,
+    vary: 'accept-encoding',
+    ...(encoded ? { 'content-encoding': encoded.coding } : {}),
   };
   if (ext === '.html') headers['content-security-policy'] = await cspForHtml(found);
   if (status === 200 && c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
-  if (c.req.method === 'HEAD') return c.body(null, status, { ...headers, 'content-length': String(found.stats.size) });
-  const stream = Readable.toWeb(createReadStream(found.path)) as ReadableStream<Uint8Array>;
-  return c.body(stream, status, { ...headers, 'content-length': String(found.stats.size) });
+  const body = encoded ?? found;
+  if (c.req.method === 'HEAD') return c.body(null, status, { ...headers, 'content-length': String(body.stats.size) });
+  const stream = Readable.toWeb(createReadStream(body.path)) as ReadableStream<Uint8Array>;
+  return c.body(stream, status, { ...headers, 'content-length': String(body.stats.size) });
 }
 
 /** Serves the built site from `root`, with the site's own 404 page for unknown paths. */

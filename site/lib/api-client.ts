@@ -23,14 +23,17 @@ export function loginUrl(next = location.pathname + location.search): string {
  * `X-Requested-With` header the server's forgery check requires. A 401 on an admin page sends the
  * user to the login page and back here afterwards.
  */
-export async function apiFetch<T>(path: string, init: { method?: string; json?: unknown; redirectOn401?: boolean } = {}): Promise<T> {
-  const { method = 'GET', json, redirectOn401 = true } = init;
+export async function apiFetch<T>(
+  path: string,
+  init: { method?: string; json?: unknown; redirectOn401?: boolean; headers?: Record<string, string> } = {},
+): Promise<T> {
+  const { method = 'GET', json, redirectOn401 = true, headers = {} } = init;
   let res: Response;
   try {
     res = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: { 'x-requested-with': 'fetch', ...(json !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: { ...headers, 'x-requested-with': 'fetch', ...(json !== undefined ? { 'content-type': 'application/json' } : {}) },
       ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
     });
   } catch {

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { hasPlaceholders, prefillFor, type DraftForm, type Prefill, type Templates, type WarningOptions } from '../warnings/draft.ts';
 import WarningsPreview from './WarningsPreview.tsx';
 
@@ -61,6 +61,13 @@ export default function WarningsForm(p: Props) {
     }
     setF(next);
   };
+  // Templates that arrive after the hazard and level were chosen (a slow connection) still fill empty texts.
+  useEffect(() => {
+    if (!p.templates) return;
+    const pre = prefillFor(f, p.templates, o);
+    if (pre && TEXTS.every((k) => f[k] === '')) setF(withPrefill(f, pre));
+    // Only when the templates themselves change: later edits are the publisher's own.
+  }, [p.templates]);
   const differs = suggestion && TEXTS.some((k) => f[k] !== suggestion[k]);
   const err = (key: string) => p.errors[key];
   const field = (key: string, label: string, control: ComponentChildren, hint?: string) => (

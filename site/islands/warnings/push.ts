@@ -1,6 +1,6 @@
 // Web push in the browser: what this browser can do, the service worker registration, and the
-// subscription API (which needs the X-Subscription-Token header that apiFetch does not send).
-import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
+// subscription API (authorised by the X-Subscription-Token header, not a session).
+import { apiFetch } from '../../lib/api-client.ts';
 import type { PushPrefs, StoredSubscription } from './storage.ts';
 
 /** The resident closed the permission prompt without choosing. */
@@ -74,22 +74,10 @@ export async function subscribe(prefs: PushPrefs): Promise<{ id: number; token: 
 
 /** Calls `/api/subscriptions/:id…` with the subscription's token. */
 export async function subscriptionFetch(sub: StoredSubscription, suffix: string, method: string, json?: unknown): Promise<void> {
-  let res: Response;
-  try {
-    res = await fetch(`/api/subscriptions/${sub.id}${suffix}`, {
-      method,
-      credentials: 'same-origin',
-      headers: {
-        'x-requested-with': 'fetch',
-        'x-subscription-token': sub.token,
-        ...(json !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
-    });
-  } catch {
-    throw new ApiRequestError(0, 'network', '网络连接失败，请检查网络后重试。');
-  }
-  if (res.ok) return;
-  const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-  throw new ApiRequestError(res.status, body?.error?.code ?? 'error', body?.error?.message ?? `请求失败（${res.status}），请稍后再试。`);
+  await apiFetch<unknown>(`/api/subscriptions/${sub.id}${suffix}`, {
+    method,
+    json,
+    headers: { 'x-subscription-token': sub.token },
+    redirectOn401: false,
+  });
 }
