@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseAllowlist } from './push/allowlist.ts';
 import { defaultCryptoThreads } from './push/encrypt-pool.ts';
@@ -12,11 +12,11 @@ const urlSchema = z.string().refine((v) => URL.canParse(v), '应为完整网址�
 
 /** The server's configuration, parsed once from the environment. */
 export const envSchema = z.object({
-  /** libSQL URL: `file:data/app.db` (embedded) or `http(s)://…` / `libsql://…` (a libSQL server). */
+  /** libSQL URL: `file:…` (embedded; default `app.db` under DATA_DIR) or `http(s)://…` / `libsql://…` (a libSQL server). */
   DATABASE_URL: z
     .string()
     .regex(/^(file:|https?:\/\/|libsql:\/\/|wss?:\/\/)/, '应以 file:、http://、https://、libsql:// 开头')
-    .default('file:data/app.db'),
+    .optional(),
   /** Token for a libSQL server that requires one. */
   DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
   /** Interface to listen on. */
@@ -87,11 +87,13 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, dataDir = DATA_
   }
   const e = parsed.data;
   const siteUrl = e.SITE_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`;
-  if (e.DATABASE_URL.startsWith('file:')) {
-    mkdirSync(dirname(resolve(e.DATABASE_URL.slice('file:'.length))), { recursive: true });
+  // The embedded database lives with the rest of the server's state unless DATABASE_URL says otherwise.
+  const databaseUrl = e.DATABASE_URL ?? `file:${join(dataDir, 'app.db')}`;
+  if (databaseUrl.startsWith('file:')) {
+    mkdirSync(dirname(resolve(databaseUrl.slice('file:'.length))), { recursive: true });
   }
   return {
-    databaseUrl: e.DATABASE_URL,
+    databaseUrl,
     databaseAuthToken: e.DATABASE_AUTH_TOKEN,
     host: e.HOST,
     port: e.PORT,

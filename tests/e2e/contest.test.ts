@@ -45,6 +45,12 @@ describe.runIf(browserAvailable())('knowledge contest in Chromium on a phone', (
     await organiser.getByLabel('题目数量（5–100）').fill('100');
     await expect.poll(() => organiser.locator('#mix-category').textContent(), { timeout: 10_000 }).toContain('可用：自然灾害');
     expect(await organiser.getByText('可用的题目一共只有').count()).toBe(1);
+    // Hand-picking lists the same bank, each question marked as contest-only or public in 练一练.
+    await organiser.getByRole('group', { name: '出题方式' }).getByLabel('手动选题').check();
+    const picker = organiser.getByRole('group', { name: /手动选题/ });
+    await expect.poll(() => picker.getByRole('checkbox').count(), { timeout: 10_000 }).toBeGreaterThan(100);
+    expect(await picker.textContent()).toContain('竞赛专用');
+    await organiser.getByRole('group', { name: '出题方式' }).getByLabel('按比例随机抽题').check();
     await organiser.getByLabel('题目数量（5–100）').fill('5');
     await organiser.getByLabel('班级或社区名单（每行一个）').fill('三（1）班\n三（2）班');
     await organiser.getByRole('button', { name: '创建竞赛' }).click();

@@ -16,8 +16,16 @@ describe('loadEnv', () => {
   });
 
   test('returns the documented defaults when nothing is set', () => {
-    const env = loadEnv({}, tempDir());
-    expect(env).toMatchObject({ databaseUrl: 'file:data/app.db', host: '127.0.0.1', port: 4321, siteOrigin: 'http://127.0.0.1:4321' });
+    const dir = tempDir();
+    const env = loadEnv({}, dir);
+    expect(env).toMatchObject({
+      databaseUrl: `file:${join(dir, 'app.db')}`,
+      host: '127.0.0.1',
+      port: 4321,
+      siteOrigin: 'http://127.0.0.1:4321',
+    });
+    // An explicit DATABASE_URL wins over DATA_DIR.
+    expect(loadEnv({ DATABASE_URL: 'http://127.0.0.1:8080' }, dir).databaseUrl).toBe('http://127.0.0.1:8080');
   });
 
   test('names the variable and what it should be when a value is bad', () => {

@@ -162,7 +162,7 @@ export default function ContestsForm() {
           onSource={setSource}
         />
       ) : (
-        <ContestsPicker audience={aud} picked={picked} onChange={setPicked} />
+        <ContestsPicker audience={aud} bank={bank} picked={picked} onChange={setPicked} />
       )}
       <FieldError fields={fields} name="selection" />
       <label for="c-time">答题限时（分钟）</label>

@@ -1,21 +1,20 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { CATEGORY_CODES, CATEGORY_NAMES, DIFFICULTY_NAMES, TYPE_NAMES, type DifficultyCode } from '../../../api/contests/labels.ts';
-import { loadBank, type BankEntry } from '../contest/admin-api.ts';
+import type { BankEntry } from '../contest/admin-api.ts';
 
 interface Props {
   audience: string;
+  /** The bank for this audience, loaded by the form; null while loading. */
+  bank: BankEntry[] | null;
   picked: string[];
   onChange(ids: string[]): void;
 }
 
 /** Hand-picking questions from the bank, filtered by category and words in the question. */
-export default function ContestsPicker({ audience, picked, onChange }: Props) {
-  const [bank, setBank] = useState<BankEntry[]>([]);
+export default function ContestsPicker({ audience, bank: loaded, picked, onChange }: Props) {
   const [category, setCategory] = useState('');
   const [words, setWords] = useState('');
-  useEffect(() => {
-    void loadBank(audience).then((r) => setBank(r.questions));
-  }, [audience]);
+  const bank = loaded ?? [];
   const shown = bank.filter(
     (q) => (!category || q.category === category) && (!words || q.stem.includes(words) || q.guideTitle.includes(words)),
   );
@@ -36,7 +35,9 @@ export default function ContestsPicker({ audience, picked, onChange }: Props) {
         <input id="pick-words" type="search" value={words} onInput={(e) => setWords(e.currentTarget.value.trim())} />
       </div>
       <p class="muted">
-        适合“{audience}”的题目 {bank.length} 道，显示 {shown.length} 道。标着“练一练中公开”的题，答案在练一练里能查到。
+        {loaded
+          ? `适合“${audience}”的题目 ${bank.length} 道，显示 ${shown.length} 道。标着“练一练中公开”的题，答案在练一练里能查到。`
+          : '正在载入题库……'}
       </p>
       <ul class="pick-list">
         {shown.map((q) => (
