@@ -63,9 +63,9 @@ export function createPushSender(
    * (undici copies them into its own request; nothing mutates them).
    */
   const headerCache = new Map<string, Record<string, string>>();
-  const headersFor = (endpoint: string, opts: PushOptions): Record<string, string> => {
+  const headersFor = (origin: string, opts: PushOptions): Record<string, string> => {
     const ttl = String(Math.max(0, Math.floor(opts.ttl)));
-    const authorizationHeader = authorization(endpoint);
+    const authorizationHeader = authorization(origin);
     const key = `${authorizationHeader}|${ttl}|${opts.urgency}|${opts.topic ?? ''}`;
     let headers = headerCache.get(key);
     if (!headers) {
@@ -89,7 +89,7 @@ export function createPushSender(
     // Keys that are not a P-256 point can never be sent to: status 0 counts as failed, not retried.
     if (!sealed) return Promise.resolve({ status: 0 });
     const { origin, path } = splitEndpoint(target.endpoint);
-    const headers = headersFor(target.endpoint, opts);
+    const headers = headersFor(origin, opts);
     // undici's dispatch with a bare handler: no response stream object per message, the body is not wanted.
     return new Promise((resolve) => {
       let status = 0;

@@ -43,8 +43,7 @@ export function vapidAuthorization(keys: VapidKeys, audience: string, expiresAtS
  */
 export function vapidCache(keys: VapidKeys, clock: () => number = Date.now) {
   const cache = new Map<string, { header: string; until: number }>();
-  return (endpoint: string): string => {
-    const origin = new URL(endpoint).origin;
+  return (origin: string): string => {
     const now = clock();
     const hit = cache.get(origin);
     if (hit && hit.until > now) return hit.header;

@@ -6,7 +6,7 @@ import { createECDH, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:https';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import webpush from 'web-push';
 import { openDatabase } from '../../api/db/client.ts';
 import { migrateDatabase } from '../../api/db/migrate.ts';
@@ -17,6 +17,7 @@ import { loadVapidKeys } from '../../api/push/vapid.ts';
 import { startDeliveryWorker } from '../../api/push/worker.ts';
 import { notifyDelivery } from '../../api/push/worker-signal.ts';
 import { createDraft, publishDraft } from '../../api/warnings/store.ts';
+import { selfSignedCert } from '../fixtures/push-service.ts';
 import { rainstormInput } from '../fixtures/warnings.ts';
 
 const CONCURRENCY = 64;
@@ -26,32 +27,13 @@ const dir = mkdtempSync(join(tmpdir(), 'bench-push-'));
 
 // The push service's certificate must be trusted from process start: re-run with NODE_EXTRA_CA_CERTS.
 if (!process.env['BENCH_PUSH_CERT']) {
-  const cert = join(dir, 'cert.pem');
-  const key = join(dir, 'key.pem');
-  spawnSync('openssl', [
-    'req',
-    '-x509',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:prime256v1',
-    '-nodes',
-    '-keyout',
-    key,
-    '-out',
-    cert,
-    '-days',
-    '1',
-    '-subj',
-    '/CN=127.0.0.1',
-    '-addext',
-    'subjectAltName=IP:127.0.0.1',
-  ]);
+  const { cert, key } = selfSignedCert();
   const res = spawnSync(process.execPath, ['--expose-gc', process.argv[1] ?? ''], {
     stdio: 'inherit',
     env: { ...process.env, NODE_EXTRA_CA_CERTS: cert, BENCH_PUSH_CERT: cert, BENCH_PUSH_KEY: key },
   });
   rmSync(dir, { recursive: true, force: true });
+  rmSync(dirname(cert), { recursive: true, force: true });
   process.exit(res.status ?? 1);
 }
 

@@ -1,13 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { browserAvailable, launchBrowser, watchPage } from '../fixtures/browser.ts';
+import { browserAvailable, hydrated, launchBrowser, watchPage } from '../fixtures/browser.ts';
 import { startPushService, type FakeBrowser } from '../fixtures/push-service.ts';
 import { startServer, type RunningServer } from '../fixtures/server.ts';
-
-/** Waits until Astro has hydrated the island whose component file starts with `name`. */
-async function hydrated(page: Page, name: string): Promise<void> {
-  await page.waitForSelector(`astro-island[component-url*="/${name}."]:not([ssr])`, { state: 'attached', timeout: 15_000 });
-}
 
 /**
  * From a publisher's login to a notification on a resident's screen. Headless Chromium cannot

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { wgs84ToBd09, wgs84ToGcj02 } from '../../site/lib/coords.ts';
-import { browserAvailable, launchBrowser, watchPage } from '../fixtures/browser.ts';
+import { browserAvailable, hydrated, launchBrowser, watchPage } from '../fixtures/browser.ts';
 import { startServer, type RunningServer } from '../fixtures/server.ts';
 
 // 扬州大学瘦西湖校区 and the shelters nearest to it, by straight-line distance.
@@ -14,11 +14,6 @@ const NEAREST = [
   ['扬州市职业大学体育馆应急避难场所', '2.1 公里'],
   ['宋夹城体育休闲公园应急避难场所', '2.5 公里'],
 ] as const;
-
-/** Waits until Astro has hydrated the island whose component file starts with `name`. */
-async function hydrated(page: Page, name: string): Promise<void> {
-  await page.waitForSelector(`astro-island[component-url*="/${name}."]:not([ssr])`, { state: 'attached', timeout: 30_000 });
-}
 
 /** Console errors, except the tile requests that fail here by design: no tile server is reachable. */
 function errorsOf(page: Page): string[] {
@@ -50,7 +45,7 @@ describe.runIf(browserAvailable())('shelters in Chromium', () => {
     const sent: string[] = [];
     page.on('request', (r) => sent.push(`${r.url()} ${r.postData() ?? ''}`));
     await page.goto(`${server.url}/shelters/`);
-    await hydrated(page, 'NearestShelters');
+    await hydrated(page, 'NearestShelters', 30_000);
     await page.getByRole('button', { name: '用我的位置查找' }).click();
     const items = page.getByRole('list', { name: '离你最近的避难场所' }).getByRole('listitem');
     await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(NEAREST.length);
@@ -72,7 +67,7 @@ describe.runIf(browserAvailable())('shelters in Chromium', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${server.url}/shelters/`);
-    await hydrated(page, 'NearestShelters');
+    await hydrated(page, 'NearestShelters', 30_000);
     await page.getByRole('button', { name: '用我的位置查找' }).click();
     await expect.poll(() => page.locator('.nearest-status').first().textContent(), { timeout: 10_000 }).toContain('没有获得位置权限');
     await page.getByLabel('区县或街道、镇').selectOption({ label: '文汇街道' });
@@ -85,7 +80,7 @@ describe.runIf(browserAvailable())('shelters in Chromium', () => {
   test('filters the list in place by district, class, facility and barrier-free access', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/shelters/`);
-    await hydrated(page, 'ShelterFilters');
+    await hydrated(page, 'ShelterFilters', 30_000);
     const visible = () => page.locator('[data-shelter]:visible').count();
     expect(await visible()).toBe(42);
     await page.getByLabel('区县', { exact: true }).selectOption({ label: '江都区' });
@@ -190,10 +185,10 @@ describe.runIf(browserAvailable())('shelters in Chromium', () => {
     expect(res?.fromServiceWorker()).toBe(true);
     expect(await page.locator('h1').textContent()).toBe('应急避难场所');
     expect(await page.locator('[data-shelter]').count()).toBe(42);
-    await hydrated(page, 'ShelterFilters');
+    await hydrated(page, 'ShelterFilters', 30_000);
     await page.getByLabel('区县', { exact: true }).selectOption({ label: '仪征市' });
     await expect.poll(() => page.locator('[data-shelter]:visible').count(), { timeout: 10_000 }).toBe(7);
-    await hydrated(page, 'NearestShelters');
+    await hydrated(page, 'NearestShelters', 30_000);
     await page.getByRole('button', { name: '用我的位置查找' }).click();
     const first = page.getByRole('list', { name: '离你最近的避难场所' }).getByRole('listitem').first();
     await expect.poll(() => first.textContent(), { timeout: 10_000 }).toContain(NEAREST[0][0]);

@@ -1,18 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { axeViolations } from '../fixtures/axe.ts';
-import { browserAvailable, launchBrowser, watchPage } from '../fixtures/browser.ts';
+import { browserAvailable, hydrated, launchBrowser, watchPage } from '../fixtures/browser.ts';
 import { startServer, type RunningServer } from '../fixtures/server.ts';
 
 // content/warnings/signals.yaml: the rainstorm orange signal's standard and first guidance line.
 const ORANGE_STANDARD = '3小时内降雨量将达50毫米以上';
 const ORANGE_GUIDANCE = '暂停户外作业，切断有危险的室外电源。';
 const HEADLINE = '扬州市气象台发布暴雨橙色预警信号';
-
-/** Waits until Astro has hydrated the island whose component file starts with `name`. */
-async function hydrated(page: Page, name: string): Promise<void> {
-  await page.waitForSelector(`astro-island[component-url*="/${name}."]:not([ssr])`, { state: 'attached', timeout: 15_000 });
-}
 
 describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
   let server: RunningServer;
