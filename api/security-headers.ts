@@ -31,18 +31,27 @@ export function inlineScriptHashes(html: string): string[] {
   return [...hashes];
 }
 
+/** The security headers every response carries besides its CSP. */
+export function securityHeaderValues(secure: boolean): Record<string, string> {
+  return {
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    'permissions-policy': 'geolocation=(self), camera=(), microphone=(), payment=(), usb=()',
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
+    ...(secure ? { 'strict-transport-security': 'max-age=31536000' } : {}),
+  };
+}
+
 /** Sets the security headers on every response; HTML responses may widen script-src by hash. */
 export function securityHeaders(secure: boolean): MiddlewareHandler {
+  const values = Object.entries(securityHeaderValues(secure));
+  const csp = contentSecurityPolicy();
   return async (c, next) => {
     await next();
     const h = c.res.headers;
-    if (!h.has('content-security-policy')) h.set('content-security-policy', contentSecurityPolicy());
-    h.set('x-content-type-options', 'nosniff');
-    h.set('x-frame-options', 'DENY');
-    h.set('referrer-policy', 'strict-origin-when-cross-origin');
-    h.set('permissions-policy', 'geolocation=(self), camera=(), microphone=(), payment=(), usb=()');
-    h.set('cross-origin-opener-policy', 'same-origin');
-    h.set('cross-origin-resource-policy', 'same-origin');
-    if (secure) h.set('strict-transport-security', 'max-age=31536000');
+    if (!h.has('content-security-policy')) h.set('content-security-policy', csp);
+    for (const [name, value] of values) h.set(name, value);
   };
 }

@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { openDatabase } from './db/client.ts';
@@ -7,6 +8,7 @@ import { createPushSender } from './push/sender.ts';
 import { loadVapidKeys } from './push/vapid.ts';
 import { startDeliveryWorker } from './push/worker.ts';
 import { seedOfficeTemplates } from './warnings/templates.ts';
+import { staticFastPath } from './static-site.ts';
 import { scheduleContactErasure } from './ideas/retention.ts';
 
 /** Starts the one server process: migrates the database, then serves the site and the API. */
@@ -37,7 +39,11 @@ async function main(): Promise<void> {
     leaseMs: env.pushLeaseMs,
   });
   const app = createApp({ database, env });
-  const server = serve({ fetch: app.fetch, hostname: env.host, port: env.port }, (info) => {
+  // Built files are answered before the app; everything else goes through Hono.
+  const fast = staticFastPath(env.distDir, env.siteUrl.startsWith('https:'));
+  const withFastPath = ((options: object, listener: Parameters<typeof createServer>[1]) =>
+    createServer(options, (req, res) => fast(req, res) || listener?.(req, res))) as typeof createServer;
+  const server = serve({ fetch: app.fetch, hostname: env.host, port: env.port, createServer: withFastPath }, (info) => {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
     console.log(
       `扬州应急 已启动：http://${host}:${info.port}/ （数据库 ${env.databaseUrl.startsWith('file:') ? env.databaseUrl : '远程 libSQL'}）`,
