@@ -11,6 +11,7 @@ import type { Database } from './db/client.ts';
 import type { Env } from './env.ts';
 import { apiError, apiNotFound, onError } from './errors.ts';
 import { health } from './health.ts';
+import { countRequests, createMetrics, metricsRoute, type Metrics } from './metrics.ts';
 import { adminCampaigns } from './ideas/admin-campaigns.ts';
 import { adminIdeas } from './ideas/admin-ideas.ts';
 import { ideasApi } from './ideas/index.ts';
@@ -42,6 +43,26 @@ export interface AppDeps {
   clock?: () => number;
   /** Serve the built site too (the real server does; API tests need not). */
   serveStatic?: boolean;
+  /** The process's metrics (the server shares them with the delivery worker); made here when absent. */
+  metrics?: Metrics;
+}
+
+/** Gauges read from the database at each scrape: the push delivery queue. */
+export function queueGauges(database: Database) {
+  const scalar = async (sql: string) => Number((await database.client.execute(sql)).rows[0]?.[0] ?? 0);
+  return {
+    push_queue_depth: {
+      help: 'Push delivery items waiting or being sent',
+      read: () => scalar("SELECT count(*) FROM delivery_items WHERE state IN ('pending', 'sending')"),
+    },
+    push_oldest_pending_seconds: {
+      help: 'Age of the oldest push delivery item still waiting, in seconds (0 when none)',
+      read: () =>
+        scalar(
+          "SELECT coalesce((unixepoch('subsec') * 1000 - min(d.created_at)) / 1000.0, 0) FROM delivery_items i JOIN deliveries d ON d.id = i.delivery_id WHERE i.state IN ('pending', 'sending')",
+        ),
+    },
+  };
 }
 
 /** Lazily created push machinery, shared by the routes of one app. */
@@ -77,9 +98,17 @@ function apiRoutes(push: PushDeps) {
 export type ApiType = ReturnType<typeof apiRoutes>;
 
 /** Builds the whole application: API under /api, the static site everywhere else. */
-export function createApp({ database, env, clock = Date.now, serveStatic = true }: AppDeps) {
+export function createApp({
+  database,
+  env,
+  clock = Date.now,
+  serveStatic = true,
+  metrics = createMetrics(queueGauges(database)),
+}: AppDeps) {
   const app = new Hono<AppEnv>();
   app.onError(onError);
+  app.use('*', countRequests(metrics));
+  app.get('/metrics', metricsRoute(metrics, env.metricsToken));
   app.use('*', securityHeaders(env.siteUrl.startsWith('https:')));
   let vapid: Promise<VapidKeys> | null = null;
   let sender: Promise<PushSender> | null = null;

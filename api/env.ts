@@ -42,6 +42,8 @@ export const envSchema = z.object({
   PUSH_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(30),
   /** New push subscriptions allowed per client address per hour (many residents may share one address). */
   SUBSCRIBE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(120),
+  /** Bearer token for `/metrics`; without it, only this machine may read them. */
+  METRICS_TOKEN: z.string().min(32, '至少 32 个字符').optional(),
 });
 
 /** Parsed configuration with every default filled in. */
@@ -61,6 +63,8 @@ export interface Env {
   pushCryptoThreads: number;
   subscribeLimitPerHour: number;
   pushLeaseMs: number;
+  /** Bearer token for `/metrics`, or undefined for loopback-only access. */
+  metricsToken: string | undefined;
 }
 
 /** Thrown when a variable is invalid; the message names the variable and what it should be. */
@@ -107,5 +111,6 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, dataDir = DATA_
     pushCryptoThreads: e.PUSH_CRYPTO_THREADS ?? defaultCryptoThreads(),
     subscribeLimitPerHour: e.SUBSCRIBE_LIMIT_PER_HOUR,
     pushLeaseMs: e.PUSH_LEASE_SECONDS * 1000,
+    metricsToken: e.METRICS_TOKEN,
   };
 }
