@@ -12,6 +12,7 @@ import type { Env } from './env.ts';
 import { apiError, apiNotFound, onError } from './errors.ts';
 import { health } from './health.ts';
 import { countRequests, createMetrics, metricsRoute, type Metrics } from './metrics.ts';
+import { logRequests } from './request-log.ts';
 import { adminCampaigns } from './ideas/admin-campaigns.ts';
 import { adminIdeas } from './ideas/admin-ideas.ts';
 import { ideasApi } from './ideas/index.ts';
@@ -107,6 +108,7 @@ export function createApp({
 }: AppDeps) {
   const app = new Hono<AppEnv>();
   app.onError(onError);
+  app.use('*', logRequests());
   app.use('*', countRequests(metrics));
   app.get('/metrics', metricsRoute(metrics, env.metricsToken));
   app.use('*', securityHeaders(env.siteUrl.startsWith('https:')));

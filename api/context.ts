@@ -12,6 +12,8 @@ export interface AppVariables {
   now: number;
   /** The signed-in staff member, or null. */
   session: CurrentSession | null;
+  /** This request's id, also sent back as `X-Request-Id` and written on its log line. */
+  requestId: string;
 }
 
 /** Hono environment type shared by every sub-app. */

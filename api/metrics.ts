@@ -91,7 +91,7 @@ export function createMetrics(gauges: Record<string, { help: string; read: () =>
 }
 
 /** The route pattern that answered (`/api/contests/attempts/:token/answers/:n`), never the raw path: labels stay few. */
-function routeOf(c: Context): string {
+export function routeOf(c: Context): string {
   // After the chain has run, routeIndex is the handler that answered (the last matched may never have run).
   const pattern = matchedRoutes(c)[c.req.routeIndex]?.path;
   return !pattern || pattern === '*' || pattern === '/*' ? (c.req.path.startsWith('/api/') ? 'api-unmatched' : 'site') : pattern;

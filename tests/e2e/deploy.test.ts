@@ -97,6 +97,20 @@ describe('the container and the systemd unit', () => {
     const home = await fetch(`http://127.0.0.1:${port}/`);
     expect(home.status).toBe(200);
     expect(await home.text()).toContain('扬州应急');
+    // Logs are JSON lines an operator's collector can read: one per request, with the id the client saw.
+    const asked = await fetch(`http://127.0.0.1:${port}/api/warnings`);
+    const id = asked.headers.get('x-request-id');
+    expect(id).toBeTruthy();
+    await waitFor(async () => output().includes(String(id)), 5000, 'the request log line');
+    const lines = output()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const line = lines.find((l) => l['id'] === id);
+    expect(line).toMatchObject({ level: 'info', msg: 'request', method: 'GET', route: '/api/warnings', status: 200 });
+    expect(typeof line?.['client']).toBe('string');
+    // The client's address is never written, only its salted hash.
+    expect(lines.filter((l) => l['msg'] === 'request').some((l) => JSON.stringify(l).includes('127.0.0.1'))).toBe(false);
     // The HEALTHCHECK, exactly as the image states it.
     const health = () => spawnSync(join(app, 'bin', 'node'), docker.health.slice(1), { env: local, encoding: 'utf8' }).status;
     expect(health()).toBe(0);
