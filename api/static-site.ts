@@ -125,15 +125,20 @@ async function respond(c: Context, found: Found, status: 200 | 404): Promise<Res
   return c.body(stream, status, { ...headers, 'content-length': String(body.stats.size) });
 }
 
+/**
+ * Where a directory path without its trailing slash redirects to. Leading slashes and backslashes
+ * collapse into one: a Location of `//host/` or `/\\host/` is read by browsers as another site.
+ */
+function slashRedirect(url: URL): string {
+  return `/${url.pathname.replace(/^[/\\]+/, '')}/${url.search}`;
+}
+
 /** Serves the built site from `root`, with the site's own 404 page for unknown paths. */
 export function serveSite(root: string): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     const found = await findFile(root, c.req.path);
-    if (found === 'redirect') {
-      const url = new URL(c.req.url);
-      return c.redirect(`${url.pathname}/${url.search}`, 301);
-    }
+    if (found === 'redirect') return c.redirect(slashRedirect(new URL(c.req.url)), 301);
     if (found) return respond(c, found, 200);
     const notFound = await findFile(root, '/404.html');
     if (notFound && notFound !== 'redirect') return respond(c, notFound, 404);
