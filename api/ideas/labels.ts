@@ -74,6 +74,9 @@ export const IDEA_LIMITS = {
   maxLinks: 2,
   /** Largest photo accepted, in bytes. */
   photoBytes: 5 * 1024 * 1024,
+  /** Length of the optional receipt-recovery passphrase, in characters. */
+  passphraseMin: 6,
+  passphraseMax: 64,
   /** Seconds a person needs at least to fill the form. */
   minFillSeconds: 5,
 } as const;
