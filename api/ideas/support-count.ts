@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { IDEA_LIMITS } from './labels.ts';
 
 /**
  * Supports counted per client address and idea. A school, office or flat behind one address can
@@ -6,7 +7,7 @@ import { sql, type SQL } from 'drizzle-orm';
  * support is kept (and shown to staff as the raw count), only the public count is capped.
  * Migration 0006 repeats the number in its backfill.
  */
-export const SUPPORTS_PER_ADDRESS = 5;
+export const SUPPORTS_PER_ADDRESS = IDEA_LIMITS.supportsPerAddress;
 
 /**
  * The three support figures of idea `id`, recomputed from `idea_supports` in one UPDATE's SET:
