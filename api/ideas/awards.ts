@@ -35,6 +35,8 @@ export const awardRoutes = new Hono<AppEnv>()
       summary: idea.summary,
       displayName: idea.displayName,
       supportCount: idea.supportCount,
+      supportRaw: idea.supportRaw,
+      supportAddresses: idea.supportAddresses,
       award: idea.award,
       awardReason: idea.awardReason,
       panelFeedback: idea.panelFeedback,

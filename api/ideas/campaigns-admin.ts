@@ -1,9 +1,10 @@
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { requireRole } from '../accounts/guard.ts';
+import { hasRole } from '../accounts/roles.ts';
 import { auditAction } from '../audit.ts';
 import type { AppEnv } from '../context.ts';
-import { ideaCampaigns, ideas, ideaScores } from '../db/schema.ts';
+import { ideaCampaigns, ideaJudges, ideas, ideaScores } from '../db/schema.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody, paramsOf } from '../validate.ts';
 import { campaignOr404, listCampaigns, requirePhase, type Campaign } from './campaign.ts';
@@ -28,7 +29,18 @@ export type StaffCampaign = Campaign & { counts: Record<string, number> };
 /** `/api/admin/campaigns`: creating and editing campaigns (admins); the list for every ideas role. */
 export const campaignsAdmin = new Hono<AppEnv>()
   .get('/', requireRole('moderator', 'judge'), async (c) => {
-    const campaigns = await listCampaigns(c.var.database, c.var.now);
+    const account = c.var.session?.account;
+    const all = await listCampaigns(c.var.database, c.var.now);
+    // A judge (without moderating) sees only the campaigns whose panel they sit on.
+    const seats = new Set(
+      (
+        await c.var.database.db
+          .select()
+          .from(ideaJudges)
+          .where(eq(ideaJudges.accountId, account?.id ?? 0))
+      ).map((j) => j.campaignId),
+    );
+    const campaigns = account && hasRole(account.roles, ['moderator']) ? all : all.filter((x) => seats.has(x.id));
     const tallies = await c.var.database.db
       .select({ campaignId: ideas.campaignId, status: ideas.status, n: count() })
       .from(ideas)

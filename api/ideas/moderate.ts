@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { ideaReports, ideas } from '../db/schema.ts';
 import type { IdeaStatus } from './labels.ts';
+import { supportFigures } from './support-count.ts';
 
 /** What a moderator can do to an idea. */
 export const MODERATION_ACTIONS = ['publish', 'reject', 'hide', 'duplicate'] as const;
@@ -63,10 +64,7 @@ export async function moderateIdea(database: Database, id: number, input: Action
         resolve,
         db.run(sql`INSERT OR IGNORE INTO idea_supports (idea_id, device_hash, ip_hash, created_at)
         SELECT ${target}, device_hash, ip_hash, created_at FROM idea_supports WHERE idea_id = ${id} AND ${applied}`),
-        db
-          .update(ideas)
-          .set({ supportCount: sql`(SELECT count(*) FROM idea_supports WHERE idea_id = ${target})` })
-          .where(eq(ideas.id, target)),
+        db.update(ideas).set(supportFigures(target)).where(eq(ideas.id, target)),
       ])
       .then(([rows]) => rows);
   });

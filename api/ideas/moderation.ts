@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireRole } from '../accounts/guard.ts';
+import { hasRole } from '../accounts/roles.ts';
 import { auditAction } from '../audit.ts';
 import type { AppEnv } from '../context.ts';
 import type { Database } from '../db/client.ts';
@@ -87,9 +88,18 @@ export const moderationRoutes = new Hono<AppEnv>()
     if (!row) throw apiError(404, 'idea_not_found', '没有这条金点子。');
     return c.json({ idea: toStaffIdea(row, (await openReports(c.var.database, [row])).get(row.id)) });
   })
+  // Moderators see every photo; a judge only those of published ideas in campaigns whose panel they sit on.
   .get('/:id{[0-9]+}/photo', requireRole('moderator', 'judge'), paramsOf(idParam), async (c) => {
-    const photo = await c.var.database.db.query.ideaPhotos.findFirst({ where: eq(ideaPhotos.ideaId, c.req.valid('param').id) });
-    if (!photo) throw apiError(404, 'photo_not_found', '这条金点子没有照片。');
+    const account = c.var.session?.account;
+    const id = c.req.valid('param').id;
+    const panel = sql`${ideas.status} = 'published' AND EXISTS (SELECT 1 FROM idea_judges j
+      WHERE j.campaign_id = ${ideas.campaignId} AND j.account_id = ${account?.id ?? 0})`;
+    const [photo] = await c.var.database.db
+      .select({ contentType: ideaPhotos.contentType, data: ideaPhotos.data })
+      .from(ideaPhotos)
+      .innerJoin(ideas, eq(ideas.id, ideaPhotos.ideaId))
+      .where(and(eq(ideaPhotos.ideaId, id), account && hasRole(account.roles, ['moderator']) ? undefined : panel));
+    if (!photo) throw apiError(404, 'photo_not_found', '没有找到这张照片，或你没有查看它的权限。');
     return c.body(new Uint8Array(photo.data), 200, { 'content-type': photo.contentType });
   })
   .post('/actions', requireRole('moderator'), jsonBody(actionSchema), async (c) => {

@@ -13,7 +13,7 @@ export async function eraseExpiredContacts(database: Database, now: number): Pro
   const rows = await database.write((db) =>
     db
       .update(ideas)
-      .set({ contact: null, contactErasedAt: now })
+      .set({ contact: null, contactKey: null, recoveryHash: null, contactErasedAt: now })
       .where(
         and(
           isNotNull(ideas.contact),

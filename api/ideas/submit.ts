@@ -8,6 +8,7 @@ import { countHit, rateLimit, type Limit } from '../rate-limit.ts';
 import { jsonBody } from '../validate.ts';
 import { campaignOr404, requirePhase } from './campaign.ts';
 import { cleanPhoto, type CleanPhoto } from './photo.ts';
+import { contactKey, recoveryHash } from './recovery.ts';
 import { similarSchema, submissionSchema } from './schemas.ts';
 import { checkLinks, loadFlagWords, matchWords } from './screening.ts';
 import { mostSimilar } from './similarity.ts';
@@ -56,6 +57,8 @@ export const submitIdeas = new Hono<AppEnv>()
         });
     }
     const photo: CleanPhoto | null = input.photo ? await cleanPhoto(input.photo) : null;
+    const key = contactKey(env.secret, input.contact);
+    const recovery = input.passphrase ? await recoveryHash(env.secret, key, input.passphrase) : null;
     const hits = matchWords(await loadFlagWords(database), input.title, input.summary, input.body, input.displayName);
     const receipt = newReceiptCode();
     const hash = receiptHash(env.secret, receipt);
@@ -73,6 +76,8 @@ export const submitIdeas = new Hono<AppEnv>()
           district: input.district,
           displayName,
           contact: input.contact,
+          contactKey: key,
+          recoveryHash: recovery,
           consentAt: now,
           flagged: hits.length > 0,
           flagReasons: hits.length ? JSON.stringify(hits.map((w) => `含词语“${w}”`)) : null,
