@@ -1,6 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { csrfGuard, loadSession, requireSession } from './accounts/guard.ts';
+import { csrfGuard, loadSession, requireSecondFactor, requireSession } from './accounts/guard.ts';
 import { adminAccounts } from './admin/accounts.ts';
 import { adminAudit } from './admin/audit.ts';
 import { auth } from './auth.ts';
@@ -54,7 +54,7 @@ interface PushDeps {
 function apiRoutes(push: PushDeps) {
   const { push: pushKey, subs } = subscriptionRoutes(push.vapid, push.sender);
   const admin = new Hono<AppEnv>()
-    .use(requireSession)
+    .use(requireSession, requireSecondFactor)
     .route('/accounts', adminAccounts)
     .route('/audit', adminAudit)
     .route('/warnings', adminWarnings)
@@ -91,7 +91,7 @@ export function createApp({ database, env, clock = Date.now, serveStatic = true 
     c.set('database', database);
     c.set('env', env);
     c.set('now', clock());
-    c.set('clientHash', hashAddress(clientAddress(c), env.secret));
+    c.set('clientHash', hashAddress(clientAddress(c, env.trustProxy), env.secret));
     c.set('session', null);
     await next();
   };
