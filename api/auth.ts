@@ -29,7 +29,7 @@ const changePasswordSchema = z.object({
 export const auth = new Hono<AppEnv>()
   .post('/login', jsonBody(loginSchema), async (c) => {
     const { username, password, code } = c.req.valid('json');
-    const { account, viaRecovery } = await signIn(c, username, password, code ?? '');
+    const { account, viaRecovery } = await signIn(c, username, password, code);
     const secure = c.var.env.siteUrl.startsWith('https:');
     await startSession(c, c.var.database, account.id, c.var.now, c.var.clientHash, secure, viaRecovery);
     const mustEnrol = secondFactorRequired(account.roles, c.var.env.staffTotp) && !account.totp;

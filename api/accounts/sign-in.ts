@@ -11,7 +11,13 @@ import { findByUsername, toPublic, type PublicAccount } from './store.ts';
 import { ACCOUNT_CEILING, admitAttempt, clearAttempts, countAccountAttempt, WINDOW_MS } from './throttle.ts';
 
 /** The one answer to every failed sign-in: it never says which part was wrong. */
-export const BAD_SIGN_IN = '用户名、密码或验证码不正确。未开启两步验证的账号，验证码请留空。';
+export const BAD_SIGN_IN = '用户名、密码或验证码不正确，请检查后重新输入。未开启两步验证的账号，验证码请留空。';
+
+/**
+ * The answer to a name and password sent without a code, unless they are right for an account with
+ * no second factor: it reads the same whether the password was right or not.
+ */
+export const CODE_NEEDED = '请输入两步验证码。如果你的账号没有开启两步验证，说明用户名或密码不正确，请检查后重新输入。';
 
 /** An address the account signed in from in this many days counts as its own. */
 const KNOWN_ADDRESS_MS = 30 * 24 * 60 * 60 * 1000;
@@ -79,7 +85,7 @@ export async function signIn(
   c: Context<AppEnv>,
   username: string,
   password: string,
-  code: string,
+  code: string | undefined,
 ): Promise<{ account: PublicAccount; viaRecovery: boolean }> {
   const { database, now, clientHash } = c.var;
   const name = username.toLowerCase();
@@ -91,15 +97,20 @@ export async function signIn(
   let factor: FactorResult = false;
   if (pastCeiling) {
     // Only a valid second factor earns a password check here; anything else is refused unchecked.
-    factor = !!account?.totpSecret && code !== '' && (await checkSecondFactor(c, account, code));
+    factor = !!account?.totpSecret && !!code && (await checkSecondFactor(c, account, code));
     if (!factor || !account || account.disabled || !(await verifyPassword(password, account.passwordHash)))
       return throttled(c, name, Math.ceil(WINDOW_MS / 1000));
   } else {
     // Unknown users are checked against a dummy hash so that both answers take as long.
     const passwordOk = await verifyPassword(password, account?.passwordHash ?? (await DUMMY_HASH));
-    factor = passwordOk && !!account && !account.disabled && (await checkSecondFactor(c, account, code));
+    const usable = passwordOk && account !== undefined && !account.disabled;
+    if (usable && (code !== undefined || !account.totpSecret)) factor = await checkSecondFactor(c, account, code ?? '');
     if (!factor || !account) {
-      await recordAudit(database, { at: now, action: 'auth.login.failed', target: `user:${name}`, ipHash: clientHash });
+      // A right password still missing its code is the first step, not a failure.
+      if (!usable || code !== undefined)
+        await recordAudit(database, { at: now, action: 'auth.login.failed', target: `user:${name}`, ipHash: clientHash });
+      // Without a code, the page now asks for one, whatever was wrong.
+      if (code === undefined) throw apiError(401, 'code_needed', CODE_NEEDED);
       throw apiError(401, 'bad_credentials', BAD_SIGN_IN);
     }
   }

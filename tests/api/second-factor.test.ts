@@ -61,6 +61,13 @@ describe('second factor (TOTP)', () => {
       jsonInit('POST', { username: p.username, password: 'Not-Her-Password-1', code: '' }, { 'x-test-client': 'office' }),
     );
     expect(await noCode.json()).toEqual(await wrongPassword.json());
+    // The first step (name and password, no code) reads the same whether the password was right or not.
+    const firstStep = (password: string) =>
+      t.app.request('/api/auth/login', jsonInit('POST', { username: p.username, password }, { 'x-test-client': 'office' }));
+    const rightFirst = await firstStep(GOOD_PASSWORD);
+    const wrongFirst = await firstStep('Not-Her-Password-1');
+    expect(rightFirst.status).toBe(401);
+    expect(await rightFirst.json()).toEqual(await wrongFirst.json());
     t.clock.advance(30_000);
     const code = phone.generate({ timestamp: t.clock.now });
     expect((await signIn(p.username, code)).status).toBe(200);
