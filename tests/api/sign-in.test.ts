@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ACCOUNT_CEILING, FIRST_DELAY_MS, FREE_ATTEMPTS, STOP_AFTER, WINDOW_MS } from '../../api/accounts/throttle.ts';
+import { createApp } from '../../api/app.ts';
+import { openDatabase } from '../../api/db/client.ts';
 import { auditLog } from '../../api/db/schema.ts';
 import { GOOD_PASSWORD, login, makeAccount, signedIn, totpCode } from '../fixtures/accounts.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
@@ -50,6 +52,26 @@ describe('sign-in throttle', () => {
     const throttled = rows.filter((r) => r.action === 'auth.login.throttled');
     expect(throttled).toHaveLength(1);
     expect(JSON.parse(throttled[0]?.detail ?? '{}')).toMatchObject({ count: 20 - FREE_ATTEMPTS });
+  });
+
+  test('holds the limit when two server instances with their own connections take simultaneous guesses', async () => {
+    const a = await makeAccount(t, ['moderator']);
+    // A second API instance on its own connection to the same database, as a second process would have.
+    const other = await openDatabase(t.databaseUrl);
+    const app2 = createApp({ database: other, env: t.env, clock: () => t.clock.now, serveStatic: false });
+    try {
+      const results = await Promise.all(
+        Array.from({ length: 16 }, (_, i) =>
+          (i % 2 ? app2 : t.app).request(
+            '/api/auth/login',
+            jsonInit('POST', { username: a.username, password: `guess-${i}-xx` }, { 'x-test-client': 'two-processes' }),
+          ),
+        ),
+      );
+      expect(results.filter((r) => r.status === 401)).toHaveLength(FREE_ATTEMPTS);
+    } finally {
+      other.close();
+    }
   });
 
   test('lets the rightful publisher in from her own address while another address is throttled for her name', async () => {
