@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { totpOf } from '../../api/accounts/second-factor.ts';
 import { BAD_SIGN_IN, CODE_NEEDED } from '../../api/accounts/sign-in.ts';
+import { axeViolations } from '../fixtures/axe.ts';
 import { browserAvailable, launchBrowser } from '../fixtures/browser.ts';
 import { startServer, type RunningServer } from '../fixtures/server.ts';
 
@@ -31,7 +32,8 @@ describe.runIf(browserAvailable())('staff sign-in in Chromium', () => {
   }
 
   test('an admin enrols her authenticator, signs in with its code, and once with a recovery code', async () => {
-    const context = await browser.newContext();
+    // bypassCSP only so that the test can inject axe-core.
+    const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     await page.goto(`${server.url}/admin/login/?next=/admin/accounts/`);
     await submitPassword(page, 'chief', ADMIN_PASSWORD);
@@ -39,6 +41,7 @@ describe.runIf(browserAvailable())('staff sign-in in Chromium', () => {
     await page.waitForURL(/\/admin\/two-factor\/\?next=%2Fadmin%2Faccounts%2F/);
     await page.getByRole('button', { name: '开始设置' }).click({ timeout: 10_000 });
     await expect.poll(() => page.getByRole('img', { name: '用验证器 App 扫描的二维码' }).locator('svg').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
     const secret = ((await page.locator('#totp-secret').textContent()) ?? '').replace(/\s/g, '');
     const phone = totpOf(secret, 'chief');
     await page.getByLabel('验证器 App 显示的 6 位数字').fill(phone.generate());
@@ -46,6 +49,7 @@ describe.runIf(browserAvailable())('staff sign-in in Chromium', () => {
     const codes = page.getByRole('list', { name: '恢复码' }).getByRole('listitem');
     await expect.poll(() => codes.count(), { timeout: 10_000 }).toBe(10);
     const recovery = (await codes.allTextContents()).map((c) => c.trim());
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('link', { name: '我已保存恢复码，继续' }).click();
     await page.waitForURL(`${server.url}/admin/accounts/`);
     await page.goto(`${server.url}/admin/`);
@@ -59,6 +63,7 @@ describe.runIf(browserAvailable())('staff sign-in in Chromium', () => {
     await page.goto(`${server.url}/admin/login/`);
     await submitPassword(page, 'chief', ADMIN_PASSWORD);
     await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 }).toBe(CODE_NEEDED);
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('两步验证码').fill('000000');
     await page.getByRole('button', { name: '登录' }).click();
     await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 }).toBe(BAD_SIGN_IN);
