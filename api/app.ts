@@ -1,6 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { csrfGuard, loadSession, requireSession } from './accounts/guard.ts';
+import { csrfGuard, loadSession, requireSecondFactor, requireSession } from './accounts/guard.ts';
 import { adminAccounts } from './admin/accounts.ts';
 import { adminAudit } from './admin/audit.ts';
 import { auth } from './auth.ts';
@@ -75,7 +75,7 @@ interface PushDeps {
 function apiRoutes(push: PushDeps) {
   const { push: pushKey, subs } = subscriptionRoutes(push.vapid, push.sender);
   const admin = new Hono<AppEnv>()
-    .use(requireSession)
+    .use(requireSession, requireSecondFactor)
     .route('/accounts', adminAccounts)
     .route('/audit', adminAudit)
     .route('/warnings', adminWarnings)
@@ -120,7 +120,7 @@ export function createApp({
     c.set('database', database);
     c.set('env', env);
     c.set('now', clock());
-    c.set('clientHash', hashAddress(clientAddress(c), env.secret));
+    c.set('clientHash', hashAddress(clientAddress(c, env.trustProxy), env.secret));
     c.set('session', null);
     await next();
   };

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Database } from './db/client.ts';
 import { auditLog } from './db/schema.ts';
 
@@ -45,4 +46,27 @@ export async function auditAction(
     ipHash: c.var.clientHash,
     ...(detail ? { detail } : {}),
   });
+}
+
+/**
+ * Counts a repeated action (a throttled sign-in) in one row per source and window: the first
+ * occurrence inserts it with `{"count":1}`, later ones add to the count, so a flood of refused
+ * attempts cannot fill the log.
+ */
+export async function recordAggregatedAudit(
+  database: Database,
+  entry: { at: number; action: string; target: string; ipHash: string },
+  windowMs: number,
+): Promise<void> {
+  const windowStart = entry.at - (entry.at % windowMs);
+  const aggregateKey = [entry.action, entry.target, entry.ipHash, windowStart].join('|');
+  await database.write((db) =>
+    db
+      .insert(auditLog)
+      .values({ ...entry, detail: JSON.stringify({ count: 1, windowStart, windowMs }), aggregateKey })
+      .onConflictDoUpdate({
+        target: auditLog.aggregateKey,
+        set: { detail: sql`json_set(${auditLog.detail}, '$.count', json_extract(${auditLog.detail}, '$.count') + 1)` },
+      }),
+  );
 }

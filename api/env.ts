@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { isLoopbackHttp, parseTrustedProxies, TrustedProxies } from './client-address.ts';
 import { parseAllowlist } from './push/allowlist.ts';
 import { defaultCryptoThreads } from './push/encrypt-pool.ts';
 
@@ -44,6 +45,13 @@ export const envSchema = z.object({
   SUBSCRIBE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(120),
   /** Bearer token for `/metrics`; without it, only this machine may read them. */
   METRICS_TOKEN: z.string().min(32, '至少 32 个字符').optional(),
+  /** Trusted reverse proxies: comma-separated addresses or CIDR ranges (default: none, forwarding headers ignored). */
+  TRUST_PROXY: z
+    .string()
+    .refine((v) => parseTrustedProxies(v) !== null, '应为逗号分隔的 IP 地址或 CIDR 网段，例如 127.0.0.1,10.0.0.0/8')
+    .optional(),
+  /** Second factor for admins and publishers: `required` (default) or `optional` (only on a loopback http SITE_URL). */
+  STAFF_TOTP: z.enum(['required', 'optional'], { error: '应为 required 或 optional' }).default('required'),
 });
 
 /** Parsed configuration with every default filled in. */
@@ -65,6 +73,10 @@ export interface Env {
   pushLeaseMs: number;
   /** Bearer token for `/metrics`, or undefined for loopback-only access. */
   metricsToken: string | undefined;
+  /** Trusted reverse proxies; empty means forwarding headers are ignored. */
+  trustProxy: TrustedProxies;
+  /** Whether admins and publishers must use a second factor. */
+  staffTotp: 'required' | 'optional';
 }
 
 /** Thrown when a variable is invalid; the message names the variable and what it should be. */
@@ -92,6 +104,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, dataDir = DATA_
   const e = parsed.data;
   const siteUrl = e.SITE_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`;
   // The embedded database lives with the rest of the server's state unless DATABASE_URL says otherwise.
+  if (e.STAFF_TOTP === 'optional' && !isLoopbackHttp(siteUrl))
+    throw new EnvError(
+      `配置有误，服务未启动：\n  STAFF_TOTP: 只有 SITE_URL 为本机 http 地址（测试和开发）时才能设为 optional（当前 SITE_URL：${siteUrl}）`,
+    );
   const databaseUrl = e.DATABASE_URL ?? `file:${join(dataDir, 'app.db')}`;
   if (databaseUrl.startsWith('file:')) {
     mkdirSync(dirname(resolve(databaseUrl.slice('file:'.length))), { recursive: true });
@@ -112,5 +128,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, dataDir = DATA_
     subscribeLimitPerHour: e.SUBSCRIBE_LIMIT_PER_HOUR,
     pushLeaseMs: e.PUSH_LEASE_SECONDS * 1000,
     metricsToken: e.METRICS_TOKEN,
+    trustProxy: parseTrustedProxies(e.TRUST_PROXY ?? '') ?? new TrustedProxies([]),
+    staffTotp: e.STAFF_TOTP,
   };
 }

@@ -10,6 +10,7 @@ import { startDeliveryWorker } from './push/worker.ts';
 import { seedOfficeTemplates } from './warnings/templates.ts';
 import { staticFastPath } from './static-site.ts';
 import { scheduleContactErasure } from './ideas/retention.ts';
+import { schedulePruning } from './housekeeping.ts';
 
 /** Starts the one server process: migrates the database, then serves the site and the API. */
 async function main(): Promise<void> {
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
   await migrateDatabase(database);
   // 金点子 contacts are erased on schedule after each announcement: now, then hourly.
   scheduleContactErasure(database);
+  // Ended sessions, spent sign-in counters and old rate-limit windows: now, then hourly.
+  schedulePruning(database);
   await seedOfficeTemplates(database, Date.now());
   // Generated on the very first start and kept in the database from then on.
   const vapid = await loadVapidKeys(database, Date.now());

@@ -15,6 +15,8 @@ export interface PublicAccount {
   unitDistrict: string | null;
   disabled: boolean;
   createdAt: number;
+  /** Whether the account has a second factor (TOTP) enrolled. */
+  totp: boolean;
 }
 
 /** Login names: lower-case letters, digits, dot, dash and underscore. */
@@ -37,6 +39,7 @@ export function toPublic(row: AccountRow): PublicAccount {
     unitDistrict: row.unitDistrict,
     disabled: row.disabled,
     createdAt: row.createdAt,
+    totp: row.totpSecret !== null,
   };
 }
 

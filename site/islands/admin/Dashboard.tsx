@@ -48,6 +48,9 @@ export default function Dashboard() {
       <p>
         <a href="/admin/password/">修改我的密码</a>
       </p>
+      <p>
+        <a href="/admin/two-factor/">两步验证</a>：{account.totp ? '已开启' : '未开启'}
+      </p>
       <button type="button" class="secondary" onClick={() => void logout()}>
         退出登录
       </button>
