@@ -54,7 +54,11 @@ describe('warnings', () => {
     expect(Object.keys(err.fields)).toEqual(expect.arrayContaining(['headline', 'areas']));
   });
 
-  test('asks the publisher to confirm a red warning before publishing it', async () => {
+  test('with the two-person rule switched off, asks the publisher to confirm a red warning before publishing it', async () => {
+    const admin = await signedIn(t, ['admin']);
+    const rule = (on: boolean) =>
+      t.app.request('/api/admin/warning-settings', jsonInit('PUT', { twoPersonRule: on }, { cookie: admin.cookie }));
+    expect((await rule(false)).status).toBe(200);
     const draft = (await (await post('/api/admin/warnings', rainstormInput(t.clock.now, { level: 'red' }))).json()) as { warning: W };
     const first = await post(`/api/admin/warnings/${draft.warning.id}/publish`, {});
     expect(first.status).toBe(409);
@@ -62,6 +66,7 @@ describe('warnings', () => {
     expect((await active()).some((w) => w.id === draft.warning.id)).toBe(false);
     const second = await post(`/api/admin/warnings/${draft.warning.id}/publish`, { confirm: true });
     expect(second.status).toBe(200);
+    expect((await rule(true)).status).toBe(200);
   });
 
   test('publishes with a GB/T 35965.1 identifier, lists it for its districts only, and never after it expires', async () => {
@@ -79,7 +84,7 @@ describe('warnings', () => {
   test('an Update replaces the earlier message, which is never listed as active again', async () => {
     const first = await published();
     const res = await post(`/api/admin/warnings/${first.id}/update`, {
-      warning: rainstormInput(t.clock.now, { level: 'red', headline: '扬州市气象台将暴雨橙色预警升级为红色' }),
+      warning: rainstormInput(t.clock.now, { headline: '扬州市气象台更新暴雨橙色预警，影响时间延长' }),
       confirm: true,
     });
     expect(res.status).toBe(200);
