@@ -11,7 +11,7 @@ import { jsonBody, paramsOf } from '../validate.ts';
 import { notifyDelivery } from '../push/worker-signal.ts';
 import { accountName, approversFor, isAuthor, isGrave, needsApproval, twoPersonRuleOn } from './approval.ts';
 import { asInput, draftView, explainConflict, previewOf } from './drafts.ts';
-import { timesProblem, warningInputSchema, type WarningInput } from './schema.ts';
+import { publisherText, timesProblem, warningInputSchema, type WarningInput } from './schema.ts';
 import { createDraft, dropDraft, editDraft, findWarning, publishDraft, type PendingAudit } from './store.ts';
 import { toCapTime } from './time.ts';
 import { isActive, publicWarning } from './view.ts';
@@ -20,7 +20,7 @@ const idParam = z.object({ id: z.coerce.number().int().positive('预警编号不
 const confirmSchema = z.object({ confirm: z.boolean().optional() });
 const followUpSchema = z.object({ warning: warningInputSchema, confirm: z.boolean().optional() });
 const cancelSchema = z.object({
-  reason: z.string().trim().min(4, '请写明解除或取消的原因').max(500),
+  reason: publisherText({ min: 4, max: 500, tooShort: '请写明解除或取消的原因', tooLong: '原因不超过 500 个字' }),
   allClear: z.boolean().default(false),
 });
 const approveSchema = z.object({ revision: z.number({ error: '请先查看预览' }).int().positive() });

@@ -34,7 +34,7 @@ const epochMs = z
   .max(Date.parse('2100-01-01T00:00:00Z'), '时间不能晚于今后 30 天');
 
 /** Publisher text: normalised (see text.ts), then held to its length in characters as residents count them. */
-const typed = (opts: { min: number; max: number; tooShort: string; tooLong: string; singleLine?: boolean }) =>
+export const publisherText = (opts: { min: number; max: number; tooShort: string; tooLong: string; singleLine?: boolean }) =>
   z
     .string({ error: '请填写这一项' })
     .max(opts.max * 4, opts.tooLong)
@@ -62,9 +62,9 @@ export const warningInputSchema = z
     onset: epochMs.nullable().default(null),
     /** When it expires (ms); after this it is never shown as active. */
     expires: epochMs,
-    headline: typed({ min: 6, max: 80, tooShort: '标题至少 6 个字', tooLong: '标题不超过 80 个字', singleLine: true }),
-    description: typed({ min: 10, max: 2000, tooShort: '请写清发生了什么、在哪里', tooLong: '情况说明不超过 2000 个字' }),
-    instruction: typed({ min: 6, max: 2000, tooShort: '请写清居民应该做什么', tooLong: '行动建议不超过 2000 个字' }),
+    headline: publisherText({ min: 6, max: 80, tooShort: '标题至少 6 个字', tooLong: '标题不超过 80 个字', singleLine: true }),
+    description: publisherText({ min: 10, max: 2000, tooShort: '请写清发生了什么、在哪里', tooLong: '情况说明不超过 2000 个字' }),
+    instruction: publisherText({ min: 6, max: 2000, tooShort: '请写清居民应该做什么', tooLong: '行动建议不超过 2000 个字' }),
     /** Affected areas (GB/T 2260); 321000 means the whole city. */
     areas: z
       .array(z.enum(areaCodes, { error: '未知的区域代码' }))
