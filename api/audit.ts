@@ -41,10 +41,14 @@ export function auditInsert(db: Db, entry: AuditInput) {
  * the previous statement of the same connection changed, and a batch runs on one connection).
  * `target` may be SQL too, e.g. `sql\`'warning:' || last_insert_rowid()\`` right after an insert.
  */
-export function auditInsertWhen(db: Db, entry: Omit<AuditInput, 'target'> & { target: string | SQL | null }, when: SQL) {
+export function auditInsertWhen(
+  db: Db,
+  entry: Omit<AuditInput, 'target'> & { target?: string | SQL | null | undefined },
+  when: SQL = sql`1`,
+) {
   const detail = entry.detail ? JSON.stringify(entry.detail) : null;
   return db.run(sql`INSERT INTO audit_log (at, actor_id, actor_name, action, target, ip_hash, detail)
-    SELECT ${entry.at}, ${entry.actorId ?? null}, ${entry.actorName ?? null}, ${entry.action}, ${entry.target}, ${entry.ipHash ?? null}, ${detail}
+    SELECT ${entry.at}, ${entry.actorId ?? null}, ${entry.actorName ?? null}, ${entry.action}, ${entry.target ?? null}, ${entry.ipHash ?? null}, ${detail}
     WHERE ${when}`);
 }
 

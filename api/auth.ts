@@ -5,7 +5,7 @@ import { DUMMY_HASH, passwordProblem, verifyPassword } from './accounts/password
 import { endSession, startSession } from './accounts/sessions.ts';
 import { findById, findByUsername, setPassword, toPublic } from './accounts/store.ts';
 import { clearFailures, lockedUntil, recordFailure, SLOW_AFTER, throttleKeys } from './accounts/throttle.ts';
-import { auditAction, recordAudit } from './audit.ts';
+import { auditOf, recordAudit } from './audit.ts';
 import type { AppEnv } from './context.ts';
 import { apiError } from './errors.ts';
 import { jsonBody } from './validate.ts';
@@ -47,15 +47,14 @@ export const auth = new Hono<AppEnv>()
       throw apiError(401, 'bad_credentials', BAD_LOGIN);
     }
     await clearFailures(database, account.username);
-    await startSession(c, database, account.id, now, clientHash, c.var.env.siteUrl.startsWith('https:'));
-    await recordAudit(database, { at: now, actorId: account.id, actorName: account.username, action: 'auth.login', ipHash: clientHash });
+    const audit = { at: now, actorId: account.id, actorName: account.username, action: 'auth.login', ipHash: clientHash };
+    await startSession(c, database, account.id, now, clientHash, c.var.env.siteUrl.startsWith('https:'), audit);
     return c.json({ account: toPublic(account) });
   })
   .post('/logout', async (c) => {
     const s = c.var.session;
     if (s) {
-      await endSession(c, c.var.database, s.sessionId, c.var.now, c.var.env.siteUrl.startsWith('https:'));
-      await auditAction(c, 'auth.logout');
+      await endSession(c, c.var.database, s.sessionId, c.var.now, c.var.env.siteUrl.startsWith('https:'), auditOf(c, 'auth.logout'));
     }
     return c.json({ ok: true });
   })
@@ -69,7 +68,6 @@ export const auth = new Hono<AppEnv>()
       throw apiError(400, 'bad_current_password', '当前密码不正确。', { current: '当前密码不正确' });
     const problem = passwordProblem(next, me.username);
     if (problem) throw apiError(400, 'weak_password', problem, { next: problem });
-    await setPassword(c.var.database, me.id, next, c.var.now);
-    await auditAction(c, 'account.password.change', `account:${me.id}`);
+    await setPassword(c.var.database, me.id, next, c.var.now, auditOf(c, 'account.password.change', `account:${me.id}`));
     return c.json({ ok: true, message: '密码已修改，请用新密码重新登录。' });
   });

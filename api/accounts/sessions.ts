@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { auditInsert, type AuditInput } from '../audit.ts';
 import type { Database } from '../db/client.ts';
 import { accounts, sessions } from '../db/schema.ts';
 import { toPublic, type PublicAccount } from './store.ts';
@@ -28,12 +29,16 @@ export async function startSession(
   now: number,
   ipHash: string,
   secure: boolean,
+  audit?: AuditInput,
 ): Promise<void> {
   const token = randomBytes(32).toString('base64url');
   await database.write((db) =>
-    db
-      .insert(sessions)
-      .values({ id: tokenHash(token), accountId, createdAt: now, lastSeenAt: now, expiresAt: now + ABSOLUTE_LIFETIME_MS, ipHash }),
+    db.batch([
+      db
+        .insert(sessions)
+        .values({ id: tokenHash(token), accountId, createdAt: now, lastSeenAt: now, expiresAt: now + ABSOLUTE_LIFETIME_MS, ipHash }),
+      ...(audit ? [auditInsert(db, audit)] : []),
+    ]),
   );
   setCookie(c, cookieName(secure), token, { httpOnly: true, sameSite: 'Strict', secure, path: '/', maxAge: ABSOLUTE_LIFETIME_MS / 1000 });
 }
@@ -64,17 +69,29 @@ export async function currentSession(c: Context, database: Database, now: number
 }
 
 /** Ends one session and clears the cookie. */
-export async function endSession(c: Context, database: Database, sessionId: string, now: number, secure: boolean): Promise<void> {
-  await database.write((db) => db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, sessionId)));
+export async function endSession(
+  c: Context,
+  database: Database,
+  sessionId: string,
+  now: number,
+  secure: boolean,
+  audit?: AuditInput,
+): Promise<void> {
+  await database.write((db) =>
+    db.batch([db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, sessionId)), ...(audit ? [auditInsert(db, audit)] : [])]),
+  );
   deleteCookie(c, cookieName(secure), { path: '/', secure, ...(secure ? { prefix: 'host' as const } : {}) });
 }
 
 /** Ends every session of an account. */
-export async function revokeSessions(database: Database, accountId: number, now: number): Promise<void> {
+export async function revokeSessions(database: Database, accountId: number, now: number, audit?: AuditInput): Promise<void> {
   await database.write((db) =>
-    db
-      .update(sessions)
-      .set({ revokedAt: now })
-      .where(and(eq(sessions.accountId, accountId), isNull(sessions.revokedAt))),
+    db.batch([
+      db
+        .update(sessions)
+        .set({ revokedAt: now })
+        .where(and(eq(sessions.accountId, accountId), isNull(sessions.revokedAt))),
+      ...(audit ? [auditInsert(db, audit)] : []),
+    ]),
   );
 }

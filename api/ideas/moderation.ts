@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireRole } from '../accounts/guard.ts';
-import { auditAction } from '../audit.ts';
+import { auditOf } from '../audit.ts';
 import type { AppEnv } from '../context.ts';
 import type { Database } from '../db/client.ts';
 import { ideaPhotos, ideaReports, ideas, type IdeaRow } from '../db/schema.ts';
@@ -98,13 +98,12 @@ export const moderationRoutes = new Hono<AppEnv>()
     if (input.action === 'duplicate') await checkOriginal(c.var.database, ids, input.duplicateOf ?? 0);
     const results: Array<{ id: number; ok: boolean }> = [];
     for (const id of ids) {
-      const ok = await moderateIdea(c.var.database, id, { ...input, now: c.var.now });
+      const audit = auditOf(c, `idea.${input.action}`, `idea:${id}`, {
+        ...(input.reason ? { reason: input.reason } : {}),
+        ...(input.action === 'duplicate' ? { duplicateOf: input.duplicateOf } : {}),
+      });
+      const ok = await moderateIdea(c.var.database, id, { ...input, now: c.var.now }, audit);
       results.push({ id, ok });
-      if (ok)
-        await auditAction(c, `idea.${input.action}`, `idea:${id}`, {
-          ...(input.reason ? { reason: input.reason } : {}),
-          ...(input.action === 'duplicate' ? { duplicateOf: input.duplicateOf } : {}),
-        });
     }
     if (!results.some((r) => r.ok)) throw apiError(409, 'not_applicable', '所选金点子的当前状态不能进行这个操作，请刷新列表后再试。');
     return c.json({ results });
