@@ -138,6 +138,36 @@ describe('warnings', () => {
     expect(capIndex).toMatch(/type="application\/cap\+xml" href="[^"]+\/api\/warnings\/\d+\/cap\.xml"/);
   });
 
+  test('refuses times before 2020 or more than 30 days ahead, naming the field', async () => {
+    const day = 24 * 3600_000;
+    const cases: Array<[Record<string, number>, string]> = [
+      [{ effective: Date.parse('2019-12-31T00:00:00+08:00') }, 'effective'],
+      [{ expires: t.clock.now + 31 * day }, 'expires'],
+      [{ effective: t.clock.now + 31 * day, expires: t.clock.now + 32 * day }, 'effective'],
+      [{ onset: t.clock.now + 40 * day }, 'onset'],
+      [{ expires: 1e300 }, 'expires'],
+    ];
+    for (const [over, field] of cases) {
+      const res = await post('/api/admin/warnings', rainstormInput(t.clock.now, over));
+      expect(res.status).toBe(400);
+      expect(Object.keys(((await res.json()) as { error: { fields: Record<string, string> } }).error.fields)).toContain(field);
+    }
+  });
+
+  test('stores pasted text without control, zero-width or bidi characters, and keeps $ patterns literal', async () => {
+    const res = await post(
+      '/api/admin/warnings',
+      rainstormInput(t.clock.now, {
+        headline: '扬州市\u200b气象台\u0007发布\r\n暴雨\uFFFE橙色\u202E预警 $& $1',
+        description: '预计未来 3 小时内\r\n广陵区降雨\u0000量将达 50 毫米以上\uD800。]]>',
+      }),
+    );
+    expect(res.status).toBe(201);
+    const { warning } = (await res.json()) as { warning: { headline: string; description: string } };
+    expect(warning.headline).toBe('扬州市气象台发布 暴雨橙色预警 $& $1');
+    expect(warning.description).toBe('预计未来 3 小时内\n广陵区降雨量将达 50 毫米以上。]]>');
+  });
+
   test('refuses bad query values with a 400, not a 500', async () => {
     expect((await t.app.request('/api/warnings?district=999999')).status).toBe(400);
     expect((await t.app.request('/api/warnings/abc')).status).toBe(400);
