@@ -21,6 +21,7 @@ import { loadVapidKeys, type VapidKeys } from './push/vapid.ts';
 import { securityHeaders } from './security-headers.ts';
 import { serveSite } from './static-site.ts';
 import { adminWarnings } from './warnings/admin.ts';
+import { warningSettings } from './warnings/approval.ts';
 import { warningFeeds } from './warnings/feeds.ts';
 import { warningPage } from './warnings/page.ts';
 import { publicWarnings } from './warnings/public.ts';
@@ -80,6 +81,7 @@ function apiRoutes(push: PushDeps) {
     .route('/audit', adminAudit)
     .route('/warnings', adminWarnings)
     .route('/warning-templates', adminWarningTemplates)
+    .route('/warning-settings', warningSettings)
     .route('/ideas', adminIdeas)
     .route('/campaigns', adminCampaigns)
     .route('/contests', adminContests);

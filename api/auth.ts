@@ -8,7 +8,7 @@ import { endSession, startSession } from './accounts/sessions.ts';
 import { signIn, throttled } from './accounts/sign-in.ts';
 import { findById, setPassword } from './accounts/store.ts';
 import { admitAttempt, clearAttempts } from './accounts/throttle.ts';
-import { auditAction, recordAudit } from './audit.ts';
+import { auditOf, recordAudit } from './audit.ts';
 import type { AppEnv } from './context.ts';
 import { apiError } from './errors.ts';
 import { jsonBody } from './validate.ts';
@@ -31,15 +31,16 @@ export const auth = new Hono<AppEnv>()
     const { username, password, code } = c.req.valid('json');
     const { account, viaRecovery } = await signIn(c, username, password, code);
     const secure = c.var.env.siteUrl.startsWith('https:');
-    await startSession(c, c.var.database, account.id, c.var.now, c.var.clientHash, secure, viaRecovery);
+    // The session and its audit row are one write: signed in and audited, or neither.
+    const audit = { at: c.var.now, actorId: account.id, actorName: account.username, action: 'auth.login', ipHash: c.var.clientHash };
+    await startSession(c, c.var.database, account.id, c.var.now, c.var.clientHash, secure, viaRecovery, audit);
     const mustEnrol = secondFactorRequired(account.roles, c.var.env.staffTotp) && !account.totp;
     return c.json({ account, mustEnrol, viaRecovery });
   })
   .post('/logout', async (c) => {
     const s = c.var.session;
     if (s) {
-      await endSession(c, c.var.database, s.sessionId, c.var.now);
-      await auditAction(c, 'auth.logout');
+      await endSession(c, c.var.database, s.sessionId, c.var.now, auditOf(c, 'auth.logout'));
     }
     // Clear the cookie even when the session had already ended, so the browser forgets it.
     else await endSession(c, c.var.database, null, c.var.now);
@@ -73,8 +74,7 @@ export const auth = new Hono<AppEnv>()
     await clearAttempts(database, me.username, clientHash);
     const problem = passwordProblem(next, me.username);
     if (problem) throw apiError(400, 'weak_password', problem, { next: problem });
-    await setPassword(database, me.id, next, now);
-    await auditAction(c, 'account.password.change', `account:${me.id}`);
+    await setPassword(database, me.id, next, now, auditOf(c, 'account.password.change', `account:${me.id}`));
     return c.json({ ok: true, message: '密码已修改，请用新密码重新登录。' });
   })
   .route('/second-factor', secondFactorRoutes);

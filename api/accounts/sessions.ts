@@ -3,6 +3,7 @@ import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../context.ts';
+import { auditInsert, type AuditInput } from '../audit.ts';
 import type { Database } from '../db/client.ts';
 import { accounts, sessions } from '../db/schema.ts';
 import { toPublic, type PublicAccount } from './store.ts';
@@ -30,18 +31,22 @@ export async function startSession(
   ipHash: string,
   secure: boolean,
   viaRecovery = false,
+  audit?: AuditInput,
 ): Promise<void> {
   const token = randomBytes(32).toString('base64url');
   await database.write((db) =>
-    db.insert(sessions).values({
-      id: tokenHash(token),
-      accountId,
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt: now + ABSOLUTE_LIFETIME_MS,
-      ipHash,
-      viaRecovery,
-    }),
+    db.batch([
+      db.insert(sessions).values({
+        id: tokenHash(token),
+        accountId,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: now + ABSOLUTE_LIFETIME_MS,
+        ipHash,
+        viaRecovery,
+      }),
+      ...(audit ? [auditInsert(db, audit)] : []),
+    ]),
   );
   setCookie(c, cookieName(secure), token, { httpOnly: true, sameSite: 'Strict', secure, path: '/', maxAge: ABSOLUTE_LIFETIME_MS / 1000 });
 }
@@ -74,20 +79,26 @@ export async function currentSession(c: Context, database: Database, now: number
 }
 
 /** Ends one session (if any) and clears the cookie in the browser, under the same name it was set with. */
-export async function endSession(c: Context<AppEnv>, database: Database, sessionId: string | null, now: number): Promise<void> {
-  if (sessionId) await database.write((db) => db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, sessionId)));
+export async function endSession(c: Context<AppEnv>, database: Database, sessionId: string | null, now: number, audit?: AuditInput): Promise<void> {
+  if (sessionId)
+    await database.write((db) =>
+      db.batch([db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, sessionId)), ...(audit ? [auditInsert(db, audit)] : [])]),
+    );
   const secure = c.var.env.siteUrl.startsWith('https:');
   // The name already carries `__Host-`: hono's `prefix` option would add it a second time.
   deleteCookie(c, cookieName(secure), { path: '/', secure, httpOnly: true, sameSite: 'Strict' });
 }
 
 /** Ends every session of an account. */
-export async function revokeSessions(database: Database, accountId: number, now: number): Promise<void> {
+export async function revokeSessions(database: Database, accountId: number, now: number, audit?: AuditInput): Promise<void> {
   await database.write((db) =>
-    db
-      .update(sessions)
-      .set({ revokedAt: now })
-      .where(and(eq(sessions.accountId, accountId), isNull(sessions.revokedAt))),
+    db.batch([
+      db
+        .update(sessions)
+        .set({ revokedAt: now })
+        .where(and(eq(sessions.accountId, accountId), isNull(sessions.revokedAt))),
+      ...(audit ? [auditInsert(db, audit)] : []),
+    ]),
   );
 }
 

@@ -115,6 +115,6 @@ export async function signIn(
     }
   }
   await clearAttempts(database, name, clientHash);
-  await recordAudit(database, { at: now, actorId: account.id, actorName: account.username, action: 'auth.login', ipHash: clientHash });
+  // The caller writes the `auth.login` audit row with the session it starts.
   return { account: toPublic(account), viaRecovery: factor === 'recovery' };
 }

@@ -10,7 +10,6 @@ import { passwordProblem } from '../accounts/passwords.ts';
 import { roleSchema } from '../accounts/roles.ts';
 import { enrolSecondFactor, newRecoveryCodes, newTotpSecret, resetSecondFactor, secondFactorRequired } from '../accounts/second-factor.ts';
 import { createAccount, findByUsername, setDisabled, setPassword, toPublic, usernameSchema } from '../accounts/store.ts';
-import { recordAudit } from '../audit.ts';
 import { openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { accounts } from '../db/schema.ts';
@@ -81,7 +80,7 @@ async function main(): Promise<void> {
   const database = await openDatabase(env.databaseUrl, env.databaseAuthToken);
   await migrateDatabase(database);
   const now = Date.now();
-  const audit = (action: string, target: string) => recordAudit(database, { at: now, actorName: 'cli', action, target });
+  const audit = (action: string, target: string | null = null) => ({ at: now, actorName: 'cli', action, target });
 
   if (verb === 'list') {
     const rows = await database.db.select().from(accounts);
@@ -113,9 +112,9 @@ async function main(): Promise<void> {
         unitDistrict: values.district ?? null,
       },
       now,
+      audit('account.create'),
     );
     if (!created) fail(`用户名 ${username} 已存在。`);
-    await audit('account.create', `account:${created.id}`);
     console.log(`已创建账号 ${username}（${roles.data.join('、')}）。`);
     const secretFile = values['totp-secret-file'];
     if (secretFile) {
@@ -137,8 +136,13 @@ async function main(): Promise<void> {
   const row = await findByUsername(database, username);
   if (!row) fail(`没有账号 ${username}。`);
   if (verb === 'disable' || verb === 'enable') {
-    await setDisabled(database, row.id, verb === 'disable', now);
-    await audit(verb === 'disable' ? 'account.disable' : 'account.enable', `account:${row.id}`);
+    await setDisabled(
+      database,
+      row.id,
+      verb === 'disable',
+      now,
+      audit(verb === 'disable' ? 'account.disable' : 'account.enable', `account:${row.id}`),
+    );
     console.log(verb === 'disable' ? `已停用 ${username}，其所有登录已失效。` : `已启用 ${username}。`);
     return;
   }
@@ -146,8 +150,7 @@ async function main(): Promise<void> {
     const password = await readSecret(`为 ${username} 设置新密码：`);
     const problem = passwordProblem(password, username);
     if (problem) fail(problem);
-    await setPassword(database, row.id, password, now);
-    await audit('account.password.reset', `account:${row.id}`);
+    await setPassword(database, row.id, password, now, audit('account.password.reset', `account:${row.id}`));
     console.log(`已重设 ${username} 的密码，其所有登录已失效。`);
     return;
   }

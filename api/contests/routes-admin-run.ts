@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { requireRole } from '../accounts/guard.ts';
-import { auditAction } from '../audit.ts';
+import { auditAction, auditInsert, auditInsertWhen, auditOf } from '../audit.ts';
 import type { AppEnv } from '../context.ts';
 import { csvResponse, toCsv } from '../csv.ts';
 import { contestExtraTimes, contestQuestions, contests } from '../db/schema.ts';
@@ -35,8 +35,8 @@ export const adminRunRoutes = new Hono<AppEnv>()
   .post('/:id/close', paramsOf(idParam), async (c) => {
     const before = await contestForStaff(c, c.req.valid('param').id);
     if (statusOf(before, c.var.now) === 'closed') throw apiError(409, 'already_closed', '这个竞赛已经结束了。');
-    const after = await moveClose(c.var.database, before, c.var.now, c.var.now);
-    await auditAction(c, 'contest.close', `contest:${before.id}`, { closesAtBefore: before.closesAt, closesAt: after.closesAt });
+    const audit = auditOf(c, 'contest.close', `contest:${before.id}`, { closesAtBefore: before.closesAt, closesAt: c.var.now });
+    const after = await moveClose(c.var.database, before, c.var.now, c.var.now, audit);
     return c.json({ closesAt: after.closesAt, status: statusOf(after, c.var.now) });
   })
   .post('/:id/extend', paramsOf(idParam), jsonBody(extendSchema), async (c) => {
@@ -44,8 +44,8 @@ export const adminRunRoutes = new Hono<AppEnv>()
     const { closesAt } = c.req.valid('json');
     if (closesAt <= c.var.now || closesAt <= before.opensAt)
       throw apiError(400, 'invalid_input', '新的结束时间应晚于现在和开始时间。', { closesAt: '应晚于现在' });
-    const after = await moveClose(c.var.database, before, closesAt, c.var.now);
-    await auditAction(c, 'contest.extend', `contest:${before.id}`, { closesAtBefore: before.closesAt, closesAt });
+    const audit = auditOf(c, 'contest.extend', `contest:${before.id}`, { closesAtBefore: before.closesAt, closesAt });
+    const after = await moveClose(c.var.database, before, closesAt, c.var.now, audit);
     return c.json({ closesAt: after.closesAt, status: statusOf(after, c.var.now) });
   })
   .post('/:id/archive', paramsOf(idParam), jsonBody(archiveSchema), async (c) => {
@@ -54,12 +54,14 @@ export const adminRunRoutes = new Hono<AppEnv>()
     if (archived && statusOf(contest, c.var.now) !== 'closed')
       throw apiError(409, 'not_closed', '竞赛结束后才能归档。要提前结束，请先点“立即结束”。');
     await c.var.database.write((db) =>
-      db
-        .update(contests)
-        .set({ archivedAt: archived ? c.var.now : null, updatedAt: c.var.now })
-        .where(eq(contests.id, contest.id)),
+      db.batch([
+        db
+          .update(contests)
+          .set({ archivedAt: archived ? c.var.now : null, updatedAt: c.var.now })
+          .where(eq(contests.id, contest.id)),
+        auditInsert(db, auditOf(c, archived ? 'contest.archive' : 'contest.unarchive', `contest:${contest.id}`, { title: contest.title })),
+      ]),
     );
-    await auditAction(c, archived ? 'contest.archive' : 'contest.unarchive', `contest:${contest.id}`, { title: contest.title });
     return c.json({ archived });
   })
   .delete('/:id', paramsOf(idParam), async (c) => {
@@ -78,19 +80,23 @@ export const adminRunRoutes = new Hono<AppEnv>()
         db
           .delete(contestExtraTimes)
           .where(and(eq(contestExtraTimes.contestId, id), sql`NOT EXISTS (SELECT 1 FROM contests WHERE id = ${id})`)),
+        auditInsertWhen(
+          db,
+          auditOf(c, 'contest.delete', `contest:${id}`, { code: contest.code, title: contest.title }),
+          sql`NOT EXISTS (SELECT 1 FROM contests WHERE id = ${id})`,
+        ),
       ]),
     );
     if (gone.length === 0)
       throw apiError(409, 'has_participants', '已经有人参加了这个竞赛，不能删除（成绩和证书要保留）。竞赛结束后可以归档。');
-    await auditAction(c, 'contest.delete', `contest:${id}`, { code: contest.code, title: contest.title });
     return c.json({ deleted: true });
   })
   .post('/:id/extra-time', paramsOf(idParam), jsonBody(extraSchema), async (c) => {
     const contest = await contestForStaff(c, c.req.valid('param').id);
     const { name, team, minutes } = c.req.valid('json');
     const key = nameKeyOf({ name, team: contest.teamMode === 'none' ? '' : team });
-    const running = await grantExtraTime(c.var.database, contest, key, minutes * 60_000, c.var.session?.account.id ?? 0, c.var.now);
-    await auditAction(c, 'contest.extra_time', `contest:${contest.id}`, { name, team, minutes, runningAttempts: running });
+    const audit = auditOf(c, 'contest.extra_time', `contest:${contest.id}`, { name, team, minutes });
+    const running = await grantExtraTime(c.var.database, contest, key, minutes * 60_000, c.var.session?.account.id ?? 0, c.var.now, audit);
     return c.json({ ok: true, runningAttempts: running });
   })
   .get('/:id/live', paramsOf(idParam), async (c) => {

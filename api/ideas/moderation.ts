@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireRole } from '../accounts/guard.ts';
 import { hasRole } from '../accounts/roles.ts';
-import { auditAction } from '../audit.ts';
+import { auditOf } from '../audit.ts';
 import type { AppEnv } from '../context.ts';
 import type { Database } from '../db/client.ts';
 import { ideaPhotos, ideaReports, ideas, type IdeaRow } from '../db/schema.ts';
@@ -108,13 +108,12 @@ export const moderationRoutes = new Hono<AppEnv>()
     if (input.action === 'duplicate') await checkOriginal(c.var.database, ids, input.duplicateOf ?? 0);
     const results: Array<{ id: number; ok: boolean }> = [];
     for (const id of ids) {
-      const ok = await moderateIdea(c.var.database, id, { ...input, now: c.var.now });
+      const audit = auditOf(c, `idea.${input.action}`, `idea:${id}`, {
+        ...(input.reason ? { reason: input.reason } : {}),
+        ...(input.action === 'duplicate' ? { duplicateOf: input.duplicateOf } : {}),
+      });
+      const ok = await moderateIdea(c.var.database, id, { ...input, now: c.var.now }, audit);
       results.push({ id, ok });
-      if (ok)
-        await auditAction(c, `idea.${input.action}`, `idea:${id}`, {
-          ...(input.reason ? { reason: input.reason } : {}),
-          ...(input.action === 'duplicate' ? { duplicateOf: input.duplicateOf } : {}),
-        });
     }
     if (!results.some((r) => r.ok)) throw apiError(409, 'not_applicable', '所选金点子的当前状态不能进行这个操作，请刷新列表后再试。');
     return c.json({ results });

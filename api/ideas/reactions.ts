@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { recordAudit } from '../audit.ts';
+import { auditInsertWhen } from '../audit.ts';
 import type { AppEnv } from '../context.ts';
 import type { Database } from '../db/client.ts';
 import { ideaReports, ideas, ideaSupports } from '../db/schema.ts';
@@ -67,7 +67,7 @@ export const ideaReactions = new Hono<AppEnv>()
       await publishedIdea(database, id);
       const device = deviceHash(env.secret, input.device);
       // One statement each, in one batch: the count and the hiding see the same committed reports.
-      const [added, hidden] = await database.write((db) =>
+      const [added] = await database.write((db) =>
         db.batch([
           db
             .insert(ideaReports)
@@ -85,11 +85,15 @@ export const ideaReactions = new Hono<AppEnv>()
               ),
             )
             .returning({ id: ideas.id }),
+          // Audited in the same batch, only when the update above hid it.
+          auditInsertWhen(
+            db,
+            { at: now, action: 'idea.hide.reports', target: `idea:${id}`, detail: { reports: REPORTS_TO_HIDE } },
+            sql`changes() > 0`,
+          ),
         ]),
       );
       if (added.length === 0) throw apiError(409, 'already_reported', '你已经举报过这条金点子了，审核员会尽快处理。');
-      if (hidden.length > 0)
-        await recordAudit(database, { at: now, action: 'idea.hide.reports', target: `idea:${id}`, detail: { reports: REPORTS_TO_HIDE } });
       return c.json({ received: true }, 201);
     },
   );

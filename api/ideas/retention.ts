@@ -1,5 +1,4 @@
 import { and, isNotNull, sql } from 'drizzle-orm';
-import { recordAudit } from '../audit.ts';
 import type { Database } from '../db/client.ts';
 import { ideas } from '../db/schema.ts';
 
@@ -10,21 +9,26 @@ const DAY = 86_400_000;
  * ago. One guarded UPDATE, so several server processes may run it at once. Returns how many.
  */
 export async function eraseExpiredContacts(database: Database, now: number): Promise<number> {
-  const rows = await database.write((db) =>
-    db
-      .update(ideas)
-      .set({ contact: null, contactKey: null, recoveryHash: null, contactErasedAt: now })
-      .where(
-        and(
-          isNotNull(ideas.contact),
-          sql`${ideas.campaignId} IN (SELECT c.id FROM idea_campaigns c
+  const [rows] = await database.write((db) =>
+    db.batch([
+      db
+        .update(ideas)
+        .set({ contact: null, contactKey: null, recoveryHash: null, contactErasedAt: now })
+        .where(
+          and(
+            isNotNull(ideas.contact),
+            sql`${ideas.campaignId} IN (SELECT c.id FROM idea_campaigns c
             WHERE c.announced_at IS NOT NULL AND c.announced_at + c.contact_retention_days * ${DAY} <= ${now})`,
-        ),
-      )
-      .returning({ id: ideas.id }),
+          ),
+        )
+        .returning({ id: ideas.id }),
+      // Audited in the same batch, naming the ideas this very update erased.
+      db.run(sql`INSERT INTO audit_log (at, action, target, detail)
+        SELECT ${now}, 'idea.contacts.erase', 'ideas',
+          json_object('ideas', (SELECT json_group_array(id) FROM (SELECT id FROM ideas WHERE contact_erased_at = ${now} ORDER BY id)))
+        WHERE changes() > 0`),
+    ]),
   );
-  if (rows.length)
-    await recordAudit(database, { at: now, action: 'idea.contacts.erase', target: 'ideas', detail: { ideas: rows.map((r) => r.id) } });
   return rows.length;
 }
 

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { recordAudit } from '../audit.ts';
+import { auditInsertWhen } from '../audit.ts';
 import type { AppEnv } from '../context.ts';
 import { ideaPhotos, ideas } from '../db/schema.ts';
 import { apiError } from '../errors.ts';
@@ -88,7 +88,18 @@ export const submitIdeas = new Hono<AppEnv>()
           updatedAt: now,
         })
         .returning({ id: ideas.id });
-      if (!photo) return insertIdea;
+      // The idea, its photo and its audit entry commit together: a resident is never told of a
+      // failure for an idea that was in fact stored.
+      const audit = auditInsertWhen(db, {
+        at: now,
+        action: 'idea.submit',
+        target: sql`'idea:' || (SELECT id FROM ideas WHERE receipt_hash = ${hash})`,
+        ipHash: clientHash,
+      });
+      if (!photo) {
+        const [rows] = await db.batch([insertIdea, audit]);
+        return rows;
+      }
       const [rows] = await db.batch([
         insertIdea,
         db.insert(ideaPhotos).values({
@@ -98,10 +109,10 @@ export const submitIdeas = new Hono<AppEnv>()
           width: photo.width,
           height: photo.height,
         }),
+        audit,
       ]);
       return rows;
     });
     if (!inserted) throw new Error('idea insert returned no row');
-    await recordAudit(database, { at: now, action: 'idea.submit', target: `idea:${inserted.id}`, ipHash: clientHash });
     return c.json({ id: inserted.id, receipt, status: 'pending' as const }, 201);
   });

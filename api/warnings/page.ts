@@ -51,6 +51,7 @@ export const warningPage: Handler<AppEnv> = async (c) => {
   const shell = await readFile(shellPath, 'utf8').catch(() => null);
   if (!row || row.state !== 'published' || !shell) return c.notFound();
   const w = publicWarning(row, c.var.now);
-  const html = shell.replace(TITLE_MARK, esc(`${w.title} ${w.headline}`)).replace(BODY_MARK, warningHtml(w));
+  // Replacer functions, not strings: a `$&` or `$'` typed by a publisher must stay literal text.
+  const html = shell.replace(TITLE_MARK, () => esc(`${w.title} ${w.headline}`)).replace(BODY_MARK, () => warningHtml(w));
   return c.html(html, 200, { 'cache-control': 'no-cache', 'content-security-policy': contentSecurityPolicy(inlineScriptHashes(html)) });
 };

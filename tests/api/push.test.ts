@@ -47,8 +47,8 @@ describe('warning push delivery', () => {
     await waitFor(async () => (await delivery(id)).state === 'done', 30_000, `delivery ${id}`);
     return delivery(id);
   };
-  const login = async () => {
-    const res = await api('/api/auth/login', { method: 'POST', body: { username: 'publisher', password: 'Warn-Issuer-Pass-2027' } });
+  const login = async (username = 'publisher') => {
+    const res = await api('/api/auth/login', { method: 'POST', body: { username, password: 'Warn-Issuer-Pass-2027' } });
     cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   };
 
@@ -69,6 +69,8 @@ describe('warning push delivery', () => {
     }
     server = await startServer(env, dataDir);
     server.addUser('publisher', ['publisher'], 'Warn-Issuer-Pass-2027');
+    // A red message goes out only once a second publisher approves it (四眼原则).
+    server.addUser('approver', ['publisher'], 'Warn-Issuer-Pass-2027');
     await login();
   }, 60_000);
   afterAll(async () => {
@@ -113,7 +115,12 @@ describe('warning push delivery', () => {
       method: 'POST',
       body: { warning: rainstormInput(Date.now(), { level: 'red' }), confirm: true },
     });
-    const updId = (upd.body['warning'] as { id: number }).id;
+    expect(upd.status).toBe(202);
+    const updId = (upd.body['warning'] as { id: number; revision: number }).id;
+    await login('approver');
+    const approved = await api(`/api/admin/warnings/${updId}/approve`, { method: 'POST', body: { revision: 1 } });
+    expect(approved.status).toBe(200);
+    await login();
     await doneWith(updId);
     const mine = push.for('guangling-all');
     expect(mine).toHaveLength(2);

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const benches = ['tests/bench/push.ts', 'tests/bench/contest.ts', 'tests/bench/ideas.ts', 'tests/bench/static.ts'].filter((f) =>
+const benches = ['tests/bench/push.ts', 'tests/bench/contest.ts', 'tests/bench/ideas.ts', 'tests/bench/static.ts', 'tests/bench/warnings-fuzz.ts'].filter((f) =>
   existsSync(f),
 );
 let failed = 0;
