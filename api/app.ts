@@ -17,6 +17,7 @@ import { ideasApi } from './ideas/index.ts';
 import { createPushSender, type PushSender } from './push/sender.ts';
 import { subscriptionRoutes } from './push/subscriptions.ts';
 import { loadVapidKeys, type VapidKeys } from './push/vapid.ts';
+import { mapConfig } from './map-config.ts';
 import { securityHeaders } from './security-headers.ts';
 import { serveSite } from './static-site.ts';
 import { adminWarnings } from './warnings/admin.ts';
@@ -64,6 +65,7 @@ function apiRoutes(push: PushDeps) {
     .route('/contests', adminContests);
   return new Hono<AppEnv>()
     .route('/health', health)
+    .route('/map', mapConfig)
     .route('/auth', auth)
     .route('/warnings', publicWarnings)
     .route('/ideas', ideasApi)
@@ -80,7 +82,7 @@ export type ApiType = ReturnType<typeof apiRoutes>;
 export function createApp({ database, env, clock = Date.now, serveStatic = true }: AppDeps) {
   const app = new Hono<AppEnv>();
   app.onError(onError);
-  app.use('*', securityHeaders(env.siteUrl.startsWith('https:')));
+  app.use('*', securityHeaders(env.siteUrl.startsWith('https:'), env.mapTiles?.origins ?? []));
   let vapid: Promise<VapidKeys> | null = null;
   let sender: Promise<PushSender> | null = null;
   const push: PushDeps = {

@@ -31,12 +31,18 @@ export function inlineScriptHashes(html: string): string[] {
   return [...hashes];
 }
 
-/** Sets the security headers on every response; HTML responses may widen script-src by hash. */
-export function securityHeaders(secure: boolean): MiddlewareHandler {
+/** The policy with `origins` added to img-src: the configured map tile service, and nothing else. */
+export function allowImages(csp: string, origins: readonly string[]): string {
+  if (origins.length === 0) return csp;
+  return csp.replace(/(^|; )img-src ([^;]*)/, (_m, start: string, list: string) => `${start}img-src ${list} ${origins.join(' ')}`);
+}
+
+/** Sets the security headers on every response; HTML responses may widen script-src by hash; img-src admits `imageOrigins` (map tiles). */
+export function securityHeaders(secure: boolean, imageOrigins: readonly string[] = []): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const h = c.res.headers;
-    if (!h.has('content-security-policy')) h.set('content-security-policy', contentSecurityPolicy());
+    h.set('content-security-policy', allowImages(h.get('content-security-policy') ?? contentSecurityPolicy(), imageOrigins));
     h.set('x-content-type-options', 'nosniff');
     h.set('x-frame-options', 'DENY');
     h.set('referrer-policy', 'strict-origin-when-cross-origin');
