@@ -117,7 +117,7 @@ export function createApp({ database, env, clock = Date.now, serveStatic = true 
   app.all('/api/*', apiNotFound);
   app.route('/feeds', warningFeeds);
   app.get('/warnings/:id{[0-9]+}/', warningPage);
-  if (serveStatic) app.use('*', serveSite(env.distDir));
+  if (serveStatic) app.use('*', serveSite(env.distDir, env.siteOrigin));
   app.notFound((c) => c.text('404 页面不存在', 404));
   return app;
 }

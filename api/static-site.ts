@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { createReadStream, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Context, MiddlewareHandler } from 'hono';
 import { contentSecurityPolicy, inlineScriptHashes } from './security-headers.ts';
+import { ADDRESSED, builtOrigin, readdress } from './site-origin.ts';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -105,8 +107,49 @@ async function encodedCopy(c: Context, found: Found): Promise<{ coding: string; 
   return null;
 }
 
-async function respond(c: Context, found: Found, status: 200 | 404): Promise<Response> {
+const readdressed = new Map<string, { mtime: number; to: string; body: string }>();
+
+/**
+ * A text file that names the address it was built for, served with `to` instead (api/site-origin.ts).
+ * Served uncompressed: the build's Brotli/gzip copies carry the old address. A deployment that builds
+ * with its own SITE_URL (as `npm start` does) never comes here.
+ */
+async function respondReaddressed(c: Context, found: Found, status: 200 | 404, from: string, to: string): Promise<Response> {
   const ext = extname(found.path).toLowerCase();
+  let cached = readdressed.get(found.path);
+  if (!cached || cached.mtime !== found.stats.mtimeMs || cached.to !== to) {
+    cached = { mtime: found.stats.mtimeMs, to, body: await readdress(await readFile(found.path, 'utf8'), ext, from, to) };
+    readdressed.set(found.path, cached);
+  }
+  const body = Buffer.from(cached.body);
+  // The served address is part of the tag: the same file under another SITE_URL is another resource.
+  const site = createHash('sha256').update(to).digest('hex').slice(0, 8);
+  const etag = `W/"${body.length.toString(16)}-${Math.floor(found.stats.mtimeMs).toString(16)}-${site}"`;
+  const headers: Record<string, string> = {
+    'content-type': types[ext] ?? 'application/octet-stream',
+    'cache-control': status === 404 ? 'no-cache' : cacheControlFor(c.req.path),
+    etag,
+    vary: 'accept-encoding',
+    'content-length': String(body.length),
+  };
+  if (ext === '.html') headers['content-security-policy'] = contentSecurityPolicy(inlineScriptHashes(cached.body));
+  if (status === 200 && c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
+  if (c.req.method === 'HEAD') return c.body(null, status, headers);
+  return c.body(body, status, headers);
+}
+
+/** Where the site is served from, when that may differ from the address it was built for. */
+interface Served {
+  root: string;
+  siteOrigin: string;
+}
+
+async function respond(c: Context, found: Found, status: 200 | 404, served?: Served): Promise<Response> {
+  const ext = extname(found.path).toLowerCase();
+  if (served && ADDRESSED.has(ext)) {
+    const from = builtOrigin(served.root);
+    if (from && from !== served.siteOrigin) return respondReaddressed(c, found, status, from, served.siteOrigin);
+  }
   const encoded = await encodedCopy(c, found);
   const tag = `${found.stats.size.toString(16)}-${Math.floor(found.stats.mtimeMs).toString(16)}`;
   const etag = encoded ? `W/"${tag}-${encoded.coding}"` : `W/"${tag}"`;
@@ -125,8 +168,8 @@ async function respond(c: Context, found: Found, status: 200 | 404): Promise<Res
   return c.body(stream, status, { ...headers, 'content-length': String(body.stats.size) });
 }
 
-/** Serves the built site from `root`, with the site's own 404 page for unknown paths. */
-export function serveSite(root: string): MiddlewareHandler {
+/** Serves the built site from `root`, with the site's own 404 page for unknown paths; addresses in it become `siteOrigin`. */
+export function serveSite(root: string, siteOrigin?: string): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     const found = await findFile(root, c.req.path);
@@ -134,9 +177,10 @@ export function serveSite(root: string): MiddlewareHandler {
       const url = new URL(c.req.url);
       return c.redirect(`${url.pathname}/${url.search}`, 301);
     }
-    if (found) return respond(c, found, 200);
+    const served = siteOrigin ? { root, siteOrigin } : undefined;
+    if (found) return respond(c, found, 200, served);
     const notFound = await findFile(root, '/404.html');
-    if (notFound && notFound !== 'redirect') return respond(c, notFound, 404);
+    if (notFound && notFound !== 'redirect') return respond(c, notFound, 404, served);
     return c.text('404 页面不存在', 404);
   };
 }
