@@ -56,7 +56,7 @@ interface Props {
   focus?: string;
 }
 
-/** Leaflet map of shelters; without tiles the markers still show on a plain background, and the list carries on. */
+/** Leaflet map of shelters over the configured base map; without one, over a schematic of the city, and the list carries on. */
 export default function ShelterMap({ shelters, focus }: Props) {
   const canvas = useRef<HTMLDivElement>(null);
   const [problem, setProblem] = useState<Problem>('');
@@ -77,6 +77,8 @@ export default function ShelterMap({ shelters, focus }: Props) {
           zoom: here ? 14 : MAP_CITY_VIEW.zoom,
           zoomControl: false,
           zoomSnap: 0.5,
+          // Without a base map, street level is as close as the schematic and the markers mean anything.
+          maxZoom: config?.tiles?.maxZoom ?? 17,
           scrollWheelZoom: false,
           // On phones one finger scrolls the page, two fingers zoom the map: the page never gets stuck.
           dragging: !L.Browser.mobile,
@@ -84,7 +86,7 @@ export default function ShelterMap({ shelters, focus }: Props) {
         L.control.zoom({ zoomInTitle: '放大', zoomOutTitle: '缩小' }).addTo(map);
         L.control.scale({ imperial: false }).addTo(map);
         map.attributionControl.setPrefix('<a href="https://leafletjs.com/">Leaflet</a>');
-        // Without a base map the city is still recognisable: a schematic of the Yangtze, the canal and the district seats.
+        // Without a base map the city is still recognisable: a schematic of the Yangtze, the canal and the district seats' names.
         let outlined = false;
         const outline = () => {
           if (outlined || !map) return;
