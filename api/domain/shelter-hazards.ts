@@ -6,11 +6,11 @@ import type { HazardCode } from './hazards.ts';
  * need a roof on high ground (a 转移安置点), so each shelter says which of these it serves.
  */
 export const SHELTER_HAZARDS = {
-  地震: { slug: 'earthquake', label: '地震' },
-  火灾: { slug: 'fire', label: '火灾' },
-  洪涝: { slug: 'flood', label: '洪涝' },
-  台风: { slug: 'typhoon', label: '台风、大风' },
-  危化品泄漏: { slug: 'chemical', label: '危化品泄漏' },
+  地震: { slug: 'earthquake', label: '地震', advice: '震后先到空旷处，避开建筑物、围墙和电线杆；余震期间不要急着回家。' },
+  火灾: { slug: 'fire', label: '火灾', advice: '先离开着火的楼，再到避难场所；不要乘电梯，不要返回取东西。' },
+  洪涝: { slug: 'flood', label: '洪涝', advice: '接到转移通知就走，去地势高的室内场所；以当地防汛部门公布的转移安置点为准。' },
+  台风: { slug: 'typhoon', label: '台风、大风', advice: '台风来前转移到坚固的室内场所；风雨中不要外出赶路。' },
+  危化品泄漏: { slug: 'chemical', label: '危化品泄漏', advice: '用湿毛巾捂住口鼻，往上风方向、侧风方向撤离，听从现场指挥去指定地点。' },
 } as const;
 
 /** A hazard name as written in content/shelters/*.yaml. */

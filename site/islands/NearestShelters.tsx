@@ -139,6 +139,7 @@ export default function NearestShelters({ shelters }: { shelters: ShelterSummary
             用我的位置查找
           </button>
         </div>
+        <p class="nearest-advice">{SHELTER_HAZARDS[hazard].advice}</p>
         <p class="nearest-privacy">
           只列出适用于所选灾害的场所。位置只在你这台手机或电脑上用来计算距离，不会发送给本站；点“导航”时，它作为路线起点交给你选的地图应用。
         </p>
