@@ -18,6 +18,7 @@ import { ideasApi } from './ideas/index.ts';
 import { createPushSender, type PushSender } from './push/sender.ts';
 import { subscriptionRoutes } from './push/subscriptions.ts';
 import { loadVapidKeys, type VapidKeys } from './push/vapid.ts';
+import { mapConfig } from './map-config.ts';
 import { securityHeaders } from './security-headers.ts';
 import { serveSite } from './static-site.ts';
 import { adminWarnings } from './warnings/admin.ts';
@@ -87,6 +88,7 @@ function apiRoutes(push: PushDeps) {
     .route('/contests', adminContests);
   return new Hono<AppEnv>()
     .route('/health', health)
+    .route('/map', mapConfig)
     .route('/auth', auth)
     .route('/warnings', publicWarnings)
     .route('/ideas', ideasApi)
@@ -111,7 +113,7 @@ export function createApp({
   app.onError(onError);
   app.use('*', countRequests(metrics));
   app.get('/metrics', metricsRoute(metrics, env.metricsToken));
-  app.use('*', securityHeaders(env.siteUrl.startsWith('https:')));
+  app.use('*', securityHeaders(env.siteUrl.startsWith('https:'), env.mapTiles?.origins ?? []));
   let vapid: Promise<VapidKeys> | null = null;
   let sender: Promise<PushSender> | null = null;
   const push: PushDeps = {
@@ -146,7 +148,7 @@ export function createApp({
   app.all('/api/*', apiNotFound);
   app.route('/feeds', warningFeeds);
   app.get('/warnings/:id{[0-9]+}/', warningPage);
-  if (serveStatic) app.use('*', serveSite(env.distDir));
+  if (serveStatic) app.use('*', serveSite(env.distDir, env.siteOrigin));
   app.notFound((c) => c.text('404 页面不存在', 404));
   return app;
 }

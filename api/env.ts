@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { isLoopbackHttp, parseTrustedProxies, TrustedProxies } from './client-address.ts';
+import { mapTileEnvSchema, parseMapTiles, type MapTiles } from './map-tiles.ts';
 import { parseAllowlist } from './push/allowlist.ts';
 import { defaultCryptoThreads } from './push/encrypt-pool.ts';
 
@@ -12,7 +13,7 @@ export const DATA_DIR = resolve(process.env['DATA_DIR'] ?? 'data');
 const urlSchema = z.string().refine((v) => URL.canParse(v), '应为完整网址，例如 http://127.0.0.1:4321');
 
 /** The server's configuration, parsed once from the environment. */
-export const envSchema = z.object({
+export const envSchema = mapTileEnvSchema.extend({
   /** libSQL URL: `file:…` (embedded; default `app.db` under DATA_DIR) or `http(s)://…` / `libsql://…` (a libSQL server). */
   DATABASE_URL: z
     .string()
@@ -77,6 +78,8 @@ export interface Env {
   trustProxy: TrustedProxies;
   /** Whether admins and publishers must use a second factor. */
   staffTotp: 'required' | 'optional';
+  /** The shelter map's base layer (MAP_TILE_*), or null when none is configured. */
+  mapTiles: MapTiles | null;
 }
 
 /** Thrown when a variable is invalid; the message names the variable and what it should be. */
@@ -102,6 +105,17 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, dataDir = DATA_
     throw new EnvError(`配置有误，服务未启动：\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  let mapTiles: MapTiles | null;
+  try {
+    mapTiles = parseMapTiles(e);
+  } catch (err) {
+    throw new EnvError(`配置有误，服务未启动：\n  MAP_TILE_URL: ${(err as Error).message}`);
+  }
+  if (mapTiles && !e.MAP_TILE_ATTRIBUTION) {
+    throw new EnvError(
+      '配置有误，服务未启动：\n  MAP_TILE_ATTRIBUTION: 使用底图服务时须写明版权说明（例如 天地图 © 国家地理信息公共服务平台）',
+    );
+  }
   const siteUrl = e.SITE_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`;
   // The embedded database lives with the rest of the server's state unless DATABASE_URL says otherwise.
   if (e.STAFF_TOTP === 'optional' && !isLoopbackHttp(siteUrl))
@@ -130,5 +144,6 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, dataDir = DATA_
     metricsToken: e.METRICS_TOKEN,
     trustProxy: parseTrustedProxies(e.TRUST_PROXY ?? '') ?? new TrustedProxies([]),
     staffTotp: e.STAFF_TOTP,
+    mapTiles,
   };
 }

@@ -43,7 +43,11 @@ async function main(): Promise<void> {
   });
   const app = createApp({ database, env });
   // Built files are answered before the app; everything else goes through Hono.
-  const fast = staticFastPath(env.distDir, env.siteUrl.startsWith('https:'));
+  const fast = staticFastPath(env.distDir, {
+    secure: env.siteUrl.startsWith('https:'),
+    siteOrigin: env.siteOrigin,
+    imageOrigins: env.mapTiles?.origins ?? [],
+  });
   const withFastPath = ((options: object, listener: Parameters<typeof createServer>[1]) =>
     createServer(options, (req, res) => fast(req, res) || listener?.(req, res))) as typeof createServer;
   const server = serve({ fetch: app.fetch, hostname: env.host, port: env.port, createServer: withFastPath }, (info) => {
