@@ -14,6 +14,7 @@ import { openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { accounts } from '../db/schema.ts';
 import { loadEnv } from '../env.ts';
+import { recordAudit } from '../audit.ts';
 
 const USAGE = `用法：
   npm run admin -- user add 用户名 --roles admin[,publisher,moderator,judge,organizer] [--name 显示名] [--unit 单位 --district 区划代码] [--totp-secret-file 文件]
@@ -124,7 +125,7 @@ async function main(): Promise<void> {
       writeFileSync(secretFile, `${secret}\n`, { mode: 0o600 });
       // An existing file keeps its old mode on write: make sure only the owner can read the secret.
       chmodSync(secretFile, 0o600);
-      await audit('account.second_factor.enrol', `account:${created.id}`);
+      await recordAudit(database, audit('account.second_factor.enrol', `account:${created.id}`));
       console.log(
         `已开启两步验证，密钥已写入 ${secretFile}（仅所有者可读）。一次性恢复码（请妥善保存，只显示这一次）：\n${codes.join('\n')}`,
       );
@@ -156,7 +157,7 @@ async function main(): Promise<void> {
   }
   if (verb === 'reset-totp') {
     await resetSecondFactor(database, row.id, now, true);
-    await audit('account.second_factor.reset', `account:${row.id}`);
+    await recordAudit(database, audit('account.second_factor.reset', `account:${row.id}`));
     console.log(`已解除 ${username} 的两步验证绑定，其所有登录已失效；下次登录后须重新绑定。`);
     return;
   }
