@@ -9,7 +9,7 @@ import { adminContests, contests } from './contests/index.ts';
 import type { AppEnv } from './context.ts';
 import type { Database } from './db/client.ts';
 import type { Env } from './env.ts';
-import { apiError, apiNotFound, onError } from './errors.ts';
+import { apiError, apiNotFound, databaseUnavailable, onError } from './errors.ts';
 import { health } from './health.ts';
 import { adminCampaigns } from './ideas/admin-campaigns.ts';
 import { adminIdeas } from './ideas/admin-ideas.ts';
@@ -42,6 +42,8 @@ export interface AppDeps {
   clock?: () => number;
   /** Serve the built site too (the real server does; API tests need not). */
   serveStatic?: boolean;
+  /** False while the database has not yet been reached and migrated at start: the API answers 503, the site is served. */
+  ready?: () => boolean;
 }
 
 /** Lazily created push machinery, shared by the routes of one app. */
@@ -77,7 +79,7 @@ function apiRoutes(push: PushDeps) {
 export type ApiType = ReturnType<typeof apiRoutes>;
 
 /** Builds the whole application: API under /api, the static site everywhere else. */
-export function createApp({ database, env, clock = Date.now, serveStatic = true }: AppDeps) {
+export function createApp({ database, env, clock = Date.now, serveStatic = true, ready = () => true }: AppDeps) {
   const app = new Hono<AppEnv>();
   app.onError(onError);
   app.use('*', securityHeaders(env.siteUrl.startsWith('https:')));
@@ -85,15 +87,24 @@ export function createApp({ database, env, clock = Date.now, serveStatic = true 
   let sender: Promise<PushSender> | null = null;
   const push: PushDeps = {
     vapid: () => (vapid ??= loadVapidKeys(database, clock())),
-    sender: () => (sender ??= push.vapid().then((keys) => createPushSender(keys, env.pushConcurrency, { clock }))),
+    sender: () =>
+      (sender ??= push.vapid().then((keys) =>
+        createPushSender(keys, env.pushConcurrency, {
+          clock,
+          connectTimeoutMs: env.pushConnectTimeoutMs,
+          responseTimeoutMs: env.pushResponseTimeoutMs,
+        }),
+      )),
   };
   const withContext: MiddlewareHandler<AppEnv> = async (c, next) => {
+    if (!ready()) return databaseUnavailable(c);
     c.set('database', database);
     c.set('env', env);
     c.set('now', clock());
     c.set('clientHash', hashAddress(clientAddress(c), env.secret));
     c.set('session', null);
     await next();
+    return undefined;
   };
   app.use('/api/*', withContext);
   app.use('/feeds/*', withContext);
