@@ -1,3 +1,4 @@
+import { rootCertificates } from 'node:tls';
 import { Pool } from 'undici';
 import { createEncryptor } from './encrypt-pool.ts';
 import { vapidCache, type VapidKeys } from './vapid.ts';
@@ -34,6 +35,8 @@ export interface SenderOptions {
   connectTimeoutMs?: number;
   /** From sending the request to the end of the answer (default 15 s). */
   responseTimeoutMs?: number;
+  /** Extra certificate authorities to trust (a private push service; the tests' loopback one). */
+  ca?: string | Buffer;
 }
 
 /** Retry-After (RFC 9110 §10.2.3) in seconds: either a number of seconds or an HTTP date. */
@@ -63,7 +66,7 @@ export function splitEndpoint(endpoint: string): { origin: string; path: string 
 export function createPushSender(
   keys: VapidKeys,
   concurrency: number,
-  { clock = Date.now, cryptoThreads = 0, connectTimeoutMs = 5000, responseTimeoutMs = 15_000 }: SenderOptions = {},
+  { clock = Date.now, cryptoThreads = 0, connectTimeoutMs = 5000, responseTimeoutMs = 15_000, ca }: SenderOptions = {},
 ) {
   const encryptor = createEncryptor(cryptoThreads);
   // undici rather than node:https: about half the client CPU per request, and fan-out is mostly requests.
@@ -75,6 +78,7 @@ export function createPushSender(
         connections: concurrency,
         allowH2: false,
         connectTimeout: connectTimeoutMs,
+        ...(ca ? { connect: { ca: [...rootCertificates, String(ca)], timeout: connectTimeoutMs } } : {}),
         headersTimeout: responseTimeoutMs,
         bodyTimeout: responseTimeoutMs,
         keepAliveTimeout: 30_000,

@@ -97,7 +97,7 @@ describe('warning push delivery', () => {
     await subscribe(d, { districts: ['321002'], minLevel: 'red' });
     const id = await publish();
     const report = await doneWith(id);
-    expect(report).toMatchObject({ matched: 1, sent: 1, failed: 0 });
+    expect(report).toMatchObject({ matched: 1, sent: 1, failed: 0, skipped: 0 });
     const [msg] = push.for('guangling-all');
     expect(msg?.payload).toMatchObject({ title: '【橙色预警】暴雨', level: 'orange', url: `/warnings/${id}/` });
     expect(msg?.claims.aud).toBe(push.origin);
