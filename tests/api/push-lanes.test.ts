@@ -1,6 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase, type Database } from '../../api/db/client.ts';
+import { migrateDatabase } from '../../api/db/migrate.ts';
 import { breakerStates } from '../../api/push/breaker.ts';
 import { createPushSender } from '../../api/push/sender.ts';
 import { loadVapidKeys, type VapidKeys } from '../../api/push/vapid.ts';
@@ -8,7 +11,7 @@ import { startDeliveryWorker } from '../../api/push/worker.ts';
 import { notifyDelivery } from '../../api/push/worker-signal.ts';
 import type { WarningInput } from '../../api/warnings/schema.ts';
 import { createDraft, createFollowUp, publishDraft } from '../../api/warnings/store.ts';
-import { createTestDatabase, type TestDatabase } from '../fixtures/db.ts';
+import { createTestDatabase, startSqld, type TestDatabase } from '../fixtures/db.ts';
 import { waitFor } from '../fixtures/ports.ts';
 import { startBlackHole, startPushService } from '../fixtures/push-service.ts';
 import { rainstormInput } from '../fixtures/warnings.ts';
@@ -40,10 +43,10 @@ describe('push delivery lanes', () => {
   });
 
   /** Subscribes endpoints straight into the database, each with a fresh browser of the push service. */
-  const subscribe = async (names: string[], origin = push.origin) => {
+  const subscribe = async (names: string[], origin = push.origin, database = t.database) => {
     for (const name of names) {
       const b = push.browser(name);
-      await t.database.client.execute({
+      await database.client.execute({
         sql: `INSERT INTO push_subscriptions (endpoint, p256dh, auth, districts, hazards, min_rank, exercises, token_hash, created_at, updated_at)
               VALUES (?, ?, ?, '["321002"]', NULL, 1, 0, 'x', 0, 0)`,
         args: [`${origin}/push/${encodeURIComponent(name)}`, b.subscription.keys.p256dh, b.subscription.keys.auth],
@@ -57,8 +60,8 @@ describe('push delivery lanes', () => {
     return w;
   };
   /** Item counts of a warning's delivery by state. */
-  const report = async (warningId: number) => {
-    const rows = await t.database.client.execute({
+  const report = async (warningId: number, database = t.database) => {
+    const rows = await database.client.execute({
       sql: `SELECT i.state, count(*) AS n FROM delivery_items i JOIN deliveries d ON d.id = i.delivery_id WHERE d.warning_id = ? GROUP BY i.state`,
       args: [warningId],
     });
@@ -154,4 +157,55 @@ describe('push delivery lanes', () => {
     await waitFor(async () => (await report(expired.id))['skipped'] === 2, 5000, 'the expired message skipped');
     expect(received('late-').map((r) => r.payload['id'])).toEqual([second.id, second.id]);
   });
+});
+
+describe.runIf(process.env['TEST_DB'] === 'sqld')('push delivery through a database outage', () => {
+  test('a libSQL server frozen mid-delivery for longer than the lease gets every result, and nothing is sent twice', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yzready-freeze-'));
+    const s = await startSqld(dir);
+    const push = await startPushService();
+    const database = await openDatabase(s.url, { timeoutMs: 500 });
+    try {
+      await migrateDatabase(database);
+      const names = Array.from({ length: 40 }, (_, i) => `freeze-${i}`);
+      for (const name of names) {
+        const b = push.browser(name);
+        await database.client.execute({
+          sql: `INSERT INTO push_subscriptions (endpoint, p256dh, auth, districts, hazards, min_rank, exercises, token_hash, created_at, updated_at)
+                VALUES (?, ?, ?, '["321002"]', NULL, 1, 0, 'x', 0, 0)`,
+          args: [b.subscription.endpoint, b.subscription.keys.p256dh, b.subscription.keys.auth],
+        });
+      }
+      const sender = createPushSender(await loadVapidKeys(database, Date.now()), 2, { ca: readFileSync(push.certPath) });
+      const worker = startDeliveryWorker({ database, sender, concurrency: 2, allowlist: [push.origin], leaseMs: 1500 });
+      push.setDelay(50);
+      const draft = await createDraft(database, rainstormInput(Date.now()), 1, Date.now());
+      const w = await publishDraft(database, draft, 1, Date.now());
+      notifyDelivery();
+      await waitFor(async () => push.received.length >= 8, 10_000, 'first deliveries');
+      s.proc.kill('SIGSTOP');
+      await waitFor(async () => readFileSync(`/proc/${s.proc.pid}/status`, 'utf8').includes('(stopped)'), 2000, 'sqld stopped');
+      // Longer than the lease: items in flight and queued must not look free to claim when it resumes.
+      await new Promise((r) => setTimeout(r, 3000));
+      s.proc.kill('SIGCONT');
+      await waitFor(
+        async () => {
+          const r = await database.client.execute(`SELECT count(*) AS n FROM delivery_items WHERE state = 'sent' AND delivery_id =
+            (SELECT id FROM deliveries WHERE warning_id = ${w.id})`);
+          return Number(r.rows[0]?.['n']) === 40;
+        },
+        20_000,
+        'every result stored',
+      );
+      await worker.stop();
+      await sender.close();
+      for (const n of names) expect(push.for(n)).toHaveLength(1);
+    } finally {
+      s.proc.kill('SIGCONT');
+      database.close();
+      s.proc.kill();
+      await push.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 40_000);
 });
