@@ -1,4 +1,4 @@
-import { rootCertificates } from 'node:tls';
+import { createSecureContext, rootCertificates } from 'node:tls';
 import { Pool } from 'undici';
 import { createEncryptor } from './encrypt-pool.ts';
 import { vapidCache, type VapidKeys } from './vapid.ts';
@@ -71,6 +71,9 @@ export function createPushSender(
   const encryptor = createEncryptor(cryptoThreads);
   // undici rather than node:https: about half the client CPU per request, and fan-out is mostly requests.
   const pools = new Map<string, Pool>();
+  let closed = false;
+  // Built once: parsing the root certificates for every connection would cost more than the handshake.
+  const secureContext = ca ? createSecureContext({ ca: [...rootCertificates, String(ca)] }) : null;
   const poolFor = (origin: string): Pool => {
     let pool = pools.get(origin);
     if (!pool) {
@@ -78,7 +81,7 @@ export function createPushSender(
         connections: concurrency,
         allowH2: false,
         connectTimeout: connectTimeoutMs,
-        ...(ca ? { connect: { ca: [...rootCertificates, String(ca)], timeout: connectTimeoutMs } } : {}),
+        ...(secureContext ? { connect: { secureContext, timeout: connectTimeoutMs } } : {}),
         headersTimeout: responseTimeoutMs,
         bodyTimeout: responseTimeoutMs,
         keepAliveTimeout: 30_000,
@@ -124,6 +127,7 @@ export function createPushSender(
   const post = (target: PushTarget, sealed: Sealed, opts: PushOptions): Promise<PushResult> => {
     // Like a 503: try again later.
     if (sealed === 'retry') return Promise.resolve({ status: 503 });
+    if (closed) return Promise.resolve({ status: 503, network: 'sender closed' });
     // Keys that are not a P-256 point can never be sent to: status 0 counts as failed, not retried.
     if (!sealed) return Promise.resolve({ status: 0 });
     const { origin, path } = splitEndpoint(target.endpoint);
@@ -162,6 +166,7 @@ export function createPushSender(
     seal,
     post,
     close: async () => {
+      closed = true;
       await Promise.all([...[...pools.values()].map((p) => p.destroy().catch(() => undefined)), encryptor.close()]);
       pools.clear();
     },

@@ -43,12 +43,20 @@ interface Ready {
   sealed: Promise<Sealed> | null;
 }
 
-/** One push service origin: its queue (by priority) and its requests in flight. */
+/** One push service origin: its queue (by priority), its requests in flight and how many it may have. */
 interface Lane {
   origin: string;
   queue: Ready[];
   active: number;
+  /**
+   * Slow start: a lane begins with a few requests and gains one per answer, up to the concurrency,
+   * and halves on a network failure. A dead origin never ties up more than a few sockets, and a live
+   * one is not hit with dozens of TLS handshakes at once (on a busy host they time out together).
+   */
+  limit: number;
 }
+
+const FIRST_LIMIT = 4;
 
 /** Backoff after a 429, 5xx or network failure: Retry-After when given, else 2^attempt seconds. */
 const backoffMs = (attempts: number, retryAfter?: number) => (retryAfter !== undefined ? retryAfter * 1000 : 2 ** attempts * 1000);
@@ -96,7 +104,7 @@ export function startDeliveryWorker(opts: {
 
   const laneFor = (origin: string): Lane => {
     let lane = lanes.get(origin);
-    if (!lane) lanes.set(origin, (lane = { origin, queue: [], active: 0 }));
+    if (!lane) lanes.set(origin, (lane = { origin, queue: [], active: 0, limit: Math.min(FIRST_LIMIT, concurrency) }));
     return lane;
   };
 
@@ -108,7 +116,7 @@ export function startDeliveryWorker(opts: {
 
   /** Starts as many of the lane's requests as its concurrency and circuit allow. */
   const pump = (lane: Lane) => {
-    while (!stopping && lane.queue.length && lane.active < concurrency) {
+    while (!stopping && lane.queue.length && lane.active < lane.limit) {
       if (!breakers.allows(lane.origin, lane.active)) {
         if (breakers.isOpen(lane.origin)) releaseLane(lane, Math.max(1000, (breakers.nextProbe() ?? 0) - Date.now()));
         break;
@@ -148,8 +156,13 @@ export function startDeliveryWorker(opts: {
     const res = await sender.post(sub, sealed, payload.options);
     const down = res.network ?? (res.status >= 500 && sealed !== 'retry' ? `HTTP ${res.status}` : null);
     let opened = false;
-    if (down) opened = breakers.failure(lane.origin, down);
-    else if (res.status !== 429) breakers.success(lane.origin);
+    if (down) {
+      opened = breakers.failure(lane.origin, down);
+      if (res.network) lane.limit = Math.max(1, Math.floor(lane.limit / 2));
+    } else {
+      lane.limit = Math.min(concurrency, lane.limit + 1);
+      if (res.status !== 429) breakers.success(lane.origin);
+    }
     if (res.status >= 200 && res.status < 300) results.sent.push(item.id);
     else if (res.status === 404 || res.status === 410) results.removed.push({ item: item.id, sub: sub.id });
     else if ((res.status === 429 || res.status >= 500) && item.attempts < MAX_ATTEMPTS) {
@@ -318,6 +331,6 @@ export function startDeliveryWorker(opts: {
       }
     },
     /** Requests in flight and items queued, per origin. */
-    lanes: () => [...lanes.values()].map((l) => ({ origin: l.origin, queued: l.queue.length, active: l.active })),
+    lanes: () => [...lanes.values()].map((l) => ({ origin: l.origin, queued: l.queue.length, active: l.active, limit: l.limit })),
   };
 }
