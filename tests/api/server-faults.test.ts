@@ -111,7 +111,6 @@ describe('the server process under SIGTERM', () => {
     server.proc.kill('SIGTERM');
     expect(await exited(server.proc)).toBe(1);
     expect(server.output()).toContain('强制退出');
-    server = await startServer({ ...env, PORT: new URL(server.url).port }, dataDir);
   }, 60_000);
 });
 
