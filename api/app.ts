@@ -9,7 +9,7 @@ import { adminContests, contests } from './contests/index.ts';
 import type { AppEnv } from './context.ts';
 import type { Database } from './db/client.ts';
 import type { Env } from './env.ts';
-import { apiError, apiNotFound, onError } from './errors.ts';
+import { apiError, apiNotFound, databaseUnavailable, onError } from './errors.ts';
 import { health } from './health.ts';
 import { countRequests, createMetrics, metricsRoute, type Metrics } from './metrics.ts';
 import { adminCampaigns } from './ideas/admin-campaigns.ts';
@@ -47,6 +47,8 @@ export interface AppDeps {
   serveStatic?: boolean;
   /** The process's metrics (the server shares them with the delivery worker); made here when absent. */
   metrics?: Metrics;
+  /** False while the database has not yet been reached and migrated at start: the API answers 503, the site is served. */
+  ready?: () => boolean;
 }
 
 /** Gauges read from the database at each scrape: the push delivery queue. */
@@ -108,6 +110,7 @@ export function createApp({
   clock = Date.now,
   serveStatic = true,
   metrics = createMetrics(queueGauges(database)),
+  ready = () => true,
 }: AppDeps) {
   const app = new Hono<AppEnv>();
   app.onError(onError);
@@ -118,15 +121,24 @@ export function createApp({
   let sender: Promise<PushSender> | null = null;
   const push: PushDeps = {
     vapid: () => (vapid ??= loadVapidKeys(database, clock())),
-    sender: () => (sender ??= push.vapid().then((keys) => createPushSender(keys, env.pushConcurrency, { clock }))),
+    sender: () =>
+      (sender ??= push.vapid().then((keys) =>
+        createPushSender(keys, env.pushConcurrency, {
+          clock,
+          connectTimeoutMs: env.pushConnectTimeoutMs,
+          responseTimeoutMs: env.pushResponseTimeoutMs,
+        }),
+      )),
   };
   const withContext: MiddlewareHandler<AppEnv> = async (c, next) => {
+    if (!ready()) return databaseUnavailable(c);
     c.set('database', database);
     c.set('env', env);
     c.set('now', clock());
     c.set('clientHash', hashAddress(clientAddress(c, env.trustProxy), env.secret));
     c.set('session', null);
     await next();
+    return undefined;
   };
   app.use('/api/*', withContext);
   app.use('/feeds/*', withContext);

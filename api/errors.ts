@@ -2,6 +2,8 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
+import { isDatabaseUnavailable } from './db/client.ts';
+import { logError } from './log.ts';
 
 /** The body of every API error response. */
 export const apiErrorSchema = z.object({
@@ -75,10 +77,30 @@ export const onError: ErrorHandler = (err, c) => {
       { error: { code: 'conflict', message: '刚才有人同时修改了同一内容，你的操作没有生效。请刷新后查看最新情况。' } } satisfies ApiError,
       409,
     );
-  console.error(`[error] ${c.req.method} ${c.req.path}`, err);
+  if (isDatabaseUnavailable(err)) {
+    logError(`[db] unavailable during ${c.req.method} ${c.req.path}`, err);
+    return databaseUnavailable(c);
+  }
+  logError(`[error] ${c.req.method} ${c.req.path}`, err);
   return c.json({ error: { code: 'internal', message: '服务器出了点问题，我们会尽快修复。请稍后再试。' } } satisfies ApiError, 500);
 };
 
 /** JSON 404 for unknown API routes. */
 export const apiNotFound: NotFoundHandler = (c: Context) =>
   c.json({ error: { code: 'not_found', message: '没有这个接口，请检查地址。' } } satisfies ApiError, 404);
+
+/** Seconds a client is asked to wait when the database is down or too slow. */
+export const DB_RETRY_AFTER_SECONDS = 10;
+
+/** 503 with Retry-After: the database is down, too slow, or cannot be written; nothing was changed. */
+export const databaseUnavailable = (c: Context) =>
+  c.json(
+    {
+      error: {
+        code: 'database_unavailable',
+        message: '系统暂时无法读写数据，你的操作没有生效，请稍后再试。预警信息请以预警页面、广播电视和 12379 短信为准。',
+      },
+    } satisfies ApiError,
+    503,
+    { 'retry-after': String(DB_RETRY_AFTER_SECONDS) },
+  );

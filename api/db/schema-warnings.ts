@@ -113,8 +113,8 @@ export const deliveryItems = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     deliveryId: integer('delivery_id').notNull(),
     subscriptionId: integer('subscription_id').notNull(),
-    /** pending → sending → sent | failed | removed. */
-    state: text('state', { enum: ['pending', 'sending', 'sent', 'failed', 'removed'] }).notNull(),
+    /** pending → sending → sent | failed | removed, or skipped when the message expired or was superseded first. */
+    state: text('state', { enum: ['pending', 'sending', 'sent', 'failed', 'removed', 'skipped'] }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     /** Not before this time (ms): backoff and Retry-After. */
     notBefore: integer('not_before').notNull().default(0),

@@ -1,6 +1,7 @@
 import { and, isNotNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { ideas } from '../db/schema.ts';
+import { logError } from '../log.ts';
 
 const DAY = 86_400_000;
 
@@ -38,7 +39,7 @@ export const ERASE_EVERY_MS = 3600_000;
 /** Runs the erasure now and then every hour; returns a function that stops it. */
 export function scheduleContactErasure(database: Database, clock: () => number = Date.now, everyMs = ERASE_EVERY_MS): () => void {
   const run = () =>
-    eraseExpiredContacts(database, clock()).catch((err: unknown) => console.error('[ideas] erasing expired contacts failed', err));
+    eraseExpiredContacts(database, clock()).catch((err: unknown) => logError('[ideas] erasing expired contacts failed', err));
   void run();
   const timer = setInterval(() => void run(), everyMs);
   timer.unref();

@@ -241,6 +241,8 @@ export const adminWarnings = new Hono<AppEnv>()
       sent: by['sent'] ?? 0,
       failed: by['failed'] ?? 0,
       removed: by['removed'] ?? 0,
+      /** Not sent because the message had expired or been superseded before its turn. */
+      skipped: by['skipped'] ?? 0,
       pending: (by['pending'] ?? 0) + (by['sending'] ?? 0),
       // 四眼原则: who approved this message and when (null when no second publisher was needed).
       approval: w.approvedBy

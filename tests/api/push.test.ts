@@ -88,6 +88,21 @@ describe('warning push delivery', () => {
     expect((res.body['error'] as { code: string }).code).toBe('endpoint_not_allowed');
   });
 
+  test('tells a resident whose browser pushes through FCM that push cannot reach them from mainland China', async () => {
+    const res = await api('/api/subscriptions', {
+      method: 'POST',
+      body: {
+        subscription: { endpoint: 'https://fcm.googleapis.com/fcm/send/abc', keys: push.browser('y').subscription.keys },
+        districts: ['321002'],
+      },
+    });
+    expect(res.status).toBe(400);
+    const error = res.body['error'] as { code: string; message: string };
+    expect(error.code).toBe('push_service_unreachable');
+    expect(error.message).toContain('12379');
+    expect(error.message).toContain('预警页面');
+  });
+
   test('delivers only to matching subscriptions, encrypted and VAPID-signed, and an Update replaces the notification', async () => {
     const a = push.browser('guangling-all');
     const b = push.browser('baoying-only');
@@ -99,7 +114,7 @@ describe('warning push delivery', () => {
     await subscribe(d, { districts: ['321002'], minLevel: 'red' });
     const id = await publish();
     const report = await doneWith(id);
-    expect(report).toMatchObject({ matched: 1, sent: 1, failed: 0 });
+    expect(report).toMatchObject({ matched: 1, sent: 1, failed: 0, skipped: 0 });
     const [msg] = push.for('guangling-all');
     expect(msg?.payload).toMatchObject({ title: '【橙色预警】暴雨', level: 'orange', url: `/warnings/${id}/` });
     expect(msg?.claims.aud).toBe(push.origin);
