@@ -22,11 +22,14 @@ const PHONE = /(?<![\d.,:/\w-])(0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|400-?\d{3}-?\d{4}|
 // A count, a measure or a range, not a phone number: 100–120 次, 115 微克, 150 米.
 const MEASURE_AFTER = /^\s*(?:[–~～-]|次|米|厘米|毫米|公里|千米|微克|毫克|克|分钟|秒|小时|天|周|岁|人|名|升|毫升|℃|度|级|年|月|日|元|台|辆|个|户|间|万|亿|倍)/;
 const RANGE_BEFORE = /[–~～-]\s*$/;
+// A standard's number, not a phone number: GB 10631—2025, GB/T 12801, GA 95, DB32/T 12345.
+const STANDARD_BEFORE = /\b(?:GB|GA|AQ|JGJ|WS|YY|HJ|DB\d{2}|ISO|IEC|EN)(?:\/T)?\s*$/;
 
 /** Every phone-number-like string in a text of the site's content. */
 function phoneNumbersInText(text: string): string[] {
   return [...text.matchAll(PHONE)]
-    .filter((m) => !MEASURE_AFTER.test(text.slice(m.index + m[0].length)) && !RANGE_BEFORE.test(text.slice(0, m.index)))
+    .filter((m) => !MEASURE_AFTER.test(text.slice(m.index + m[0].length)))
+    .filter((m) => !RANGE_BEFORE.test(text.slice(0, m.index)) && !STANDARD_BEFORE.test(text.slice(0, m.index)))
     .map((m) => m[0]);
 }
 
@@ -39,7 +42,7 @@ function phoneNumbersInCode(code: string): string[] {
   const links = [...code.matchAll(/tel:([\d-]+)/g)].map((m) => m[1] ?? '');
   const shown = [...code.matchAll(PHONE)]
     .filter((m) => TEXT_EDGE_BEFORE.test(code.slice(0, m.index)) && TEXT_EDGE_AFTER.test(code.slice(m.index + m[0].length)))
-    .filter((m) => !MEASURE_AFTER.test(code.slice(m.index + m[0].length)))
+    .filter((m) => !MEASURE_AFTER.test(code.slice(m.index + m[0].length)) && !STANDARD_BEFORE.test(code.slice(0, m.index)))
     .map((m) => m[0]);
   return [...links, ...shown];
 }
@@ -106,6 +109,7 @@ describe('emergency numbers', () => {
   test('finds numbers in running text but not counts, measures or ranges', () => {
     expect(phoneNumbersInText('拨打120，按压每分钟100–120次，深5–6厘米，PM2.5大于115微克，120 次')).toEqual(['120']);
     expect(phoneNumbersInText('森林火警12119；反诈96110；车后150米；0514-87654321')).toEqual(['12119', '96110', '0514-87654321']);
+    expect(phoneNumbersInText('依据GB 10631—2025《烟花爆竹 安全与质量》、GB/T 12801 和 DB32/T 12345，举报拨打12350')).toEqual(['12350']);
     expect(phoneNumbersInCode(`if (minutes < 120) return '这是 5 分钟前'; const a = { tel: '110', label: '报警' };`)).toEqual(['110']);
   });
 });
