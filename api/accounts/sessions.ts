@@ -79,7 +79,13 @@ export async function currentSession(c: Context, database: Database, now: number
 }
 
 /** Ends one session (if any) and clears the cookie in the browser, under the same name it was set with. */
-export async function endSession(c: Context<AppEnv>, database: Database, sessionId: string | null, now: number, audit?: AuditInput): Promise<void> {
+export async function endSession(
+  c: Context<AppEnv>,
+  database: Database,
+  sessionId: string | null,
+  now: number,
+  audit?: AuditInput,
+): Promise<void> {
   if (sessionId)
     await database.write((db) =>
       db.batch([db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, sessionId)), ...(audit ? [auditInsert(db, audit)] : [])]),
