@@ -28,6 +28,34 @@ describe('names', () => {
     expect(a).toBe(b);
     expect(nameKeyOf({ name: 'Li Lei', team: 'A' })).toBe(nameKeyOf({ name: 'lilei', team: 'a' }));
   });
+
+  // Spellings that print the same as 王小明 / Li Lei but differ in code points: each must meet the plain form.
+  const lookAlikes: Array<[string, string, string]> = [
+    ['zero-width space inside', '王\u200B小明', '王小明'],
+    ['zero-width joiner and non-joiner', '王\u200D小\u200C明', '王小明'],
+    ['byte-order mark in front', '\uFEFF王小明', '王小明'],
+    ['word joiner at the end', '王小明\u2060', '王小明'],
+    ['soft hyphen', 'Li\u00ADLei', 'lilei'],
+    ['left-to-right mark', '\u200E王小明', '王小明'],
+    ['variation selector', '王小\uFE00明', '王小明'],
+    ['ideographic space around', '\u3000王小明\u3000', '王小明'],
+    ['no-break space inside', 'Li\u00A0Lei', 'lilei'],
+    ['full-width Latin', 'Ｌｉ Ｌｅｉ', 'lilei'],
+    ['upper case', 'LI LEI', 'lilei'],
+    ['compatibility ideograph U+F9D1 for 六', '\uF9D1六', '六六'],
+    ['Kangxi radical U+2F00 for 一', '\u2F00明', '一明'],
+    ['circled digit', '张伟①', '张伟1'],
+    ['long s and sharp s fold', 'ſtraße', 'STRASSE'],
+    ['Hangul filler', '王\u3164小明', '王小明'],
+  ];
+  test.each(lookAlikes)('treats a name with %s as the same name', (_what, typed, plain) => {
+    expect(nameKeyOf({ name: typed, team: '' })).toBe(nameKeyOf({ name: plain, team: '' }));
+  });
+
+  test('keeps names that look different apart', () => {
+    const keys = ['王小明', '王晓明', '王小鸣', 'Li Lei', 'Li Le', '张伟1', '张伟2'].map((name) => nameKeyOf({ name, team: '' }));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
 });
 
 describe('codes', () => {
