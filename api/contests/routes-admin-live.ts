@@ -1,0 +1,59 @@
+import { eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { requireRole } from '../accounts/guard.ts';
+import { auditAction } from '../audit.ts';
+import type { AppEnv } from '../context.ts';
+import { contests } from '../db/schema.ts';
+import { apiError } from '../errors.ts';
+import { paramsOf } from '../validate.ts';
+import { liveSnapshot } from './live.ts';
+import { contestForStaff } from './lookup.ts';
+import { idParam } from './routes-admin.ts';
+import { findContest, statusOf } from './store.ts';
+import { updateContest } from './timing.ts';
+
+/** How often a stream looks at the database; a snapshot is sent only when something changed. */
+export const LIVE_TICK_MS = 1000;
+/** A comment line this often keeps proxies from closing a quiet stream. */
+const KEEPALIVE_MS = 15_000;
+/** A stream ends after this long; EventSource reconnects by itself (and the session is checked again). */
+const STREAM_MAX_MS = 30 * 60_000;
+
+/** `/api/admin/contests/:id/stream` (the projector's live feed) and `/:id/open` (start now). */
+export const adminLiveRoutes = new Hono<AppEnv>()
+  .use(requireRole('organizer'))
+  .get('/:id/stream', paramsOf(idParam), async (c) => {
+    const first = await contestForStaff(c, c.req.valid('param').id);
+    const { database } = c.var;
+    // The request's clock (a test may have moved it) plus the time the stream has been open.
+    const opened = Date.now();
+    const now = () => c.var.now + (Date.now() - opened);
+    return streamSSE(c, async (stream) => {
+      let last = '';
+      let quietSince = Date.now();
+      let id = 0;
+      while (!stream.aborted && Date.now() - opened < STREAM_MAX_MS) {
+        const contest = (await findContest(database, eq(contests.id, first.id))) ?? first;
+        const data = JSON.stringify(await liveSnapshot(database, contest, now()));
+        // `now` changes every tick: compare without it.
+        const changed = data.replace(/"now":\d+,/, '');
+        if (changed !== last) {
+          last = changed;
+          quietSince = Date.now();
+          await stream.writeSSE({ event: 'snapshot', data, id: String(++id) });
+        } else if (Date.now() - quietSince >= KEEPALIVE_MS) {
+          quietSince = Date.now();
+          await stream.write(': keep-alive\n\n');
+        }
+        await stream.sleep(LIVE_TICK_MS);
+      }
+    });
+  })
+  .post('/:id/open', paramsOf(idParam), async (c) => {
+    const before = await contestForStaff(c, c.req.valid('param').id);
+    if (statusOf(before, c.var.now) !== 'scheduled') throw apiError(409, 'already_open', '竞赛已经开始了。');
+    const after = await updateContest(c.var.database, before.id, { opensAt: c.var.now, updatedAt: c.var.now });
+    await auditAction(c, 'contest.open', `contest:${before.id}`, { opensAtBefore: before.opensAt, opensAt: after.opensAt });
+    return c.json({ opensAt: after.opensAt, status: statusOf(after, c.var.now) });
+  });
