@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { AppEnv } from '../context.ts';
 import { apiError } from '../errors.ts';
@@ -9,11 +10,21 @@ import { verifyCertificate } from './certificates.ts';
 import { normaliseCertificateCode } from './codes.ts';
 import { contestByCode } from './lookup.ts';
 
-/** `/api/contests/board/:code` (the public leaderboard) and `/api/contests/certificates/:code` (verification). */
+/** The verification page of a certificate, as its QR code opens it. */
+export const verifyUrlOf = (siteUrl: string, code: string) => `${siteUrl.replace(/\/$/, '')}/contest/certificate/?code=${code}`;
+
+/** `/api/contests/board/:code` (the public leaderboard) and `/api/contests/certificates/:code` (verification, and its QR code). */
 export const boardRoutes = new Hono<AppEnv>()
   .get('/board/:code', paramsOf(z.object({ code: z.string().max(20) })), async (c) => {
     const contest = await contestByCode(c, c.req.valid('param').code);
     return c.json({ board: await publicBoard(c.var.database, contest, c.var.now) });
+  })
+  // Only the code's form is checked, not the database: the QR code says nothing a printed code does not.
+  .get('/certificates/:code/qr.svg', paramsOf(z.object({ code: z.string().max(40) })), async (c) => {
+    const code = normaliseCertificateCode(c.req.valid('param').code);
+    if (!code) throw apiError(400, 'invalid_input', '证书编号应为 12 位字母和数字，如 ACDE-FHJK-MNPR。', { code: '格式不对' });
+    const svg = await QRCode.toString(verifyUrlOf(c.var.env.siteUrl, code), { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+    return c.body(svg, 200, { 'content-type': 'image/svg+xml; charset=utf-8', 'cache-control': 'public, max-age=86400' });
   })
   .get(
     '/certificates/:code',
