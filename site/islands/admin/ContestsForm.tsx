@@ -257,7 +257,9 @@ export default function ContestsForm() {
           <input id="c-honour" name="honourTop" type="number" min={0} max={100} defaultValue="3" />
         </>
       )}
-      <label for="c-pass">合格分（满分 100）{R}</label>
+      <label for="c-pass">
+        合格分（满分 100）<span class="required">（必填）</span>
+      </label>
       <p class="muted" id="c-pass-hint">
         {rule === 'score' ? '达到这个分数发合格证书。' : '名次靠前也要达到这个分数才发荣誉证书，低分不会得奖。'}
       </p>
