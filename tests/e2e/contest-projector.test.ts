@@ -146,6 +146,25 @@ describe.runIf(browserAvailable())('projector mode and the focused quiz screen i
     await phone.close();
   });
 
+  test('practice marks “你的选择” beside the right answer and ends with a review of the set', async () => {
+    const page = await browser.newPage(PHONE);
+    await page.goto(`${server.url}/contest/practice/`);
+    await page.getByRole('button', { name: /开始练习/ }).click({ timeout: 15_000 });
+    for (let n = 0; n < 10; n++) {
+      const first = page.locator('.option').first();
+      await first.click();
+      await page.getByRole('button', { name: '提交答案' }).click();
+      expect(await first.textContent()).toContain('你的选择');
+      expect(await page.locator('.option', { hasText: '正确答案' }).count()).toBeGreaterThan(0);
+      await page.getByRole('button', { name: n === 9 ? '查看本组成绩' : '下一题' }).click();
+    }
+    const review = page.getByRole('region', { name: '本组回顾' });
+    await review.waitFor();
+    expect(await review.locator('.review > li').count()).toBe(10);
+    expect(await review.getByText('（你的选择）').count()).toBe(10);
+    await page.close();
+  });
+
   test('after the end, the podium shows the top three and the board follows, readable from the back', async () => {
     const pupils = ['陈一', '陈二', '陈三'];
     for (const [i, name] of pupils.entries()) {
