@@ -70,8 +70,8 @@ export interface Verification {
   typeName: string;
 }
 
-/** Checks a certificate code; null when no finished attempt has it. */
-export async function verifyCertificate(database: Database, code: string, now: number): Promise<Verification | null> {
+/** The certificate with this code, as printed; null when no finished attempt has it. */
+export async function certificateByCode(database: Database, code: string, now: number): Promise<Certificate | null> {
   const rows = await database.db
     .select({ a: contestAttempts, c: contests })
     .from(contestAttempts)
@@ -84,7 +84,13 @@ export async function verifyCertificate(database: Database, code: string, now: n
   await closeDue(database, row.c.id, now);
   const a = (await database.db.select().from(contestAttempts).where(eq(contestAttempts.id, row.a.id)))[0];
   if (!a || a.submittedAt === null) return null;
-  const cert = certificateOf(row.c, a, await placeOf(database, row.c.id, a.participantKey), now);
+  return certificateOf(row.c, a, await placeOf(database, row.c.id, a.participantKey), now);
+}
+
+/** Checks a certificate code; null when no finished attempt has it. */
+export async function verifyCertificate(database: Database, code: string, now: number): Promise<Verification | null> {
+  const cert = await certificateByCode(database, code, now);
+  if (!cert) return null;
   return {
     name: cert.name,
     contestTitle: cert.contestTitle,

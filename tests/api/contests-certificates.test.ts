@@ -61,6 +61,32 @@ describe('certificates by the organiser’s rule', () => {
     expect(m.get('丁')).toMatchObject({ rank: 1, score: 70 });
   });
 
+  test('serves each certificate as a one-page landscape A4 PDF with its words, its unit and a link to its verification page', async () => {
+    const m = await certificatesUnder({ honourTop: 3 });
+    const cert = m.get('丁');
+    if (!cert) throw new Error('no certificate');
+    const res = await t.app.request(`/api/contests/certificates/${cert.code.toLowerCase()}/certificate.pdf`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('荣誉证书-丁-')}`);
+    const pdf = Buffer.from(await res.arrayBuffer()).toString('latin1');
+    expect(pdf.startsWith('%PDF-1.7')).toBe(true);
+    expect([...pdf.matchAll(/\/Type \/Page\b/g)]).toHaveLength(1);
+    expect(pdf).toContain('/MediaBox [0 0 841.89 595.28]');
+    // Chinese text is drawn as UCS-2 in STSong-Light: look for the words as a reader would decode them.
+    const ucs2 = (s: string) => [...s].map((ch) => (ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0')).join('');
+    for (const words of ['荣获第 1 名', '扬州市梅岭小学', '丁：', cert.contestTitle, `证书编号 ${cert.code}`])
+      expect(pdf).toContain(ucs2(words));
+    expect(pdf).toContain(`/URI (${t.env.siteUrl}/contest/certificate/?code=${cert.code})`);
+    // Every object is where the cross-reference table says, or readers would call the file damaged.
+    const xref = Number(/startxref\n(\d+)/.exec(pdf)?.[1]);
+    const offsets = [...pdf.slice(xref).matchAll(/(\d{10}) 00000 n/g)].map((x) => Number(x[1]));
+    expect(offsets.length).toBeGreaterThan(5);
+    offsets.forEach((o, i) => expect(pdf.slice(o, o + `${i + 1} 0 obj\n`.length)).toBe(`${i + 1} 0 obj\n`));
+    const missing = await t.app.request('/api/contests/certificates/AAAA-AAAA-AAAA/certificate.pdf');
+    expect(missing.status).toBe(404);
+  });
+
   test('“only by score” gives 合格证书 to everyone at or above the mark, and no places', async () => {
     const m = await certificatesUnder({ certificateRule: 'score', passScore: 20 });
     expect(kinds(m)).toEqual([
