@@ -64,6 +64,9 @@ export const CERTIFICATE_RULE_NAMES: Record<CertificateRule, string> = {
 /** A certificate kind. */
 export type CertificateType = keyof typeof CERTIFICATE_NAMES;
 
+/** How early participants may join and wait for the start (the projector lists them meanwhile). */
+export const LOBBY_MS = 30 * 60_000;
+
 /** Letters shown before options: A, B, C… */
 export const OPTION_LETTERS = ['A', 'B', 'C', 'D', 'E'] as const;
 

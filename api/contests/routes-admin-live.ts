@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { requireRole } from '../accounts/guard.ts';
@@ -11,7 +11,6 @@ import { liveSnapshot } from './live.ts';
 import { contestForStaff } from './lookup.ts';
 import { idParam } from './routes-admin.ts';
 import { findContest, statusOf } from './store.ts';
-import { updateContest } from './timing.ts';
 
 /** How often a stream looks at the database; a snapshot is sent only when something changed. */
 export const LIVE_TICK_MS = 1000;
@@ -53,7 +52,17 @@ export const adminLiveRoutes = new Hono<AppEnv>()
   .post('/:id/open', paramsOf(idParam), async (c) => {
     const before = await contestForStaff(c, c.req.valid('param').id);
     if (statusOf(before, c.var.now) !== 'scheduled') throw apiError(409, 'already_open', '竞赛已经开始了。');
-    const after = await updateContest(c.var.database, before.id, { opensAt: c.var.now, updatedAt: c.var.now });
+    const { now } = c.var;
+    // One batch: the contest opens, and everyone waiting in the lobby starts now, with their full time.
+    await c.var.database.write((db) =>
+      db.batch([
+        db.update(contests).set({ opensAt: now, updatedAt: now }).where(eq(contests.id, before.id)),
+        db.run(sql`
+          UPDATE contest_attempts SET started_at = ${now}, deadline = min(${now + before.timeLimitMs}, ${before.closesAt}) + extra_ms
+          WHERE contest_id = ${before.id} AND submitted_at IS NULL AND started_at > ${now}`),
+      ]),
+    );
+    const after = (await findContest(c.var.database, eq(contests.id, before.id))) ?? before;
     await auditAction(c, 'contest.open', `contest:${before.id}`, { opensAtBefore: before.opensAt, opensAt: after.opensAt });
     return c.json({ opensAt: after.opensAt, status: statusOf(after, c.var.now) });
   });

@@ -60,7 +60,8 @@ describe.runIf(browserAvailable())('projector mode and the focused quiz screen i
       },
       {
         title: '梅岭小学礼堂应急知识竞赛',
-        opensAt: now + 3600_000,
+        // Ten minutes ahead: within the half hour in which participants may join and wait.
+        opensAt: now + 10 * 60_000,
         closesAt: now + 2 * 3600_000,
         audience: '小学',
         selection: { mode: 'mix', count: 5, category: {}, type: {}, difficulty: {} },
@@ -103,17 +104,28 @@ describe.runIf(browserAvailable())('projector mode and the focused quiz screen i
     expect(watch.foreignRequests).toEqual([]);
   });
 
-  test('the organiser starts with S, three participants join and the count rises live', async () => {
-    expect((await joinAs('早到的人')).status).toBe(409);
-    await room.keyboard.press('s');
-    await expect.poll(() => room.getByRole('status').textContent(), { timeout: 10_000 }).toContain('竞赛已开始');
+  test('three participants join before the start and the count rises live; S starts everyone at once', async () => {
     const count = room.locator('.pj-count strong');
     expect(await count.textContent()).toBe('0');
+    const waiting: AttemptRunning[] = [];
     for (const [i, name] of ['王小明', '李小红', '张伟'].entries()) {
-      expect((await joinAs(name)).status).toBe(201);
+      const joined = await joinAs(name);
+      expect(joined.status).toBe(201);
+      // In the lobby: no questions reach the phone before the start.
+      expect(joined.body.attempt).toMatchObject({ state: 'waiting' });
+      expect(JSON.stringify(joined.body)).not.toContain('"questions"');
+      waiting.push(joined.body.attempt);
       await expect.poll(() => count.textContent(), { timeout: 10_000 }).toBe(String(i + 1));
     }
     expect(await room.locator('.pj-names li').allTextContents()).toEqual(['王小明', '李小红', '张伟']);
+    await room.keyboard.press('s');
+    await expect.poll(() => room.getByRole('status').textContent(), { timeout: 10_000 }).toContain('竞赛已开始');
+    const started = await fetch(`${server.url}/api/contests/attempts/${waiting[0]?.token ?? ''}`);
+    const view = ((await started.json()) as { attempt: AttemptRunning }).attempt;
+    expect(view.state).toBe('running');
+    expect(view.questions).toHaveLength(5);
+    // The full 20 minutes, counted from the start rather than from joining.
+    expect(view.remainingMs).toBeGreaterThan(19 * 60_000);
     await room.keyboard.press('n');
     await room.getByRole('timer').waitFor({ timeout: 5_000 });
     expect(await room.locator('.pj-progress').textContent()).toContain('已交卷 0 / 已加入 3 人');
