@@ -88,6 +88,8 @@ export function PodiumScreen({ places, heading }: { places: Array<{ rank: number
 export function BoardScreen({ live, page }: { live: LiveSnapshot; page: number }) {
   const pages = Math.max(1, Math.ceil(live.board.length / BOARD_ROWS));
   const rows = live.board.slice(page * BOARD_ROWS, (page + 1) * BOARD_ROWS);
+  // Without teams the column would only hold dashes.
+  const teams = live.board.some((r) => r.team);
   return (
     <section class="pj-board" aria-label="排行榜">
       <h2 class="pj-heading">
@@ -99,7 +101,7 @@ export function BoardScreen({ live, page }: { live: LiveSnapshot; page: number }
           <tr>
             <th scope="col">名次</th>
             {live.namesShown && <th scope="col">姓名</th>}
-            <th scope="col">队伍</th>
+            {teams && <th scope="col">队伍</th>}
             <th scope="col">得分</th>
             <th scope="col">用时</th>
           </tr>
@@ -109,7 +111,7 @@ export function BoardScreen({ live, page }: { live: LiveSnapshot; page: number }
             <tr key={`${r.rank}-${r.name}-${r.team}`}>
               <td>{r.rank}</td>
               {live.namesShown && <td>{r.name}</td>}
-              <td>{r.team || '—'}</td>
+              {teams && <td>{r.team || '—'}</td>}
               <td>{r.score}</td>
               <td>{formatDuration(r.timeUsedMs)}</td>
             </tr>
