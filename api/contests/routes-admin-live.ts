@@ -16,8 +16,11 @@ import { findContest, statusOf } from './store.ts';
 export const LIVE_TICK_MS = 1000;
 /** A comment line this often keeps proxies from closing a quiet stream. */
 const KEEPALIVE_MS = 15_000;
-/** A stream ends after this long; EventSource reconnects by itself (and the session is checked again). */
-const STREAM_MAX_MS = 30 * 60_000;
+/**
+ * A stream ends after this long and EventSource reconnects by itself: the session is checked again,
+ * and the reconnect keeps it alive (sessions lapse after 30 idle minutes; the stream alone is not a request).
+ */
+const STREAM_MAX_MS = 10 * 60_000;
 
 /** `/api/admin/contests/:id/stream` (the projector's live feed) and `/:id/open` (start now). */
 export const adminLiveRoutes = new Hono<AppEnv>()

@@ -54,6 +54,22 @@ describe.runIf(browserAvailable())('knowledge contest in Chromium on a phone', (
     expect(await picker.textContent()).toContain('竞赛专用');
     await organiser.getByRole('group', { name: '出题方式' }).getByLabel('按比例随机抽题').check();
     await organiser.getByLabel('题目数量（5–100）').fill('5');
+    // Required fields say so; the class list appears only for the mode that needs it.
+    expect(await organiser.locator('label[for="c-title"]').textContent()).toContain('（必填）');
+    await organiser.getByRole('group', { name: '队伍' }).getByLabel('不分队伍').check();
+    expect(await organiser.getByLabel(/班级或社区名单/).count()).toBe(0);
+    expect(await organiser.getByRole('group', { name: '队伍排名方式' }).count()).toBe(0);
+    await organiser
+      .getByRole('group', { name: '队伍' })
+      .getByLabel(/从名单中选择/)
+      .check();
+    expect(await organiser.locator('label[for="c-teams"]').textContent()).toContain('（必填）');
+    // Radio buttons and checkboxes are at least 24 px, and 44 px in 长辈模式.
+    const box = organiser.locator('.contest-form input[type="checkbox"]').first();
+    expect((await box.boundingBox())?.width).toBeGreaterThanOrEqual(24);
+    await organiser.evaluate(() => document.documentElement.setAttribute('data-elder', ''));
+    expect((await box.boundingBox())?.width).toBeGreaterThanOrEqual(44);
+    await organiser.evaluate(() => document.documentElement.removeAttribute('data-elder'));
     await organiser.getByLabel('班级或社区名单（每行一个）').fill('三（1）班\n三（2）班');
     await organiser.getByRole('button', { name: '创建竞赛' }).click();
     await organiser.waitForURL(/\/admin\/contests\/view\/\?id=\d+/, { timeout: 10_000 });

@@ -63,7 +63,12 @@ export default function ContestProjector() {
         return next;
       });
     });
-    source.onerror = () => setNotice('与服务器的连接中断，正在自动重连……');
+    source.onerror = () =>
+      setNotice(
+        source.readyState === EventSource.CLOSED
+          ? '与服务器的连接已断开（可能登录已过期）。请刷新本页，必要时重新登录。'
+          : '与服务器的连接中断，正在自动重连……',
+      );
     source.onopen = () => setNotice('');
     return () => source.close();
   }, [me]);
@@ -113,8 +118,11 @@ export default function ContestProjector() {
   const fullScreen = () => void (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen());
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey || (e.target as HTMLElement).closest('button, a, input')) return;
+      const target = e.target as HTMLElement;
+      if (e.altKey || e.ctrlKey || e.metaKey || target.closest('input, textarea, select')) return;
       const k = e.key.toLowerCase();
+      // Space and Enter keep their meaning on a focused button or link (after a click, focus stays there).
+      if ((k === ' ' || k === 'enter') && target.closest('button, a')) return;
       const act: Record<string, () => void> = {
         s: () => void start(),
         n: () => move(1),
