@@ -1,3 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
+import jsQR from 'jsqr';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Certificate } from '../../api/contests/certificates.ts';
 import type { ContestInput } from '../../api/contests/settings.ts';
@@ -83,6 +89,17 @@ describe('certificates by the organiser’s rule', () => {
     const offsets = [...pdf.slice(xref).matchAll(/(\d{10}) 00000 n/g)].map((x) => Number(x[1]));
     expect(offsets.length).toBeGreaterThan(5);
     offsets.forEach((o, i) => expect(pdf.slice(o, o + `${i + 1} 0 obj\n`.length)).toBe(`${i + 1} 0 obj\n`));
+    // A real reader (poppler) reads the words back, and the QR code on its rendering opens the verification page.
+    const dir = mkdtempSync(joinPath(tmpdir(), 'cert-pdf-'));
+    writeFileSync(joinPath(dir, 'c.pdf'), Buffer.from(pdf, 'latin1'));
+    const words = execFileSync('pdftotext', ['-layout', joinPath(dir, 'c.pdf'), '-'], { encoding: 'utf8' });
+    for (const w of ['荣 誉 证 书', '丁：', '荣获第 1 名', '扬州市梅岭小学', cert.contestTitle]) expect(words).toContain(w);
+    execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', joinPath(dir, 'c.pdf'), joinPath(dir, 'page')]);
+    const { data, info } = await sharp(joinPath(dir, 'page.png')).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    expect(info.width).toBeGreaterThan(info.height);
+    const qr = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height);
+    expect(qr?.data).toBe(`${t.env.siteUrl}/contest/certificate/?code=${cert.code}`);
+    rmSync(dir, { recursive: true, force: true });
     const missing = await t.app.request('/api/contests/certificates/AAAA-AAAA-AAAA/certificate.pdf');
     expect(missing.status).toBe(404);
   });
