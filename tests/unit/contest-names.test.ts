@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   attemptIdFromToken,
@@ -9,7 +10,7 @@ import {
   normaliseCode,
 } from '../../api/contests/codes.ts';
 import { AUDIENCE_CODES } from '../../api/contests/labels.ts';
-import { maskName, nameKeyOf, participantKeyOf } from '../../api/contests/names.ts';
+import { maskName, nameKeyOf, normaliseName, participantKeyOf } from '../../api/contests/names.ts';
 import { participation, rankIndividuals, rankTeams } from '../../api/contests/ranking.ts';
 import { AUDIENCES } from '../../api/domain/questions.ts';
 
@@ -50,6 +51,35 @@ describe('names', () => {
   ];
   test.each(lookAlikes)('treats a name with %s as the same name', (_what, typed, plain) => {
     expect(nameKeyOf({ name: typed, team: '' })).toBe(nameKeyOf({ name: plain, team: '' }));
+  });
+
+  test('any name with invisible characters slipped in anywhere, and spaces around, is the same name (property)', () => {
+    const invisible = fc.constantFrom(
+      '\u200B',
+      '\u200C',
+      '\u200D',
+      '\u2060',
+      '\uFEFF',
+      '\u00AD',
+      '\u200E',
+      '\u200F',
+      '\uFE0F',
+      ' ',
+      '\u3000',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 6 }),
+        fc.array(invisible),
+        (parts, extra) => {
+          const plain = parts.join('');
+          // The extra characters go between the parts (never inside a grapheme) and at both ends.
+          const spiked = [extra[0] ?? '', ...parts.flatMap((p, i) => [p, extra[i + 1] ?? '']), ' '].join('');
+          expect(normaliseName(spiked)).toBe(normaliseName(plain));
+        },
+      ),
+      { seed: 20270512, numRuns: 300 },
+    );
   });
 
   test('keeps names that look different apart', () => {
