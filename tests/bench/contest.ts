@@ -160,8 +160,11 @@ const answerSent: number[] = [];
 let lastJoinDone = 0;
 const failures: string[] = [];
 const acked: Array<{ token: string; n: number; choice: number[] }> = [];
-const pct = (list: number[], p: number) =>
-  [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor((p / 100) * list.length))] ?? NaN;
+/** Percentile of the requests that got an answer (a failed request has no time and is counted among failures). */
+const pct = (all: number[], p: number) => {
+  const list = all.filter(Number.isFinite).sort((a, b) => a - b);
+  return list[Math.min(list.length - 1, Math.floor((p / 100) * list.length))] ?? NaN;
+};
 
 // The ceiling: the health endpoint under autocannon at the same concurrency.
 const health = FLAT_OUT ? await autocannon({ url: `${base}/api/health`, connections: PARTICIPANTS, duration: SATURATION_S }) : null;
@@ -296,7 +299,7 @@ console.log(
 console.log('step      requests   req/s     p50 ms   p99 ms   max ms');
 for (const [name, list] of Object.entries(steps)) {
   console.log(
-    `${name.padEnd(9)} ${String(list.length).padStart(8)} ${fmt(list.length / flowSeconds).padStart(8)} ${fmt(pct(list, 50)).padStart(8)} ${fmt(pct(list, 99)).padStart(8)} ${fmt(Math.max(...list)).padStart(8)}`,
+    `${name.padEnd(9)} ${String(list.length).padStart(8)} ${fmt(list.length / flowSeconds).padStart(8)} ${fmt(pct(list, 50)).padStart(8)} ${fmt(pct(list, 99)).padStart(8)} ${fmt(Math.max(...list.filter(Number.isFinite))).padStart(8)}`,
   );
 }
 const afterWave = (steps['answer'] ?? []).filter((_, i) => (answerSent[i] ?? 0) > lastJoinDone);
