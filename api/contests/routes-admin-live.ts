@@ -4,6 +4,7 @@ import { streamSSE } from 'hono/streaming';
 import { requireRole } from '../accounts/guard.ts';
 import { auditAction } from '../audit.ts';
 import type { AppEnv } from '../context.ts';
+import type { Database } from '../db/client.ts';
 import { contests } from '../db/schema.ts';
 import { apiError } from '../errors.ts';
 import { paramsOf } from '../validate.ts';
@@ -22,6 +23,14 @@ const KEEPALIVE_MS = 15_000;
  */
 const STREAM_MAX_MS = 10 * 60_000;
 
+/** What the projector's snapshot depends on among the attempts: joins, hand-ins, and attempts whose time has run out. */
+async function attemptsMark(database: Database, contestId: number, now: number): Promise<unknown> {
+  return database.db.all(sql`
+    SELECT count(*) AS n, count(submitted_at) AS done, max(id) AS last, max(submitted_at) AS lastDone,
+      sum(submitted_at IS NULL AND deadline <= ${now}) AS due
+    FROM contest_attempts WHERE contest_id = ${contestId}`);
+}
+
 /** `/api/admin/contests/:id/stream` (the projector's live feed) and `/:id/open` (start now). */
 export const adminLiveRoutes = new Hono<AppEnv>()
   .use(requireRole('organizer'))
@@ -35,13 +44,19 @@ export const adminLiveRoutes = new Hono<AppEnv>()
       let last = '';
       let quietSince = Date.now();
       let id = 0;
+      let lastMark = '';
       while (!stream.aborted && Date.now() - opened < STREAM_MAX_MS) {
+        const t = now();
         const contest = (await findContest(database, eq(contests.id, first.id))) ?? first;
-        const data = JSON.stringify(await liveSnapshot(database, contest, now()));
+        // Most ticks nothing that the projector shows has changed (answers are not on it): one
+        // indexed aggregate tells, and the full snapshot is built only when it differs.
+        const mark = JSON.stringify([await attemptsMark(database, contest.id, t), contest.updatedAt, statusOf(contest, t)]);
+        const data = mark === lastMark ? null : JSON.stringify(await liveSnapshot(database, contest, t));
+        lastMark = mark;
         // `now` changes every tick: compare without it.
-        const changed = data.replace(/"now":\d+,/, '');
-        if (changed !== last) {
-          last = changed;
+        const changed = data?.replace(/"now":\d+,/, '');
+        if (data && changed !== last) {
+          last = changed ?? '';
           quietSince = Date.now();
           await stream.writeSSE({ event: 'snapshot', data, id: String(++id) });
         } else if (Date.now() - quietSince >= KEEPALIVE_MS) {

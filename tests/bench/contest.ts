@@ -172,7 +172,9 @@ const health = FLAT_OUT ? await autocannon({ url: `${base}/api/health`, connecti
 // The projector: one server-sent event stream, as the organiser's screen opens it. Each snapshot is
 // kept with its arrival time, to tell how long a join or a hand-in takes to reach the room's screen.
 const snapshots: Array<{ at: number; joined: number; finished: number; bytes: number }> = [];
-const projector = request(`${base}/api/admin/contests/${contest.id}/stream`, { headers: { cookie }, agent: false }, (res) => {
+// BENCH_CONTEST_PROJECTOR=0 leaves the projector closed, to see what following the contest costs.
+const PROJECTOR = process.env['BENCH_CONTEST_PROJECTOR'] !== '0';
+const projector = request(`${base}/api/admin/contests/${PROJECTOR ? contest.id : 0}/stream`, { headers: { cookie }, agent: false }, (res) => {
   let buffer = '';
   res.setEncoding('utf8');
   res.on('data', (d: string) => {
