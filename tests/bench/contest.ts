@@ -174,21 +174,25 @@ const health = FLAT_OUT ? await autocannon({ url: `${base}/api/health`, connecti
 const snapshots: Array<{ at: number; joined: number; finished: number; bytes: number }> = [];
 // BENCH_CONTEST_PROJECTOR=0 leaves the projector closed, to see what following the contest costs.
 const PROJECTOR = process.env['BENCH_CONTEST_PROJECTOR'] !== '0';
-const projector = request(`${base}/api/admin/contests/${PROJECTOR ? contest.id : 0}/stream`, { headers: { cookie }, agent: false }, (res) => {
-  let buffer = '';
-  res.setEncoding('utf8');
-  res.on('data', (d: string) => {
-    buffer += d;
-    for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const data = /^data: (.*)$/m.exec(block)?.[1];
-      if (!data) continue;
-      const s = JSON.parse(data) as { joined: number; finished: number };
-      snapshots.push({ at: performance.now(), joined: s.joined, finished: s.finished, bytes: block.length });
-    }
-  });
-});
+const projector = request(
+  `${base}/api/admin/contests/${PROJECTOR ? contest.id : 0}/stream`,
+  { headers: { cookie }, agent: false },
+  (res) => {
+    let buffer = '';
+    res.setEncoding('utf8');
+    res.on('data', (d: string) => {
+      buffer += d;
+      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (!data) continue;
+        const s = JSON.parse(data) as { joined: number; finished: number };
+        snapshots.push({ at: performance.now(), joined: s.joined, finished: s.finished, bytes: block.length });
+      }
+    });
+  },
+);
 projector.on('error', () => undefined);
 projector.end();
 let lastSubmitDone = 0;
