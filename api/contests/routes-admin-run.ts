@@ -9,7 +9,7 @@ import { csvResponse, toCsv } from '../csv.ts';
 import { contestExtraTimes, contestQuestions, contests } from '../db/schema.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody, paramsOf } from '../validate.ts';
-import { joinUrlOf } from './admin-views.ts';
+import { joinUrlOf, reservedQuestionIds } from './admin-views.ts';
 import { standings } from './board.ts';
 import { dayOf } from './certificates.ts';
 import { formatDuration } from './labels.ts';
@@ -17,7 +17,7 @@ import { contestForStaff } from './lookup.ts';
 import { nameKeyOf } from './names.ts';
 import { organiserResults } from './organiser-results.ts';
 import { idParam } from './routes-admin.ts';
-import { statusOf } from './store.ts';
+import { questionsOf, statusOf } from './store.ts';
 import { grantExtraTime, moveClose } from './timing.ts';
 
 const extendSchema = z.object({ closesAt: z.number().int() });
@@ -27,6 +27,8 @@ const extraSchema = z.object({
   team: z.string().trim().max(30).default(''),
   minutes: z.number().int().min(0, '不能为负数').max(180, '最多加 180 分钟'),
 });
+const hasParticipants = () =>
+  apiError(409, 'has_participants', '已经有人参加了这个竞赛，不能删除（成绩和证书要保留）。竞赛结束后可以归档。');
 const time = (ms: number | null) => (ms === null ? '' : new Date(ms).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }));
 
 /** `/api/admin/contests/:id/…`: running a contest — close, extend, extra time — and its results. */
@@ -67,12 +69,26 @@ export const adminRunRoutes = new Hono<AppEnv>()
   .delete('/:id', paramsOf(idParam), async (c) => {
     const contest = await contestForStaff(c, c.req.valid('param').id);
     const { id } = contest;
-    // One batch: the contest goes only if nobody has joined, and its questions and extra times only with it.
+    const { now } = c.var;
+    const reserved = reservedQuestionIds();
+    const hasReserved = (await questionsOf(c.var.database, id)).some((q) => reserved.has(q.questionId));
+    // Once started, the organiser has seen the contest-only answers; the contest stays on record.
+    const joined = await c.var.database.db.all(sql`SELECT 1 FROM contest_attempts WHERE contest_id = ${id} LIMIT 1`);
+    if (joined.length > 0) throw hasParticipants();
+    if (hasReserved && statusOf(contest, now) !== 'scheduled')
+      throw apiError(
+        409,
+        'started',
+        '竞赛已经开始，不能删除：开始后组织者能看到竞赛专用题的答案，为了这些题目的保密，开始过的竞赛会一直保留。竞赛结束后可以归档。',
+      );
+    const notStarted = hasReserved ? sql`opens_at > ${now}` : sql`1`;
+    // One batch: the contest goes only if nobody has joined (and, with contest-only questions, it has
+    // not started), and its questions and extra times only with it.
     const [gone] = await c.var.database.write((db) =>
       db.batch([
         db
           .delete(contests)
-          .where(and(eq(contests.id, id), sql`NOT EXISTS (SELECT 1 FROM contest_attempts WHERE contest_id = ${id})`))
+          .where(and(eq(contests.id, id), notStarted, sql`NOT EXISTS (SELECT 1 FROM contest_attempts WHERE contest_id = ${id})`))
           .returning({ id: contests.id }),
         db
           .delete(contestQuestions)
@@ -87,8 +103,7 @@ export const adminRunRoutes = new Hono<AppEnv>()
         ),
       ]),
     );
-    if (gone.length === 0)
-      throw apiError(409, 'has_participants', '已经有人参加了这个竞赛，不能删除（成绩和证书要保留）。竞赛结束后可以归档。');
+    if (gone.length === 0) throw hasParticipants();
     return c.json({ deleted: true });
   })
   .post('/:id/extra-time', paramsOf(idParam), jsonBody(extraSchema), async (c) => {

@@ -102,6 +102,8 @@ export const adminContestRoutes = new Hono<AppEnv>()
         teamScoring: input.teamScoring,
         teamBestN: input.teamBestN,
         honourTop: input.honourTop,
+        certificateRule: input.certificateRule,
+        passScore: input.passScore,
         createdAt: now,
         updatedAt: now,
       },

@@ -60,6 +60,10 @@ describe.runIf(browserAvailable())('training in Chromium', () => {
     const first = page.getByRole('group', { name: questions[0]?.stem ?? '' });
     await expect.poll(() => first.textContent()).toContain('✗ 错误');
     expect(await first.textContent()).toContain(questions[0]?.explanation);
+    // After a wrong answer the right option is shown, on the option itself and in words.
+    const rightPlace = questions[0]?.answer[0] ?? 0;
+    expect(await first.locator('.sc-option').nth(rightPlace).textContent()).toContain('（正确答案）');
+    expect(await first.locator('.sc-answer').textContent()).toContain(questions[0]?.options[rightPlace] ?? '');
 
     for (const [qi, q] of questions.entries()) await answer(page, qi, q.answer);
     await check.click();
