@@ -1,6 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { csrfGuard, loadSession, requireSession } from './accounts/guard.ts';
+import { csrfGuard, loadSession, requireSecondFactor, requireSession } from './accounts/guard.ts';
 import { adminAccounts } from './admin/accounts.ts';
 import { adminAudit } from './admin/audit.ts';
 import { auth } from './auth.ts';
@@ -9,7 +9,7 @@ import { adminContests, contests } from './contests/index.ts';
 import type { AppEnv } from './context.ts';
 import type { Database } from './db/client.ts';
 import type { Env } from './env.ts';
-import { apiError, apiNotFound, onError } from './errors.ts';
+import { apiError, apiNotFound, databaseUnavailable, onError } from './errors.ts';
 import { health } from './health.ts';
 import { countRequests, createMetrics, metricsRoute, type Metrics } from './metrics.ts';
 import { logRequests } from './request-log.ts';
@@ -19,9 +19,11 @@ import { ideasApi } from './ideas/index.ts';
 import { createPushSender, type PushSender } from './push/sender.ts';
 import { subscriptionRoutes } from './push/subscriptions.ts';
 import { loadVapidKeys, type VapidKeys } from './push/vapid.ts';
+import { mapConfig } from './map-config.ts';
 import { securityHeaders } from './security-headers.ts';
 import { serveSite } from './static-site.ts';
 import { adminWarnings } from './warnings/admin.ts';
+import { warningSettings } from './warnings/approval.ts';
 import { warningFeeds } from './warnings/feeds.ts';
 import { warningPage } from './warnings/page.ts';
 import { publicWarnings } from './warnings/public.ts';
@@ -46,6 +48,8 @@ export interface AppDeps {
   serveStatic?: boolean;
   /** The process's metrics (the server shares them with the delivery worker); made here when absent. */
   metrics?: Metrics;
+  /** False while the database has not yet been reached and migrated at start: the API answers 503, the site is served. */
+  ready?: () => boolean;
 }
 
 /** Gauges read from the database at each scrape: the push delivery queue. */
@@ -76,16 +80,18 @@ interface PushDeps {
 function apiRoutes(push: PushDeps) {
   const { push: pushKey, subs } = subscriptionRoutes(push.vapid, push.sender);
   const admin = new Hono<AppEnv>()
-    .use(requireSession)
+    .use(requireSession, requireSecondFactor)
     .route('/accounts', adminAccounts)
     .route('/audit', adminAudit)
     .route('/warnings', adminWarnings)
     .route('/warning-templates', adminWarningTemplates)
+    .route('/warning-settings', warningSettings)
     .route('/ideas', adminIdeas)
     .route('/campaigns', adminCampaigns)
     .route('/contests', adminContests);
   return new Hono<AppEnv>()
     .route('/health', health)
+    .route('/map', mapConfig)
     .route('/auth', auth)
     .route('/warnings', publicWarnings)
     .route('/ideas', ideasApi)
@@ -105,26 +111,36 @@ export function createApp({
   clock = Date.now,
   serveStatic = true,
   metrics = createMetrics(queueGauges(database)),
+  ready = () => true,
 }: AppDeps) {
   const app = new Hono<AppEnv>();
   app.onError(onError);
   app.use('*', logRequests());
   app.use('*', countRequests(metrics));
   app.get('/metrics', metricsRoute(metrics, env.metricsToken));
-  app.use('*', securityHeaders(env.siteUrl.startsWith('https:')));
+  app.use('*', securityHeaders(env.siteUrl.startsWith('https:'), env.mapTiles?.origins ?? []));
   let vapid: Promise<VapidKeys> | null = null;
   let sender: Promise<PushSender> | null = null;
   const push: PushDeps = {
     vapid: () => (vapid ??= loadVapidKeys(database, clock())),
-    sender: () => (sender ??= push.vapid().then((keys) => createPushSender(keys, env.pushConcurrency, { clock }))),
+    sender: () =>
+      (sender ??= push.vapid().then((keys) =>
+        createPushSender(keys, env.pushConcurrency, {
+          clock,
+          connectTimeoutMs: env.pushConnectTimeoutMs,
+          responseTimeoutMs: env.pushResponseTimeoutMs,
+        }),
+      )),
   };
   const withContext: MiddlewareHandler<AppEnv> = async (c, next) => {
+    if (!ready()) return databaseUnavailable(c);
     c.set('database', database);
     c.set('env', env);
     c.set('now', clock());
-    c.set('clientHash', hashAddress(clientAddress(c), env.secret));
+    c.set('clientHash', hashAddress(clientAddress(c, env.trustProxy), env.secret));
     c.set('session', null);
     await next();
+    return undefined;
   };
   app.use('/api/*', withContext);
   app.use('/feeds/*', withContext);
@@ -146,7 +162,7 @@ export function createApp({
   app.all('/api/*', apiNotFound);
   app.route('/feeds', warningFeeds);
   app.get('/warnings/:id{[0-9]+}/', warningPage);
-  if (serveStatic) app.use('*', serveSite(env.distDir));
+  if (serveStatic) app.use('*', serveSite(env.distDir, env.siteOrigin));
   app.notFound((c) => c.text('404 页面不存在', 404));
   return app;
 }

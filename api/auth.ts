@@ -1,11 +1,14 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireSession } from './accounts/guard.ts';
-import { DUMMY_HASH, passwordProblem, verifyPassword } from './accounts/passwords.ts';
+import { passwordProblem, verifyPassword } from './accounts/passwords.ts';
+import { secondFactorRequired } from './accounts/second-factor.ts';
+import { secondFactorRoutes } from './accounts/second-factor-routes.ts';
 import { endSession, startSession } from './accounts/sessions.ts';
-import { findById, findByUsername, setPassword, toPublic } from './accounts/store.ts';
-import { clearFailures, lockedUntil, recordFailure, SLOW_AFTER, throttleKeys } from './accounts/throttle.ts';
-import { auditAction, recordAudit } from './audit.ts';
+import { signIn, throttled } from './accounts/sign-in.ts';
+import { findById, setPassword } from './accounts/store.ts';
+import { admitAttempt, clearAttempts } from './accounts/throttle.ts';
+import { auditOf, recordAudit } from './audit.ts';
 import type { AppEnv } from './context.ts';
 import { apiError } from './errors.ts';
 import { jsonBody } from './validate.ts';
@@ -13,6 +16,8 @@ import { jsonBody } from './validate.ts';
 const loginSchema = z.object({
   username: z.string().trim().min(1, '请填写用户名').max(64),
   password: z.string().min(1, '请填写密码').max(200),
+  /** The six-digit code of the authenticator app, or a recovery code; empty when the account has none. */
+  code: z.string().trim().max(20, '验证码太长了').optional(),
 });
 
 const changePasswordSchema = z.object({
@@ -20,56 +25,56 @@ const changePasswordSchema = z.object({
   next: z.string().min(1, '请填写新密码').max(200),
 });
 
-const BAD_LOGIN = '用户名或密码不正确。';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** `/api/auth`: log in, log out, who am I, change my password. */
+/** `/api/auth`: sign in, sign out, who am I, change my password, the second factor. */
 export const auth = new Hono<AppEnv>()
   .post('/login', jsonBody(loginSchema), async (c) => {
-    const { username, password } = c.req.valid('json');
-    const { database, now, clientHash } = c.var;
-    const keys = throttleKeys(username, clientHash);
-    const until = await lockedUntil(database, keys, now);
-    if (until) {
-      const minutes = Math.ceil((until - now) / 60_000);
-      await recordAudit(database, { at: now, action: 'auth.login.locked', target: `user:${username.toLowerCase()}`, ipHash: clientHash });
-      throw apiError(429, 'login_locked', `登录失败次数过多，已暂时锁定。请 ${minutes} 分钟后再试，或联系管理员。`, undefined, {
-        'retry-after': String(Math.ceil((until - now) / 1000)),
-      });
-    }
-    const account = await findByUsername(database, username);
-    // Unknown users are checked against a dummy hash so both answers take as long.
-    const ok = (await verifyPassword(password, account?.passwordHash ?? (await DUMMY_HASH))) && account !== undefined && !account.disabled;
-    if (!ok || !account) {
-      const failures = await recordFailure(database, keys, now);
-      await recordAudit(database, { at: now, action: 'auth.login.failed', target: `user:${username.toLowerCase()}`, ipHash: clientHash });
-      if (failures >= SLOW_AFTER) await sleep(Math.min(2000, (failures - SLOW_AFTER + 1) * 400));
-      throw apiError(401, 'bad_credentials', BAD_LOGIN);
-    }
-    await clearFailures(database, account.username);
-    await startSession(c, database, account.id, now, clientHash, c.var.env.siteUrl.startsWith('https:'));
-    await recordAudit(database, { at: now, actorId: account.id, actorName: account.username, action: 'auth.login', ipHash: clientHash });
-    return c.json({ account: toPublic(account) });
+    const { username, password, code } = c.req.valid('json');
+    const { account, viaRecovery } = await signIn(c, username, password, code);
+    const secure = c.var.env.siteUrl.startsWith('https:');
+    // The session and its audit row are one write: signed in and audited, or neither.
+    const audit = { at: c.var.now, actorId: account.id, actorName: account.username, action: 'auth.login', ipHash: c.var.clientHash };
+    await startSession(c, c.var.database, account.id, c.var.now, c.var.clientHash, secure, viaRecovery, audit);
+    const mustEnrol = secondFactorRequired(account.roles, c.var.env.staffTotp) && !account.totp;
+    return c.json({ account, mustEnrol, viaRecovery });
   })
   .post('/logout', async (c) => {
     const s = c.var.session;
     if (s) {
-      await endSession(c, c.var.database, s.sessionId, c.var.now, c.var.env.siteUrl.startsWith('https:'));
-      await auditAction(c, 'auth.logout');
+      await endSession(c, c.var.database, s.sessionId, c.var.now, auditOf(c, 'auth.logout'));
     }
+    // Clear the cookie even when the session had already ended, so the browser forgets it.
+    else await endSession(c, c.var.database, null, c.var.now);
     return c.json({ ok: true });
   })
-  .get('/me', requireSession, (c) => c.json({ account: c.var.session?.account }))
+  .get('/me', requireSession, (c) => {
+    const s = c.var.session;
+    const account = s?.account;
+    const mustEnrol = !!account && secondFactorRequired(account.roles, c.var.env.staffTotp) && !account.totp;
+    return c.json({ account, mustEnrol, viaRecovery: !!s?.viaRecovery });
+  })
   .post('/password', requireSession, jsonBody(changePasswordSchema), async (c) => {
     const { current, next } = c.req.valid('json');
+    const { database, now, clientHash } = c.var;
     const me = c.var.session?.account;
-    const row = me && (await findById(c.var.database, me.id));
+    const row = me && (await findById(database, me.id));
     if (!me || !row) throw apiError(401, 'unauthorized', '请先登录。');
-    if (!(await verifyPassword(current, row.passwordHash)))
+    // The current password is guessed as easily here as on the sign-in form: the same counter applies.
+    const admission = await admitAttempt(database, me.username, clientHash, now);
+    if (!admission.allowed) await throttled(c, me.username, admission.retryAfterSeconds);
+    if (!(await verifyPassword(current, row.passwordHash))) {
+      await recordAudit(database, {
+        at: now,
+        actorId: me.id,
+        actorName: me.username,
+        action: 'account.password.failed',
+        ipHash: clientHash,
+      });
       throw apiError(400, 'bad_current_password', '当前密码不正确。', { current: '当前密码不正确' });
+    }
+    await clearAttempts(database, me.username, clientHash);
     const problem = passwordProblem(next, me.username);
     if (problem) throw apiError(400, 'weak_password', problem, { next: problem });
-    await setPassword(c.var.database, me.id, next, c.var.now);
-    await auditAction(c, 'account.password.change', `account:${me.id}`);
+    await setPassword(database, me.id, next, now, auditOf(c, 'account.password.change', `account:${me.id}`));
     return c.json({ ok: true, message: '密码已修改，请用新密码重新登录。' });
-  });
+  })
+  .route('/second-factor', secondFactorRoutes);

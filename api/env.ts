@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { isLoopbackHttp, parseTrustedProxies, TrustedProxies } from './client-address.ts';
+import { mapTileEnvSchema, parseMapTiles, type MapTiles } from './map-tiles.ts';
 import { parseAllowlist } from './push/allowlist.ts';
 import { defaultCryptoThreads } from './push/encrypt-pool.ts';
 
@@ -11,7 +13,7 @@ export const DATA_DIR = resolve(process.env['DATA_DIR'] ?? 'data');
 const urlSchema = z.string().refine((v) => URL.canParse(v), '应为完整网址，例如 http://127.0.0.1:4321');
 
 /** The server's configuration, parsed once from the environment. */
-export const envSchema = z.object({
+export const envSchema = mapTileEnvSchema.extend({
   /** libSQL URL: `file:…` (embedded; default `app.db` under DATA_DIR) or `http(s)://…` / `libsql://…` (a libSQL server). */
   DATABASE_URL: z
     .string()
@@ -40,10 +42,25 @@ export const envSchema = z.object({
   PUSH_CRYPTO_THREADS: z.coerce.number().int().min(0).max(16).optional(),
   /** Seconds a delivery worker holds a claimed batch before another process may take it over. */
   PUSH_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+  /** Seconds to wait for the connection and TLS handshake to a push service before counting it as down. */
+  PUSH_CONNECT_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(120).default(5),
+  /** Seconds to wait for a push service's answer once a request is sent. */
+  PUSH_RESPONSE_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(300).default(15),
+  /** Seconds each call to a libSQL server may take before the request gets a 503. */
+  DATABASE_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(120).default(5),
+  /** Seconds SIGTERM/SIGINT waits for in-flight deliveries and requests before a forced (non-zero) exit. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0.1).max(600).default(20),
   /** New push subscriptions allowed per client address per hour (many residents may share one address). */
   SUBSCRIBE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(120),
   /** Bearer token for `/metrics`; without it, only this machine may read them. */
   METRICS_TOKEN: z.string().min(32, '至少 32 个字符').optional(),
+  /** Trusted reverse proxies: comma-separated addresses or CIDR ranges (default: none, forwarding headers ignored). */
+  TRUST_PROXY: z
+    .string()
+    .refine((v) => parseTrustedProxies(v) !== null, '应为逗号分隔的 IP 地址或 CIDR 网段，例如 127.0.0.1,10.0.0.0/8')
+    .optional(),
+  /** Second factor for admins and publishers: `required` (default) or `optional` (only on a loopback http SITE_URL). */
+  STAFF_TOTP: z.enum(['required', 'optional'], { error: '应为 required 或 optional' }).default('required'),
 });
 
 /** Parsed configuration with every default filled in. */
@@ -65,18 +82,68 @@ export interface Env {
   pushLeaseMs: number;
   /** Bearer token for `/metrics`, or undefined for loopback-only access. */
   metricsToken: string | undefined;
+  /** Trusted reverse proxies; empty means forwarding headers are ignored. */
+  trustProxy: TrustedProxies;
+  /** Whether admins and publishers must use a second factor. */
+  staffTotp: 'required' | 'optional';
+  /** The shelter map's base layer (MAP_TILE_*), or null when none is configured. */
+  mapTiles: MapTiles | null;
+  pushConnectTimeoutMs: number;
+  pushResponseTimeoutMs: number;
+  databaseTimeoutMs: number;
+  shutdownGraceMs: number;
 }
 
 /** Thrown when a variable is invalid; the message names the variable and what it should be. */
 export class EnvError extends Error {}
 
+/** What to do about a file-system error on the data folder, in one line. */
+export function storageProblem(dir: string, err: unknown): string {
+  const code = String((err as { code?: unknown } | null)?.code ?? '');
+  const why =
+    code === 'ENOSPC' || code === 'SQLITE_FULL'
+      ? '磁盘已满，请腾出空间'
+      : code === 'EROFS' || code === 'SQLITE_READONLY'
+        ? '所在的文件系统是只读的，请改为可写的目录'
+        : code === 'EACCES' || code === 'EPERM'
+          ? '运行服务的用户没有写权限，请修改目录权限或换一个目录'
+          : code === 'ENOENT' || code === 'ENOTDIR'
+            ? '目录不存在且无法创建，请先创建它'
+            : `无法写入（${code || '未知原因'}），请检查磁盘和权限`;
+  return `数据目录 ${dir} ${why}（或用 DATA_DIR 指向另一个可写的目录），服务未启动。`;
+}
+
+/** Creates `dir` if needed and proves it writable with a probe file; an EnvError naming the folder otherwise. */
+function ensureWritableDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const probe = join(dir, `.write-test-${process.pid}`);
+    writeFileSync(probe, 'ok');
+    rmSync(probe, { force: true });
+  } catch (err) {
+    throw new EnvError(storageProblem(dir, err));
+  }
+}
+
 /** Reads the secret from data/secret, creating it on first start. */
 function loadOrCreateSecret(dataDir: string): string {
   const path = resolve(dataDir, 'secret');
-  if (existsSync(path)) return readFileSync(path, 'utf8').trim();
-  mkdirSync(dirname(path), { recursive: true });
+  try {
+    if (existsSync(path)) return readFileSync(path, 'utf8').trim();
+  } catch (err) {
+    throw new EnvError(
+      `密钥文件 ${path} 无法读取（${String((err as { code?: unknown }).code ?? err)}），请修改它的权限，或用 SERVER_SECRET 提供密钥。服务未启动。`,
+    );
+  }
+  ensureWritableDir(dirname(path));
   const secret = randomBytes(32).toString('base64url');
-  writeFileSync(path, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  try {
+    writeFileSync(path, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (err) {
+    throw new EnvError(
+      `密钥文件 ${path} 无法写入（${String((err as { code?: unknown }).code ?? err)}），请让数据目录可写，或用 SERVER_SECRET 提供密钥。服务未启动。`,
+    );
+  }
   return secret;
 }
 
@@ -90,11 +157,26 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, dataDir = DATA_
     throw new EnvError(`配置有误，服务未启动：\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  let mapTiles: MapTiles | null;
+  try {
+    mapTiles = parseMapTiles(e);
+  } catch (err) {
+    throw new EnvError(`配置有误，服务未启动：\n  MAP_TILE_URL: ${(err as Error).message}`);
+  }
+  if (mapTiles && !e.MAP_TILE_ATTRIBUTION) {
+    throw new EnvError(
+      '配置有误，服务未启动：\n  MAP_TILE_ATTRIBUTION: 使用底图服务时须写明版权说明（例如 天地图 © 国家地理信息公共服务平台）',
+    );
+  }
   const siteUrl = e.SITE_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`;
   // The embedded database lives with the rest of the server's state unless DATABASE_URL says otherwise.
+  if (e.STAFF_TOTP === 'optional' && !isLoopbackHttp(siteUrl))
+    throw new EnvError(
+      `配置有误，服务未启动：\n  STAFF_TOTP: 只有 SITE_URL 为本机 http 地址（测试和开发）时才能设为 optional（当前 SITE_URL：${siteUrl}）`,
+    );
   const databaseUrl = e.DATABASE_URL ?? `file:${join(dataDir, 'app.db')}`;
-  if (databaseUrl.startsWith('file:')) {
-    mkdirSync(dirname(resolve(databaseUrl.slice('file:'.length))), { recursive: true });
+  if (databaseUrl.startsWith('file:') && !databaseUrl.includes(':memory:')) {
+    ensureWritableDir(dirname(resolve(databaseUrl.slice('file:'.length))));
   }
   return {
     databaseUrl,
@@ -112,5 +194,12 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, dataDir = DATA_
     subscribeLimitPerHour: e.SUBSCRIBE_LIMIT_PER_HOUR,
     pushLeaseMs: e.PUSH_LEASE_SECONDS * 1000,
     metricsToken: e.METRICS_TOKEN,
+    trustProxy: parseTrustedProxies(e.TRUST_PROXY ?? '') ?? new TrustedProxies([]),
+    staffTotp: e.STAFF_TOTP,
+    mapTiles,
+    pushConnectTimeoutMs: e.PUSH_CONNECT_TIMEOUT_SECONDS * 1000,
+    pushResponseTimeoutMs: e.PUSH_RESPONSE_TIMEOUT_SECONDS * 1000,
+    databaseTimeoutMs: e.DATABASE_TIMEOUT_SECONDS * 1000,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
   };
 }

@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import pkg from '../package.json' with { type: 'json' };
 import type { AppEnv } from './context.ts';
+import { DB_RETRY_AFTER_SECONDS } from './errors.ts';
+import { logError } from './log.ts';
 
 /** `GET /api/health`: whether the server and its database answer. */
 export const health = new Hono<AppEnv>().get('/', async (c) => {
@@ -9,7 +11,9 @@ export const health = new Hono<AppEnv>().get('/', async (c) => {
     await c.var.database.client.execute('SELECT 1');
     return c.json({ status: 'ok' as const, db: 'ok' as const, version: pkg.version });
   } catch (err) {
-    console.error('[health] database check failed', err);
-    return c.json({ status: 'degraded' as const, db: 'down' as const, version: pkg.version }, 503);
+    logError('[health] database check failed', err);
+    return c.json({ status: 'degraded' as const, db: 'down' as const, version: pkg.version }, 503, {
+      'retry-after': String(DB_RETRY_AFTER_SECONDS),
+    });
   }
 });

@@ -44,14 +44,20 @@ export function securityHeaderValues(secure: boolean): Record<string, string> {
   };
 }
 
-/** Sets the security headers on every response; HTML responses may widen script-src by hash. */
-export function securityHeaders(secure: boolean): MiddlewareHandler {
+/** The policy with `origins` added to img-src: the configured map tile service, and nothing else. */
+export function allowImages(csp: string, origins: readonly string[]): string {
+  if (origins.length === 0) return csp;
+  return csp.replace(/(^|; )img-src ([^;]*)/, (_m, start: string, list: string) => `${start}img-src ${list} ${origins.join(' ')}`);
+}
+
+/** Sets the security headers on every response; HTML responses may widen script-src by hash; img-src admits `imageOrigins` (map tiles). */
+export function securityHeaders(secure: boolean, imageOrigins: readonly string[] = []): MiddlewareHandler {
   const values = Object.entries(securityHeaderValues(secure));
   const csp = contentSecurityPolicy();
   return async (c, next) => {
     await next();
     const h = c.res.headers;
-    if (!h.has('content-security-policy')) h.set('content-security-policy', csp);
+    h.set('content-security-policy', allowImages(h.get('content-security-policy') ?? csp, imageOrigins));
     for (const [name, value] of values) h.set(name, value);
   };
 }

@@ -1,46 +1,82 @@
 import { createServer } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { openDatabase } from './db/client.ts';
+import { isDatabaseUnavailable, isStorageError, openDatabase, type Database } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
-import { EnvError, loadEnv } from './env.ts';
-import { createPushSender } from './push/sender.ts';
+import { EnvError, loadEnv, storageProblem, type Env } from './env.ts';
+import { scheduleContactErasure } from './ideas/retention.ts';
+import { describeError, logError } from './log.ts';
+import { createPushSender, type PushSender } from './push/sender.ts';
 import { loadVapidKeys } from './push/vapid.ts';
 import { startDeliveryWorker } from './push/worker.ts';
 import { seedOfficeTemplates } from './warnings/templates.ts';
 import { staticFastPath } from './static-site.ts';
-import { scheduleContactErasure } from './ideas/retention.ts';
+import { schedulePruning } from './housekeeping.ts';
 
-/** Starts the one server process: migrates the database, then serves the site and the API. */
+/** Prints one line and exits: a problem the operator has to fix, not a bug. */
+function fatal(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+/** Where the embedded database lives, for messages about its folder. */
+const fileFolder = (env: Env) => (env.databaseUrl.startsWith('file:') ? env.dataDir : null);
+
+/** Migrates, seeds and starts delivery once the database answers, retrying with backoff while it does not. */
+async function prepare(env: Env, database: Database): Promise<{ sender: PushSender; worker: ReturnType<typeof startDeliveryWorker> }> {
+  for (let wait = 1000; ; wait = Math.min(wait * 2, 30_000)) {
+    try {
+      await migrateDatabase(database);
+      await seedOfficeTemplates(database, Date.now());
+      // Generated on the very first start and kept in the database from then on.
+      const vapid = await loadVapidKeys(database, Date.now());
+      const sender = createPushSender(vapid, env.pushConcurrency, {
+        cryptoThreads: env.pushCryptoThreads,
+        connectTimeoutMs: env.pushConnectTimeoutMs,
+        responseTimeoutMs: env.pushResponseTimeoutMs,
+      });
+      const worker = startDeliveryWorker({
+        database,
+        sender,
+        concurrency: env.pushConcurrency,
+        allowlist: env.pushAllowlist,
+        leaseMs: env.pushLeaseMs,
+      });
+      return { sender, worker };
+    } catch (err) {
+      const folder = fileFolder(env);
+      if (folder && isStorageError(err)) fatal(storageProblem(folder, (err as { cause?: unknown }).cause ?? err));
+      if (!isDatabaseUnavailable(err)) fatal(`数据库初始化失败，服务未启动：${describeError(err)}`);
+      console.error(`[db] 数据库暂时无法连接（${describeError(err)}），${wait / 1000} 秒后重试；在此期间网站照常提供，接口返回 503`);
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+}
+
+/** Starts the one server process: serves the site at once, the API as soon as the database is migrated. */
 async function main(): Promise<void> {
-  let env;
+  let env: Env;
   try {
     env = loadEnv();
   } catch (err) {
-    if (err instanceof EnvError) {
-      console.error(err.message);
-      process.exit(1);
-    }
+    if (err instanceof EnvError) fatal(err.message);
     throw err;
   }
-  const database = await openDatabase(env.databaseUrl, env.databaseAuthToken);
-  await migrateDatabase(database);
-  // 金点子 contacts are erased on schedule after each announcement: now, then hourly.
-  scheduleContactErasure(database);
-  await seedOfficeTemplates(database, Date.now());
-  // Generated on the very first start and kept in the database from then on.
-  const vapid = await loadVapidKeys(database, Date.now());
-  const sender = createPushSender(vapid, env.pushConcurrency, { cryptoThreads: env.pushCryptoThreads });
-  const worker = startDeliveryWorker({
-    database,
-    sender,
-    concurrency: env.pushConcurrency,
-    allowlist: env.pushAllowlist,
-    leaseMs: env.pushLeaseMs,
-  });
-  const app = createApp({ database, env });
+  let database: Database;
+  try {
+    database = await openDatabase(env.databaseUrl, { authToken: env.databaseAuthToken, timeoutMs: env.databaseTimeoutMs });
+  } catch (err) {
+    const folder = fileFolder(env);
+    fatal(folder && isStorageError(err) ? storageProblem(folder, err) : `数据库无法打开，服务未启动：${describeError(err)}`);
+  }
+  let ready = false;
+  const app = createApp({ database, env, ready: () => ready });
   // Built files are answered before the app; everything else goes through Hono.
-  const fast = staticFastPath(env.distDir, env.siteUrl.startsWith('https:'));
+  const fast = staticFastPath(env.distDir, {
+    secure: env.siteUrl.startsWith('https:'),
+    siteOrigin: env.siteOrigin,
+    imageOrigins: env.mapTiles?.origins ?? [],
+  });
   const withFastPath = ((options: object, listener: Parameters<typeof createServer>[1]) =>
     createServer(options, (req, res) => fast(req, res) || listener?.(req, res))) as typeof createServer;
   const server = serve({ fetch: app.fetch, hostname: env.host, port: env.port, createServer: withFastPath }, (info) => {
@@ -49,16 +85,47 @@ async function main(): Promise<void> {
       `扬州应急 已启动：http://${host}:${info.port}/ （数据库 ${env.databaseUrl.startsWith('file:') ? env.databaseUrl : '远程 libSQL'}）`,
     );
   });
-  const stop = () => {
-    void worker.stop().then(() => sender.close());
-    server.close(() => {
-      database.close();
-      process.exit(0);
+  server.on('error', (err) => fatal(`无法在 ${env.host}:${env.port} 上监听：${describeError(err)}`));
+
+  let push: Awaited<ReturnType<typeof prepare>> | null = null;
+  let stopping = false;
+  /** Stop claiming, finish or give back what is in flight and store it, close the sender, the HTTP server, the database. */
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[server] 收到 ${signal}，正在停止：不再领取推送，等待进行中的发送完成并记录结果`);
+    setTimeout(() => {
+      console.error(`[server] ${env.shutdownGraceMs / 1000} 秒内未能正常停止，强制退出；未记录的发送将在租约到期后由其他进程重发`);
+      process.exit(1);
+    }, env.shutdownGraceMs).unref();
+    if (push) {
+      await push.worker.stop();
+      await push.sender.close();
+    }
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
     });
-    setTimeout(() => process.exit(0), 3000).unref();
+    database.close();
+    console.log('[server] 已停止');
+    process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  push = await prepare(env, database);
+  if (stopping) {
+    await push.worker.stop();
+    await push.sender.close();
+    return;
+  }
+  ready = true;
+  console.log('[db] 数据库已就绪');
+  // 金点子 contacts are erased on schedule after each announcement: now, then hourly.
+  scheduleContactErasure(database);
+  // Ended sessions, spent sign-in counters and old rate-limit windows: now, then hourly.
+  schedulePruning(database);
 }
 
+process.on('unhandledRejection', (err) => logError('[server] unhandled rejection', err));
 await main();

@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
-import { contentSecurityPolicy, inlineScriptHashes, securityHeaderValues } from './security-headers.ts';
+import { allowImages, contentSecurityPolicy, inlineScriptHashes, securityHeaderValues } from './security-headers.ts';
+import { ADDRESSED, builtOrigin, readdress } from './site-origin.ts';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -47,6 +50,8 @@ interface Variant {
 
 /** A built file held in memory: the file itself and the compressed copies the build made beside it. */
 interface Entry {
+  /** The file's extension, lower case. */
+  ext: string;
   identity: Variant;
   br?: Variant;
   gzip?: Variant;
@@ -56,6 +61,8 @@ interface Entry {
 interface Site {
   files: Map<string, Entry>;
   dirs: Set<string>;
+  /** The address the site was built for (dist/build-origin.txt), or null for a build that did not record it. */
+  builtFor: string | null;
 }
 
 /** Encodings the build wrote beside text files (scripts/precompress.ts), best first. */
@@ -90,7 +97,7 @@ function walk(dir: string, prefix = ''): string[] {
 function readSite(root: string): Site {
   const files = new Map<string, Entry>();
   const dirs = new Set<string>();
-  if (!existsSync(root)) return { files, dirs };
+  if (!existsSync(root)) return { files, dirs, builtFor: null };
   const names = walk(root);
   const present = new Set(names);
   for (const name of names) {
@@ -112,7 +119,7 @@ function readSite(root: string): Site {
       etag,
       headers: { ...base, etag, 'content-length': String(bytes.length), ...(coding ? { 'content-encoding': coding } : {}) },
     });
-    const entry: Entry = { identity: variant(body, `W/"${tag}"`) };
+    const entry: Entry = { ext, identity: variant(body, `W/"${tag}"`) };
     for (const [coding, suffix] of ENCODINGS) {
       const copy = `${full}${suffix}`;
       // A copy older than its file is stale (a rebuild without the compression step): leave it out.
@@ -122,7 +129,7 @@ function readSite(root: string): Site {
     files.set(urlPath, entry);
     for (let i = name.indexOf('/'); i !== -1; i = name.indexOf('/', i + 1)) dirs.add(`/${name.slice(0, i)}`);
   }
-  return { files, dirs };
+  return { files, dirs, builtFor: builtOrigin(root) };
 }
 
 const sites = new Map<string, Site>();
@@ -134,11 +141,90 @@ function withoutLength(headers: Record<string, string>): Record<string, string> 
   return rest;
 }
 
+const servedCache = new Map<string, ServedSite>();
+
+/** The rewritten copies for one served address, shared by the app and the fast path. */
+function servedSites(root: string, siteOrigin: string | undefined): ServedSite {
+  const key = `${root}\n${siteOrigin ?? ''}`;
+  let served = servedCache.get(key);
+  if (!served) servedCache.set(key, (served = new ServedSite(loadSite(root), siteOrigin)));
+  return served;
+}
+
 /** The site under `root`, read once per process however many servers and apps use it. */
 function loadSite(root: string): Site {
   let site = sites.get(root);
   if (!site) sites.set(root, (site = readSite(root)));
   return site;
+}
+
+/**
+ * The site as served from `siteOrigin`. A build names its own address in canonical links, shelter QR
+ * codes, data files and calendars (api/site-origin.ts); served from another address, such a file is
+ * rewritten once, on its first request, and kept — compressed again, with the served address in its
+ * ETag. Until it is ready the fast path leaves the request to the app, which prepares it.
+ */
+class ServedSite {
+  readonly rewritten = new Map<string, Entry | Promise<Entry>>();
+  readonly site: Site;
+  readonly siteOrigin: string | undefined;
+  constructor(site: Site, siteOrigin: string | undefined) {
+    this.site = site;
+    this.siteOrigin = siteOrigin;
+  }
+
+  /** Whether `entry` must be rewritten for the served address. */
+  private moves(entry: Entry): boolean {
+    const { builtFor } = this.site;
+    return !!builtFor && !!this.siteOrigin && builtFor !== this.siteOrigin && ADDRESSED.has(entry.ext);
+  }
+
+  /** The entry as served, if it is ready now. */
+  ready(path: string, entry: Entry): Entry | null {
+    if (!this.moves(entry)) return entry;
+    const done = this.rewritten.get(path);
+    return done && !(done instanceof Promise) ? done : null;
+  }
+
+  /** The entry as served, rewriting it first when it names the built address. */
+  async get(path: string, entry: Entry): Promise<Entry> {
+    const now = this.ready(path, entry);
+    if (now) return now;
+    let pending = this.rewritten.get(path);
+    if (!pending) {
+      pending = this.rewrite(entry).then((e) => {
+        this.rewritten.set(path, e);
+        return e;
+      });
+      this.rewritten.set(path, pending);
+    }
+    return pending;
+  }
+
+  private async rewrite(entry: Entry): Promise<Entry> {
+    const from = this.site.builtFor ?? '';
+    const to = this.siteOrigin ?? '';
+    const text = await readdress(new TextDecoder().decode(entry.identity.body), entry.ext, from, to);
+    const body = new Uint8Array(Buffer.from(text));
+    const site = createHash('sha256').update(to).digest('hex').slice(0, 8);
+    const tag = `${body.length.toString(16)}-${site}`;
+    const base = { ...entry.identity.headers };
+    delete base['etag'];
+    delete base['content-length'];
+    if (entry.ext === '.html') base['content-security-policy'] = contentSecurityPolicy(inlineScriptHashes(text));
+    const variant = (bytes: Uint8Array<ArrayBuffer>, etag: string, coding?: string): Variant => ({
+      body: bytes,
+      etag,
+      headers: { ...base, etag, 'content-length': String(bytes.length), ...(coding ? { 'content-encoding': coding } : {}) },
+    });
+    const out: Entry = { ext: entry.ext, identity: variant(body, `W/"${tag}"`) };
+    // Smaller than a packet either way: not worth compressing (as scripts/precompress.ts decides).
+    if (body.length >= 1024) {
+      out.br = variant(new Uint8Array(brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } })), `W/"${tag}-br"`, 'br');
+      out.gzip = variant(new Uint8Array(gzipSync(body)), `W/"${tag}-gzip"`, 'gzip');
+    }
+    return out;
+  }
 }
 
 /** The representation of `entry` that an Accept-Encoding header takes, best first. */
@@ -172,23 +258,25 @@ function decodePath(path: string): string | null {
   return decoded;
 }
 
-/** Serves the built site from memory (read once from `root`), with the site's own 404 page for unknown paths. */
-export function serveSite(root: string): MiddlewareHandler {
-  const { files, dirs } = loadSite(root);
-  const notFound = files.get('/404.html');
+/** Serves the built site from memory (read once from `root`), with the site's own 404 page for unknown paths; addresses in it become `siteOrigin`. */
+export function serveSite(root: string, siteOrigin?: string): MiddlewareHandler {
+  const site = loadSite(root);
+  const served = servedSites(root, siteOrigin);
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     const path = decodePath(c.req.path);
     if (path !== null && !path.startsWith('//')) {
-      const entry = files.get(path.endsWith('/') ? `${path}index.html` : path);
-      if (entry) return respond(c, entry, 200);
+      const key = path.endsWith('/') ? `${path}index.html` : path;
+      const entry = site.files.get(key);
+      if (entry) return respond(c, await served.get(key, entry), 200);
       // A folder asked for without its slash: one redirect, to a path on this site (never `//host`).
-      if (!path.endsWith('/') && dirs.has(path) && files.has(`${path}/index.html`)) {
+      if (!path.endsWith('/') && site.dirs.has(path) && site.files.has(`${path}/index.html`)) {
         const url = new URL(c.req.url);
         return c.redirect(`${url.pathname}/${url.search}`, 301);
       }
     }
-    if (notFound) return respond(c, notFound, 404);
+    const notFound = site.files.get('/404.html');
+    if (notFound) return respond(c, await served.get('/404.html', notFound), 404);
     return c.text('404 页面不存在', 404);
   };
 }
@@ -197,31 +285,41 @@ export function serveSite(root: string): MiddlewareHandler {
  * A request listener for the plain node server that answers requests for built files before they
  * reach Hono, with the same bytes and headers (security headers included) written straight to the
  * socket: no Request or Response objects, no middleware. Everything else — the API, feeds, warning
- * pages, redirects, 404s — returns false and goes on to the app.
+ * pages, redirects, 404s, and a file not yet rewritten for the served address — returns false and
+ * goes on to the app (`serveSite` with the same root and address, which shares this memory).
  */
-export function staticFastPath(root: string, secure: boolean): (req: IncomingMessage, res: ServerResponse) => boolean {
-  const { files } = loadSite(root);
-  const security = securityHeaderValues(secure);
+export function staticFastPath(
+  root: string,
+  opts: { secure: boolean; siteOrigin?: string; imageOrigins?: readonly string[] },
+): (req: IncomingMessage, res: ServerResponse) => boolean {
+  const site = loadSite(root);
+  const served = servedSites(root, opts.siteOrigin);
+  const security = securityHeaderValues(opts.secure);
+  const images = opts.imageOrigins ?? [];
   const defaultCsp = contentSecurityPolicy();
   // Flat [name, value, …] arrays: node writes them without building a header object per response.
-  const full = new Map<Variant, { ok: string[]; notModified: string[] }>();
-  for (const entry of files.values()) {
-    for (const v of [entry.identity, entry.br, entry.gzip]) {
-      if (!v) continue;
-      const ok: Record<string, string> = { 'content-security-policy': defaultCsp, ...v.headers, ...security };
-      full.set(v, { ok: Object.entries(ok).flat(), notModified: Object.entries(withoutLength(ok)).flat() });
+  const full = new WeakMap<Variant, { ok: string[]; notModified: string[] }>();
+  const headersOf = (v: Variant) => {
+    let h = full.get(v);
+    if (!h) {
+      const ok: Record<string, string> = { ...v.headers, ...security };
+      ok['content-security-policy'] = allowImages(v.headers['content-security-policy'] ?? defaultCsp, images);
+      h = { ok: Object.entries(ok).flat(), notModified: Object.entries(withoutLength(ok)).flat() };
+      full.set(v, h);
     }
-  }
+    return h;
+  };
   return (req, res) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.url?.startsWith('/')) return false;
     const q = req.url.indexOf('?');
     const path = decodePath(q === -1 ? req.url : req.url.slice(0, q));
     if (path === null || path.startsWith('//')) return false;
-    const entry = files.get(path.endsWith('/') ? `${path}index.html` : path);
+    const key = path.endsWith('/') ? `${path}index.html` : path;
+    const found = site.files.get(key);
+    const entry = found && served.ready(key, found);
     if (!entry) return false;
     const v = pick(req.headers['accept-encoding'], entry);
-    const headers = full.get(v);
-    if (!headers) return false;
+    const headers = headersOf(v);
     if (req.headers['if-none-match'] === v.etag) {
       res.writeHead(304, headers.notModified).end();
       return true;

@@ -24,6 +24,8 @@ const PAGES = [
   'contest/practice/index.html',
   'contest/practice/questions.json',
   'favicon.svg',
+  // The shelter map's schematic of the city, drawn when no base map can be loaded.
+  'maps/*.svg',
   'scripts/*.js',
   // Names the hashed index files: when the search index changes, so does the service worker.
   'pagefind/pagefind-entry.json',

@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { apiError } from '../errors.ts';
 import { hasRole, type Role } from './roles.ts';
+import { secondFactorRequired } from './second-factor.ts';
 import { currentSession } from './sessions.ts';
 
 /** Loads the session (if any) into `c.var.session`. */
@@ -16,13 +17,25 @@ export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
+/** 403 for an admin or publisher who has not yet enrolled the second factor that `STAFF_TOTP` requires. */
+export const requireSecondFactor: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const account = c.var.session?.account;
+  if (account && !account.totp && secondFactorRequired(account.roles, c.var.env.staffTotp))
+    throw apiError(
+      403,
+      'second_factor_required',
+      '请先开启两步验证（在“管理后台 → 两步验证”中用手机验证器 App 扫码绑定），然后才能进行此操作。',
+    );
+  await next();
+};
+
 /** 401 without a session, 403 when the account holds none of `roles` (admins hold every role). */
 export function requireRole(...roles: Role[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const s = c.var.session;
     if (!s) throw apiError(401, 'unauthorized', '请先登录；如果你已登录，可能因长时间未操作而退出了。');
     if (!hasRole(s.account.roles, roles)) throw apiError(403, 'forbidden', '你的账号没有进行此操作的权限。');
-    await next();
+    await requireSecondFactor(c, next);
   };
 }
 

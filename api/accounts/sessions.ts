@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { AppEnv } from '../context.ts';
+import { auditInsert, type AuditInput } from '../audit.ts';
 import type { Database } from '../db/client.ts';
 import { accounts, sessions } from '../db/schema.ts';
 import { toPublic, type PublicAccount } from './store.ts';
@@ -28,12 +30,23 @@ export async function startSession(
   now: number,
   ipHash: string,
   secure: boolean,
+  viaRecovery = false,
+  audit?: AuditInput,
 ): Promise<void> {
   const token = randomBytes(32).toString('base64url');
   await database.write((db) =>
-    db
-      .insert(sessions)
-      .values({ id: tokenHash(token), accountId, createdAt: now, lastSeenAt: now, expiresAt: now + ABSOLUTE_LIFETIME_MS, ipHash }),
+    db.batch([
+      db.insert(sessions).values({
+        id: tokenHash(token),
+        accountId,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: now + ABSOLUTE_LIFETIME_MS,
+        ipHash,
+        viaRecovery,
+      }),
+      ...(audit ? [auditInsert(db, audit)] : []),
+    ]),
   );
   setCookie(c, cookieName(secure), token, { httpOnly: true, sameSite: 'Strict', secure, path: '/', maxAge: ABSOLUTE_LIFETIME_MS / 1000 });
 }
@@ -42,6 +55,8 @@ export async function startSession(
 export interface CurrentSession {
   sessionId: string;
   account: PublicAccount;
+  /** Started with a recovery code (see `sessions.viaRecovery`). */
+  viaRecovery: boolean;
 }
 
 /** Looks up the session named by the cookie; expired, revoked or disabled means none. */
@@ -60,21 +75,44 @@ export async function currentSession(c: Context, database: Database, now: number
   if (now - row.s.lastSeenAt >= TOUCH_EVERY_MS) {
     await database.write((db) => db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id)));
   }
-  return { sessionId: id, account: toPublic(row.a) };
+  return { sessionId: id, account: toPublic(row.a), viaRecovery: row.s.viaRecovery };
 }
 
-/** Ends one session and clears the cookie. */
-export async function endSession(c: Context, database: Database, sessionId: string, now: number, secure: boolean): Promise<void> {
-  await database.write((db) => db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, sessionId)));
-  deleteCookie(c, cookieName(secure), { path: '/', secure, ...(secure ? { prefix: 'host' as const } : {}) });
+/** Ends one session (if any) and clears the cookie in the browser, under the same name it was set with. */
+export async function endSession(
+  c: Context<AppEnv>,
+  database: Database,
+  sessionId: string | null,
+  now: number,
+  audit?: AuditInput,
+): Promise<void> {
+  if (sessionId)
+    await database.write((db) =>
+      db.batch([db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, sessionId)), ...(audit ? [auditInsert(db, audit)] : [])]),
+    );
+  const secure = c.var.env.siteUrl.startsWith('https:');
+  // The name already carries `__Host-`: hono's `prefix` option would add it a second time.
+  deleteCookie(c, cookieName(secure), { path: '/', secure, httpOnly: true, sameSite: 'Strict' });
 }
 
 /** Ends every session of an account. */
-export async function revokeSessions(database: Database, accountId: number, now: number): Promise<void> {
+export async function revokeSessions(database: Database, accountId: number, now: number, audit?: AuditInput): Promise<void> {
   await database.write((db) =>
-    db
-      .update(sessions)
-      .set({ revokedAt: now })
-      .where(and(eq(sessions.accountId, accountId), isNull(sessions.revokedAt))),
+    db.batch([
+      db
+        .update(sessions)
+        .set({ revokedAt: now })
+        .where(and(eq(sessions.accountId, accountId), isNull(sessions.revokedAt))),
+      ...(audit ? [auditInsert(db, audit)] : []),
+    ]),
   );
+}
+
+/** Sessions that ended this long ago are deleted; until then they show which addresses an account uses. */
+export const SESSION_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** Deletes sessions that expired or were revoked more than {@link SESSION_RETENTION_MS} ago. */
+export async function pruneSessions(database: Database, now: number): Promise<void> {
+  const before = now - SESSION_RETENTION_MS;
+  await database.write((db) => db.delete(sessions).where(or(lt(sessions.expiresAt, before), lt(sessions.revokedAt, before))));
 }

@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { auditInsert, auditInsertWhen, type AuditInput } from '../audit.ts';
 import type { Database } from '../db/client.ts';
 import { accounts, sessions, type AccountRow } from '../db/schema.ts';
 import { hashPassword } from './passwords.ts';
@@ -15,6 +16,8 @@ export interface PublicAccount {
   unitDistrict: string | null;
   disabled: boolean;
   createdAt: number;
+  /** Whether the account has a second factor (TOTP) enrolled. */
+  totp: boolean;
 }
 
 /** Login names: lower-case letters, digits, dot, dash and underscore. */
@@ -37,6 +40,7 @@ export function toPublic(row: AccountRow): PublicAccount {
     unitDistrict: row.unitDistrict,
     disabled: row.disabled,
     createdAt: row.createdAt,
+    totp: row.totpSecret !== null,
   };
 }
 
@@ -51,23 +55,27 @@ export interface NewAccount {
 }
 
 /** Creates an account; the caller has checked the password policy. Returns null if the name is taken. */
-export async function createAccount(database: Database, input: NewAccount, now: number): Promise<PublicAccount | null> {
+export async function createAccount(database: Database, input: NewAccount, now: number, audit?: AuditInput): Promise<PublicAccount | null> {
   const passwordHash = await hashPassword(input.password);
-  const rows = await database.write((db) =>
-    db
-      .insert(accounts)
-      .values({
-        username: input.username,
-        displayName: input.displayName,
-        passwordHash,
-        roles: JSON.stringify(input.roles),
-        unitName: input.unitName ?? null,
-        unitDistrict: input.unitDistrict ?? null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .onConflictDoNothing()
-      .returning(),
+  const [rows] = await database.write((db) =>
+    db.batch([
+      db
+        .insert(accounts)
+        .values({
+          username: input.username,
+          displayName: input.displayName,
+          passwordHash,
+          roles: JSON.stringify(input.roles),
+          unitName: input.unitName ?? null,
+          unitDistrict: input.unitDistrict ?? null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .onConflictDoNothing()
+        .returning(),
+      // Audited in the same batch, only when the account was created.
+      ...(audit ? [auditInsertWhen(db, { ...audit, target: sql`'account:' || last_insert_rowid()` }, sql`changes() > 0`)] : []),
+    ]),
   );
   return rows[0] ? toPublic(rows[0]) : null;
 }
@@ -83,21 +91,24 @@ export async function findById(database: Database, id: number): Promise<AccountR
 }
 
 /** Sets a new password and ends every session of the account, in one batch. */
-export async function setPassword(database: Database, id: number, password: string, now: number): Promise<void> {
+export async function setPassword(database: Database, id: number, password: string, now: number, audit?: AuditInput): Promise<void> {
   const passwordHash = await hashPassword(password);
   await database.write((db) =>
     db.batch([
       db.update(accounts).set({ passwordHash, updatedAt: now }).where(eq(accounts.id, id)),
       db.update(sessions).set({ revokedAt: now }).where(eq(sessions.accountId, id)),
+      ...(audit ? [auditInsert(db, audit)] : []),
     ]),
   );
 }
 
 /** Disables (or re-enables) an account; disabling ends its sessions at once. */
-export async function setDisabled(database: Database, id: number, disabled: boolean, now: number): Promise<void> {
-  await database.write(async (db) => {
-    const update = db.update(accounts).set({ disabled, updatedAt: now }).where(eq(accounts.id, id));
-    if (disabled) await db.batch([update, db.update(sessions).set({ revokedAt: now }).where(eq(sessions.accountId, id))]);
-    else await update;
-  });
+export async function setDisabled(database: Database, id: number, disabled: boolean, now: number, audit?: AuditInput): Promise<void> {
+  await database.write((db) =>
+    db.batch([
+      db.update(accounts).set({ disabled, updatedAt: now }).where(eq(accounts.id, id)),
+      ...(disabled ? [db.update(sessions).set({ revokedAt: now }).where(eq(sessions.accountId, id))] : []),
+      ...(audit ? [auditInsert(db, audit)] : []),
+    ]),
+  );
 }

@@ -1,61 +1,92 @@
-import { inArray, sql } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { loginThrottle } from '../db/schema.ts';
 
-/** Failures within this window count together. */
-export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
-/** From this many failures on, each answer is slowed down. */
-export const SLOW_AFTER = 3;
-/** At this many failures the key is locked. */
-export const LOCK_AFTER = 5;
-/** How long a lock lasts. */
-export const LOCK_MS = 15 * 60 * 1000;
+/** Attempts count together within this window. */
+export const WINDOW_MS = 60 * 60 * 1000;
+/** Attempts from one address at one account name that are answered at once. */
+export const FREE_ATTEMPTS = 5;
+/** The first delay after the free attempts; each further attempt doubles it. */
+export const FIRST_DELAY_MS = 10_000;
+/** The longest delay between two attempts. */
+export const MAX_DELAY_MS = 15 * 60 * 1000;
+/** From this many attempts on, the address is stopped for this account name until the window ends. */
+export const STOP_AFTER = 10;
+/**
+ * Attempts at one account name from every address together, per window. Past it, only an address
+ * the account has signed in from before, or the right password with a valid second factor, gets through.
+ */
+export const ACCOUNT_CEILING = 20;
 
-/** The throttle keys for one login attempt: the account name and the client address. */
-export const throttleKeys = (username: string, ipHash: string) => [`user:${username.toLowerCase()}`, `addr:${ipHash}`];
+/** The counter for one account name at one client address. */
+export const pairKey = (username: string, ipHash: string) => `pair:${username.toLowerCase()}:${ipHash}`;
+/** The counter for one account name from everywhere. */
+export const accountKey = (username: string) => `account:${username.toLowerCase()}`;
 
-/** When the attempt may be made again (ms since epoch) if any key is locked, else null. */
-export async function lockedUntil(database: Database, keys: string[], now: number): Promise<number | null> {
-  const rows = await database.db.select().from(loginThrottle).where(inArray(loginThrottle.key, keys));
-  const until = Math.max(0, ...rows.map((r) => r.lockedUntil ?? 0));
-  return until > now ? until : null;
-}
+/** Whether a password check may go ahead; when not, how many seconds until it may. */
+export type Admission = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-/** Records a failure on every key; returns the highest failure count among them. */
-export async function recordFailure(database: Database, keys: string[], now: number): Promise<number> {
-  const windowStart = now - FAILURE_WINDOW_MS;
-  const results = await database.write((db) =>
-    db.batch(
-      keys.map((key) =>
-        db
-          .insert(loginThrottle)
-          .values({ key, failures: 1, firstFailureAt: now })
-          .onConflictDoUpdate({
-            target: loginThrottle.key,
-            // A run of failures older than the window (or an expired lock) starts again from one.
-            set: {
-              failures: sql`CASE WHEN ${loginThrottle.firstFailureAt} < ${windowStart} OR coalesce(${loginThrottle.lockedUntil}, 0) BETWEEN 1 AND ${now} THEN 1 ELSE ${loginThrottle.failures} + 1 END`,
-              firstFailureAt: sql`CASE WHEN ${loginThrottle.firstFailureAt} < ${windowStart} OR coalesce(${loginThrottle.lockedUntil}, 0) BETWEEN 1 AND ${now} THEN ${now} ELSE ${loginThrottle.firstFailureAt} END`,
-              lockedUntil: sql`CASE WHEN coalesce(${loginThrottle.lockedUntil}, 0) > ${now} THEN ${loginThrottle.lockedUntil} ELSE NULL END`,
-            },
-          })
-          .returning({ failures: loginThrottle.failures }),
-      ) as [never, ...never[]],
-    ),
+/**
+ * Counts one attempt at `username` from `ipHash` before the password is checked, in one statement,
+ * so that simultaneous attempts (from any number of processes on one libSQL server) are counted one
+ * by one. The row's `locked_until` is when the next attempt may come: at once for the first
+ * {@link FREE_ATTEMPTS}, then after a delay that doubles each time, and from {@link STOP_AFTER} on,
+ * not before the window ends. An attempt made too early is refused without being counted.
+ */
+export async function admitAttempt(database: Database, username: string, ipHash: string, now: number): Promise<Admission> {
+  const key = pairKey(username, ipHash);
+  const expired = sql`${loginThrottle.firstFailureAt} <= ${now - WINDOW_MS}`;
+  const count = sql`(CASE WHEN ${expired} THEN 1 ELSE ${loginThrottle.failures} + 1 END)`;
+  const start = sql`(CASE WHEN ${expired} THEN ${now} ELSE ${loginThrottle.firstFailureAt} END)`;
+  const next = sql`(CASE
+    WHEN ${count} < ${FREE_ATTEMPTS} THEN ${now}
+    WHEN ${count} >= ${STOP_AFTER} THEN ${start} + ${WINDOW_MS}
+    ELSE ${now} + min(${MAX_DELAY_MS}, ${FIRST_DELAY_MS} << (${count} - ${FREE_ATTEMPTS})) END)`;
+  const rows = await database.write((db) =>
+    db
+      .insert(loginThrottle)
+      .values({ key, failures: 1, firstFailureAt: now, lockedUntil: now })
+      .onConflictDoUpdate({
+        target: loginThrottle.key,
+        set: { failures: count, firstFailureAt: start, lockedUntil: next },
+        setWhere: sql`${expired} OR coalesce(${loginThrottle.lockedUntil}, 0) <= ${now}`,
+      })
+      .returning({ failures: loginThrottle.failures }),
   );
-  const worst = Math.max(...(results as Array<Array<{ failures: number }>>).map((r) => r[0]?.failures ?? 0));
-  if (worst >= LOCK_AFTER) {
-    await database.write((db) =>
-      db
-        .update(loginThrottle)
-        .set({ lockedUntil: now + LOCK_MS })
-        .where(sql`${loginThrottle.key} IN ${keys} AND ${loginThrottle.failures} >= ${LOCK_AFTER}`),
-    );
-  }
-  return worst;
+  if (rows.length > 0) return { allowed: true };
+  const [row] = await database.db.select().from(loginThrottle).where(eq(loginThrottle.key, key));
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(((row?.lockedUntil ?? now) - now) / 1000)) };
 }
 
-/** Clears the account's counter after a successful login (the address keeps its history). */
-export async function clearFailures(database: Database, username: string): Promise<void> {
-  await database.write((db) => db.delete(loginThrottle).where(inArray(loginThrottle.key, [`user:${username.toLowerCase()}`])));
+/** Counts one attempt at `username` from anywhere; returns the attempts in the current window, this one included. */
+export async function countAccountAttempt(database: Database, username: string, now: number): Promise<number> {
+  const expired = sql`${loginThrottle.firstFailureAt} <= ${now - WINDOW_MS}`;
+  const rows = await database.write((db) =>
+    db
+      .insert(loginThrottle)
+      .values({ key: accountKey(username), failures: 1, firstFailureAt: now })
+      .onConflictDoUpdate({
+        target: loginThrottle.key,
+        set: {
+          failures: sql`CASE WHEN ${expired} THEN 1 ELSE ${loginThrottle.failures} + 1 END`,
+          firstFailureAt: sql`CASE WHEN ${expired} THEN ${now} ELSE ${loginThrottle.firstFailureAt} END`,
+        },
+      })
+      .returning({ failures: loginThrottle.failures }),
+  );
+  return rows[0]?.failures ?? 1;
+}
+
+/** After a right password, the address starts afresh for this account name (the account-wide count stays). */
+export async function clearAttempts(database: Database, username: string, ipHash: string): Promise<void> {
+  await database.write((db) => db.delete(loginThrottle).where(eq(loginThrottle.key, pairKey(username, ipHash))));
+}
+
+/** Deletes counters whose window and delay have both run out. */
+export async function pruneThrottle(database: Database, now: number): Promise<void> {
+  await database.write((db) =>
+    db
+      .delete(loginThrottle)
+      .where(sql`${lt(loginThrottle.firstFailureAt, now - WINDOW_MS)} AND coalesce(${loginThrottle.lockedUntil}, 0) < ${now}`),
+  );
 }

@@ -5,10 +5,10 @@ import { requireRole } from '../accounts/guard.ts';
 import { passwordProblem } from '../accounts/passwords.ts';
 import { roleSchema } from '../accounts/roles.ts';
 import { revokeSessions } from '../accounts/sessions.ts';
-import { createAccount, findById, setDisabled, setPassword, toPublic, usernameSchema } from '../accounts/store.ts';
-import { auditAction } from '../audit.ts';
+import { createAccount, findById, setPassword, toPublic, usernameSchema } from '../accounts/store.ts';
+import { auditInsert, auditOf } from '../audit.ts';
 import type { AppEnv } from '../context.ts';
-import { accounts } from '../db/schema.ts';
+import { accounts, sessions } from '../db/schema.ts';
 import { districtCodes } from '../domain/areas.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody, paramsOf } from '../validate.ts';
@@ -56,9 +56,9 @@ export const adminAccounts = new Hono<AppEnv>()
     const problem = passwordProblem(input.password, input.username);
     if (problem) throw apiError(400, 'weak_password', problem, { password: problem });
     checkUnit(input.roles, input.unitName, input.unitDistrict);
-    const account = await createAccount(c.var.database, input, c.var.now);
+    const audit = auditOf(c, 'account.create', null, { username: input.username, roles: input.roles });
+    const account = await createAccount(c.var.database, input, c.var.now, audit);
     if (!account) throw apiError(409, 'username_taken', '这个用户名已被使用，请换一个。', { username: '用户名已被使用' });
-    await auditAction(c, 'account.create', `account:${account.id}`, { username: account.username, roles: account.roles });
     return c.json({ account }, 201);
   })
   .put('/:id', paramsOf(idParam), jsonBody(editSchema), async (c) => {
@@ -74,25 +74,30 @@ export const adminAccounts = new Hono<AppEnv>()
     const unitName = input.unitName === undefined ? before.unitName : input.unitName;
     const unitDistrict = input.unitDistrict === undefined ? before.unitDistrict : input.unitDistrict;
     checkUnit(roles, unitName, unitDistrict);
-    await c.var.database.write((db) =>
-      db
-        .update(accounts)
-        .set({
-          displayName: input.displayName ?? before.displayName,
-          roles: JSON.stringify(roles),
-          unitName,
-          unitDistrict,
-          updatedAt: c.var.now,
-        })
-        .where(eq(accounts.id, id)),
-    );
-    if (input.disabled !== undefined && input.disabled !== before.disabled)
-      await setDisabled(c.var.database, id, input.disabled, c.var.now);
-    const after = toPublic((await findById(c.var.database, id)) ?? row);
-    await auditAction(c, 'account.update', `account:${id}`, {
+    const disabled = input.disabled ?? before.disabled;
+    const audit = auditOf(c, 'account.update', `account:${id}`, {
       before: { roles: before.roles, disabled: before.disabled, unitName: before.unitName },
-      after: { roles: after.roles, disabled: after.disabled, unitName: after.unitName },
+      after: { roles, disabled, unitName },
     });
+    // The change, the end of a disabled account's sessions and the audit entry commit together.
+    await c.var.database.write((db) =>
+      db.batch([
+        db
+          .update(accounts)
+          .set({
+            displayName: input.displayName ?? before.displayName,
+            roles: JSON.stringify(roles),
+            unitName,
+            unitDistrict,
+            disabled,
+            updatedAt: c.var.now,
+          })
+          .where(eq(accounts.id, id)),
+        ...(disabled && !before.disabled ? [db.update(sessions).set({ revokedAt: c.var.now }).where(eq(sessions.accountId, id))] : []),
+        auditInsert(db, audit),
+      ]),
+    );
+    const after = toPublic((await findById(c.var.database, id)) ?? row);
     return c.json({ account: after });
   })
   .post('/:id/reset-password', paramsOf(idParam), jsonBody(resetSchema), async (c) => {
@@ -102,14 +107,12 @@ export const adminAccounts = new Hono<AppEnv>()
     const { password } = c.req.valid('json');
     const problem = passwordProblem(password, row.username);
     if (problem) throw apiError(400, 'weak_password', problem, { password: problem });
-    await setPassword(c.var.database, id, password, c.var.now);
-    await auditAction(c, 'account.password.reset', `account:${id}`);
+    await setPassword(c.var.database, id, password, c.var.now, auditOf(c, 'account.password.reset', `account:${id}`));
     return c.json({ ok: true });
   })
   .post('/:id/revoke-sessions', paramsOf(idParam), async (c) => {
     const { id } = c.req.valid('param');
     if (!(await findById(c.var.database, id))) throw apiError(404, 'not_found', '没有这个账号。');
-    await revokeSessions(c.var.database, id, c.var.now);
-    await auditAction(c, 'account.sessions.revoke', `account:${id}`);
+    await revokeSessions(c.var.database, id, c.var.now, auditOf(c, 'account.sessions.revoke', `account:${id}`));
     return c.json({ ok: true });
   });

@@ -40,6 +40,8 @@ export interface ContestDetail extends Omit<ContestRow, 'teams' | 'selection' | 
   questions: ContestQuestion[];
   /** How many of its questions 练一练 publishes with their answers. */
   openQuestions: number;
+  /** Contest-only questions whose answer and explanation are withheld until the contest starts. */
+  keysWithheld: number;
   extraTimes: Array<{ nameKey: string; extraMs: number; grantedAt: number }>;
 }
 
@@ -50,7 +52,11 @@ export async function contestDetail(database: Database, c: ContestRow, now: numb
     .from(contestExtraTimes)
     .where(eq(contestExtraTimes.contestId, c.id));
   const questions = await questionsOf(database, c.id);
-  const reservedIds = new Set(contestBank().flatMap((q) => (q.reserved ? [q.id] : [])));
+  const reservedIds = reservedQuestionIds();
+  // Contest-only answers reach the organiser only once the contest has started (and can no longer be
+  // deleted): otherwise creating and deleting contests would read the reserved bank out.
+  const withhold = statusOf(c, now) === 'scheduled';
+  const shown = questions.map((q) => (withhold && reservedIds.has(q.questionId) ? { ...q, answer: [], explanation: '' } : q));
   return {
     ...c,
     status: statusOf(c, now),
@@ -58,10 +64,16 @@ export async function contestDetail(database: Database, c: ContestRow, now: numb
     teams: teamsOf(c),
     selection: JSON.parse(c.selection) as Selection,
     joinUrl: joinUrlOf(siteUrl, c.code),
-    questions,
+    questions: shown,
     openQuestions: questions.filter((q) => !reservedIds.has(q.questionId)).length,
+    keysWithheld: withhold ? questions.filter((q) => reservedIds.has(q.questionId)).length : 0,
     extraTimes,
   };
+}
+
+/** Ids of the contest-only questions of the bank. */
+export function reservedQuestionIds(): Set<string> {
+  return new Set(contestBank().flatMap((q) => (q.reserved ? [q.id] : [])));
 }
 
 /** The link printed on the poster and encoded in its QR code. */

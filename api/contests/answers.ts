@@ -12,7 +12,7 @@ export type SaveOutcome = { kind: 'saved'; deadline: number } | { kind: 'stale';
  */
 const UPSERT = `
   INSERT INTO contest_answers (attempt_id, position, choice, correct, rev, saved_at)
-  SELECT ?1, ?2, ?3, ?4, ?5, ?6 FROM contest_attempts WHERE id = ?1 AND submitted_at IS NULL AND deadline > ?6
+  SELECT ?1, ?2, ?3, ?4, ?5, ?6 FROM contest_attempts WHERE id = ?1 AND submitted_at IS NULL AND deadline > ?6 AND started_at <= ?6
   ON CONFLICT (attempt_id, position) DO UPDATE SET
     choice = excluded.choice, correct = excluded.correct, rev = excluded.rev, saved_at = excluded.saved_at
   WHERE excluded.rev >= contest_answers.rev
@@ -28,7 +28,7 @@ export async function saveAnswer(
   if (rows[0]) return { kind: 'saved', deadline: Number(rows[0]['deadline']) };
   // Nothing written: the attempt is closed, or a newer answer is already stored.
   const open = await database.db.all<{ deadline: number }>(
-    sql`SELECT deadline FROM contest_attempts WHERE id = ${a.attemptId} AND submitted_at IS NULL AND deadline > ${now}`,
+    sql`SELECT deadline FROM contest_attempts WHERE id = ${a.attemptId} AND submitted_at IS NULL AND deadline > ${now} AND started_at <= ${now}`,
   );
   return open[0] ? { kind: 'stale', deadline: Number(open[0].deadline) } : { kind: 'closed' };
 }

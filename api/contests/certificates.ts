@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { contestAttempts, contests, type AttemptRow, type ContestRow } from '../db/schema.ts';
 import { closeDue } from './attempts.ts';
-import { CERTIFICATE_NAMES, type CertificateType } from './labels.ts';
+import { CERTIFICATE_NAMES, scoreOf, type CertificateType } from './labels.ts';
 import { placeOf, type Place } from './place.ts';
 import { statusOf } from './store.ts';
 
@@ -20,7 +20,12 @@ export interface Certificate {
   date: string;
   /** Final rank for a 荣誉证书. */
   rank: number | null;
+  /** Score out of 100. */
+  score: number;
 }
+
+/** Questions of the attempt (its order lists every contest question once). */
+const questionCountOf = (a: AttemptRow): number => (JSON.parse(a.questionOrder) as unknown[]).length;
 
 // Building an Intl formatter costs about a millisecond; build it once.
 const dayFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' });
@@ -29,13 +34,18 @@ const dayFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }
 export const dayOf = (ms: number): string => dayFormat.format(new Date(ms));
 
 /**
- * The certificate of a finished attempt. A 荣誉证书 goes to the participant's best attempt when it
- * ranks within the organiser's top places, and only once the contest has closed and ranks are final.
+ * The certificate of a finished attempt, by the organiser's rule. A 荣誉证书 goes to the
+ * participant's best attempt when it ranks within the top places and scores at least the pass mark,
+ * and only once the contest has closed and ranks are final; a 合格证书 to an attempt that scores
+ * at least the pass mark (known at once); a 参与证明 to everyone else who handed in.
  */
 export function certificateOf(c: ContestRow, a: AttemptRow, place: Pick<Place, 'rank' | 'bestAttemptId'>, now: number): Certificate {
+  const score = scoreOf(a.correct ?? 0, questionCountOf(a));
+  const passes = score >= c.passScore;
+  const places = c.certificateRule !== 'score' && c.honourTop > 0;
   const honour =
-    statusOf(c, now) === 'closed' && place.bestAttemptId === a.id && place.rank !== null && c.honourTop > 0 && place.rank <= c.honourTop;
-  const type: CertificateType = honour ? 'honour' : 'participation';
+    places && passes && statusOf(c, now) === 'closed' && place.bestAttemptId === a.id && place.rank !== null && place.rank <= c.honourTop;
+  const type: CertificateType = honour ? 'honour' : passes && c.certificateRule !== 'top' ? 'pass' : 'participation';
   return {
     code: a.certificateCode,
     type,
@@ -46,6 +56,7 @@ export function certificateOf(c: ContestRow, a: AttemptRow, place: Pick<Place, '
     unitName: c.unitName,
     date: dayOf(honour ? c.closesAt : (a.submittedAt ?? a.deadline)),
     rank: honour ? place.rank : null,
+    score,
   };
 }
 
@@ -59,8 +70,8 @@ export interface Verification {
   typeName: string;
 }
 
-/** Checks a certificate code; null when no finished attempt has it. */
-export async function verifyCertificate(database: Database, code: string, now: number): Promise<Verification | null> {
+/** The certificate with this code, as printed; null when no finished attempt has it. */
+export async function certificateByCode(database: Database, code: string, now: number): Promise<Certificate | null> {
   const rows = await database.db
     .select({ a: contestAttempts, c: contests })
     .from(contestAttempts)
@@ -73,7 +84,13 @@ export async function verifyCertificate(database: Database, code: string, now: n
   await closeDue(database, row.c.id, now);
   const a = (await database.db.select().from(contestAttempts).where(eq(contestAttempts.id, row.a.id)))[0];
   if (!a || a.submittedAt === null) return null;
-  const cert = certificateOf(row.c, a, await placeOf(database, row.c.id, a.participantKey), now);
+  return certificateOf(row.c, a, await placeOf(database, row.c.id, a.participantKey), now);
+}
+
+/** Checks a certificate code; null when no finished attempt has it. */
+export async function verifyCertificate(database: Database, code: string, now: number): Promise<Verification | null> {
+  const cert = await certificateByCode(database, code, now);
+  if (!cert) return null;
   return {
     name: cert.name,
     contestTitle: cert.contestTitle,

@@ -4,10 +4,11 @@ import { attemptRoutes } from './routes-attempt.ts';
 import { boardRoutes } from './routes-board.ts';
 import { joinRoutes } from './routes-join.ts';
 import { adminContestRoutes } from './routes-admin.ts';
+import { adminLiveRoutes } from './routes-admin-live.ts';
 import { adminRunRoutes } from './routes-admin-run.ts';
 
 /** `/api/contests`: joining, answering, leaderboards and certificate checks — no account needed. */
 export const contests = new Hono<AppEnv>().route('/', joinRoutes).route('/', attemptRoutes).route('/', boardRoutes);
 
 /** `/api/admin/contests`: for organisers (their own unit) and admins (every unit). */
-export const adminContests = new Hono<AppEnv>().route('/', adminContestRoutes).route('/', adminRunRoutes);
+export const adminContests = new Hono<AppEnv>().route('/', adminContestRoutes).route('/', adminRunRoutes).route('/', adminLiveRoutes);

@@ -49,10 +49,23 @@ export type NameDisplay = keyof typeof NAME_DISPLAY_NAMES;
 export const nameDisplayOf = (v: string): NameDisplay => (v === 'full' || v === 'hidden' ? v : 'masked');
 /** How teams are ranked. */
 export const TEAM_SCORING_NAMES = { average: '全队平均分', best: '最好的 N 人总分' } as const;
-/** Certificate kinds. */
-export const CERTIFICATE_NAMES = { honour: '荣誉证书', participation: '参与证明' } as const;
+/** Certificate kinds: 荣誉证书 for a place, 合格证书 for a pass mark, 参与证明 for everyone else who handed in. */
+export const CERTIFICATE_NAMES = { honour: '荣誉证书', pass: '合格证书', participation: '参与证明' } as const;
+/** Which certificates a contest gives beyond the 参与证明. */
+export const CERTIFICATE_RULES = ['both', 'top', 'score'] as const;
+/** A certificate rule. */
+export type CertificateRule = (typeof CERTIFICATE_RULES)[number];
+/** Certificate rules in words, for the organiser's form. */
+export const CERTIFICATE_RULE_NAMES: Record<CertificateRule, string> = {
+  both: '名次和分数：前 N 名发荣誉证书，其余达到合格分的发合格证书',
+  top: '只按名次：前 N 名（且达到合格分）发荣誉证书',
+  score: '只按分数：达到合格分的都发合格证书',
+};
 /** A certificate kind. */
 export type CertificateType = keyof typeof CERTIFICATE_NAMES;
+
+/** How early participants may join and wait for the start (the projector lists them meanwhile). */
+export const LOBBY_MS = 30 * 60_000;
 
 /** Letters shown before options: A, B, C… */
 export const OPTION_LETTERS = ['A', 'B', 'C', 'D', 'E'] as const;

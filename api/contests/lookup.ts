@@ -1,9 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
-import type { Context, MiddlewareHandler } from 'hono';
+import { eq } from 'drizzle-orm';
+import type { Context } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { contests, type ContestRow } from '../db/schema.ts';
 import { apiError } from '../errors.ts';
-import { countHit, type Limit } from '../rate-limit.ts';
+import type { Limit } from '../rate-limit.ts';
 import { CODE_ALPHABET, JOIN_CODE_LENGTH, normaliseCode } from './codes.ts';
 import { groupWrite } from './group-commit.ts';
 import { findContest } from './store.ts';
@@ -16,32 +16,48 @@ export const CODE_MISSES: Limit = { bucket: 'contest-code-miss', limit: 60, wind
 
 const codePattern = new RegExp(`^[${CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`);
 
-/** The contest with the typed join code; 404 (counted) when there is none, 429 after too many misses. */
-export async function contestByCode(c: Context<AppEnv>, typed: string): Promise<ContestRow> {
-  const { database, now } = c.var;
-  const windowStart = now - (now % CODE_MISSES.windowMs);
-  const key = `${CODE_MISSES.bucket}:${c.var.clientHash}`;
-  const missesSql = sql<number | null>`(SELECT count FROM rate_limits WHERE key = ${key} AND window_start = ${windowStart})`;
+/**
+ * The contest with the typed join code; 404 (counted) when there is none, 429 after too many misses.
+ *
+ * The lookup and the count are one statement in the group commit, so they are serialised with every
+ * other guess from the same address: a burst of concurrent guesses cannot all read "0 misses so far"
+ * before any of them is counted (as a read followed by a separate write would let them). A right code
+ * counts nothing, so a whole school behind one address can join; once the misses reach the limit,
+ * even a right code is refused until the window ends. With `countJoin`, the join itself is counted
+ * against `JOINS` in the same group commit.
+ */
+export async function contestByCode(c: Context<AppEnv>, typed: string, countJoin = false): Promise<ContestRow> {
+  const { database, now, clientHash } = c.var;
   const code = normaliseCode(typed);
-  // One read for both the contest and this address's misses: joining is the busiest moment of a contest.
-  const found = codePattern.test(code)
-    ? (await database.db.select({ contest: contests, misses: missesSql }).from(contests).where(eq(contests.code, code)).limit(1))[0]
-    : undefined;
-  const misses = found ? found.misses : (await database.db.select({ misses: missesSql }).from(sql`(SELECT 1)`))[0]?.misses;
-  const retry = Math.ceil((CODE_MISSES.windowMs - (now % CODE_MISSES.windowMs)) / 1000);
-  if ((misses ?? 0) >= CODE_MISSES.limit)
+  const guess = codePattern.test(code) ? code : '';
+  const windowStart = now - (now % CODE_MISSES.windowMs);
+  const counted = groupWrite(
+    database,
+    `INSERT INTO rate_limits (key, window_start, count)
+     VALUES (?1, ?2, CASE WHEN EXISTS (SELECT 1 FROM contests WHERE code = ?3) THEN 0 ELSE 1 END)
+     ON CONFLICT (key, window_start) DO UPDATE SET count = count + excluded.count
+     RETURNING count, EXISTS (SELECT 1 FROM contests WHERE code = ?3) AS hit`,
+    [`${CODE_MISSES.bucket}:${clientHash}`, windowStart, guess],
+  );
+  const joins = countJoin ? countJoinHit(c) : Promise.resolve();
+  const [rows] = await Promise.all([counted, joins]);
+  const misses = Number(rows[0]?.['count'] ?? 0);
+  const hit = Number(rows[0]?.['hit'] ?? 0) === 1;
+  // A miss counts itself (the limit-th miss still hears 404); a hit is refused once misses reach the limit.
+  if (hit ? misses >= CODE_MISSES.limit : misses > CODE_MISSES.limit) {
+    const retry = Math.ceil((CODE_MISSES.windowMs - (now % CODE_MISSES.windowMs)) / 1000);
     throw apiError(429, 'rate_limited', `输错竞赛码的次数太多，请 ${Math.ceil(retry / 60)} 分钟后再试。`, undefined, {
       'retry-after': String(retry),
     });
-  if (!found) {
-    await countHit(database, CODE_MISSES, c.var.clientHash, now);
+  }
+  const found = hit ? await findContest(database, eq(contests.code, guess)) : undefined;
+  if (!found)
     throw apiError(
       404,
       'contest_not_found',
       '没有找到这个竞赛码，请核对后重新输入。竞赛码是 6 位字母和数字，不含 0、1、O、I、L 等易混字符。',
     );
-  }
-  return found.contest;
+  return found;
 }
 
 /** Joins per address: generous, as a whole school often shares one public address. */
@@ -51,7 +67,7 @@ export const JOINS: Limit = { bucket: 'contest-join', limit: 1000, windowMs: 10 
  * Counts a join against this address (as `rateLimit` does, in the same table) within the group
  * commit, so the join wave at the start of a contest does not cost a transaction per join.
  */
-export const joinLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
+async function countJoinHit(c: Context<AppEnv>): Promise<void> {
   const now = c.var.now;
   const windowStart = now - (now % JOINS.windowMs);
   const rows = await groupWrite(
@@ -64,8 +80,7 @@ export const joinLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
     const retry = Math.ceil((JOINS.windowMs - (now % JOINS.windowMs)) / 1000);
     throw apiError(429, 'rate_limited', `操作太频繁，请 ${retry} 秒后再试。`, undefined, { 'retry-after': String(retry) });
   }
-  await next();
-};
+}
 
 /** A contest the signed-in staff member may manage: organisers only their own unit's, admins every one. */
 export async function contestForStaff(c: Context<AppEnv>, id: number): Promise<ContestRow> {

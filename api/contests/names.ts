@@ -1,6 +1,15 @@
-/** A typed name or team in the form used for comparison: NFKC, no spaces, lower case. */
+// Characters that print as nothing: format characters (Cf: zero-width space, joiners, bidi marks,
+// soft hyphen, BOM) and variation selectors, which a copied or pasted name can carry unseen.
+const invisible = /[\p{Cf}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}\u115F\u1160\u3164\uFFA0]/gu;
+
+/**
+ * A typed name or team in the form used for comparison, so that names that look the same are the
+ * same: NFKC (full-width ＡＢＣ and half-width katakana fold, compatibility ideographs such as
+ * U+F900 map to their unified forms), invisible characters and all white space removed, then case
+ * folded (upper then lower case, so that ß, ſ and the like meet their plain forms), and NFKC again.
+ */
 export function normaliseName(s: string): string {
-  return s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  return s.normalize('NFKC').replace(invisible, '').replace(/\s+/g, '').toUpperCase().toLowerCase().normalize('NFKC');
 }
 
 /** Who a participant is: name, team, class and student number together (two 张伟 in one class differ by number). */

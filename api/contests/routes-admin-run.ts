@@ -3,13 +3,13 @@ import { Hono } from 'hono';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { requireRole } from '../accounts/guard.ts';
-import { auditAction } from '../audit.ts';
+import { auditAction, auditInsert, auditInsertWhen, auditOf } from '../audit.ts';
 import type { AppEnv } from '../context.ts';
 import { csvResponse, toCsv } from '../csv.ts';
 import { contestExtraTimes, contestQuestions, contests } from '../db/schema.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody, paramsOf } from '../validate.ts';
-import { joinUrlOf } from './admin-views.ts';
+import { joinUrlOf, reservedQuestionIds } from './admin-views.ts';
 import { standings } from './board.ts';
 import { dayOf } from './certificates.ts';
 import { formatDuration } from './labels.ts';
@@ -17,7 +17,7 @@ import { contestForStaff } from './lookup.ts';
 import { nameKeyOf } from './names.ts';
 import { organiserResults } from './organiser-results.ts';
 import { idParam } from './routes-admin.ts';
-import { statusOf } from './store.ts';
+import { questionsOf, statusOf } from './store.ts';
 import { grantExtraTime, moveClose } from './timing.ts';
 
 const extendSchema = z.object({ closesAt: z.number().int() });
@@ -27,6 +27,8 @@ const extraSchema = z.object({
   team: z.string().trim().max(30).default(''),
   minutes: z.number().int().min(0, '不能为负数').max(180, '最多加 180 分钟'),
 });
+const hasParticipants = () =>
+  apiError(409, 'has_participants', '已经有人参加了这个竞赛，不能删除（成绩和证书要保留）。竞赛结束后可以归档。');
 const time = (ms: number | null) => (ms === null ? '' : new Date(ms).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }));
 
 /** `/api/admin/contests/:id/…`: running a contest — close, extend, extra time — and its results. */
@@ -35,8 +37,8 @@ export const adminRunRoutes = new Hono<AppEnv>()
   .post('/:id/close', paramsOf(idParam), async (c) => {
     const before = await contestForStaff(c, c.req.valid('param').id);
     if (statusOf(before, c.var.now) === 'closed') throw apiError(409, 'already_closed', '这个竞赛已经结束了。');
-    const after = await moveClose(c.var.database, before, c.var.now, c.var.now);
-    await auditAction(c, 'contest.close', `contest:${before.id}`, { closesAtBefore: before.closesAt, closesAt: after.closesAt });
+    const audit = auditOf(c, 'contest.close', `contest:${before.id}`, { closesAtBefore: before.closesAt, closesAt: c.var.now });
+    const after = await moveClose(c.var.database, before, c.var.now, c.var.now, audit);
     return c.json({ closesAt: after.closesAt, status: statusOf(after, c.var.now) });
   })
   .post('/:id/extend', paramsOf(idParam), jsonBody(extendSchema), async (c) => {
@@ -44,8 +46,8 @@ export const adminRunRoutes = new Hono<AppEnv>()
     const { closesAt } = c.req.valid('json');
     if (closesAt <= c.var.now || closesAt <= before.opensAt)
       throw apiError(400, 'invalid_input', '新的结束时间应晚于现在和开始时间。', { closesAt: '应晚于现在' });
-    const after = await moveClose(c.var.database, before, closesAt, c.var.now);
-    await auditAction(c, 'contest.extend', `contest:${before.id}`, { closesAtBefore: before.closesAt, closesAt });
+    const audit = auditOf(c, 'contest.extend', `contest:${before.id}`, { closesAtBefore: before.closesAt, closesAt });
+    const after = await moveClose(c.var.database, before, closesAt, c.var.now, audit);
     return c.json({ closesAt: after.closesAt, status: statusOf(after, c.var.now) });
   })
   .post('/:id/archive', paramsOf(idParam), jsonBody(archiveSchema), async (c) => {
@@ -54,23 +56,39 @@ export const adminRunRoutes = new Hono<AppEnv>()
     if (archived && statusOf(contest, c.var.now) !== 'closed')
       throw apiError(409, 'not_closed', '竞赛结束后才能归档。要提前结束，请先点“立即结束”。');
     await c.var.database.write((db) =>
-      db
-        .update(contests)
-        .set({ archivedAt: archived ? c.var.now : null, updatedAt: c.var.now })
-        .where(eq(contests.id, contest.id)),
+      db.batch([
+        db
+          .update(contests)
+          .set({ archivedAt: archived ? c.var.now : null, updatedAt: c.var.now })
+          .where(eq(contests.id, contest.id)),
+        auditInsert(db, auditOf(c, archived ? 'contest.archive' : 'contest.unarchive', `contest:${contest.id}`, { title: contest.title })),
+      ]),
     );
-    await auditAction(c, archived ? 'contest.archive' : 'contest.unarchive', `contest:${contest.id}`, { title: contest.title });
     return c.json({ archived });
   })
   .delete('/:id', paramsOf(idParam), async (c) => {
     const contest = await contestForStaff(c, c.req.valid('param').id);
     const { id } = contest;
-    // One batch: the contest goes only if nobody has joined, and its questions and extra times only with it.
+    const { now } = c.var;
+    const reserved = reservedQuestionIds();
+    const hasReserved = (await questionsOf(c.var.database, id)).some((q) => reserved.has(q.questionId));
+    // Once started, the organiser has seen the contest-only answers; the contest stays on record.
+    const joined = await c.var.database.db.all(sql`SELECT 1 FROM contest_attempts WHERE contest_id = ${id} LIMIT 1`);
+    if (joined.length > 0) throw hasParticipants();
+    if (hasReserved && statusOf(contest, now) !== 'scheduled')
+      throw apiError(
+        409,
+        'started',
+        '竞赛已经开始，不能删除：开始后组织者能看到竞赛专用题的答案，为了这些题目的保密，开始过的竞赛会一直保留。竞赛结束后可以归档。',
+      );
+    const notStarted = hasReserved ? sql`opens_at > ${now}` : sql`1`;
+    // One batch: the contest goes only if nobody has joined (and, with contest-only questions, it has
+    // not started), and its questions and extra times only with it.
     const [gone] = await c.var.database.write((db) =>
       db.batch([
         db
           .delete(contests)
-          .where(and(eq(contests.id, id), sql`NOT EXISTS (SELECT 1 FROM contest_attempts WHERE contest_id = ${id})`))
+          .where(and(eq(contests.id, id), notStarted, sql`NOT EXISTS (SELECT 1 FROM contest_attempts WHERE contest_id = ${id})`))
           .returning({ id: contests.id }),
         db
           .delete(contestQuestions)
@@ -78,19 +96,22 @@ export const adminRunRoutes = new Hono<AppEnv>()
         db
           .delete(contestExtraTimes)
           .where(and(eq(contestExtraTimes.contestId, id), sql`NOT EXISTS (SELECT 1 FROM contests WHERE id = ${id})`)),
+        auditInsertWhen(
+          db,
+          auditOf(c, 'contest.delete', `contest:${id}`, { code: contest.code, title: contest.title }),
+          sql`NOT EXISTS (SELECT 1 FROM contests WHERE id = ${id})`,
+        ),
       ]),
     );
-    if (gone.length === 0)
-      throw apiError(409, 'has_participants', '已经有人参加了这个竞赛，不能删除（成绩和证书要保留）。竞赛结束后可以归档。');
-    await auditAction(c, 'contest.delete', `contest:${id}`, { code: contest.code, title: contest.title });
+    if (gone.length === 0) throw hasParticipants();
     return c.json({ deleted: true });
   })
   .post('/:id/extra-time', paramsOf(idParam), jsonBody(extraSchema), async (c) => {
     const contest = await contestForStaff(c, c.req.valid('param').id);
     const { name, team, minutes } = c.req.valid('json');
     const key = nameKeyOf({ name, team: contest.teamMode === 'none' ? '' : team });
-    const running = await grantExtraTime(c.var.database, contest, key, minutes * 60_000, c.var.session?.account.id ?? 0, c.var.now);
-    await auditAction(c, 'contest.extra_time', `contest:${contest.id}`, { name, team, minutes, runningAttempts: running });
+    const audit = auditOf(c, 'contest.extra_time', `contest:${contest.id}`, { name, team, minutes });
+    const running = await grantExtraTime(c.var.database, contest, key, minutes * 60_000, c.var.session?.account.id ?? 0, c.var.now, audit);
     return c.json({ ok: true, runningAttempts: running });
   })
   .get('/:id/live', paramsOf(idParam), async (c) => {

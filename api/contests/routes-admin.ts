@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireRole } from '../accounts/guard.ts';
-import { auditAction } from '../audit.ts';
+import { auditOf } from '../audit.ts';
 import type { AppEnv } from '../context.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody, paramsOf, queryOf } from '../validate.ts';
@@ -102,17 +102,14 @@ export const adminContestRoutes = new Hono<AppEnv>()
         teamScoring: input.teamScoring,
         teamBestN: input.teamBestN,
         honourTop: input.honourTop,
+        certificateRule: input.certificateRule,
+        passScore: input.passScore,
         createdAt: now,
         updatedAt: now,
       },
       questions,
+      (code) => auditOf(c, 'contest.create', null, { code, title: input.title, unit: unit.unitName, questions: questions.length }),
     );
-    await auditAction(c, 'contest.create', `contest:${row.id}`, {
-      code: row.code,
-      title: row.title,
-      unit: row.unitName,
-      questions: questions.length,
-    });
     return c.json({ contest: await contestDetail(c.var.database, row, now, c.var.env.siteUrl) }, 201);
   })
   .get('/:id', paramsOf(idParam), async (c) => {
@@ -122,8 +119,8 @@ export const adminContestRoutes = new Hono<AppEnv>()
   .patch('/:id', paramsOf(idParam), jsonBody(contestPatchSchema), async (c) => {
     const before = await contestForStaff(c, c.req.valid('param').id);
     const changes = Object.fromEntries(Object.entries(c.req.valid('json')).filter(([, v]) => v !== undefined));
-    const after = await updateContest(c.var.database, before.id, { ...changes, updatedAt: c.var.now });
     const was = Object.fromEntries(Object.keys(changes).map((k) => [k, before[k as keyof typeof before]]));
-    await auditAction(c, 'contest.update', `contest:${before.id}`, { before: was, after: changes });
+    const audit = auditOf(c, 'contest.update', `contest:${before.id}`, { before: was, after: changes });
+    const after = await updateContest(c.var.database, before.id, { ...changes, updatedAt: c.var.now }, audit);
     return c.json({ contest: await contestDetail(c.var.database, after, c.var.now, c.var.env.siteUrl) });
   });

@@ -12,7 +12,7 @@ import { finishedView } from './result.ts';
 import { choiceProblem, isCorrect, toBankChoice } from './scoring.ts';
 import { answerSchema } from './settings.ts';
 import { findContest, questionsOf } from './store.ts';
-import { contestPublic, runningView } from './views.ts';
+import { contestPublic, runningView, waitingView } from './views.ts';
 
 const tokenParam = z.object({ token: z.string().max(80) });
 const answerParam = tokenParam.extend({ n: z.coerce.number().int().min(0).max(99) });
@@ -26,6 +26,8 @@ function idOf(token: string, secret: string): number {
   return id;
 }
 
+const notStarted = () => apiError(409, 'not_started', '竞赛还没开始，请等组织者宣布开始后再答题。');
+
 /** `/api/contests/attempts/:token`: one participant's attempt, by the token kept in their browser. */
 export const attemptRoutes = new Hono<AppEnv>()
   .get('/attempts/:token', paramsOf(tokenParam), async (c) => {
@@ -34,6 +36,10 @@ export const attemptRoutes = new Hono<AppEnv>()
     let attempt = await findAttempt(database, id);
     const contest = attempt && (await findContest(database, eq(contests.id, attempt.contestId)));
     if (!attempt || !contest) throw notFound();
+    if (isRunning(attempt, now) && attempt.startedAt > now) {
+      const questions = await questionsOf(database, contest.id);
+      return c.json({ attempt: waitingView(contestPublic(contest, questions.length, now), attempt, now, env.secret) });
+    }
     if (isRunning(attempt, now)) {
       const questions = await questionsOf(database, contest.id);
       const view = runningView(
@@ -72,6 +78,7 @@ export const attemptRoutes = new Hono<AppEnv>()
     );
     if (outcome.kind === 'closed') {
       const a = await findAttempt(database, shape.id);
+      if (a && a.submittedAt === null && a.startedAt > now) throw notStarted();
       if (a?.finishedBy === 'submit') throw apiError(409, 'already_submitted', '你已经交卷了，答案不能再修改。');
       throw apiError(409, 'time_up', '答题时间已到，这个答案没有保存。成绩按时间到时已保存的答案计算。');
     }
@@ -83,6 +90,7 @@ export const attemptRoutes = new Hono<AppEnv>()
     const before = await findAttempt(database, id);
     const contest = before && (await findContest(database, eq(contests.id, before.contestId)));
     if (!before || !contest) throw notFound();
+    if (before.submittedAt === null && before.startedAt > now) throw notStarted();
     const attempt = (await submitAttempt(database, before, now)) ?? before;
     return c.json({ attempt: await finishedView(database, contest, attempt, now, env.secret) });
   });

@@ -5,12 +5,13 @@ import { apiError } from '../errors.ts';
 import { jsonBody, paramsOf } from '../validate.ts';
 import { answersOf, insertAttempt, isRunning, priorAttempts } from './attempts.ts';
 import { deviceHash } from './codes.ts';
-import { contestByCode, joinLimit } from './lookup.ts';
+import { contestByCode } from './lookup.ts';
 import { maskName, nameKeyOf, participantKeyOf } from './names.ts';
 import { joinSchema } from './settings.ts';
 import { attemptOrder } from './shuffle.ts';
 import { questionsOf, secureRandom, statusOf, teamsOf } from './store.ts';
-import { contestPublic, runningView } from './views.ts';
+import { contestPublic, runningView, waitingView } from './views.ts';
+import { LOBBY_MS } from './labels.ts';
 
 const codeParam = z.object({ code: z.string().max(20) });
 const beijing = (ms: number) =>
@@ -23,11 +24,13 @@ export const joinRoutes = new Hono<AppEnv>()
     const questions = await questionsOf(c.var.database, contest.id);
     return c.json({ contest: contestPublic(contest, questions.length, c.var.now) });
   })
-  .post('/join/:code', joinLimit, paramsOf(codeParam), jsonBody(joinSchema), async (c) => {
+  .post('/join/:code', paramsOf(codeParam), jsonBody(joinSchema), async (c) => {
     const { database, now, env } = c.var;
-    const contest = await contestByCode(c, c.req.valid('param').code);
+    const contest = await contestByCode(c, c.req.valid('param').code, true);
     const status = statusOf(contest, now);
-    if (status === 'scheduled') throw apiError(409, 'not_open', `竞赛还没开始，请在 ${beijing(contest.opensAt)} 以后再来。`);
+    // Within LOBBY_MS of the start, participants join and wait (a hall fills up before the start).
+    if (status === 'scheduled' && contest.opensAt - now > LOBBY_MS)
+      throw apiError(409, 'not_open', `竞赛还没开始，请在 ${beijing(contest.opensAt - LOBBY_MS)} 以后再来（开始前半小时可以先加入等候）。`);
     if (status === 'closed') throw apiError(409, 'closed', '竞赛已经结束，不能再参加了。可以去排行榜看看成绩。');
     const input = c.req.valid('json');
     const teams = teamsOf(contest);
@@ -51,7 +54,10 @@ export const joinRoutes = new Hono<AppEnv>()
     const { mine: earlier, otherOnDevice: other } = await priorAttempts(database, contest.id, participantKey, device);
     const running = earlier.find((a) => isRunning(a, now));
     if (running?.deviceHash === device) {
-      const view = runningView(pub, running, questions, await answersOf(database, running.id), now, env.secret);
+      const view =
+        running.startedAt > now
+          ? waitingView(pub, running, now, env.secret)
+          : runningView(pub, running, questions, await answersOf(database, running.id), now, env.secret);
       return c.json({ resumed: true, attempt: view }, 200);
     }
     if (running)
@@ -74,8 +80,13 @@ export const joinRoutes = new Hono<AppEnv>()
       contest,
       { ...person, participantKey, nameKey: nameKeyOf(person), deviceHash: device, ipHash: c.var.clientHash },
       order,
-      now,
+      // A lobby attempt starts with the contest.
+      Math.max(now, contest.opensAt),
     );
     if (!attempt) throw apiError(409, 'join_conflict', '刚才的请求没有成功，请再点一次“开始答题”。');
-    return c.json({ resumed: false, attempt: runningView(pub, attempt, questions, new Map(), now, env.secret) }, 201);
+    const view =
+      attempt.startedAt > now
+        ? waitingView(pub, attempt, now, env.secret)
+        : runningView(pub, attempt, questions, new Map(), now, env.secret);
+    return c.json({ resumed: false, attempt: view }, 201);
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUDIENCE_CODES, CATEGORY_CODES, DIFFICULTY_CODES, TYPE_CODES } from './labels.ts';
+import { AUDIENCE_CODES, CATEGORY_CODES, CERTIFICATE_RULES, DIFFICULTY_CODES, TYPE_CODES } from './labels.ts';
 
 const weight = z.number().int().min(0).max(100);
 const weights = <K extends string>(keys: readonly K[]) =>
@@ -60,6 +60,14 @@ const editable = {
   teamBestN: z.number().int().min(1).max(50),
   /** Top ranks receiving a 荣誉证书 (0: none). */
   honourTop: z.number().int().min(0).max(100),
+  /** Which certificates beyond the 参与证明: places (`top`), a pass mark (`score`) or `both`. */
+  certificateRule: z.enum(CERTIFICATE_RULES, { error: '请选择证书规则' }),
+  /** Score out of 100 for a 合格证书, and the least a place needs for a 荣誉证书. */
+  passScore: z
+    .number({ error: '合格分数应为 0–100 的整数' })
+    .int('合格分数应为整数')
+    .min(0, '合格分数不能为负')
+    .max(100, '合格分数最多 100'),
 };
 
 /** Display settings with their defaults, for a new contest. */
@@ -71,6 +79,9 @@ const contestEditableSchema = z.object({
   teamScoring: editable.teamScoring.default('average'),
   teamBestN: editable.teamBestN.default(5),
   honourTop: editable.honourTop.default(3),
+  // A place alone never earns a 荣誉证书 with a low score: by default both need 60 of 100.
+  certificateRule: editable.certificateRule.default('both'),
+  passScore: editable.passScore.default(60),
 });
 
 /** A new contest, as the organiser's form sends it. */

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { auditInsertWhen, type AuditInput } from '../audit.ts';
 import type { Database } from '../db/client.ts';
 import { contestQuestions, contests, type ContestQuestionRow, type ContestRow } from '../db/schema.ts';
 import type { BankQuestion } from './bank.ts';
@@ -27,6 +28,7 @@ export async function insertContest(
   database: Database,
   values: Omit<typeof contests.$inferInsert, 'code' | 'id'>,
   questions: readonly BankQuestion[],
+  audit?: (code: string) => AuditInput,
 ): Promise<ContestRow> {
   for (let tries = 0; ; tries++) {
     const code = newJoinCode();
@@ -50,6 +52,8 @@ export async function insertContest(
               difficulty: q.difficulty,
             })),
           ),
+          // The audit entry commits with the contest.
+          ...(audit ? [auditInsertWhen(db, { ...audit(code), target: sql`'contest:' || ${id}` })] : []),
         ]),
       );
       const row = await findContest(database, eq(contests.code, code));

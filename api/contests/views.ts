@@ -102,6 +102,27 @@ export function runningView(
   };
 }
 
+/** An attempt made in the lobby, before the contest starts: no questions yet, only how long to wait. */
+export interface AttemptWaiting {
+  state: 'waiting';
+  token: string;
+  contest: ContestPublic;
+  participant: { name: string; team: string };
+  /** Until the organiser starts it or its opening time comes; the page asks again then. */
+  startsInMs: number;
+}
+
+/** The participant's view of an attempt that has not started yet. */
+export function waitingView(c: ContestPublic, a: AttemptRow, now: number, secret: string): AttemptWaiting {
+  return {
+    state: 'waiting',
+    token: attemptToken(a.id, secret),
+    contest: c,
+    participant: { name: a.name, team: a.team },
+    startsInMs: Math.max(0, a.startedAt - now),
+  };
+}
+
 /** Score line of a finished attempt. */
 export function scoreLine(a: AttemptRow, total: number) {
   const correct = a.correct ?? 0;

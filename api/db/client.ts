@@ -20,10 +20,91 @@ export interface Database {
   close(): void;
 }
 
-/** Opens the database at `url`; file databases get WAL and a busy timeout. */
-export async function openDatabase(url: string, authToken?: string): Promise<Database> {
+/** The database did not answer in time, or cannot be reached or written: a 503, not a bug. */
+export class DatabaseUnavailable extends Error {
+  override name = 'DatabaseUnavailable';
+}
+
+/** Failures of the database or its storage rather than of the query (libSQL, SQLite and socket codes). */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'SERVER_ERROR',
+  'HRANA_WEBSOCKET_ERROR',
+  'SQLITE_BUSY',
+  'SQLITE_FULL',
+  'SQLITE_READONLY',
+  'SQLITE_IOERR',
+  'SQLITE_CANTOPEN',
+]);
+
+/** Whether `err` (or any cause in its chain) means the database is down, too slow, or its disk will not take writes. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  let e: unknown = err;
+  for (let depth = 0; e instanceof Error && depth < 6; depth++) {
+    if (e instanceof DatabaseUnavailable) return true;
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && [...UNAVAILABLE_CODES].some((c) => code.startsWith(c))) return true;
+    if (e instanceof TypeError && e.message === 'fetch failed') return true;
+    e = e.cause;
+  }
+  return false;
+}
+
+/** Whether `err` says the storage itself refuses writes (read-only or full disk, unopenable file). */
+export function isStorageError(err: unknown): boolean {
+  let e: unknown = err;
+  for (let depth = 0; e instanceof Error && depth < 6; depth++) {
+    const code = String((e as { code?: unknown }).code ?? '');
+    if (/^(SQLITE_(FULL|READONLY|CANTOPEN|IOERR)|EROFS|ENOSPC|EACCES|EPERM)/.test(code)) return true;
+    e = e.cause;
+  }
+  return false;
+}
+
+/** Rejects with DatabaseUnavailable when `p` has not settled within `ms` (a frozen server never answers). */
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DatabaseUnavailable(`database ${what} took longer than ${ms} ms`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** The client with a deadline on every call that reaches the server. */
+function timed(client: Client, ms: number): Client {
+  const wrapped = ['execute', 'batch', 'migrate', 'executeMultiple'] as const;
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      const value: unknown = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function') return value;
+      if (!(wrapped as readonly (string | symbol)[]).includes(prop)) return (value as (...a: unknown[]) => unknown).bind(target);
+      return (...args: unknown[]) => withTimeout((value as (...a: unknown[]) => Promise<unknown>).apply(target, args), ms, String(prop));
+    },
+  });
+}
+
+/** Options for opening a database. */
+export interface OpenOptions {
+  authToken?: string | undefined;
+  /** Deadline for each call to a remote libSQL server (default 5 s); an embedded file uses SQLite's busy timeout. */
+  timeoutMs?: number;
+}
+
+/** Opens the database at `url`; file databases get WAL and a busy timeout, remote calls a deadline. */
+export async function openDatabase(url: string, options: OpenOptions | string = {}): Promise<Database> {
+  const { authToken, timeoutMs = 5000 } = typeof options === 'string' ? { authToken: options } : options;
   const isFile = url.startsWith('file:');
-  const client = createClient({ url, ...(authToken ? { authToken } : {}), ...(isFile ? { timeout: 5000 } : {}) });
+  const raw = createClient({ url, ...(authToken ? { authToken } : {}), ...(isFile ? { timeout: 5000 } : {}) });
+  const client = isFile ? raw : timed(raw, timeoutMs);
   if (isFile) {
     // WAL lets readers proceed during a write and is persistent in the file once set.
     await client.execute('PRAGMA journal_mode = WAL');
@@ -43,6 +124,6 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
       tail = run.catch(() => undefined);
       return run;
     },
-    close: () => client.close(),
+    close: () => raw.close(),
   };
 }

@@ -44,8 +44,16 @@ export const contests = sqliteTable(
     /** Team ranking: `average` of members or `best` (sum of the best `teamBestN`). */
     teamScoring: text('team_scoring').notNull().default('average'),
     teamBestN: integer('team_best_n').notNull().default(5),
-    /** Ranks 1..honourTop get a 荣誉证书 once the contest has closed; everyone gets a 参与证明. */
+    /** Ranks 1..honourTop (with at least `passScore`) get a 荣誉证书 once the contest has closed. */
     honourTop: integer('honour_top').notNull().default(3),
+    /**
+     * Which certificates the contest gives beyond the 参与证明 everyone gets: `top` (荣誉证书 for
+     * places), `score` (合格证书 for a score of at least `passScore`) or `both`. Contests made before
+     * the rule existed gave places only, so the column's default keeps them as they were.
+     */
+    certificateRule: text('certificate_rule').notNull().default('top'),
+    /** Score out of 100 needed for a 合格证书, and for a place to earn a 荣誉证书 (0 in older contests). */
+    passScore: integer('pass_score').notNull().default(0),
     /** Unix ms when the organiser put this finished contest away; its board and certificates stay public. */
     archivedAt: integer('archived_at'),
     createdAt: integer('created_at').notNull(),

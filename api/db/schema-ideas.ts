@@ -48,6 +48,10 @@ export const ideas = sqliteTable(
     /** Phone or e-mail for the organisers only; erased after the retention period. */
     contact: text('contact'),
     contactErasedAt: integer('contact_erased_at'),
+    /** Keyed hash of the normalised contact, to find a submitter's ideas for receipt recovery; erased with the contact. */
+    contactKey: text('contact_key'),
+    /** scrypt hash of the optional recovery passphrase (same format as passwords); erased with the contact. */
+    recoveryHash: text('recovery_hash'),
     /** When the submitter agreed to the privacy notice. */
     consentAt: integer('consent_at').notNull(),
     /** pending | published | hidden | rejected | duplicate. */
@@ -62,7 +66,15 @@ export const ideas = sqliteTable(
     panelFeedback: text('panel_feedback'),
     /** For status duplicate: the idea this one duplicates. */
     duplicateOfId: integer('duplicate_of_id'),
+    /**
+     * 支持数 as shown and ranked: each address counts for at most `SUPPORTS_PER_ADDRESS` devices
+     * (see api/ideas/support-count.ts and the README).
+     */
     supportCount: integer('support_count').notNull().default(0),
+    /** Every device's support, uncapped; for staff, beside `supportAddresses`. */
+    supportRaw: integer('support_raw').notNull().default(0),
+    /** Distinct client addresses (salted hashes) among the supports; for staff. */
+    supportAddresses: integer('support_addresses').notNull().default(0),
     /** Hidden by three residents' reports (not by a moderator). */
     hiddenByReports: integer('hidden_by_reports', { mode: 'boolean' }).notNull().default(false),
     /** 入围: chosen for judging. */
@@ -80,7 +92,11 @@ export const ideas = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
     publishedAt: integer('published_at'),
   },
-  (t) => [index('ideas_campaign_status').on(t.campaignId, t.status), index('ideas_status_created').on(t.status, t.createdAt)],
+  (t) => [
+    index('ideas_campaign_status').on(t.campaignId, t.status),
+    index('ideas_status_created').on(t.status, t.createdAt),
+    index('ideas_contact_key').on(t.contactKey),
+  ],
 );
 
 /** Re-encoded photos (metadata stripped), kept in the database so every server process can serve them. */

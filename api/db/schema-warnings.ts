@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
@@ -43,11 +44,26 @@ export const warnings = sqliteTable(
     /** CAP polygon "lat,lng lat,lng …", optional. */
     polygon: text('polygon'),
     createdBy: integer('created_by'),
+    /** Who last wrote the content (the author, or a colleague who edited the draft). */
+    editedBy: integer('edited_by'),
+    /** Goes up by one at every edit, so an approval names the exact content that was checked. */
+    revision: integer('revision').notNull().default(1),
+    /** The second publisher who approved this content (四眼原则), when the rule applied. */
+    approvedBy: integer('approved_by'),
+    /** Unix ms of the approval. */
+    approvedAt: integer('approved_at'),
     publishedBy: integer('published_by'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('warnings_state_expires').on(t.state, t.expires)],
+  (t) => [
+    index('warnings_state_expires').on(t.state, t.expires),
+    // One event, one live message: at most one published message replaces a given one, whichever
+    // process publishes it, so of two concurrent updates or cancels the database lets one through.
+    uniqueIndex('warnings_one_successor')
+      .on(t.replaces)
+      .where(sql`state = 'published'`),
+  ],
 );
 
 /** The office's own templates for non-meteorological warnings, editable by admins. */
@@ -97,8 +113,8 @@ export const deliveryItems = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     deliveryId: integer('delivery_id').notNull(),
     subscriptionId: integer('subscription_id').notNull(),
-    /** pending → sending → sent | failed | removed. */
-    state: text('state', { enum: ['pending', 'sending', 'sent', 'failed', 'removed'] }).notNull(),
+    /** pending → sending → sent | failed | removed, or skipped when the message expired or was superseded first. */
+    state: text('state', { enum: ['pending', 'sending', 'sent', 'failed', 'removed', 'skipped'] }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     /** Not before this time (ms): backoff and Retry-After. */
     notBefore: integer('not_before').notNull().default(0),

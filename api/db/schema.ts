@@ -20,8 +20,10 @@ export const auditLog = sqliteTable(
     ipHash: text('ip_hash'),
     /** JSON details. */
     detail: text('detail'),
+    /** For aggregated rows (throttled attempts): `action|target|address|window`, one row counting them all. */
+    aggregateKey: text('aggregate_key'),
   },
-  (t) => [index('audit_log_at').on(t.at), index('audit_log_action').on(t.action)],
+  (t) => [index('audit_log_at').on(t.at), index('audit_log_action').on(t.action), uniqueIndex('audit_log_aggregate').on(t.aggregateKey)],
 );
 
 /** Fixed-window counters for rate limits, shared by every server process. */
@@ -67,7 +69,28 @@ export const accounts = sqliteTable('accounts', {
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
+  /** The TOTP secret, AES-256-GCM encrypted with a key derived from SERVER_SECRET; null when not enrolled. */
+  totpSecret: text('totp_secret'),
+  /** A secret being enrolled, until its first code is confirmed (encrypted likewise). */
+  totpPending: text('totp_pending'),
+  /** The last TOTP time step accepted: a code (and any older one) is good once. */
+  totpLastStep: integer('totp_last_step'),
 });
+
+/** One-time recovery codes for the second factor, stored as keyed hashes. */
+export const recoveryCodes = sqliteTable(
+  'recovery_codes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    /** HMAC-SHA256 of the normalised code, keyed from SERVER_SECRET. */
+    codeHash: text('code_hash').notNull(),
+    usedAt: integer('used_at'),
+  },
+  (t) => [uniqueIndex('recovery_codes_account_hash').on(t.accountId, t.codeHash)],
+);
 
 /** Login sessions; the cookie holds a random token and only its SHA-256 is stored. */
 export const sessions = sqliteTable(
@@ -84,17 +107,21 @@ export const sessions = sqliteTable(
     expiresAt: integer('expires_at').notNull(),
     revokedAt: integer('revoked_at'),
     ipHash: text('ip_hash'),
+    /** Signed in with a recovery code: this session may bind a new authenticator in place of the lost one. */
+    viaRecovery: integer('via_recovery', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [index('sessions_account').on(t.accountId)],
 );
 
-/** Failed-login counters and locks, per account name and per client address. */
+/** Password-check counters: per account name and client address, and per account name alone (see accounts/throttle.ts). */
 export const loginThrottle = sqliteTable('login_throttle', {
-  /** `user:<name>` or `addr:<hash>`. */
+  /** `pair:<name>:<address hash>` or `account:<name>`. */
   key: text('key').primaryKey(),
+  /** Attempts counted in the current window (counted before the password is checked). */
   failures: integer('failures').notNull().default(0),
-  /** When the current run of failures began. */
+  /** When the current window began. */
   firstFailureAt: integer('first_failure_at').notNull(),
+  /** No further attempt from this key before this time (the growing delay). */
   lockedUntil: integer('locked_until'),
 });
 

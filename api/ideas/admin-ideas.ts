@@ -1,8 +1,8 @@
-import { asc, eq, type SQL } from 'drizzle-orm';
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireRole } from '../accounts/guard.ts';
-import { auditAction } from '../audit.ts';
+import { auditAction, auditInsertWhen, auditOf } from '../audit.ts';
 import type { AppEnv } from '../context.ts';
 import { csvResponse, toCsv } from '../csv.ts';
 import { ideas } from '../db/schema.ts';
@@ -33,21 +33,24 @@ export const adminIdeas = new Hono<AppEnv>()
   .put('/words', requireRole('admin'), jsonBody(wordsSchema), async (c) => {
     const { words } = c.req.valid('json');
     const before = await loadFlagWords(c.var.database);
-    await saveFlagWords(c.var.database, words, c.var.now);
-    await auditAction(c, 'idea.words.update', 'idea-words', {
+    const audit = auditOf(c, 'idea.words.update', 'idea-words', {
       added: words.filter((w) => !before.includes(w)),
       removed: before.filter((w) => !words.includes(w)),
     });
+    await saveFlagWords(c.var.database, words, c.var.now, audit);
     return c.json({ words: await loadFlagWords(c.var.database) });
   })
   .put('/:id{[0-9]+}/feedback', requireRole('admin'), paramsOf(idParam), jsonBody(feedbackSchema), async (c) => {
     const { id } = c.req.valid('param');
     const text = c.req.valid('json').panelFeedback || null;
-    const rows = await c.var.database.write((db) =>
-      db.update(ideas).set({ panelFeedback: text, updatedAt: c.var.now }).where(eq(ideas.id, id)).returning({ id: ideas.id }),
+    const audit = auditOf(c, 'idea.feedback', `idea:${id}`, { panelFeedback: text });
+    const [rows] = await c.var.database.write((db) =>
+      db.batch([
+        db.update(ideas).set({ panelFeedback: text, updatedAt: c.var.now }).where(eq(ideas.id, id)).returning({ id: ideas.id }),
+        auditInsertWhen(db, audit, sql`changes() > 0`),
+      ]),
     );
     if (!rows.length) throw apiError(404, 'idea_not_found', '没有这条金点子。');
-    await auditAction(c, 'idea.feedback', `idea:${id}`, { panelFeedback: text });
     return c.json({ ok: true });
   })
   // With contacts: for admins only, and every download is audited.

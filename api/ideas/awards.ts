@@ -2,7 +2,7 @@ import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireRole } from '../accounts/guard.ts';
-import { auditAction } from '../audit.ts';
+import { auditInsertWhen, auditOf } from '../audit.ts';
 import type { AppEnv } from '../context.ts';
 import { ideaCampaigns, ideas } from '../db/schema.ts';
 import { apiError } from '../errors.ts';
@@ -35,6 +35,8 @@ export const awardRoutes = new Hono<AppEnv>()
       summary: idea.summary,
       displayName: idea.displayName,
       supportCount: idea.supportCount,
+      supportRaw: idea.supportRaw,
+      supportAddresses: idea.supportAddresses,
       award: idea.award,
       awardReason: idea.awardReason,
       panelFeedback: idea.panelFeedback,
@@ -60,13 +62,22 @@ export const awardRoutes = new Hono<AppEnv>()
             .set({ award: p.award, awardReason: p.reason, updatedAt: now })
             .where(and(eq(ideas.id, p.ideaId), notAnnounced)),
         ),
+        auditInsertWhen(
+          db,
+          auditOf(c, 'campaign.awards.assign', `campaign:${id}`, { awards: plan.map((p) => ({ idea: p.ideaId, award: p.award })) }),
+          notAnnounced,
+        ),
+        ...plan
+          .filter((x) => x.departs)
+          .map((p) =>
+            auditInsertWhen(
+              db,
+              auditOf(c, 'idea.award.departure', `idea:${p.ideaId}`, { award: p.award, suggested: p.suggested, reason: p.reason }),
+              notAnnounced,
+            ),
+          ),
       ]),
     );
-    await auditAction(c, 'campaign.awards.assign', `campaign:${id}`, {
-      awards: plan.map((p) => ({ idea: p.ideaId, award: p.award })),
-    });
-    for (const p of plan.filter((x) => x.departs))
-      await auditAction(c, 'idea.award.departure', `idea:${p.ideaId}`, { award: p.award, suggested: p.suggested, reason: p.reason });
     return c.json({ assigned: plan.length });
   })
   .post('/:id{[0-9]+}/announce', requireRole('admin'), paramsOf(idParam), async (c) => {
@@ -79,14 +90,16 @@ export const awardRoutes = new Hono<AppEnv>()
       .where(and(eq(ideas.campaignId, id), isNotNull(ideas.award)));
     if (!awarded?.n) throw apiError(409, 'no_awards', '还没有评定任何奖项，请先在排名中评定奖项再公布。');
     // One statement: the results become public at once, and only once.
-    const rows = await database.write((db) =>
-      db
-        .update(ideaCampaigns)
-        .set({ announcedAt: now, updatedAt: now })
-        .where(and(eq(ideaCampaigns.id, id), isNull(ideaCampaigns.announcedAt)))
-        .returning({ id: ideaCampaigns.id }),
+    const [rows] = await database.write((db) =>
+      db.batch([
+        db
+          .update(ideaCampaigns)
+          .set({ announcedAt: now, updatedAt: now })
+          .where(and(eq(ideaCampaigns.id, id), isNull(ideaCampaigns.announcedAt)))
+          .returning({ id: ideaCampaigns.id }),
+        auditInsertWhen(db, auditOf(c, 'campaign.announce', `campaign:${id}`, { awarded: awarded.n }), sql`changes() > 0`),
+      ]),
     );
     if (!rows.length) throw apiError(409, 'phase_announced', '结果已经公布过了。');
-    await auditAction(c, 'campaign.announce', `campaign:${id}`, { awarded: awarded.n });
     return c.json({ campaign: await campaignOr404(database, id, now) });
   });

@@ -1,9 +1,10 @@
-import { and, count, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { requireRole } from '../accounts/guard.ts';
-import { auditAction } from '../audit.ts';
+import { hasRole } from '../accounts/roles.ts';
+import { auditInsertWhen, auditOf } from '../audit.ts';
 import type { AppEnv } from '../context.ts';
-import { ideaCampaigns, ideas, ideaScores } from '../db/schema.ts';
+import { ideaCampaigns, ideaJudges, ideas, ideaScores } from '../db/schema.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody, paramsOf } from '../validate.ts';
 import { campaignOr404, listCampaigns, requirePhase, type Campaign } from './campaign.ts';
@@ -28,7 +29,18 @@ export type StaffCampaign = Campaign & { counts: Record<string, number> };
 /** `/api/admin/campaigns`: creating and editing campaigns (admins); the list for every ideas role. */
 export const campaignsAdmin = new Hono<AppEnv>()
   .get('/', requireRole('moderator', 'judge'), async (c) => {
-    const campaigns = await listCampaigns(c.var.database, c.var.now);
+    const account = c.var.session?.account;
+    const all = await listCampaigns(c.var.database, c.var.now);
+    // A judge (without moderating) sees only the campaigns whose panel they sit on.
+    const seats = new Set(
+      (
+        await c.var.database.db
+          .select()
+          .from(ideaJudges)
+          .where(eq(ideaJudges.accountId, account?.id ?? 0))
+      ).map((j) => j.campaignId),
+    );
+    const campaigns = account && hasRole(account.roles, ['moderator']) ? all : all.filter((x) => seats.has(x.id));
     const tallies = await c.var.database.db
       .select({ campaignId: ideas.campaignId, status: ideas.status, n: count() })
       .from(ideas)
@@ -45,14 +57,17 @@ export const campaignsAdmin = new Hono<AppEnv>()
   })
   .post('/', requireRole('admin'), jsonBody(campaignInputSchema), async (c) => {
     const input = c.req.valid('json');
-    const [row] = await c.var.database.write((db) =>
-      db
-        .insert(ideaCampaigns)
-        .values({ ...toColumns(input), createdAt: c.var.now, updatedAt: c.var.now })
-        .returning({ id: ideaCampaigns.id }),
+    const audit = { ...auditOf(c, 'campaign.create', null, { title: input.title }), target: sql`'campaign:' || last_insert_rowid()` };
+    const [[row]] = await c.var.database.write((db) =>
+      db.batch([
+        db
+          .insert(ideaCampaigns)
+          .values({ ...toColumns(input), createdAt: c.var.now, updatedAt: c.var.now })
+          .returning({ id: ideaCampaigns.id }),
+        auditInsertWhen(db, audit, sql`changes() > 0`),
+      ]),
     );
     if (!row) throw new Error('campaign insert returned no row');
-    await auditAction(c, 'campaign.create', `campaign:${row.id}`, { title: input.title });
     return c.json({ campaign: await campaignOr404(c.var.database, row.id, c.var.now) }, 201);
   })
   .put('/:id{[0-9]+}', requireRole('admin'), paramsOf(idParam), jsonBody(campaignInputSchema), async (c) => {
@@ -63,15 +78,17 @@ export const campaignsAdmin = new Hono<AppEnv>()
     const [scored] = await c.var.database.db.select({ n: count() }).from(ideaScores).where(eq(ideaScores.campaignId, id));
     if ((scored?.n ?? 0) > 0 && JSON.stringify(before.criteria) !== JSON.stringify(input.criteria))
       throw apiError(409, 'criteria_locked', '已有评委打分，评审标准和权重不能再修改。', { criteria: '已有评分，不能修改' });
-    const rows = await c.var.database.write((db) =>
-      db
-        .update(ideaCampaigns)
-        .set({ ...toColumns(input), updatedAt: c.var.now })
-        .where(and(eq(ideaCampaigns.id, id), isNull(ideaCampaigns.announcedAt)))
-        .returning({ id: ideaCampaigns.id }),
+    const [rows] = await c.var.database.write((db) =>
+      db.batch([
+        db
+          .update(ideaCampaigns)
+          .set({ ...toColumns(input), updatedAt: c.var.now })
+          .where(and(eq(ideaCampaigns.id, id), isNull(ideaCampaigns.announcedAt)))
+          .returning({ id: ideaCampaigns.id }),
+        auditInsertWhen(db, auditOf(c, 'campaign.update', `campaign:${id}`, { title: input.title }), sql`changes() > 0`),
+      ]),
     );
     if (!rows.length) throw apiError(409, 'phase_announced', '结果已经公布，活动不能再修改。');
-    await auditAction(c, 'campaign.update', `campaign:${id}`, { title: input.title });
     return c.json({ campaign: await campaignOr404(c.var.database, id, c.var.now) });
   })
   .post('/:id{[0-9]+}/close', requireRole('admin'), paramsOf(idParam), async (c) => {
@@ -79,11 +96,13 @@ export const campaignsAdmin = new Hono<AppEnv>()
     const { now } = c.var;
     requirePhase(await campaignOr404(c.var.database, id, now), 'collecting', '结束征集');
     await c.var.database.write((db) =>
-      db
-        .update(ideaCampaigns)
-        .set({ collectEndsAt: now, updatedAt: now })
-        .where(and(eq(ideaCampaigns.id, id), isNull(ideaCampaigns.announcedAt))),
+      db.batch([
+        db
+          .update(ideaCampaigns)
+          .set({ collectEndsAt: now, updatedAt: now })
+          .where(and(eq(ideaCampaigns.id, id), isNull(ideaCampaigns.announcedAt))),
+        auditInsertWhen(db, auditOf(c, 'campaign.close', `campaign:${id}`), sql`changes() > 0`),
+      ]),
     );
-    await auditAction(c, 'campaign.close', `campaign:${id}`);
     return c.json({ campaign: await campaignOr404(c.var.database, id, now) });
   });

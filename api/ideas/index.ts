@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { publicIdeas } from './public.ts';
 import { ideaReactions } from './reactions.ts';
+import { recoverIdeas } from './recover.ts';
 import { ideaResults } from './results.ts';
 import { submitIdeas } from './submit.ts';
 import { trackIdeas } from './track.ts';
@@ -12,4 +13,5 @@ export const ideasApi = new Hono<AppEnv>()
   .route('/', submitIdeas)
   .route('/', ideaReactions)
   .route('/', trackIdeas)
+  .route('/', recoverIdeas)
   .route('/', ideaResults);

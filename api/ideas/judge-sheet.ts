@@ -22,7 +22,12 @@ export interface SheetIdea {
   theme: string;
   district: string;
   displayName: string | null;
+  /** 支持数 as the public sees it (capped per address). */
   supportCount: number;
+  /** Every device's support, uncapped. */
+  supportRaw: number;
+  /** Distinct client addresses among the supports: many supports from few addresses deserve a second look. */
+  supportAddresses: number;
   hasPhoto: boolean;
   mine: MyScore | null;
   /**
@@ -51,6 +56,8 @@ export async function judgeSheet(database: Database, campaign: Campaign, judgeId
         district: idea.district,
         displayName: idea.displayName,
         supportCount: idea.supportCount,
+        supportRaw: idea.supportRaw,
+        supportAddresses: idea.supportAddresses,
         hasPhoto: idea.hasPhoto,
         mine: own
           ? {

@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireRole } from '../accounts/guard.ts';
-import { auditAction } from '../audit.ts';
+import { auditInsertWhen, auditOf } from '../audit.ts';
 import type { AppEnv } from '../context.ts';
 import { csvResponse, toCsv } from '../csv.ts';
 import type { Database } from '../db/client.ts';
@@ -64,23 +64,26 @@ export const judgingRoutes = new Hono<AppEnv>()
         throw apiError(404, 'idea_not_shortlisted', '这条金点子不在本次活动的入围名单中。');
       checkScores(campaign, input.scores);
       const weighted = weightedMean(campaign.criteria, input.scores);
-      const rows = await database.write((db) =>
-        db
-          .insert(ideaScores)
-          .values({
-            campaignId: id,
-            ideaId,
-            judgeId: me,
-            scores: JSON.stringify(input.scores),
-            weighted,
-            comment: input.comment,
-            submittedAt: now,
-          })
-          .onConflictDoNothing()
-          .returning({ id: ideaScores.id }),
+      const audit = auditOf(c, 'idea.score.submit', `idea:${ideaId}`, { campaign: id, weighted: Math.round(weighted * 100) / 100 });
+      const [rows] = await database.write((db) =>
+        db.batch([
+          db
+            .insert(ideaScores)
+            .values({
+              campaignId: id,
+              ideaId,
+              judgeId: me,
+              scores: JSON.stringify(input.scores),
+              weighted,
+              comment: input.comment,
+              submittedAt: now,
+            })
+            .onConflictDoNothing()
+            .returning({ id: ideaScores.id }),
+          auditInsertWhen(db, audit, sql`changes() > 0`),
+        ]),
       );
       if (!rows.length) throw apiError(409, 'already_scored', '你已经为这条金点子打过分了，提交后不能修改。');
-      await auditAction(c, 'idea.score.submit', `idea:${ideaId}`, { campaign: id, weighted: Math.round(weighted * 100) / 100 });
       return c.json({ weighted }, 201);
     },
   )

@@ -74,6 +74,11 @@ export const IDEA_LIMITS = {
   maxLinks: 2,
   /** Largest photo accepted, in bytes. */
   photoBytes: 5 * 1024 * 1024,
+  /** Supports counted per client address and idea (api/ideas/support-count.ts). */
+  supportsPerAddress: 5,
+  /** Length of the optional receipt-recovery passphrase, in characters. */
+  passphraseMin: 6,
+  passphraseMax: 64,
   /** Seconds a person needs at least to fill the form. */
   minFillSeconds: 5,
 } as const;

@@ -1,7 +1,9 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { auditInsertWhen, type AuditInput } from '../audit.ts';
 import type { Database } from '../db/client.ts';
 import { ideaReports, ideas } from '../db/schema.ts';
 import type { IdeaStatus } from './labels.ts';
+import { supportFigures } from './support-count.ts';
 
 /** What a moderator can do to an idea. */
 export const MODERATION_ACTIONS = ['publish', 'reject', 'hide', 'duplicate'] as const;
@@ -34,7 +36,7 @@ const TO: Record<ModerationAction, IdeaStatus> = { publish: 'published', reject:
  * change happened in this batch) the open reports are marked dealt with and, for a duplicate, its
  * supports are merged into the original without counting any device twice. Returns whether it applied.
  */
-export async function moderateIdea(database: Database, id: number, input: ActionInput): Promise<boolean> {
+export async function moderateIdea(database: Database, id: number, input: ActionInput, audit?: AuditInput): Promise<boolean> {
   const { action, now } = input;
   const target = action === 'duplicate' ? (input.duplicateOf ?? 0) : null;
   const note = action === 'reject' || action === 'hide' ? (input.reason ?? null) : null;
@@ -56,17 +58,17 @@ export async function moderateIdea(database: Database, id: number, input: Action
       .update(ideaReports)
       .set({ resolvedAt: now })
       .where(and(eq(ideaReports.ideaId, id), isNull(ideaReports.resolvedAt), applied));
-    if (target === null) return db.batch([change, resolve]).then(([rows]) => rows);
+    // The audit entry commits with the change, and only when the change applied.
+    const audited = audit ? [auditInsertWhen(db, audit, applied)] : [];
+    if (target === null) return db.batch([change, resolve, ...audited]).then(([rows]) => rows);
     return db
       .batch([
         change,
         resolve,
         db.run(sql`INSERT OR IGNORE INTO idea_supports (idea_id, device_hash, ip_hash, created_at)
         SELECT ${target}, device_hash, ip_hash, created_at FROM idea_supports WHERE idea_id = ${id} AND ${applied}`),
-        db
-          .update(ideas)
-          .set({ supportCount: sql`(SELECT count(*) FROM idea_supports WHERE idea_id = ${target})` })
-          .where(eq(ideas.id, target)),
+        db.update(ideas).set(supportFigures(target)).where(eq(ideas.id, target)),
+        ...audited,
       ])
       .then(([rows]) => rows);
   });

@@ -2,7 +2,8 @@ import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireRole } from '../accounts/guard.ts';
-import { auditAction } from '../audit.ts';
+import { hasRole } from '../accounts/roles.ts';
+import { auditOf } from '../audit.ts';
 import type { AppEnv } from '../context.ts';
 import type { Database } from '../db/client.ts';
 import { ideaPhotos, ideaReports, ideas, type IdeaRow } from '../db/schema.ts';
@@ -87,9 +88,18 @@ export const moderationRoutes = new Hono<AppEnv>()
     if (!row) throw apiError(404, 'idea_not_found', '没有这条金点子。');
     return c.json({ idea: toStaffIdea(row, (await openReports(c.var.database, [row])).get(row.id)) });
   })
+  // Moderators see every photo; a judge only those of published ideas in campaigns whose panel they sit on.
   .get('/:id{[0-9]+}/photo', requireRole('moderator', 'judge'), paramsOf(idParam), async (c) => {
-    const photo = await c.var.database.db.query.ideaPhotos.findFirst({ where: eq(ideaPhotos.ideaId, c.req.valid('param').id) });
-    if (!photo) throw apiError(404, 'photo_not_found', '这条金点子没有照片。');
+    const account = c.var.session?.account;
+    const id = c.req.valid('param').id;
+    const panel = sql`${ideas.status} = 'published' AND EXISTS (SELECT 1 FROM idea_judges j
+      WHERE j.campaign_id = ${ideas.campaignId} AND j.account_id = ${account?.id ?? 0})`;
+    const [photo] = await c.var.database.db
+      .select({ contentType: ideaPhotos.contentType, data: ideaPhotos.data })
+      .from(ideaPhotos)
+      .innerJoin(ideas, eq(ideas.id, ideaPhotos.ideaId))
+      .where(and(eq(ideaPhotos.ideaId, id), account && hasRole(account.roles, ['moderator']) ? undefined : panel));
+    if (!photo) throw apiError(404, 'photo_not_found', '没有找到这张照片，或你没有查看它的权限。');
     return c.body(new Uint8Array(photo.data), 200, { 'content-type': photo.contentType });
   })
   .post('/actions', requireRole('moderator'), jsonBody(actionSchema), async (c) => {
@@ -98,13 +108,12 @@ export const moderationRoutes = new Hono<AppEnv>()
     if (input.action === 'duplicate') await checkOriginal(c.var.database, ids, input.duplicateOf ?? 0);
     const results: Array<{ id: number; ok: boolean }> = [];
     for (const id of ids) {
-      const ok = await moderateIdea(c.var.database, id, { ...input, now: c.var.now });
+      const audit = auditOf(c, `idea.${input.action}`, `idea:${id}`, {
+        ...(input.reason ? { reason: input.reason } : {}),
+        ...(input.action === 'duplicate' ? { duplicateOf: input.duplicateOf } : {}),
+      });
+      const ok = await moderateIdea(c.var.database, id, { ...input, now: c.var.now }, audit);
       results.push({ id, ok });
-      if (ok)
-        await auditAction(c, `idea.${input.action}`, `idea:${id}`, {
-          ...(input.reason ? { reason: input.reason } : {}),
-          ...(input.action === 'duplicate' ? { duplicateOf: input.duplicateOf } : {}),
-        });
     }
     if (!results.some((r) => r.ok)) throw apiError(409, 'not_applicable', '所选金点子的当前状态不能进行这个操作，请刷新列表后再试。');
     return c.json({ results });

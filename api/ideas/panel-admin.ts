@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireRole } from '../accounts/guard.ts';
 import { hasRole, roleSchema } from '../accounts/roles.ts';
-import { auditAction } from '../audit.ts';
+import { auditInsert, auditInsertWhen, auditOf } from '../audit.ts';
 import type { AppEnv } from '../context.ts';
 import { accounts, ideaJudges, ideas, ideaScores } from '../db/schema.ts';
 import { apiError } from '../errors.ts';
@@ -55,9 +55,9 @@ export const panelAdmin = new Hono<AppEnv>()
       d.batch([
         d.delete(ideaJudges).where(eq(ideaJudges.campaignId, id)),
         ...wanted.map((accountId) => d.insert(ideaJudges).values({ campaignId: id, accountId, assignedAt: now })),
+        auditInsert(d, auditOf(c, 'campaign.judges.assign', `campaign:${id}`, { judges: rows.map((r) => r.username) })),
       ]),
     );
-    await auditAction(c, 'campaign.judges.assign', `campaign:${id}`, { judges: rows.map((r) => r.username) });
     return c.json({ ok: true });
   })
   .put('/:id{[0-9]+}/shortlist', requireRole('admin'), paramsOf(idParam), jsonBody(shortlistSchema), async (c) => {
@@ -66,21 +66,30 @@ export const panelAdmin = new Hono<AppEnv>()
     const { now } = c.var;
     if ((await campaignOr404(c.var.database, id, now)).phase === 'announced')
       throw apiError(409, 'phase_announced', '结果已经公布，入围名单不能再调整。');
-    const changed = await c.var.database.write((db) =>
-      db
-        .update(ideas)
-        .set({ shortlisted, updatedAt: now, ...(shortlisted ? {} : { award: null, awardReason: null }) })
-        .where(
-          and(
-            inArray(ideas.id, ideaIds),
-            eq(ideas.campaignId, id),
-            eq(ideas.status, 'published'),
-            sql`EXISTS (SELECT 1 FROM idea_campaigns c WHERE c.id = ${id} AND c.announced_at IS NULL)`,
+    const action = shortlisted ? 'idea.shortlist' : 'idea.unshortlist';
+    const where = and(
+      inArray(ideas.id, ideaIds),
+      eq(ideas.campaignId, id),
+      eq(ideas.status, 'published'),
+      sql`EXISTS (SELECT 1 FROM idea_campaigns c WHERE c.id = ${id} AND c.announced_at IS NULL)`,
+    );
+    const [changed] = await c.var.database.write((db) =>
+      db.batch([
+        db
+          .update(ideas)
+          .set({ shortlisted, updatedAt: now, ...(shortlisted ? {} : { award: null, awardReason: null }) })
+          .where(where)
+          .returning({ id: ideas.id }),
+        // One audit entry per idea the update touched, in the same batch.
+        ...ideaIds.map((ideaId) =>
+          auditInsertWhen(
+            db,
+            auditOf(c, action, `idea:${ideaId}`, { campaign: id }),
+            sql`EXISTS (SELECT 1 FROM ideas WHERE id = ${ideaId} AND campaign_id = ${id} AND status = 'published' AND shortlisted = ${shortlisted ? 1 : 0} AND updated_at = ${now})`,
           ),
-        )
-        .returning({ id: ideas.id }),
+        ),
+      ]),
     );
     if (!changed.length) throw apiError(409, 'not_applicable', '只有本活动中已公开的金点子可以入围。');
-    for (const r of changed) await auditAction(c, shortlisted ? 'idea.shortlist' : 'idea.unshortlist', `idea:${r.id}`, { campaign: id });
     return c.json({ changed: changed.map((r) => r.id) });
   });

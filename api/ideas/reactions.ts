@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { recordAudit } from '../audit.ts';
+import { auditInsertWhen } from '../audit.ts';
 import type { AppEnv } from '../context.ts';
 import type { Database } from '../db/client.ts';
 import { ideaReports, ideas, ideaSupports } from '../db/schema.ts';
@@ -9,6 +9,7 @@ import { rateLimit } from '../rate-limit.ts';
 import { jsonBody, paramsOf } from '../validate.ts';
 import { campaignOr404, requirePhase } from './campaign.ts';
 import { idParam, reportSchema, supportSchema } from './schemas.ts';
+import { SUPPORTS_PER_ADDRESS, supportFigures } from './support-count.ts';
 import { deviceHash } from './tokens.ts';
 
 const HOUR = 3600_000;
@@ -34,22 +35,24 @@ export const ideaReactions = new Hono<AppEnv>()
       const idea = await publishedIdea(database, id);
       requirePhase(await campaignOr404(database, idea.campaignId, now), 'collecting', '支持金点子');
       const device = deviceHash(env.secret, c.req.valid('json').device);
-      const [added, counted] = await database.write((db) =>
+      const [added, counted, fromAddress] = await database.write((db) =>
         db.batch([
           db
             .insert(ideaSupports)
             .values({ ideaId: id, deviceHash: device, ipHash: clientHash, createdAt: now })
             .onConflictDoNothing()
             .returning(),
+          db.update(ideas).set(supportFigures(id)).where(eq(ideas.id, id)).returning({ supportCount: ideas.supportCount }),
           db
-            .update(ideas)
-            .set({ supportCount: sql`(SELECT count(*) FROM idea_supports WHERE idea_id = ${id})` })
-            .where(eq(ideas.id, id))
-            .returning({ supportCount: ideas.supportCount }),
+            .select({ n: sql<number>`count(*)` })
+            .from(ideaSupports)
+            .where(and(eq(ideaSupports.ideaId, id), eq(ideaSupports.ipHash, clientHash))),
         ]),
       );
       if (added.length === 0) throw apiError(409, 'already_supported', '你已经支持过这条金点子了，每台设备只能支持一次。');
-      return c.json({ supportCount: counted[0]?.supportCount ?? idea.supportCount + 1 });
+      // Kept either way; beyond the cap it is not added to the public count, and the resident is told so.
+      const inCount = (fromAddress[0]?.n ?? 1) <= SUPPORTS_PER_ADDRESS;
+      return c.json({ supportCount: counted[0]?.supportCount ?? idea.supportCount, counted: inCount });
     },
   )
   .post(
@@ -64,7 +67,7 @@ export const ideaReactions = new Hono<AppEnv>()
       await publishedIdea(database, id);
       const device = deviceHash(env.secret, input.device);
       // One statement each, in one batch: the count and the hiding see the same committed reports.
-      const [added, hidden] = await database.write((db) =>
+      const [added] = await database.write((db) =>
         db.batch([
           db
             .insert(ideaReports)
@@ -82,11 +85,15 @@ export const ideaReactions = new Hono<AppEnv>()
               ),
             )
             .returning({ id: ideas.id }),
+          // Audited in the same batch, only when the update above hid it.
+          auditInsertWhen(
+            db,
+            { at: now, action: 'idea.hide.reports', target: `idea:${id}`, detail: { reports: REPORTS_TO_HIDE } },
+            sql`changes() > 0`,
+          ),
         ]),
       );
       if (added.length === 0) throw apiError(409, 'already_reported', '你已经举报过这条金点子了，审核员会尽快处理。');
-      if (hidden.length > 0)
-        await recordAudit(database, { at: now, action: 'idea.hide.reports', target: `idea:${id}`, detail: { reports: REPORTS_TO_HIDE } });
       return c.json({ received: true }, 201);
     },
   );

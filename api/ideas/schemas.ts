@@ -24,6 +24,12 @@ const contactSchema = z
     '请填写手机号码、固定电话或电子邮箱，便于组织方联系你',
   );
 
+/** A receipt-recovery passphrase: short, but not trivially short. */
+const passphraseSchema = z
+  .string()
+  .refine((v) => [...v].length >= L.passphraseMin, `找回口令至少 ${L.passphraseMin} 个字`)
+  .refine((v) => [...v].length <= L.passphraseMax, `找回口令最多 ${L.passphraseMax} 个字`);
+
 /** What a resident submits. */
 export const submissionSchema = z.object({
   /** The campaign being collected for. */
@@ -39,6 +45,8 @@ export const submissionSchema = z.object({
   anonymous: z.boolean().default(false),
   /** For the organisers only. */
   contact: contactSchema,
+  /** Optional: with the contact, recovers a lost receipt code; stored only as a scrypt hash. */
+  passphrase: passphraseSchema.or(z.literal('')).default(''),
   consent: z.literal(true, { error: '请阅读并同意个人信息保护说明' }),
   /** Base64 of a JPEG, PNG or WebP; its size is checked before it is decoded. */
   photo: z.string().max(MAX_PHOTO_BASE64, '照片不能超过 5 MB').optional(),
@@ -78,6 +86,12 @@ export const reportSchema = z.object({
 
 /** Follow an idea with its receipt code. */
 export const trackSchema = z.object({ code: z.string().trim().min(12, '回执码是 12 位字母和数字').max(20, '回执码格式不正确') });
+
+/** Recover lost receipt codes with the contact and passphrase given with the idea. */
+export const recoverSchema = z.object({
+  contact: contactSchema,
+  passphrase: z.string().min(1, '请填写提交时设置的找回口令').max(L.passphraseMax, `找回口令最多 ${L.passphraseMax} 个字`),
+});
 
 /** Filters of the public list. */
 export const listQuerySchema = z.object({

@@ -1,4 +1,5 @@
 import { asc } from 'drizzle-orm';
+import { auditInsert, type AuditInput } from '../audit.ts';
 import type { Database } from '../db/client.ts';
 import { ideaFlagWords } from '../db/schema.ts';
 import { apiError } from '../errors.ts';
@@ -30,11 +31,12 @@ export async function loadFlagWords(database: Database): Promise<string[]> {
 }
 
 /** Replaces the word list in one batch. */
-export async function saveFlagWords(database: Database, words: readonly string[], now: number): Promise<void> {
+export async function saveFlagWords(database: Database, words: readonly string[], now: number, audit?: AuditInput): Promise<void> {
   await database.write((db) =>
     db.batch([
       db.delete(ideaFlagWords),
       ...(words.length ? [db.insert(ideaFlagWords).values(words.map((word) => ({ word, createdAt: now })))] : []),
+      ...(audit ? [auditInsert(db, audit)] : []),
     ]),
   );
 }

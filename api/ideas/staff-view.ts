@@ -23,7 +23,12 @@ export interface StaffIdea {
   moderationNote: string | null;
   panelFeedback: string | null;
   duplicateOfId: number | null;
+  /** 支持数 as the public sees it (capped per address). */
   supportCount: number;
+  /** Every device's support, uncapped. */
+  supportRaw: number;
+  /** Distinct client addresses among the supports. */
+  supportAddresses: number;
   shortlisted: boolean;
   award: string | null;
   hasPhoto: boolean;
@@ -55,6 +60,8 @@ export function toStaffIdea(row: IdeaRow, openReports: string[] = []): StaffIdea
     panelFeedback: row.panelFeedback,
     duplicateOfId: row.duplicateOfId,
     supportCount: row.supportCount,
+    supportRaw: row.supportRaw,
+    supportAddresses: row.supportAddresses,
     shortlisted: row.shortlisted,
     award: row.award,
     hasPhoto: row.hasPhoto,

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { recordAudit } from '../audit.ts';
+import { auditInsertWhen } from '../audit.ts';
 import type { AppEnv } from '../context.ts';
 import { ideaPhotos, ideas } from '../db/schema.ts';
 import { apiError } from '../errors.ts';
@@ -8,6 +8,7 @@ import { countHit, rateLimit, type Limit } from '../rate-limit.ts';
 import { jsonBody } from '../validate.ts';
 import { campaignOr404, requirePhase } from './campaign.ts';
 import { cleanPhoto, type CleanPhoto } from './photo.ts';
+import { contactKey, recoveryHash } from './recovery.ts';
 import { similarSchema, submissionSchema } from './schemas.ts';
 import { checkLinks, loadFlagWords, matchWords } from './screening.ts';
 import { mostSimilar } from './similarity.ts';
@@ -56,6 +57,8 @@ export const submitIdeas = new Hono<AppEnv>()
         });
     }
     const photo: CleanPhoto | null = input.photo ? await cleanPhoto(input.photo) : null;
+    const key = contactKey(env.secret, input.contact);
+    const recovery = input.passphrase ? await recoveryHash(env.secret, key, input.passphrase) : null;
     const hits = matchWords(await loadFlagWords(database), input.title, input.summary, input.body, input.displayName);
     const receipt = newReceiptCode();
     const hash = receiptHash(env.secret, receipt);
@@ -73,6 +76,8 @@ export const submitIdeas = new Hono<AppEnv>()
           district: input.district,
           displayName,
           contact: input.contact,
+          contactKey: key,
+          recoveryHash: recovery,
           consentAt: now,
           flagged: hits.length > 0,
           flagReasons: hits.length ? JSON.stringify(hits.map((w) => `含词语“${w}”`)) : null,
@@ -83,7 +88,18 @@ export const submitIdeas = new Hono<AppEnv>()
           updatedAt: now,
         })
         .returning({ id: ideas.id });
-      if (!photo) return insertIdea;
+      // The idea, its photo and its audit entry commit together: a resident is never told of a
+      // failure for an idea that was in fact stored.
+      const audit = auditInsertWhen(db, {
+        at: now,
+        action: 'idea.submit',
+        target: sql`'idea:' || (SELECT id FROM ideas WHERE receipt_hash = ${hash})`,
+        ipHash: clientHash,
+      });
+      if (!photo) {
+        const [rows] = await db.batch([insertIdea, audit]);
+        return rows;
+      }
       const [rows] = await db.batch([
         insertIdea,
         db.insert(ideaPhotos).values({
@@ -93,10 +109,10 @@ export const submitIdeas = new Hono<AppEnv>()
           width: photo.width,
           height: photo.height,
         }),
+        audit,
       ]);
       return rows;
     });
     if (!inserted) throw new Error('idea insert returned no row');
-    await recordAudit(database, { at: now, action: 'idea.submit', target: `idea:${inserted.id}`, ipHash: clientHash });
     return c.json({ id: inserted.id, receipt, status: 'pending' as const }, 201);
   });

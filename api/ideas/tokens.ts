@@ -37,8 +37,11 @@ export function issueFormToken(secret: string, now: number): string {
   return `${payload}.${keyed(secret, 'form', payload).slice(0, 22)}`;
 }
 
-/** Longest a form token stays valid: a resident may take a while, but not days. */
-const FORM_TOKEN_TTL = 24 * 3600_000;
+/**
+ * Longest a form token stays valid. The form keeps its token with the draft, so a resident who
+ * comes back to a draft days later is still counted from when the form was first shown.
+ */
+export const FORM_TOKEN_TTL = 7 * 24 * 3600_000;
 
 /**
  * Checks a form token: signed by us, at least the minimum fill time old (people need a few seconds;
@@ -46,13 +49,22 @@ const FORM_TOKEN_TTL = 24 * 3600_000;
  */
 export function checkFormToken(secret: string, token: string, now: number): void {
   const [issued, nonce, mac] = token.split('.');
-  const expected = keyed(secret, 'form', `${issued}.${nonce}`).slice(0, 22);
-  const ok = mac !== undefined && mac.length === expected.length && timingSafeEqual(Buffer.from(mac), Buffer.from(expected));
+  const expected = Buffer.from(keyed(secret, 'form', `${issued}.${nonce}`).slice(0, 22));
+  // Compared as bytes: a non-ASCII token can have as many characters as the MAC but more bytes,
+  // and timingSafeEqual throws on buffers of different lengths.
+  const given = Buffer.from(mac ?? '');
+  const ok = given.length === expected.length && timingSafeEqual(given, expected);
   const at = Number(issued);
-  if (!ok || !Number.isSafeInteger(at)) throw apiError(400, 'form_token_invalid', '表单已失效，请刷新页面后再提交（你填写的内容会保留）。');
+  if (!ok || !Number.isSafeInteger(at))
+    throw apiError(400, 'form_token_invalid', '表单已失效，请刷新页面后再提交（你填写的内容会保留）。', {
+      formToken: '表单已失效，请刷新页面',
+    });
   if (now - at < IDEA_LIMITS.minFillSeconds * 1000)
     throw apiError(429, 'too_fast', '提交得太快了。请再检查一遍内容，几秒钟后再提交。', undefined, {
       'retry-after': String(IDEA_LIMITS.minFillSeconds),
     });
-  if (now - at > FORM_TOKEN_TTL) throw apiError(400, 'form_token_expired', '表单打开太久已失效，请再点一次提交（你填写的内容会保留）。');
+  if (now - at > FORM_TOKEN_TTL)
+    throw apiError(400, 'form_token_expired', '表单打开太久已失效，请再点一次提交（你填写的内容会保留）。', {
+      formToken: '表单打开太久已失效',
+    });
 }

@@ -95,6 +95,7 @@ export function createEncryptor(threads: number): Encryptor {
   let nextId = 0;
   const flush = () => {
     scheduled = false;
+    if (closing) return;
     // Messages of one delivery share their payload object; a chunk carries one payload.
     const groups = new Map<Buffer, Pending[]>();
     for (const p of queue) {
@@ -120,11 +121,14 @@ export function createEncryptor(threads: number): Encryptor {
   return {
     encrypt: (payload, p256dh, auth) =>
       new Promise((resolve, reject) => {
+        if (closing) return reject(new Error('push encryption closed'));
         queue.push({ payload, p256dh, auth, resolve, reject });
         if (!scheduled) schedule();
       }),
     close: async () => {
       closing = true;
+      // Nothing waits forever on a closed pool: queued jobs fail now, in-flight ones when their thread exits.
+      for (const p of queue.splice(0)) p.reject(new Error('push encryption closed'));
       await Promise.all(workers.map((w) => w.worker.terminate()));
     },
   };

@@ -3,7 +3,7 @@ import type { Database } from '../db/client.ts';
 import type { WarningRow } from '../db/schema-warnings.ts';
 import { LEVELS } from '../domain/hazards.ts';
 import { findWarning } from '../warnings/store.ts';
-import { warningTitle } from '../warnings/view.ts';
+import { notificationFor } from '../warnings/view.ts';
 import type { PushOptions } from './sender.ts';
 
 /** What the service worker receives for one warning message (kept well under 2 KB). */
@@ -41,8 +41,7 @@ export async function payloadFor(database: Database, w: WarningRow, now: number)
     v: 1,
     id: w.id,
     tag,
-    title: warningTitle(w),
-    body: `${w.headline}`.slice(0, 200),
+    ...notificationFor(w),
     level: w.level,
     rank: LEVELS[w.level].rank,
     status: w.status,

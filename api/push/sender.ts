@@ -1,4 +1,5 @@
-import { Agent } from 'undici';
+import { createSecureContext, rootCertificates } from 'node:tls';
+import { Pool } from 'undici';
 import { createEncryptor } from './encrypt-pool.ts';
 import { vapidCache, type VapidKeys } from './vapid.ts';
 
@@ -22,6 +23,20 @@ export interface PushOptions {
 export interface PushResult {
   status: number;
   retryAfter?: number;
+  /** Set when no answer came: connection refused or reset, connect/TLS or response timeout. */
+  network?: string;
+}
+
+/** Timeouts and pool size of each push service origin's lane. */
+export interface SenderOptions {
+  clock?: () => number;
+  cryptoThreads?: number;
+  /** TCP connect plus TLS handshake (default 5 s): an origin that never completes TLS fails fast. */
+  connectTimeoutMs?: number;
+  /** From sending the request to the end of the answer (default 15 s). */
+  responseTimeoutMs?: number;
+  /** Extra certificate authorities to trust (a private push service; the tests' loopback one). */
+  ca?: string | Buffer;
 }
 
 /** Retry-After (RFC 9110 §10.2.3) in seconds: either a number of seconds or an HTTP date. */
@@ -42,15 +57,41 @@ export function splitEndpoint(endpoint: string): { origin: string; path: string 
   return slash < 0 ? { origin: endpoint, path: '/' } : { origin: endpoint.slice(0, slash), path: endpoint.slice(slash) };
 }
 
-/** Sends encrypted pushes over keep-alive connections, with VAPID headers signed once per origin. */
+/**
+ * Sends encrypted pushes over keep-alive connections, with VAPID headers signed once per origin.
+ * Each push service origin has a connection pool of its own (`concurrency` connections, HTTP/1.1:
+ * HTTP/2 has not been shown to work with every push service from here), so a service that hangs
+ * holds only its own connections.
+ */
 export function createPushSender(
   keys: VapidKeys,
   concurrency: number,
-  { clock = Date.now, cryptoThreads = 0 }: { clock?: () => number; cryptoThreads?: number } = {},
+  { clock = Date.now, cryptoThreads = 0, connectTimeoutMs = 5000, responseTimeoutMs = 15_000, ca }: SenderOptions = {},
 ) {
   const encryptor = createEncryptor(cryptoThreads);
   // undici rather than node:https: about half the client CPU per request, and fan-out is mostly requests.
-  const agent = new Agent({ connections: concurrency, headersTimeout: 15_000, bodyTimeout: 15_000, connectTimeout: 10_000 });
+  const pools = new Map<string, Pool>();
+  let closed = false;
+  // Built once: parsing the root certificates for every connection would cost more than the handshake.
+  const secureContext = ca ? createSecureContext({ ca: [...rootCertificates, String(ca)] }) : null;
+  const poolFor = (origin: string): Pool => {
+    let pool = pools.get(origin);
+    if (!pool) {
+      pool = new Pool(origin, {
+        connections: concurrency,
+        allowH2: false,
+        connectTimeout: connectTimeoutMs,
+        ...(secureContext ? { connect: { secureContext, timeout: connectTimeoutMs } } : {}),
+        headersTimeout: responseTimeoutMs,
+        bodyTimeout: responseTimeoutMs,
+        keepAliveTimeout: 30_000,
+      });
+      // A socket error reaches the request it belongs to; one with no request left must not crash the process.
+      pool.on('connectionError', () => undefined);
+      pools.set(origin, pool);
+    }
+    return pool;
+  };
   const authorization = vapidCache(keys, clock);
   /**
    * The encrypted body for one subscription: a Buffer, null when its keys are unusable, or 'retry'
@@ -86,6 +127,7 @@ export function createPushSender(
   const post = (target: PushTarget, sealed: Sealed, opts: PushOptions): Promise<PushResult> => {
     // Like a 503: try again later.
     if (sealed === 'retry') return Promise.resolve({ status: 503 });
+    if (closed) return Promise.resolve({ status: 503, network: 'sender closed' });
     // Keys that are not a P-256 point can never be sent to: status 0 counts as failed, not retried.
     if (!sealed) return Promise.resolve({ status: 0 });
     const { origin, path } = splitEndpoint(target.endpoint);
@@ -94,7 +136,7 @@ export function createPushSender(
     return new Promise((resolve) => {
       let status = 0;
       let retryAfter: string | string[] | undefined;
-      agent.dispatch(
+      poolFor(origin).dispatch(
         { origin, path, method: 'POST', headers, body: sealed },
         {
           // undici requires every step of the handler, even those with nothing to do here.
@@ -108,9 +150,10 @@ export function createPushSender(
             const ra = retryAfterSeconds(retryAfter, clock());
             resolve({ status, ...(ra !== undefined ? { retryAfter: ra } : {}) });
           },
-          // A network failure or timeout counts like a 503: try again later.
-          onResponseError() {
-            resolve({ status: 503 });
+          // A network failure or timeout counts like a 503 (try again later), and against the origin's circuit.
+          onResponseError(_controller, err) {
+            const code = (err as { code?: string }).code;
+            resolve({ status: 503, network: code ?? err.message });
           },
         },
       );
@@ -123,7 +166,9 @@ export function createPushSender(
     seal,
     post,
     close: async () => {
-      await Promise.all([agent.destroy(), encryptor.close()]);
+      closed = true;
+      await Promise.all([...[...pools.values()].map((p) => p.destroy().catch(() => undefined)), encryptor.close()]);
+      pools.clear();
     },
   };
 }

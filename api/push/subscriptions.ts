@@ -9,7 +9,7 @@ import { hazardCodeSchema, LEVELS, levelCodeSchema } from '../domain/hazards.ts'
 import { apiError } from '../errors.ts';
 import { countHit } from '../rate-limit.ts';
 import { jsonBody, paramsOf } from '../validate.ts';
-import { endpointAllowed } from './allowlist.ts';
+import { endpointAllowed, unreachableService } from './allowlist.ts';
 import type { PushSender } from './sender.ts';
 import type { VapidKeys } from './vapid.ts';
 
@@ -72,6 +72,13 @@ export function subscriptionRoutes(vapid: () => Promise<VapidKeys>, sender: () =
         c.var.now,
       );
       if (hits > c.var.env.subscribeLimitPerHour) throw apiError(429, 'rate_limited', '这个网络地址订阅太频繁，请一小时后再试。');
+      const unreachable = unreachableService(body.subscription.endpoint);
+      if (unreachable && !endpointAllowed(body.subscription.endpoint, c.var.env.pushAllowlist))
+        throw apiError(
+          400,
+          'push_service_unreachable',
+          `这个浏览器的推送要经过${unreachable.name}，而它在中国大陆连接不上，所以推送到不了这台设备。可以改用 Firefox、Windows 电脑上的 Edge 或 Safari 订阅；也可以收藏预警页面、订阅 Atom 源。官方预警短信由 12379 发送。`,
+        );
       if (!endpointAllowed(body.subscription.endpoint, c.var.env.pushAllowlist))
         throw apiError(400, 'endpoint_not_allowed', '这个浏览器的推送服务不在支持范围内。你仍可随时打开预警页面或订阅 Atom 源查看预警。');
       const token = randomBytes(24).toString('base64url');

@@ -1,10 +1,25 @@
-import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
-import { deliveries, deliveryItems, pushSubscriptions, type WarningRow } from '../db/schema-warnings.ts';
+import { pushSubscriptions } from '../db/schema-warnings.ts';
+import { logError } from '../log.ts';
 import { findWarning } from '../warnings/store.ts';
 import { endpointAllowed } from './allowlist.ts';
+import { createBreakers } from './breaker.ts';
+import {
+  claimItems,
+  dbNow,
+  finishJobs,
+  noResults,
+  renewLeases,
+  runningDeliveries,
+  skipDelivery,
+  writeResults,
+  type Claimed,
+  type Results,
+  type RunningDelivery,
+} from './delivery-store.ts';
 import { payloadFor } from './payload.ts';
-import type { PushSender, Sealed } from './sender.ts';
+import { splitEndpoint, type PushSender, type Sealed } from './sender.ts';
 import { onDeliveryNotice } from './worker-signal.ts';
 
 /** Items claimed at a time. */
@@ -12,223 +27,278 @@ const BATCH = 500;
 /** Attempts before an item counts as failed. */
 const MAX_ATTEMPTS = 5;
 const IDLE_POLL_MS = 2000;
+const FLUSH_MS = 200;
 
-interface Claimed {
-  id: number;
-  deliveryId: number;
-  subscriptionId: number;
-  attempts: number;
+type Payload = Awaited<ReturnType<typeof payloadFor>>;
+
+/** A claimed item with what sending it needs. */
+interface Ready {
+  item: Claimed;
+  sub: typeof pushSubscriptions.$inferSelect | undefined;
+  origin: string;
+  payload: Payload | null;
+  /** Most severe, then newest, first. */
+  priority: number;
+  /** Encryption, started when the item is claimed so that it runs ahead of the requests. */
+  sealed: Promise<Sealed> | null;
 }
 
-/** Claims due items atomically, so several server processes never take the same one. */
-async function claim(database: Database, now: number, leaseMs: number): Promise<Claimed[]> {
-  return database.write((db) =>
-    db.all<Claimed>(sql`
-      UPDATE delivery_items SET state = 'sending', attempts = attempts + 1, not_before = ${now + leaseMs}
-      WHERE id IN (
-        SELECT i.id FROM delivery_items i JOIN deliveries d ON d.id = i.delivery_id
-        WHERE d.state = 'running' AND i.state IN ('pending', 'sending') AND i.not_before <= ${now}
-        ORDER BY i.id LIMIT ${BATCH})
-      RETURNING id, delivery_id AS deliveryId, subscription_id AS subscriptionId, attempts`),
-  );
+/** One push service origin: its queue (by priority), its requests in flight and how many it may have. */
+interface Lane {
+  origin: string;
+  queue: Ready[];
+  active: number;
+  /**
+   * Slow start: a lane begins with a few requests and gains one per answer, up to the concurrency,
+   * and halves on a network failure. A dead origin never ties up more than a few sockets, and a live
+   * one is not hit with dozens of TLS handshakes at once (on a busy host they time out together).
+   */
+  limit: number;
 }
 
-/** Backoff after a 429 or 5xx: Retry-After when given, else 2^attempt seconds. */
+const FIRST_LIMIT = 4;
+
+/** Backoff after a 429, 5xx or network failure: Retry-After when given, else 2^attempt seconds. */
 const backoffMs = (attempts: number, retryAfter?: number) => (retryAfter !== undefined ? retryAfter * 1000 : 2 ** attempts * 1000);
 
-/** Works delivery jobs from the database with bounded concurrency until stopped. */
+/**
+ * Works delivery jobs from the database until stopped. Each push service origin is a lane with its
+ * own queue, concurrency and circuit breaker, so a service that hangs or refuses holds up only its
+ * own messages; claiming goes on while requests are in flight, so a new warning starts at once.
+ */
 export function startDeliveryWorker(opts: {
   database: Database;
   sender: PushSender;
+  /** Requests in flight per push service origin. */
   concurrency: number;
   allowlist: readonly string[];
   /** A claimed item not finished within its lease (its process died) is claimed again; live workers renew it. */
   leaseMs?: number;
+  /** The host clock, used only for the push message's TTL; leases use the database's clock. */
   clock?: () => number;
+  /** Circuit breaker tuning (tests open circuits sooner). */
+  breaker?: { failuresToOpen?: number; firstOpenMs?: number };
 }) {
   const { database, sender, concurrency, allowlist, leaseMs = 30_000, clock = Date.now } = opts;
-  let stopped = false;
+  const breakers = createBreakers(Date.now, opts.breaker);
+  /** Claimed items waiting in memory at most; a new publish is claimed even when full. */
+  const cap = Math.max(2 * BATCH, 4 * concurrency);
+  const lanes = new Map<string, Lane>();
+  const live = new Map<number, RunningDelivery & { payload?: Payload | null | undefined }>();
+  let results = noResults();
+  /** Claimed and not yet stored: their leases are renewed while this process lives. */
+  const held = new Set<number>();
+  let queued = 0;
+  let inFlight = 0;
+  let stopping = false;
+  let noticed = true;
+  /** Database time minus this host's monotonic time, measured at each claim. */
+  let offset = 0;
+  const dbTime = () => performance.now() + offset;
   let wake: () => void = () => undefined;
-  /** A delivery was published since the last look: look again at once rather than after the idle poll. */
-  let noticed = false;
+  let idle: () => void = () => undefined;
   onDeliveryNotice(() => {
     noticed = true;
     wake();
   });
 
-  /** A claimed item with what sending it needs. */
-  interface Ready {
-    item: Claimed;
-    sub: typeof pushSubscriptions.$inferSelect | undefined;
-    payload: Awaited<ReturnType<typeof payloadFor>> | null;
-    /** Encryption, started when the item is loaded so that it runs ahead of the requests. */
-    sealed: Promise<Sealed> | null;
-  }
+  const laneFor = (origin: string): Lane => {
+    let lane = lanes.get(origin);
+    if (!lane) lanes.set(origin, (lane = { origin, queue: [], active: 0, limit: Math.min(FIRST_LIMIT, concurrency) }));
+    return lane;
+  };
 
-  /** Claims a batch and loads its subscriptions and payloads; an empty list when nothing is due. */
-  async function load(): Promise<Ready[]> {
-    const items = await claim(database, clock(), leaseMs);
-    if (!items.length) return [];
-    const subs = await database.db
-      .select()
-      .from(pushSubscriptions)
-      .where(inArray(pushSubscriptions.id, [...new Set(items.map((i) => i.subscriptionId))]));
-    const byId = new Map(subs.map((s) => [s.id, s]));
-    const payloads = new Map<number, Awaited<ReturnType<typeof payloadFor>> | null>();
-    for (const deliveryId of new Set(items.map((i) => i.deliveryId))) {
-      const job = await database.db.query.deliveries.findFirst({ where: eq(deliveries.id, deliveryId) });
-      const w: WarningRow | undefined = job && (await findWarning(database, job.warningId));
-      payloads.set(deliveryId, w ? await payloadFor(database, w, clock()) : null);
-    }
-    return items.map((item) => {
-      const sub = byId.get(item.subscriptionId);
-      const payload = payloads.get(item.deliveryId) ?? null;
-      const sendable = sub && payload && endpointAllowed(sub.endpoint, allowlist);
-      return { item, sub, payload, sealed: sendable ? sender.seal(sub, payload.body) : null };
-    });
-  }
+  /** Gives a resting origin's queued items back to the database until its circuit may be tried again. */
+  const releaseLane = (lane: Lane, delayMs: number) => {
+    for (const r of lane.queue.splice(0)) results.release.push({ id: r.item.id, delayMs });
+    queued = [...lanes.values()].reduce((n, l) => n + l.queue.length, 0);
+  };
 
-  /**
-   * Sends everything that is due, then returns. The next batch is claimed while the current one is
-   * still going out, so the lanes never wait for each other at a batch's end.
-   */
-  async function drain(): Promise<void> {
-    const queue: Ready[] = [];
-    let head = 0;
-    let loading: Promise<number> | null = null;
-    let exhausted = false;
-    const sent: number[] = [];
-    const removed: Array<{ item: number; sub: number }> = [];
-    const failed: number[] = [];
-    const retry: Array<{ id: number; at: number }> = [];
-    /** Claimed and not yet finished: their leases are renewed while this process lives. */
-    const unfinished = new Set<number>();
-    const refill = (): Promise<number> =>
-      (loading ??= load()
-        .then((batch) => {
-          if (!batch.length) exhausted = true;
-          for (const r of batch) unfinished.add(r.item.id);
-          queue.push(...batch);
-          return batch.length;
-        })
-        .catch((err: unknown) => {
-          console.error('[push] claim failed', err);
-          exhausted = true;
-          return 0;
-        })
-        .finally(() => (loading = null)));
-    const renew = setInterval(() => {
-      const ids = [...unfinished];
-      if (ids.length)
-        void database
-          .write((db) =>
-            db
-              .update(deliveryItems)
-              .set({ notBefore: clock() + leaseMs })
-              .where(and(inArray(deliveryItems.id, ids), eq(deliveryItems.state, 'sending'))),
-          )
-          .catch(() => undefined);
-    }, leaseMs / 3);
-    const flush = async () => {
-      const s = sent.splice(0);
-      const f = failed.splice(0);
-      const r = removed.splice(0);
-      const again = retry.splice(0);
-      if (!s.length && !f.length && !r.length && !again.length) return;
-      await database.write(async (db) => {
-        const ops = [
-          ...(s.length ? [db.update(deliveryItems).set({ state: 'sent', lastStatus: 201 }).where(inArray(deliveryItems.id, s))] : []),
-          ...(f.length ? [db.update(deliveryItems).set({ state: 'failed' }).where(inArray(deliveryItems.id, f))] : []),
-          ...(r.length
-            ? [
-                db
-                  .update(deliveryItems)
-                  .set({ state: 'removed' })
-                  .where(
-                    inArray(
-                      deliveryItems.id,
-                      r.map((x) => x.item),
-                    ),
-                  ),
-                db.delete(pushSubscriptions).where(
-                  inArray(
-                    pushSubscriptions.id,
-                    r.map((x) => x.sub),
-                  ),
-                ),
-              ]
-            : []),
-          ...again.map((x) => db.update(deliveryItems).set({ state: 'pending', notBefore: x.at }).where(eq(deliveryItems.id, x.id))),
-        ];
-        const [first, ...rest] = ops;
-        if (first) await db.batch([first, ...rest]);
-      });
-      for (const id of [...s, ...f, ...r.map((x) => x.item), ...again.map((x) => x.id)]) unfinished.delete(id);
-    };
-    // Finished items are written back every 200 ms, so a crash re-sends at most what was in flight.
-    const ticker = setInterval(() => void flush().catch((err: unknown) => console.error('[push] write-back failed', err)), 200);
-    const lane = async () => {
-      while (!stopped) {
-        // Top up before running dry, so the next batch is ready when this one ends.
-        if (!exhausted && queue.length - head < concurrency * 2) void refill();
-        if (head >= queue.length) {
-          if (exhausted && !loading) return;
-          await (loading ?? refill());
-          continue;
-        }
-        const { item, sub, payload, sealed } = queue[head++] as Ready;
-        if (head > 4 * BATCH) {
-          queue.splice(0, head);
-          head = 0;
-        }
-        if (!sub || !payload || !sealed) {
-          failed.push(item.id);
-          continue;
-        }
-        const res = await sender.post(sub, await sealed, payload.options);
-        if (res.status >= 200 && res.status < 300) sent.push(item.id);
-        else if (res.status === 404 || res.status === 410) removed.push({ item: item.id, sub: sub.id });
-        else if ((res.status === 429 || res.status >= 500) && item.attempts < MAX_ATTEMPTS)
-          retry.push({ id: item.id, at: clock() + backoffMs(item.attempts, res.retryAfter) });
-        else failed.push(item.id);
+  /** Starts as many of the lane's requests as its concurrency and circuit allow. */
+  const pump = (lane: Lane) => {
+    while (!stopping && lane.queue.length && lane.active < lane.limit) {
+      if (!breakers.allows(lane.origin, lane.active)) {
+        if (breakers.isOpen(lane.origin)) releaseLane(lane, Math.max(1000, (breakers.nextProbe() ?? 0) - Date.now()));
+        break;
       }
-    };
-    try {
-      await Promise.all(Array.from({ length: concurrency }, lane));
-      await loading;
-    } finally {
-      clearInterval(ticker);
-      clearInterval(renew);
-      await flush();
-    }
-  }
-
-  /** Marks jobs with nothing left to do as done. */
-  async function finishJobs(): Promise<void> {
-    const open = database.db
-      .select({ id: deliveryItems.deliveryId })
-      .from(deliveryItems)
-      .where(inArray(deliveryItems.state, ['pending', 'sending']));
-    await database.write((db) =>
-      db
-        .update(deliveries)
-        .set({ state: 'done', finishedAt: clock() })
-        .where(and(eq(deliveries.state, 'running'), notInArray(deliveries.id, open))),
-    );
-  }
-
-  const done = (async () => {
-    while (!stopped) {
-      noticed = false;
-      await drain().catch((err: unknown) => console.error('[push] delivery failed', err));
-      if (stopped) break;
-      await finishJobs().catch(() => undefined);
-      if (noticed) {
-        noticed = false;
+      const r = lane.queue.shift() as Ready;
+      queued--;
+      const job = live.get(r.item.deliveryId);
+      if (job && (job.supersededBy !== null || job.expires <= dbTime())) {
+        results.skipped.push(r.item.id);
         continue;
       }
+      lane.active++;
+      inFlight++;
+      void send(r, lane)
+        .catch((err: unknown) => {
+          logError('[push] send failed', err);
+          results.retry.push({ id: r.item.id, delayMs: backoffMs(r.item.attempts) });
+        })
+        .finally(() => {
+          lane.active--;
+          inFlight--;
+          pump(lane);
+          if (queued < cap / 2) wake();
+          if (!inFlight) idle();
+        });
+    }
+  };
+
+  /** Sends one item and records what became of it. */
+  async function send(r: Ready, lane: Lane): Promise<void> {
+    const { item, sub, payload } = r;
+    const sealed = await r.sealed;
+    if (!sub || !payload || sealed === null || sealed === undefined) {
+      results.failed.push({ id: item.id, status: 0 });
+      return;
+    }
+    const res = await sender.post(sub, sealed, payload.options);
+    const down = res.network ?? (res.status >= 500 && sealed !== 'retry' ? `HTTP ${res.status}` : null);
+    let opened = false;
+    if (down) {
+      opened = breakers.failure(lane.origin, down);
+      if (res.network) lane.limit = Math.max(1, Math.floor(lane.limit / 2));
+    } else {
+      lane.limit = Math.min(concurrency, lane.limit + 1);
+      if (res.status !== 429) breakers.success(lane.origin);
+    }
+    if (res.status >= 200 && res.status < 300) results.sent.push(item.id);
+    else if (res.status === 404 || res.status === 410) results.removed.push({ item: item.id, sub: sub.id });
+    else if ((res.status === 429 || res.status >= 500) && item.attempts < MAX_ATTEMPTS) {
+      const rest = breakers.isOpen(lane.origin) ? (breakers.nextProbe() ?? 0) - Date.now() : 0;
+      results.retry.push({ id: item.id, delayMs: Math.max(rest, backoffMs(item.attempts, res.retryAfter)) });
+    } else results.failed.push({ id: item.id, status: res.status });
+    if (opened) releaseLane(lane, Math.max(1000, (breakers.nextProbe() ?? 0) - Date.now()));
+  }
+
+  /** Stores results, keeping them in memory until the database has them (a failed write is tried again). */
+  let flushing: Promise<void> = Promise.resolve();
+  const flush = (): Promise<void> => {
+    const run = flushing.then(async () => {
+      const r = results;
+      const count = r.sent.length + r.failed.length + r.removed.length + r.skipped.length + r.retry.length + r.release.length;
+      if (!count) return;
+      results = noResults();
+      try {
+        await writeResults(database, r);
+      } catch (err) {
+        // Put back in front of anything recorded meanwhile: nothing is dropped before it is stored.
+        for (const k of Object.keys(r) as Array<keyof Results>) (results[k] as unknown[]).unshift(...(r[k] as unknown[]));
+        throw err;
+      }
+      for (const id of [
+        ...r.sent,
+        ...r.skipped,
+        ...r.failed.map((f) => f.id),
+        ...r.removed.map((x) => x.item),
+        ...r.retry.map((x) => x.id),
+        ...r.release.map((x) => x.id),
+      ])
+        held.delete(id);
+    });
+    flushing = run.catch(() => undefined);
+    return run;
+  };
+
+  /** Claims the most urgent due items, most severe and newest delivery first; returns how many. */
+  async function claimRound(): Promise<number> {
+    // Results and leases first: after an outage, nothing this process has sent may look claimable.
+    await flush();
+    await renewLeases(database, [...held], leaseMs);
+    const running = await runningDeliveries(database);
+    offset = (await dbNow(database)) - performance.now();
+    for (const d of running) live.set(d.deliveryId, { ...d, payload: live.get(d.deliveryId)?.payload });
+    for (const id of live.keys()) if (!running.some((d) => d.deliveryId === id)) live.delete(id);
+    let budget = BATCH;
+    let got = 0;
+    for (const d of running) {
+      if (budget <= 0 || stopping) break;
+      if (d.supersededBy !== null || d.expires <= dbTime()) {
+        await skipDelivery(database, d.deliveryId);
+        continue;
+      }
+      const items = await claimItems(database, d.deliveryId, budget, leaseMs, breakers.openOrigins());
+      if (!items.length) continue;
+      for (const i of items) held.add(i.id);
+      budget -= items.length;
+      got += items.length;
+      const job = live.get(d.deliveryId);
+      if (job && job.payload === undefined) {
+        const w = await findWarning(database, d.warningId);
+        job.payload = w ? await payloadFor(database, w, clock()) : null;
+      }
+      const payload = job?.payload ?? null;
+      const subs = await database.db
+        .select()
+        .from(pushSubscriptions)
+        .where(inArray(pushSubscriptions.id, [...new Set(items.map((i) => i.subscriptionId))]));
+      const byId = new Map(subs.map((s) => [s.id, s]));
+      const priority = d.rank * 1e14 + d.sent;
+      const touched = new Set<Lane>();
+      for (const item of items) {
+        const sub = byId.get(item.subscriptionId);
+        const sendable = sub && payload && endpointAllowed(sub.endpoint, allowlist);
+        const origin = sub ? splitEndpoint(sub.endpoint).origin : '';
+        const lane = laneFor(origin);
+        const r: Ready = { item, sub, origin, payload, priority, sealed: sendable ? sender.seal(sub, payload.body) : null };
+        // Most severe, newest first: a more urgent warning goes ahead of what is already queued.
+        const at = lane.queue.findIndex((q) => q.priority < priority);
+        if (at < 0) lane.queue.push(r);
+        else lane.queue.splice(at, 0, r);
+        touched.add(lane);
+      }
+      queued += items.length;
+      for (const lane of touched) pump(lane);
+    }
+    if (!got) await finishJobs(database);
+    return got;
+  }
+
+  // Finished items are written back every 200 ms, so a crash re-sends at most what was in flight.
+  let flushLogged = false;
+  const ticker = setInterval(
+    () =>
+      void flush().then(
+        () => (flushLogged = false),
+        (err: unknown) => {
+          if (!flushLogged) logError('[push] 发送结果暂时无法写入数据库，保留在内存中并持续重试', err);
+          flushLogged = true;
+        },
+      ),
+    FLUSH_MS,
+  );
+  const renew = setInterval(() => void renewLeases(database, [...held], leaseMs).catch(() => undefined), leaseMs / 3);
+
+  const done = (async () => {
+    let backoff = 1000;
+    let downLogged = false;
+    while (!stopping) {
+      if (queued < cap || noticed) {
+        noticed = false;
+        try {
+          const n = await claimRound();
+          if (downLogged) console.log('[push] 数据库已恢复，继续推送');
+          backoff = 1000;
+          downLogged = false;
+          if (n > 0) continue;
+        } catch (err) {
+          if (!downLogged) logError(`[push] 无法从数据库领取推送任务，${backoff / 1000} 秒后重试`, err);
+          downLogged = true;
+          await new Promise<void>((resolve) => {
+            const t = setTimeout(resolve, backoff);
+            wake = () => {
+              clearTimeout(t);
+              resolve();
+            };
+          });
+          backoff = Math.min(backoff * 2, 30_000);
+          continue;
+        }
+      }
       await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, IDLE_POLL_MS);
+        const probe = breakers.nextProbe();
+        const t = setTimeout(resolve, probe ? Math.min(IDLE_POLL_MS, Math.max(50, probe - Date.now())) : IDLE_POLL_MS);
         wake = () => {
           clearTimeout(t);
           resolve();
@@ -238,10 +308,29 @@ export function startDeliveryWorker(opts: {
   })();
 
   return {
-    async stop() {
-      stopped = true;
+    /**
+     * Stops claiming, gives queued items back, lets requests in flight finish (they are bounded by
+     * the sender's timeouts), then stores every result, retrying until the database takes them.
+     */
+    async stop(): Promise<void> {
+      stopping = true;
       wake();
       await done;
+      for (const lane of lanes.values()) releaseLane(lane, 0);
+      if (inFlight) await new Promise<void>((resolve) => (idle = resolve));
+      clearInterval(ticker);
+      clearInterval(renew);
+      for (;;) {
+        try {
+          await flush();
+          return;
+        } catch (err) {
+          logError('[push] 停止前写入发送结果失败，稍后重试', err);
+          await new Promise((r) => setTimeout(r, 500));
+        }
+      }
     },
+    /** Requests in flight and items queued, per origin. */
+    lanes: () => [...lanes.values()].map((l) => ({ origin: l.origin, queued: l.queue.length, active: l.active, limit: l.limit })),
   };
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Handler } from 'hono';
 import type { AppEnv } from '../context.ts';
+import { warningShelterLinkHtml } from '../domain/shelter-hazards.ts';
 import { contentSecurityPolicy, inlineScriptHashes } from '../security-headers.ts';
 import { xmlEscape } from './cap.ts';
 import { findWarning } from './store.ts';
@@ -40,6 +41,7 @@ export function warningHtml(w: PublicWarning): string {
 <h2>情况说明</h2><p>${lines(w.description)}</p>
 <h2>你现在应该做什么</h2><p>${lines(w.instruction)}</p>
 ${guides}
+${warningShelterLinkHtml(w.hazard)}
 <p class="small">预警编号 ${esc(w.identifier ?? '')}。<a href="/api/warnings/${w.id}/cap.xml">CAP 1.2 格式</a> · <a href="/warnings/">全部预警</a> · 紧急情况请拨打 <a href="tel:110">110</a>、<a href="tel:119">119</a>、<a href="tel:120">120</a>。</p>`;
 }
 
@@ -51,6 +53,7 @@ export const warningPage: Handler<AppEnv> = async (c) => {
   const shell = await readFile(shellPath, 'utf8').catch(() => null);
   if (!row || row.state !== 'published' || !shell) return c.notFound();
   const w = publicWarning(row, c.var.now);
-  const html = shell.replace(TITLE_MARK, esc(`${w.title} ${w.headline}`)).replace(BODY_MARK, warningHtml(w));
+  // Replacer functions, not strings: a `$&` or `$'` typed by a publisher must stay literal text.
+  const html = shell.replace(TITLE_MARK, () => esc(`${w.title} ${w.headline}`)).replace(BODY_MARK, () => warningHtml(w));
   return c.html(html, 200, { 'cache-control': 'no-cache', 'content-security-policy': contentSecurityPolicy(inlineScriptHashes(html)) });
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AREAS } from '../domain/areas.ts';
 import { hazardCodeSchema, levelCodeSchema } from '../domain/hazards.ts';
+import { cleanText } from './text.ts';
 
 const areaCodes = AREAS.map((a) => a.code) as [string, ...string[]];
 
@@ -20,7 +21,30 @@ export const RESPONSE_NAMES: Record<(typeof RESPONSE_TYPES)[number], string> = {
   None: '无需行动',
 };
 
-const epochMs = z.number().int().min(Date.parse('2020-01-01T00:00:00Z'), '时间不正确');
+/** Earliest time a message may carry. */
+export const EARLIEST_TIME = Date.parse('2020-01-01T00:00:00+08:00');
+/** How far ahead of now a message's times may lie. */
+export const MAX_AHEAD_MS = 30 * 24 * 3600_000;
+
+// The upper bound here only keeps dates printable; `timesProblem` holds them to 30 days from now.
+const epochMs = z
+  .number({ error: '请填写时间' })
+  .int('时间不正确')
+  .min(EARLIEST_TIME, '时间不能早于 2020 年')
+  .max(Date.parse('2100-01-01T00:00:00Z'), '时间不能晚于今后 30 天');
+
+/** Publisher text: normalised (see text.ts), then held to its length in characters as residents count them. */
+export const publisherText = (opts: { min: number; max: number; tooShort: string; tooLong: string; singleLine?: boolean }) =>
+  z
+    .string({ error: '请填写这一项' })
+    .max(opts.max * 4, opts.tooLong)
+    .transform((s) => cleanText(s, { singleLine: opts.singleLine ?? false }))
+    .pipe(
+      z
+        .string()
+        .refine((s) => [...s].length >= opts.min, opts.tooShort)
+        .refine((s) => [...s].length <= opts.max, opts.tooLong),
+    );
 
 /** What a publisher writes: the content of a warning message. */
 export const warningInputSchema = z
@@ -38,9 +62,9 @@ export const warningInputSchema = z
     onset: epochMs.nullable().default(null),
     /** When it expires (ms); after this it is never shown as active. */
     expires: epochMs,
-    headline: z.string().trim().min(6, '标题至少 6 个字').max(80, '标题不超过 80 个字'),
-    description: z.string().trim().min(10, '请写清发生了什么、在哪里').max(2000),
-    instruction: z.string().trim().min(6, '请写清居民应该做什么').max(2000),
+    headline: publisherText({ min: 6, max: 80, tooShort: '标题至少 6 个字', tooLong: '标题不超过 80 个字', singleLine: true }),
+    description: publisherText({ min: 10, max: 2000, tooShort: '请写清发生了什么、在哪里', tooLong: '情况说明不超过 2000 个字' }),
+    instruction: publisherText({ min: 6, max: 2000, tooShort: '请写清居民应该做什么', tooLong: '行动建议不超过 2000 个字' }),
     /** Affected areas (GB/T 2260); 321000 means the whole city. */
     areas: z
       .array(z.enum(areaCodes, { error: '未知的区域代码' }))
@@ -49,6 +73,7 @@ export const warningInputSchema = z
     /** Optional CAP polygon: "lat,lng lat,lng …", closed (first = last), ≥ 4 points. */
     polygon: z
       .string()
+      .max(4000, '多边形的点太多')
       .trim()
       .regex(/^(-?\d+(\.\d+)?,-?\d+(\.\d+)? ){3,}-?\d+(\.\d+)?,-?\d+(\.\d+)?$/, '多边形格式应为“纬度,经度 纬度,经度 …”，至少 4 个点')
       .refine((p) => p.split(' ')[0] === p.split(' ').at(-1), '多边形首尾两点应相同')
@@ -56,6 +81,15 @@ export const warningInputSchema = z
       .default(null),
   })
   .refine((w) => w.expires > w.effective, { message: '失效时间应晚于生效时间', path: ['expires'] });
+
+/** The first field whose time lies outside 2020 … now + 30 days, with a message naming it; null when all are sane. */
+export function timesProblem(w: Pick<WarningInput, 'effective' | 'onset' | 'expires'>, now: number): [string, string] | null {
+  const limit = now + MAX_AHEAD_MS;
+  if (w.effective > limit) return ['effective', '生效时间不能晚于今后 30 天'];
+  if (w.onset !== null && w.onset > limit) return ['onset', '开始时间不能晚于今后 30 天'];
+  if (w.expires > limit) return ['expires', '失效时间不能晚于今后 30 天'];
+  return null;
+}
 
 /** A warning as the publisher writes it. */
 export type WarningInput = z.output<typeof warningInputSchema>;

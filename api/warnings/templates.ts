@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireRole } from '../accounts/guard.ts';
-import { auditAction } from '../audit.ts';
+import { auditInsertWhen, auditOf } from '../audit.ts';
 import type { AppEnv } from '../context.ts';
 import type { Database } from '../db/client.ts';
 import { warningTemplates } from '../db/schema-warnings.ts';
@@ -55,14 +55,16 @@ export const adminWarningTemplates = new Hono<AppEnv>()
   .put('/:hazard', requireRole('admin'), paramsOf(hazardParam), jsonBody(officeTemplateSchema.omit({ hazard: true })), async (c) => {
     const { hazard } = c.req.valid('param');
     const body = c.req.valid('json');
-    const rows = await c.var.database.write((db) =>
-      db
-        .update(warningTemplates)
-        .set({ ...body, updatedBy: c.var.session?.account.id ?? null, updatedAt: c.var.now })
-        .where(eq(warningTemplates.hazard, hazard))
-        .returning(),
+    const [rows] = await c.var.database.write((db) =>
+      db.batch([
+        db
+          .update(warningTemplates)
+          .set({ ...body, updatedBy: c.var.session?.account.id ?? null, updatedAt: c.var.now })
+          .where(eq(warningTemplates.hazard, hazard))
+          .returning(),
+        auditInsertWhen(db, auditOf(c, 'warning.template.edit', `template:${hazard}`), sql`changes() > 0`),
+      ]),
     );
     if (!rows[0]) throw apiError(404, 'not_found', '这个灾种没有部门模板（气象预警使用官方防御指南）。');
-    await auditAction(c, 'warning.template.edit', `template:${hazard}`);
     return c.json({ template: rows[0] });
   });

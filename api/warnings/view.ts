@@ -20,6 +20,15 @@ export function warningTitle(w: Pick<WarningRow, 'level' | 'hazard' | 'status' |
   return `${prefix}【${levelLabel(w.level as LevelCode)}】${hazard}`;
 }
 
+/** The title and text of the push notification for a message (what the lock screen shows). */
+export function notificationFor(w: Pick<WarningRow, 'level' | 'hazard' | 'status' | 'msgType' | 'headline'>): {
+  title: string;
+  body: string;
+} {
+  // Cut by code points, never inside a surrogate pair, so the JSON payload stays well-formed text.
+  return { title: warningTitle(w), body: [...w.headline].slice(0, 200).join('') };
+}
+
 /** A warning as the public API returns it. */
 export function publicWarning(w: WarningRow, now: number) {
   const areas = (JSON.parse(w.areas) as string[]).map((code) => ({ code, name: AREAS.find((a) => a.code === code)?.name ?? code }));

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import ConfirmDialog from './ConfirmDialog.tsx';
 import { readCompleted } from './SelfCheck.tsx';
 
 /** One lesson as the course page lists it. */
@@ -25,13 +26,14 @@ interface Props {
 export default function CourseProgress({ progressKey, lessons }: Props) {
   // null until mounted: the server (and a browser without JS) renders the plain list.
   const [done, setDone] = useState<string[] | null>(null);
+  const [asking, setAsking] = useState(false);
   useEffect(() => setDone(readCompleted(progressKey)), [progressKey]);
 
   const count = done ? lessons.filter((l) => done.includes(l.id)).length : 0;
   const next = done ? lessons.find((l) => !done.includes(l.id)) : undefined;
 
   function reset() {
-    if (!window.confirm('清除这门课程在本机的学习记录？')) return;
+    setAsking(false);
     try {
       localStorage.removeItem(progressKey);
     } catch {
@@ -61,11 +63,22 @@ export default function CourseProgress({ progressKey, lessons }: Props) {
           <p class="cp-note">
             学习记录只保存在这台设备的浏览器里。
             {count > 0 && (
-              <button type="button" class="secondary" onClick={reset}>
+              <button type="button" class="secondary" onClick={() => setAsking(true)}>
                 清除学习记录
               </button>
             )}
           </p>
+          {asking && (
+            <ConfirmDialog
+              title="清除学习记录？"
+              confirmLabel="清除记录"
+              cancelLabel="保留"
+              onConfirm={reset}
+              onClose={() => setAsking(false)}
+            >
+              <p>这门课程在本机的学习记录会被清除，已完成的课程将显示为未完成。课程内容不受影响。</p>
+            </ConfirmDialog>
+          )}
         </div>
       )}
       <ol class="cp-lessons">

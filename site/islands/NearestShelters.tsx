@@ -1,5 +1,9 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { DEFAULT_SHELTER_HAZARD, SHELTER_HAZARDS, type ShelterHazard } from '../../api/domain/shelter-hazards.ts';
+import type { LngLat } from '../lib/coords.ts';
+import { navLinks } from '../lib/navigation.ts';
 import type { ShelterSummary } from '../lib/shelters.ts';
+import { HAZARD_OPTIONS, chooseHazard, onHazard, readHazard } from './hazard-choice.ts';
 import { DETOUR_FACTOR, WALK_SPEED_KMH, formatDistance, formatWalk, rankNearest, type Ranked } from '../lib/nearest.ts';
 
 type Status = 'idle' | 'locating' | 'done' | 'denied' | 'unavailable' | 'timeout' | 'unsupported';
@@ -19,8 +23,9 @@ const MESSAGES: Record<Exclude<Status, 'done'>, string> = {
 
 const classOrder = (s: ShelterSummary) => ['Ⅰ', 'Ⅱ', 'Ⅲ'].indexOf(s.class);
 
-/** One shelter in a result list: name, class, where, and how far when known. */
-function Item({ s, r }: { s: ShelterSummary; r?: Ranked<ShelterSummary> }) {
+/** One shelter in a result list: name, class, where, how far when known, and routes to it. */
+function Item({ s, r, from }: { s: ShelterSummary; r?: Ranked<ShelterSummary>; from?: LngLat }) {
+  const nav = navLinks(s, from);
   return (
     <li>
       <a href={s.url} class="nearest-name">
@@ -36,6 +41,17 @@ function Item({ s, r }: { s: ShelterSummary; r?: Ranked<ShelterSummary> }) {
         {s.barrierFree ? ' · 有无障碍设施' : ''}
       </span>
       <span class="nearest-meta">地址：{s.address}</span>
+      <span class="nearest-nav">
+        <a class="button" href={nav.amap} aria-label={`用高德地图导航到${s.name}`}>
+          高德导航
+        </a>
+        <a class="button" href={nav.baidu} aria-label={`用百度地图导航到${s.name}`}>
+          百度导航
+        </a>
+        <a class="button" href={nav.apple} aria-label={`用苹果地图导航到${s.name}`}>
+          苹果地图导航
+        </a>
+      </span>
     </li>
   );
 }
@@ -45,6 +61,18 @@ export default function NearestShelters({ shelters }: { shelters: ShelterSummary
   const [status, setStatus] = useState<Status>('idle');
   const [ranked, setRanked] = useState<Ranked<ShelterSummary>[]>([]);
   const [place, setPlace] = useState('');
+  const [hazard, setHazard] = useState<ShelterHazard>(DEFAULT_SHELTER_HAZARD);
+  const [from, setFrom] = useState<LngLat | undefined>();
+
+  useEffect(() => {
+    setHazard(readHazard());
+    return onHazard(setHazard);
+  }, []);
+  // Only the shelters designated for the chosen hazard: a riverside park is no place to go in a flood.
+  const suitable = useMemo(() => shelters.filter((s) => s.hazards.includes(hazard)), [shelters, hazard]);
+  useEffect(() => {
+    if (from) setRanked(rankNearest(from, suitable, HOW_MANY));
+  }, [suitable, from]);
 
   const districts = useMemo(() => [...new Map(shelters.map((s) => [s.areaCode, s.district])).entries()], [shelters]);
   const neighbourhoods = useMemo(
@@ -54,9 +82,9 @@ export default function NearestShelters({ shelters }: { shelters: ShelterSummary
   const byPlace = useMemo(() => {
     if (!place) return [];
     const [kind, value] = [place.slice(0, 2), place.slice(2)];
-    const hits = shelters.filter((s) => (kind === 'd:' ? s.areaCode === value : s.serves.includes(value)));
+    const hits = suitable.filter((s) => (kind === 'd:' ? s.areaCode === value : s.serves.includes(value)));
     return hits.sort((a, b) => classOrder(a) - classOrder(b) || b.capacity - a.capacity);
-  }, [place, shelters]);
+  }, [place, suitable]);
 
   const locate = () => {
     if (!('geolocation' in navigator)) {
@@ -66,8 +94,8 @@ export default function NearestShelters({ shelters }: { shelters: ShelterSummary
     setStatus('locating');
     navigator.geolocation.getCurrentPosition(
       (pos) => {
-        // The position stays in this function: nothing is stored or sent.
-        setRanked(rankNearest({ lat: pos.coords.latitude, lng: pos.coords.longitude }, shelters, HOW_MANY));
+        // The position stays on this device: it is used for distances and put only into the route links the resident taps.
+        setFrom({ lat: pos.coords.latitude, lng: pos.coords.longitude });
         setStatus('done');
       },
       (err) => setStatus(err.code === err.PERMISSION_DENIED ? 'denied' : err.code === err.TIMEOUT ? 'timeout' : 'unavailable'),
@@ -80,7 +108,7 @@ export default function NearestShelters({ shelters }: { shelters: ShelterSummary
     status === 'done'
       ? far
         ? `你现在似乎不在扬州市内：最近的避难场所也在 ${formatDistance(ranked[0]?.km ?? 0)} 外。下面仍按距离列出，也可以在下面选择区县。`
-        : `离你最近的 ${ranked.length} 个避难场所，按直线距离从近到远：`
+        : `适用于${SHELTER_HAZARDS[hazard].label}、离你最近的 ${ranked.length} 个避难场所，按直线距离从近到远：`
       : MESSAGES[status];
   const placeName = place.slice(2) && (place.startsWith('d:') ? districts.find(([c]) => c === place.slice(2))?.[1] : place.slice(2));
 
@@ -88,17 +116,40 @@ export default function NearestShelters({ shelters }: { shelters: ShelterSummary
     <div class="nearest">
       <p class="nojs-only notice">用位置查找需要浏览器开启 JavaScript。请在下面的列表中按区县查找。</p>
       <div class="needs-js">
-        <button type="button" onClick={locate} disabled={status === 'locating'}>
-          用我的位置查找
-        </button>
-        <p class="nearest-privacy">位置只在你这台手机或电脑上用来计算距离，不会发送给本站或任何人。</p>
+        <div class="nearest-controls">
+          <div class="field">
+            <label for="nearest-hazard">要躲避的灾害</label>
+            <select
+              id="nearest-hazard"
+              value={hazard}
+              onChange={(e) => {
+                const h = e.currentTarget.value as ShelterHazard;
+                setHazard(h);
+                chooseHazard(h);
+              }}
+            >
+              {HAZARD_OPTIONS.map((h) => (
+                <option key={h.value} value={h.value}>
+                  {h.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="button" onClick={locate} disabled={status === 'locating'}>
+            用我的位置查找
+          </button>
+        </div>
+        <p class="nearest-advice">{SHELTER_HAZARDS[hazard].advice}</p>
+        <p class="nearest-privacy">
+          只列出适用于所选灾害的场所。位置只在你这台手机或电脑上用来计算距离，不会发送给本站；点“导航”时，它作为路线起点交给你选的地图应用。
+        </p>
         <p role="status" class="nearest-status">
           {message}
         </p>
         {status === 'done' && ranked.length > 0 && (
           <ol class="nearest-list" aria-label="离你最近的避难场所">
             {ranked.map((r) => (
-              <Item key={r.shelter.id} s={r.shelter} r={r} />
+              <Item key={r.shelter.id} s={r.shelter} r={r} {...(from ? { from } : {})} />
             ))}
           </ol>
         )}
@@ -127,7 +178,7 @@ export default function NearestShelters({ shelters }: { shelters: ShelterSummary
           </optgroup>
         </select>
         <p role="status" class="nearest-status">
-          {placeName ? `${placeName}：${byPlace.length} 个避难场所，设施较全的排在前面。` : ''}
+          {placeName ? `${placeName}：${byPlace.length} 个适用于${SHELTER_HAZARDS[hazard].label}的避难场所，设施较全的排在前面。` : ''}
         </p>
         {byPlace.length > 0 && (
           <ul class="nearest-list" aria-label={`${placeName ?? ''}的避难场所`}>

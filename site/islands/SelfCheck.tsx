@@ -173,11 +173,18 @@ export default function SelfCheck({ questions, progressKey, lessonId }: Props) {
                   onChange={() => choose(qi, oi, multiple)}
                 />
                 <span>{o}</span>
+                {result === 'wrong' && q.answer.includes(oi) && (
+                  // The verdict below says it in words; the name of the option stays the option.
+                  <strong class="sc-flag" aria-hidden="true">
+                    （正确答案）
+                  </strong>
+                )}
               </label>
             ))}
             {result && (
               <div class="sc-feedback">
                 <p class="sc-verdict">{result === 'right' ? '✓ 正确' : result === 'wrong' ? '✗ 错误' : '未作答'}</p>
+                {result === 'wrong' && <p class="sc-answer">正确答案：{answerText(q)}</p>}
                 {result !== 'unanswered' && <p>{q.explanation}</p>}
               </div>
             )}

@@ -1,20 +1,24 @@
 import { useEffect, useState } from 'preact/hooks';
+import { DEFAULT_SHELTER_HAZARD, SHELTER_HAZARDS, type ShelterHazard } from '../../api/domain/shelter-hazards.ts';
+import { HAZARD_OPTIONS, chooseHazard, onHazard, readHazard } from './hazard-choice.ts';
 
 /** The filter values, as they appear in the page's query string. */
 interface Filter {
+  hazard: ShelterHazard;
   district: string;
   cls: string;
   facility: string;
   barrierFree: boolean;
 }
 
-const EMPTY: Filter = { district: '', cls: '', facility: '', barrierFree: false };
+const EMPTY: Filter = { hazard: DEFAULT_SHELTER_HAZARD, district: '', cls: '', facility: '', barrierFree: false };
 
 /** Fired on window after each filtering, so the map (ShelterMap.tsx) can show the same shelters. */
 const FILTERED_EVENT = 'yzready:shelters-filtered';
 
 function fromQuery(q: URLSearchParams): Filter {
   return {
+    hazard: readHazard(),
     district: q.get('district') ?? '',
     cls: q.get('class') ?? '',
     facility: q.get('facility') ?? '',
@@ -24,6 +28,7 @@ function fromQuery(q: URLSearchParams): Filter {
 
 function toQuery(f: Filter): string {
   const q = new URLSearchParams();
+  if (f.hazard !== DEFAULT_SHELTER_HAZARD) q.set('hazard', SHELTER_HAZARDS[f.hazard].slug);
   if (f.district) q.set('district', f.district);
   if (f.cls) q.set('class', f.cls);
   if (f.facility) q.set('facility', f.facility);
@@ -38,6 +43,7 @@ function apply(f: Filter): number {
   for (const el of document.querySelectorAll<HTMLElement>('[data-shelter]')) {
     const d = el.dataset;
     const ok =
+      (d['hazards'] ?? '').includes(`|${f.hazard}|`) &&
       (!f.district || d['district'] === f.district) &&
       (!f.cls || d['class'] === f.cls) &&
       (!f.facility || (d['facilities'] ?? '').includes(`|${f.facility}|`)) &&
@@ -69,6 +75,7 @@ export default function ShelterFilters({ districts, classes, facilities, total }
   useEffect(() => {
     setF(fromQuery(new URLSearchParams(location.search)));
     setReady(true);
+    return onHazard((hazard) => setF((old) => (old.hazard === hazard ? old : { ...old, hazard })));
   }, []);
 
   useEffect(() => {
@@ -80,7 +87,7 @@ export default function ShelterFilters({ districts, classes, facilities, total }
   }, [f, ready]);
 
   const set = (patch: Partial<Filter>) => setF({ ...f, ...patch });
-  const active = f.district || f.cls || f.facility || f.barrierFree;
+  const active = f.hazard !== DEFAULT_SHELTER_HAZARD || f.district || f.cls || f.facility || f.barrierFree;
 
   return (
     <form class="shelter-filters" method="get" action="/shelters/" onSubmit={(e) => e.preventDefault()} aria-labelledby="filters-title">
@@ -88,6 +95,25 @@ export default function ShelterFilters({ districts, classes, facilities, total }
         筛选
       </h3>
       <div class="filters-row">
+        <div class="field">
+          <label for="f-hazard">要躲避的灾害</label>
+          <select
+            id="f-hazard"
+            name="hazard"
+            value={f.hazard}
+            onChange={(e) => {
+              const hazard = e.currentTarget.value as ShelterHazard;
+              set({ hazard });
+              chooseHazard(hazard);
+            }}
+          >
+            {HAZARD_OPTIONS.map((h) => (
+              <option key={h.value} value={h.value}>
+                {h.label}
+              </option>
+            ))}
+          </select>
+        </div>
         <div class="field">
           <label for="f-district">区县</label>
           <select id="f-district" name="district" value={f.district} onChange={(e) => set({ district: e.currentTarget.value })}>
@@ -132,16 +158,22 @@ export default function ShelterFilters({ districts, classes, facilities, total }
           />
           <label for="f-barrier-free">只看有无障碍设施的</label>
         </div>
-        <button type="button" class="secondary" onClick={() => setF(EMPTY)} disabled={!active}>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => {
+            setF(EMPTY);
+            chooseHazard(EMPTY.hazard);
+          }}
+          disabled={!active}
+        >
           清除筛选
         </button>
       </div>
       <p role="status" class="filters-status">
         {shown === 0
           ? '没有符合条件的避难场所，请减少筛选条件。'
-          : active
-            ? `显示 ${shown} 个避难场所（共 ${total} 个）。`
-            : `共 ${total} 个避难场所。`}
+          : `适用于${SHELTER_HAZARDS[f.hazard].label}的：显示 ${shown} 个避难场所（共 ${total} 个）。`}
       </p>
     </form>
   );

@@ -4,13 +4,26 @@ import './ShelterMap.css';
 import type * as Leaflet from 'leaflet';
 import type { L as LeafletLite } from './leaflet-lite.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { MAP_CITY_VIEW, MAP_TILES } from '../config.ts';
+import type { MapConfig } from '../../api/map-config.ts';
+import { MAP_CITY_VIEW } from '../config.ts';
+import { OUTLINE_BOUNDS, OUTLINE_LABELS } from '../lib/city-outline-bounds.ts';
 import type { MapPoint } from '../lib/shelters.ts';
 
 /** Same name as in ShelterFilters.tsx: the list was filtered, show the same shelters. */
 const FILTERED_EVENT = 'yzready:shelters-filtered';
 
-type Problem = '' | 'tiles' | 'map';
+/** What went wrong, if anything: no base map configured, one configured but not loading, or no map at all. */
+type Problem = '' | 'unconfigured' | 'tiles' | 'map';
+
+/** The base map the server was configured with, or undefined when the server cannot be asked (offline). */
+async function loadConfig(): Promise<MapConfig | undefined> {
+  try {
+    const res = await fetch('/api/map', { cache: 'no-store' });
+    return res.ok ? ((await res.json()) as MapConfig) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -43,7 +56,7 @@ interface Props {
   focus?: string;
 }
 
-/** Leaflet map of shelters; without tiles the markers still show on a plain background, and the list carries on. */
+/** Leaflet map of shelters over the configured base map; without one, over a schematic of the city, and the list carries on. */
 export default function ShelterMap({ shelters, focus }: Props) {
   const canvas = useRef<HTMLDivElement>(null);
   const [problem, setProblem] = useState<Problem>('');
@@ -54,8 +67,8 @@ export default function ShelterMap({ shelters, focus }: Props) {
     let onFilter: (() => void) | undefined;
     let cancelled = false;
     // Leaflet touches `window` when imported, so it is loaded only here, in the browser.
-    import('./leaflet-lite.ts')
-      .then(({ L }) => {
+    Promise.all([import('./leaflet-lite.ts'), loadConfig()])
+      .then(([{ L }, config]) => {
         const el = canvas.current;
         if (cancelled || !el) return;
         const here = shelters.find((s) => s.id === focus);
@@ -64,6 +77,8 @@ export default function ShelterMap({ shelters, focus }: Props) {
           zoom: here ? 14 : MAP_CITY_VIEW.zoom,
           zoomControl: false,
           zoomSnap: 0.5,
+          // Without a base map, street level is as close as the schematic and the markers mean anything.
+          maxZoom: config?.tiles?.maxZoom ?? 17,
           scrollWheelZoom: false,
           // On phones one finger scrolls the page, two fingers zoom the map: the page never gets stuck.
           dragging: !L.Browser.mobile,
@@ -71,9 +86,41 @@ export default function ShelterMap({ shelters, focus }: Props) {
         L.control.zoom({ zoomInTitle: '放大', zoomOutTitle: '缩小' }).addTo(map);
         L.control.scale({ imperial: false }).addTo(map);
         map.attributionControl.setPrefix('<a href="https://leafletjs.com/">Leaflet</a>');
-        const tiles = L.tileLayer(MAP_TILES.url, { attribution: MAP_TILES.attribution, maxZoom: MAP_TILES.maxZoom });
-        tiles.once('tileerror', () => setProblem('tiles'));
-        tiles.addTo(map);
+        // Without a base map the city is still recognisable: a schematic of the Yangtze, the canal and the district seats' names.
+        let outlined = false;
+        const outline = () => {
+          if (outlined || !map) return;
+          outlined = true;
+          const b = OUTLINE_BOUNDS;
+          L.imageOverlay('/maps/yangzhou-schematic.svg', L.latLngBounds([b.south, b.west], [b.north, b.east]), {
+            attribution: '长江、运河为示意位置',
+            className: 'map-schematic',
+          })
+            .addTo(map)
+            .bringToBack();
+          for (const p of OUTLINE_LABELS) {
+            const icon = L.divIcon({
+              className: `map-place${p.water ? ' is-water' : ''}`,
+              html: `<span>${p.name}</span>`,
+              iconSize: [0, 0],
+            });
+            L.marker([p.lat, p.lng], { icon, interactive: false, keyboard: false }).addTo(map);
+          }
+        };
+        const t = config?.tiles;
+        if (!t) {
+          setProblem(config ? 'unconfigured' : 'tiles');
+          outline();
+        } else {
+          const options = { attribution: t.attribution, maxZoom: t.maxZoom, subdomains: t.subdomains };
+          const tiles = L.tileLayer(t.url, options);
+          tiles.once('tileerror', () => {
+            setProblem('tiles');
+            outline();
+          });
+          tiles.addTo(map);
+          if (t.labelUrl) L.tileLayer(t.labelUrl, options).addTo(map);
+        }
         map.on('popupopen', (e) => e.popup.getElement()?.querySelector('.leaflet-popup-close-button')?.setAttribute('aria-label', '关闭'));
 
         const layer = L.layerGroup().addTo(map);
@@ -114,13 +161,15 @@ export default function ShelterMap({ shelters, focus }: Props) {
   const legend = [...new Map(shelters.map((s) => [s.class, s])).values()].sort((a, b) => order.indexOf(a.class) - order.indexOf(b.class));
 
   return (
-    <div class={`shelter-map${problem === 'tiles' ? ' tiles-failed' : ''}`}>
+    <div class={`shelter-map${problem === 'tiles' || problem === 'unconfigured' ? ' tiles-failed' : ''}`}>
       <p role="status" class={problem ? 'notice map-notice' : 'map-notice'}>
-        {problem === 'tiles'
-          ? '地图底图暂时无法加载（可能是网络较弱或已离线）。图上仍标出了避难场所的位置，具体地址请看文字列表。'
-          : problem === 'map'
-            ? '地图暂时无法显示（可能是网络较弱或已离线）。请使用文字列表，内容完全相同。'
-            : ''}
+        {problem === 'unconfigured'
+          ? '未配置底图：本站还没有接入地图服务，所以图上没有街道。避难场所的位置是准确的；长江、京杭运河和各区县驻地只是示意（位置为近似，未画区县边界）。具体地址请看文字列表。'
+          : problem === 'tiles'
+            ? '底图暂时无法加载（可能是网络较弱、已离线，或地图服务暂时故障）。避难场所的位置是准确的；长江、京杭运河和各区县驻地只是示意（位置为近似，未画区县边界）。具体地址请看文字列表。'
+            : problem === 'map'
+              ? '地图暂时无法显示（可能是网络较弱或已离线）。请使用文字列表，内容完全相同。'
+              : ''}
       </p>
       <div class="map-frame">
         <div ref={canvas} class="map-canvas" />

@@ -6,6 +6,9 @@ declare module 'leaflet/src/map/Map.js' {
 declare module 'leaflet/src/layer/tile/TileLayer.js' {
   export { tileLayer } from 'leaflet';
 }
+declare module 'leaflet/src/layer/ImageOverlay.js' {
+  export { imageOverlay } from 'leaflet';
+}
 declare module 'leaflet/src/layer/marker/Marker.js' {
   export { marker } from 'leaflet';
 }

@@ -31,3 +31,9 @@ export function formatRange(start: Date, end: Date): string {
 export function isoDay(d: Date): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE }).format(d);
 }
+
+/** `2024年11月14日`, `2024年11月` or `2024年` for an issue date written as YYYY, YYYY-MM or YYYY-MM-DD. */
+export function formatIssueDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m ? `${m}月` : ''}${d ? `${d}日` : ''}`;
+}

@@ -1,9 +1,8 @@
 import { DISTRICTS, areaName } from '../../api/domain/areas.ts';
-import { BAIDU_URI_SRC } from '../config.ts';
+import type { ShelterHazard } from '../../api/domain/shelter-hazards.ts';
 import type { z } from 'zod';
 import type { populationSchema } from '../schemas/household.ts';
 import { MIN_AREA_PER_PERSON, type Shelter } from '../schemas/shelter.ts';
-import { wgs84ToBd09, wgs84ToGcj02 } from './coords.ts';
 
 /** A district's resident population (content/population.yaml). */
 type Population = z.output<typeof populationSchema>;
@@ -58,6 +57,8 @@ export interface MapPoint {
   lat: number;
   lng: number;
   url: string;
+  /** Hazards it is designated for (content/shelters/*.yaml `hazards`). */
+  hazards: ShelterHazard[];
 }
 
 /** What the nearest-shelter island gets: enough to rank, describe and link a shelter, and nothing to look up. */
@@ -84,6 +85,7 @@ export function toMapPoint(s: Shelter): MapPoint {
     lat: s.location.lat,
     lng: s.location.lng,
     url: shelterUrl(s.id),
+    hazards: s.hazards,
   };
 }
 
@@ -100,34 +102,6 @@ export function toSummary(s: Shelter): ShelterSummary {
   };
 }
 
-const fixed = (n: number) => n.toFixed(6);
-
-/** Links that open 高德, 百度 and Apple Maps at the shelter, each in the coordinate system it expects. */
-export function navLinks(s: Shelter): { amap: string; baidu: string; apple: string } {
-  const gcj = wgs84ToGcj02(s.location);
-  const bd = wgs84ToBd09(s.location);
-  const amap = new URL('https://uri.amap.com/marker');
-  amap.search = new URLSearchParams({
-    position: `${fixed(gcj.lng)},${fixed(gcj.lat)}`,
-    name: s.name,
-    coordinate: 'gaode',
-    callnative: '1',
-  }).toString();
-  const baidu = new URL('https://api.map.baidu.com/marker');
-  baidu.search = new URLSearchParams({
-    location: `${fixed(bd.lat)},${fixed(bd.lng)}`,
-    title: s.name,
-    content: s.address,
-    output: 'html',
-    coord_type: 'bd09ll',
-    src: BAIDU_URI_SRC,
-  }).toString();
-  // Apple Maps draws mainland China on AutoNavi data in GCJ-02, so it gets the same offset point as 高德.
-  const apple = new URL('https://maps.apple.com/');
-  apple.search = new URLSearchParams({ ll: `${fixed(gcj.lat)},${fixed(gcj.lng)}`, q: s.name }).toString();
-  return { amap: amap.href, baidu: baidu.href, apple: apple.href };
-}
-
 /** One district's line of the statistics page. */
 export interface DistrictStats {
   areaCode: string;
@@ -141,10 +115,8 @@ export interface DistrictStats {
   population: number | null;
   populationYear: number | null;
   populationSource: string | null;
-  /** Effective area per resident, m², or null without a population. */
+  /** Effective area of the district's shelters per resident, m², or null without a population. */
   perResident: number | null;
-  /** Whether `perResident` reaches GB 21734's 1.5 m², or null without a population. */
-  meetsMinimum: boolean | null;
 }
 
 /** Shelter count, area, capacity and area per resident for each district, in area-code order. */
@@ -170,9 +142,51 @@ export function districtStats(shelters: readonly Shelter[], population: readonly
       populationYear: pop?.year ?? null,
       populationSource: pop?.source ?? null,
       perResident,
-      meetsMinimum: perResident === null ? null : perResident >= MIN_AREA_PER_PERSON,
     };
   });
+}
+
+/** One shelter's room per person: what GB 21734's 1.5 m² minimum is about. */
+export interface SiteRoom {
+  id: string;
+  name: string;
+  district: string;
+  area: number;
+  capacity: number;
+  /** Effective area ÷ the people it is said to hold, m². */
+  perEvacuee: number;
+  /** Whether that reaches GB 21734's minimum of 1.5 m² per person. */
+  meetsMinimum: boolean;
+}
+
+/** Area per evacuee inside each shelter, tightest first. */
+export function siteRoom(shelters: readonly Shelter[]): SiteRoom[] {
+  return shelters
+    .map((s) => {
+      const perEvacuee = s.effectiveArea / s.capacity;
+      return {
+        id: s.id,
+        name: s.name,
+        district: areaName(s.areaCode),
+        area: s.effectiveArea,
+        capacity: s.capacity,
+        perEvacuee,
+        meetsMinimum: perEvacuee >= MIN_AREA_PER_PERSON,
+      };
+    })
+    .sort((a, b) => a.perEvacuee - b.perEvacuee || a.id.localeCompare(b.id));
+}
+
+/** Area per resident over the districts whose population is known, and which districts that leaves out. */
+export function cityPerResident(rows: readonly DistrictStats[]): { perResident: number; population: number; left: string[] } {
+  const known = rows.filter((r) => r.population !== null);
+  const population = known.reduce((a, r) => a + (r.population ?? 0), 0);
+  const area = known.reduce((a, r) => a + r.area, 0);
+  return {
+    perResident: population > 0 ? area / population : 0,
+    population,
+    left: rows.filter((r) => r.population === null).map((r) => r.name),
+  };
 }
 
 /** One shelter as published in the open-data files, with Chinese keys; the CSV adds the coordinates. */
@@ -188,6 +202,8 @@ export function openDataRecord(s: Shelter, site: URL | undefined) {
     有效面积_平方米: s.effectiveArea,
     可容纳人数: s.capacity,
     设施: s.facilities.join('、'),
+    适用灾种: s.hazards.join('、'),
+    不适用灾种: s.notFor.map((n) => `${n.hazard}（${n.reason}）`).join('；'),
     无障碍: s.barrierFree,
     服务范围: s.serves.join('、'),
     管理单位: s.manager,

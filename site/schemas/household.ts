@@ -37,4 +37,6 @@ export const phoneNumberSchema = z.object({
   purpose: z.string().min(8),
   /** The office that runs or announced it. */
   source: z.string().min(2),
+  /** False for a number that only sends messages (12379 sends official warning SMS): shown without a tap-to-call link. */
+  dial: z.boolean().default(true),
 });

@@ -168,7 +168,7 @@ interface WarningPush {
   expires: number;
 }
 interface PushEvent extends ExtendableEvent {
-  readonly data: { json(): unknown } | null;
+  readonly data: { json(): unknown; text(): string } | null;
 }
 interface ShownNotification {
   data: unknown;
@@ -195,10 +195,51 @@ interface PushScope {
 }
 const pushScope = self as unknown as PushScope;
 
+/** The tag of the notice for a push that could not be read (and so names no event). */
+const UNREADABLE_TAG = 'yzready-warning-notice';
+
+/**
+ * Every push shows a notification: browsers penalise silent pushes (Chrome shows its own "site
+ * updated in the background" notice; Safari ends the subscription after a few). A message that
+ * expired on the way, or that cannot be read, becomes a short notice that sends the resident to
+ * the warnings page, replacing the event's earlier notification by its tag.
+ */
+async function showNotice(tag: string): Promise<void> {
+  await pushScope.registration.showNotification('扬州应急', {
+    body: '预警已更新，请打开查看',
+    tag,
+    data: { url: '/warnings/' },
+    lang: 'zh-CN',
+    icon: '/favicon.svg',
+    renotify: false,
+  });
+}
+
+/** The message, or null when it is not one api/push/payload.ts would send. */
+function readPush(data: PushEvent['data']): WarningPush | null {
+  try {
+    const msg = data?.json() as Partial<WarningPush> | null | undefined;
+    if (!msg || typeof msg !== 'object') return null;
+    const ok =
+      typeof msg.title === 'string' &&
+      typeof msg.tag === 'string' &&
+      msg.tag !== '' &&
+      typeof msg.body === 'string' &&
+      typeof msg.url === 'string' &&
+      msg.url.startsWith('/') &&
+      !msg.url.startsWith('//') &&
+      typeof msg.expires === 'number' &&
+      typeof msg.rank === 'number';
+    return ok ? (msg as WarningPush) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Shows a warning: one notification per event (tag), louder only when the level rises. */
 async function showWarning(msg: WarningPush): Promise<void> {
-  // A message that arrives after its warning expired is dropped: it would only mislead.
-  if (msg.expires <= Date.now()) return;
+  // A message that arrives after its warning expired would only mislead: a short notice instead.
+  if (msg.expires <= Date.now()) return showNotice(msg.tag);
   const shown = await pushScope.registration.getNotifications({ tag: msg.tag });
   const previousRank = Math.max(0, ...shown.map((n) => (n.data as WarningPush | null)?.rank ?? 0));
   await pushScope.registration.showNotification(msg.title, {
@@ -215,9 +256,8 @@ async function showWarning(msg: WarningPush): Promise<void> {
 }
 
 pushScope.addEventListener('push', (event) => {
-  const msg = event.data?.json() as WarningPush | undefined;
-  if (!msg || typeof msg.title !== 'string') return;
-  event.waitUntil(showWarning(msg));
+  const msg = readPush(event.data);
+  event.waitUntil(msg ? showWarning(msg) : showNotice(UNREADABLE_TAG));
 });
 
 pushScope.addEventListener('notificationclick', (event) => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ContestDetail, ContestSummary } from '../../api/contests/admin-views.ts';
 import { CODE_ALPHABET } from '../../api/contests/codes.ts';
 import type { AttemptRunning } from '../../api/contests/views.ts';
+import type { ContestInput } from '../../api/contests/settings.ts';
 import { auditLog } from '../../api/db/schema.ts';
 import { signedIn } from '../fixtures/accounts.ts';
 import { answer, contestBody, createContest, createTestApp, join, jsonInit, organiser, type TestApp } from './contests-fixture.ts';
@@ -157,7 +158,11 @@ describe('organising a contest', () => {
   });
 
   test('deletes a contest nobody has joined, and refuses to delete one with participants', async () => {
-    const empty = await createContest(t, cookie, { title: '删除测试：没人参加的竞赛' });
+    const empty = await createContest(t, cookie, {
+      title: '删除测试：没人参加的竞赛',
+      opensAt: t.clock.now + 3600_000,
+      closesAt: t.clock.now + 7200_000,
+    });
     const gone = await t.app.request(`/api/admin/contests/${empty.id}`, jsonInit('DELETE', undefined, { cookie }));
     expect(gone.status).toBe(200);
     expect((await get(`/${empty.id}`)).status).toBe(404);
@@ -175,6 +180,31 @@ describe('organising a contest', () => {
     expect(((await refused.json()) as { error: { message: string } }).error.message).toContain('已经有人参加了这个竞赛，不能删除');
     expect((await get(`/${busy.id}`)).status).toBe(200);
     expect(await actions()).toContain('contest.delete');
+  });
+
+  test('withholds contest-only answers until the contest starts, and keeps a started contest from being deleted', async () => {
+    const reserved = { mode: 'mix', count: 5, category: {}, type: {}, difficulty: {}, source: 'reserved' } as ContestInput['selection'];
+    const later = await createContest(t, cookie, {
+      title: '保密测试：明天开始的竞赛',
+      selection: reserved,
+      opensAt: t.clock.now + 86_400_000,
+      closesAt: t.clock.now + 2 * 86_400_000,
+    });
+    expect(later.keysWithheld).toBe(5);
+    expect(later.questions.map((q) => [q.answer, q.explanation])).toEqual(Array.from({ length: 5 }, () => [[], '']));
+    expect(later.questions.every((q) => q.stem.length > 0 && q.options.length >= 2)).toBe(true);
+    // Started: the organiser sees the answers, and the contest can no longer be deleted, though nobody joined.
+    const now = await createContest(t, cookie, { title: '保密测试：已经开始的竞赛', selection: reserved });
+    expect(now.keysWithheld).toBe(0);
+    expect(now.questions.every((q) => q.answer.length > 0 && q.explanation.length > 0)).toBe(true);
+    const refused = await t.app.request(`/api/admin/contests/${now.id}`, jsonInit('DELETE', undefined, { cookie }));
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain('竞赛专用题的答案');
+    expect((await get(`/${now.id}`)).status).toBe(200);
+    // Not started: deleting it goes through, and at no point were its answers sent.
+    const gone = await t.app.request(`/api/admin/contests/${later.id}`, jsonInit('DELETE', undefined, { cookie }));
+    expect(gone.status).toBe(200);
+    expect(JSON.stringify(await gone.json())).not.toMatch(/answer|explanation/);
   });
 
   test('archives a contest only after it closes; the list marks it, and its board stays public', async () => {

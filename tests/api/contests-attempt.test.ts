@@ -109,6 +109,16 @@ describe('a participant’s attempt', () => {
     expect(friend.body.error?.message).toContain('孙*');
   });
 
+  test('refuses a second attempt under a name that only looks different', async () => {
+    const { body } = await join(t, contest.code, { name: '陈 Xiao Li' });
+    await submit(t, body.attempt.token);
+    for (const name of ['陈\u200BXiao Li', '\uFEFF陈 xiao li ', '陈 ＸＩＡＯ ＬＩ', '陈\u00A0Xiao\u2060Li', '\u3000陈Xiao\u200DLi']) {
+      const again = await join(t, contest.code, { name });
+      expect(again.status, name).toBe(409);
+      expect(again.body.error?.code).toBe('no_attempts_left');
+    }
+  });
+
   test('starts only one attempt when the same person joins twice at the same moment', async () => {
     const both = await Promise.all([join(t, contest.code, { name: '同时甲' }), join(t, contest.code, { name: '同时甲' })]);
     expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
@@ -155,6 +165,16 @@ describe('a participant’s attempt', () => {
     expect(blocked.status).toBe(429);
     expect(((await blocked.json()) as { error: { message: string } }).error.message).toContain('输错竞赛码的次数太多');
     expect((await t.app.request(`/api/contests/join/${contest.code}`, { headers: { 'x-test-client': 'someone-else' } })).status).toBe(200);
+  });
+
+  test('holds the join-code limit when a burst of guesses arrives at once', async () => {
+    const guess = (code: string) => t.app.request(`/api/contests/join/${code}`, { headers: { 'x-test-client': 'burst' } });
+    // 90 wrong codes and the right one, all in flight together: only 60 guesses may be answered.
+    const codes = [...Array.from({ length: 45 }, () => 'AAAAAA'), contest.code, ...Array.from({ length: 45 }, () => 'CCCCCC')];
+    const statuses = (await Promise.all(codes.map(guess))).map((r) => r.status);
+    expect(statuses.filter((s) => s === 404)).toHaveLength(60);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(codes.length - 60 - statuses.filter((s) => s === 200).length);
+    expect((await guess(contest.code)).status).toBe(429);
   });
 
   test('refuses a forged or unknown attempt token', async () => {

@@ -116,10 +116,11 @@ describe('results, leaderboards and certificates', () => {
     await t.app.request(`/api/admin/contests/${contest.id}`, jsonInit('PATCH', { nameDisplay: 'masked' }, { cookie }));
   });
 
-  test('gives everyone a 参与证明 while the contest runs, with rank, time and score on the result', async () => {
+  test('gives a 合格证书 at once for a pass mark and a 参与证明 below it while the contest runs, with rank, time and score on the result', async () => {
     const li = finished.get('李小红');
     expect(li).toMatchObject({ correct: 9, total: 10, score: 90, timeUsedMs: 6 * 60_000, final: false });
-    expect(li?.certificate).toMatchObject({ type: 'participation', typeName: '参与证明', name: '李小红', contestTitle: contest.title });
+    expect(li?.certificate).toMatchObject({ type: 'pass', typeName: '合格证书', name: '李小红', contestTitle: contest.title, score: 90 });
+    expect(finished.get('欧阳明峰')?.certificate).toMatchObject({ type: 'participation', typeName: '参与证明', score: 40 });
     expect(li?.certificate.code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
   });
 
@@ -173,8 +174,8 @@ describe('results, leaderboards and certificates', () => {
     expect(certificates.map((c) => [c.name, c.typeName])).toEqual([
       ['张伟', '荣誉证书'],
       ['李小红', '荣誉证书'],
-      ['王小明', '参与证明'],
-      ['陈静', '参与证明'],
+      ['王小明', '合格证书'],
+      ['陈静', '合格证书'],
       ['欧阳明峰', '参与证明'],
       ['刘洋', '参与证明'],
     ]);

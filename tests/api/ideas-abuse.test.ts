@@ -39,6 +39,10 @@ describe('金点子 submission checks', () => {
     const backdated = `${Number(issued) - 60_000}.${nonce}.forgedsignature000000`;
     const forged = await t.app.request('/api/ideas/submissions', jsonInit('POST', { ...ideaInput(campaignId), formToken: backdated }));
     expect((await errorOf(forged)).code).toBe('form_token_invalid');
+    // As long as the signature in characters, longer in bytes: refused as invalid, not a 500.
+    const wide = `${issued}.${nonce}.${'签'.repeat(22)}`;
+    const nonAscii = await t.app.request('/api/ideas/submissions', jsonInit('POST', { ...ideaInput(campaignId), formToken: wide }));
+    expect([nonAscii.status, (await errorOf(nonAscii)).fields]).toEqual([400, { formToken: '表单已失效，请刷新页面' }]);
     t.clock.advance(4000);
     const later = await t.app.request('/api/ideas/submissions', jsonInit('POST', { ...ideaInput(campaignId), formToken: token }));
     expect(later.status).toBe(201);

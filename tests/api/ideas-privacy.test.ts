@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { ideas } from '../../api/db/schema.ts';
 import { eraseExpiredContacts, scheduleContactErasure } from '../../api/ideas/retention.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
 import { hasGpsIfd, jpegWithGps, png } from '../fixtures/images.ts';
@@ -20,7 +21,7 @@ const EMAIL = 'li.ayi@example.com';
 /** A campaign taken to its announcement with two awarded ideas, one with each kind of contact. */
 async function announcedCampaign(retentionDays = 30) {
   const { campaignId, admin } = await openCampaign(t, { contactRetentionDays: retentionDays });
-  const a = await publishedIdea(t, campaignId, { contact: PHONE });
+  const a = await publishedIdea(t, campaignId, { contact: PHONE, passphrase: '东关街那口老井' });
   const b = await publishedIdea(t, campaignId, { title: '老旧小区加装应急照明灯', contact: EMAIL, anonymous: true }, 'r2');
   const judge = await staff(t, ['judge']);
   await admin.send('PUT', `/api/admin/campaigns/${campaignId}/shortlist`, { ideaIds: [a.id, b.id], shortlisted: true });
@@ -84,6 +85,7 @@ describe('金点子 personal data', () => {
         .sort();
     expect(await eraseExpiredContacts(t.database, announcedAt + 7 * DAY - 1)).toBe(0);
     expect(await contacts()).toEqual(['0514-87654321', PHONE, EMAIL].sort());
+    expect((await t.database.db.select().from(ideas)).filter((r) => r.recoveryHash !== null)).toHaveLength(1);
     t.clock.now = announcedAt + 7 * DAY;
     // A week later the old sessions have ended.
     [mod, admin] = [await staff(t, ['moderator']), await staff(t, ['admin'])];
@@ -91,6 +93,13 @@ describe('金点子 personal data', () => {
     const stop = scheduleContactErasure(t.database, () => t.clock.now);
     await vi.waitFor(async () => expect(await contacts()).toEqual(['0514-87654321', null, null]));
     stop();
+    // The keys that find a submitter for receipt recovery go with the contact.
+    const keys = (await t.database.db.select().from(ideas)).map((r) => [r.contact, r.contactKey !== null, r.recoveryHash]);
+    expect(keys.sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual([
+      ['0514-87654321', true, null],
+      [null, false, null],
+      [null, false, null],
+    ]);
     const audit = await body<{ entries: Array<{ action: string }> }>(await admin.get('/api/admin/audit?action=idea.contacts.erase'));
     expect(audit.entries).toHaveLength(1);
     expect(await (await admin.get('/api/admin/ideas/export.csv')).text()).toContain('（已按期删除）');

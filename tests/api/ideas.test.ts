@@ -39,7 +39,7 @@ describe('金点子 lifecycle through the API', () => {
     expect((await body<{ idea: { status: string } }>(await track(receipt))).idea.status).toBe('published');
 
     // Supported once per device.
-    expect(await body(await support(id, 'device-aaaaaaaaaaaa'))).toEqual({ supportCount: 1 });
+    expect(await body(await support(id, 'device-aaaaaaaaaaaa'))).toEqual({ supportCount: 1, counted: true });
     expect((await support(id, 'device-bbbbbbbbbbbb')).status).toBe(200);
     const again = await support(id, 'device-aaaaaaaaaaaa', 'another-address');
     expect(again.status).toBe(409);

@@ -47,8 +47,8 @@ describe('warning push delivery', () => {
     await waitFor(async () => (await delivery(id)).state === 'done', 30_000, `delivery ${id}`);
     return delivery(id);
   };
-  const login = async () => {
-    const res = await api('/api/auth/login', { method: 'POST', body: { username: 'publisher', password: 'Warn-Issuer-Pass-2027' } });
+  const login = async (username = 'publisher') => {
+    const res = await api('/api/auth/login', { method: 'POST', body: { username, password: 'Warn-Issuer-Pass-2027' } });
     cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   };
 
@@ -69,6 +69,8 @@ describe('warning push delivery', () => {
     }
     server = await startServer(env, dataDir);
     server.addUser('publisher', ['publisher'], 'Warn-Issuer-Pass-2027');
+    // A red message goes out only once a second publisher approves it (四眼原则).
+    server.addUser('approver', ['publisher'], 'Warn-Issuer-Pass-2027');
     await login();
   }, 60_000);
   afterAll(async () => {
@@ -86,6 +88,21 @@ describe('warning push delivery', () => {
     expect((res.body['error'] as { code: string }).code).toBe('endpoint_not_allowed');
   });
 
+  test('tells a resident whose browser pushes through FCM that push cannot reach them from mainland China', async () => {
+    const res = await api('/api/subscriptions', {
+      method: 'POST',
+      body: {
+        subscription: { endpoint: 'https://fcm.googleapis.com/fcm/send/abc', keys: push.browser('y').subscription.keys },
+        districts: ['321002'],
+      },
+    });
+    expect(res.status).toBe(400);
+    const error = res.body['error'] as { code: string; message: string };
+    expect(error.code).toBe('push_service_unreachable');
+    expect(error.message).toContain('12379');
+    expect(error.message).toContain('预警页面');
+  });
+
   test('delivers only to matching subscriptions, encrypted and VAPID-signed, and an Update replaces the notification', async () => {
     const a = push.browser('guangling-all');
     const b = push.browser('baoying-only');
@@ -97,7 +114,7 @@ describe('warning push delivery', () => {
     await subscribe(d, { districts: ['321002'], minLevel: 'red' });
     const id = await publish();
     const report = await doneWith(id);
-    expect(report).toMatchObject({ matched: 1, sent: 1, failed: 0 });
+    expect(report).toMatchObject({ matched: 1, sent: 1, failed: 0, skipped: 0 });
     const [msg] = push.for('guangling-all');
     expect(msg?.payload).toMatchObject({ title: '【橙色预警】暴雨', level: 'orange', url: `/warnings/${id}/` });
     expect(msg?.claims.aud).toBe(push.origin);
@@ -113,7 +130,12 @@ describe('warning push delivery', () => {
       method: 'POST',
       body: { warning: rainstormInput(Date.now(), { level: 'red' }), confirm: true },
     });
-    const updId = (upd.body['warning'] as { id: number }).id;
+    expect(upd.status).toBe(202);
+    const updId = (upd.body['warning'] as { id: number; revision: number }).id;
+    await login('approver');
+    const approved = await api(`/api/admin/warnings/${updId}/approve`, { method: 'POST', body: { revision: 1 } });
+    expect(approved.status).toBe(200);
+    await login();
     await doneWith(updId);
     const mine = push.for('guangling-all');
     expect(mine).toHaveLength(2);

@@ -54,7 +54,11 @@ describe('warnings', () => {
     expect(Object.keys(err.fields)).toEqual(expect.arrayContaining(['headline', 'areas']));
   });
 
-  test('asks the publisher to confirm a red warning before publishing it', async () => {
+  test('with the two-person rule switched off, asks the publisher to confirm a red warning before publishing it', async () => {
+    const admin = await signedIn(t, ['admin']);
+    const rule = (on: boolean) =>
+      t.app.request('/api/admin/warning-settings', jsonInit('PUT', { twoPersonRule: on }, { cookie: admin.cookie }));
+    expect((await rule(false)).status).toBe(200);
     const draft = (await (await post('/api/admin/warnings', rainstormInput(t.clock.now, { level: 'red' }))).json()) as { warning: W };
     const first = await post(`/api/admin/warnings/${draft.warning.id}/publish`, {});
     expect(first.status).toBe(409);
@@ -62,6 +66,7 @@ describe('warnings', () => {
     expect((await active()).some((w) => w.id === draft.warning.id)).toBe(false);
     const second = await post(`/api/admin/warnings/${draft.warning.id}/publish`, { confirm: true });
     expect(second.status).toBe(200);
+    expect((await rule(true)).status).toBe(200);
   });
 
   test('publishes with a GB/T 35965.1 identifier, lists it for its districts only, and never after it expires', async () => {
@@ -79,7 +84,7 @@ describe('warnings', () => {
   test('an Update replaces the earlier message, which is never listed as active again', async () => {
     const first = await published();
     const res = await post(`/api/admin/warnings/${first.id}/update`, {
-      warning: rainstormInput(t.clock.now, { level: 'red', headline: '扬州市气象台将暴雨橙色预警升级为红色' }),
+      warning: rainstormInput(t.clock.now, { headline: '扬州市气象台更新暴雨橙色预警，影响时间延长' }),
       confirm: true,
     });
     expect(res.status).toBe(200);
@@ -131,6 +136,36 @@ describe('warnings', () => {
     expect(atom).toMatch(/<link rel="alternate" type="text\/html" href="http:\/\/127\.0\.0\.1:4321\/warnings\/\d+\/"\/>/);
     const capIndex = await (await t.app.request('/feeds/cap.atom')).text();
     expect(capIndex).toMatch(/type="application\/cap\+xml" href="[^"]+\/api\/warnings\/\d+\/cap\.xml"/);
+  });
+
+  test('refuses times before 2020 or more than 30 days ahead, naming the field', async () => {
+    const day = 24 * 3600_000;
+    const cases: Array<[Record<string, number>, string]> = [
+      [{ effective: Date.parse('2019-12-31T00:00:00+08:00') }, 'effective'],
+      [{ expires: t.clock.now + 31 * day }, 'expires'],
+      [{ effective: t.clock.now + 31 * day, expires: t.clock.now + 32 * day }, 'effective'],
+      [{ onset: t.clock.now + 40 * day }, 'onset'],
+      [{ expires: 1e300 }, 'expires'],
+    ];
+    for (const [over, field] of cases) {
+      const res = await post('/api/admin/warnings', rainstormInput(t.clock.now, over));
+      expect(res.status).toBe(400);
+      expect(Object.keys(((await res.json()) as { error: { fields: Record<string, string> } }).error.fields)).toContain(field);
+    }
+  });
+
+  test('stores pasted text without control, zero-width or bidi characters, and keeps $ patterns literal', async () => {
+    const res = await post(
+      '/api/admin/warnings',
+      rainstormInput(t.clock.now, {
+        headline: '扬州市\u200b气象台\u0007发布\r\n暴雨\uFFFE橙色\u202E预警 $& $1',
+        description: '预计未来 3 小时内\r\n广陵区降雨\u0000量将达 50 毫米以上\uD800。]]>',
+      }),
+    );
+    expect(res.status).toBe(201);
+    const { warning } = (await res.json()) as { warning: { headline: string; description: string } };
+    expect(warning.headline).toBe('扬州市气象台发布 暴雨橙色预警 $& $1');
+    expect(warning.description).toBe('预计未来 3 小时内\n广陵区降雨量将达 50 毫米以上。]]>');
   });
 
   test('refuses bad query values with a 400, not a 500', async () => {

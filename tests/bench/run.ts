@@ -2,9 +2,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const benches = ['tests/bench/push.ts', 'tests/bench/contest.ts', 'tests/bench/ideas.ts', 'tests/bench/static.ts'].filter((f) =>
-  existsSync(f),
-);
+const benches = [
+  'tests/bench/push.ts',
+  'tests/bench/contest.ts',
+  'tests/bench/ideas.ts',
+  'tests/bench/static.ts',
+  'tests/bench/warnings-fuzz.ts',
+].filter((f) => existsSync(f));
 let failed = 0;
 for (const file of benches) {
   console.log(`\n=== ${file} ===`);

@@ -23,7 +23,8 @@ describe('content validation at build time', () => {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
     // Leave Astro's generated types matching the real content again.
     spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'sync'], { env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
-  });
+    // One `astro sync` takes 7–17 s on a loaded 2-core machine: more than vitest's default 10 s for a hook.
+  }, 60_000);
 
   test('fails and names the guide file and field when frontmatter is invalid', () => {
     const { status, output } = syncWith((dir) => {
@@ -34,6 +35,17 @@ describe('content validation at build time', () => {
     expect(status).not.toBe(0);
     expect(output).toContain('rainstorm');
     expect(output).toContain('category');
+  });
+
+  test("fails and names the guide file and field when a source links to a site's front page", () => {
+    const { status, output } = syncWith((dir) => {
+      const path = join(dir, 'guides', 'earthquake.mdx');
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/^    url: .*$/m, "    url: 'https://www.cea.gov.cn/'"));
+      return path;
+    });
+    expect(status).not.toBe(0);
+    expect(output).toContain('earthquake');
+    expect(output).toContain('不能只是网站首页');
   });
 
   test('fails and names the shelter file and field when capacity exceeds area ÷ 1.5 m²', () => {

@@ -31,6 +31,20 @@ const known: Array<[query: string, path: string, rank: 1 | 3]> = [
   ['传染病', '/guides/infectious-disease/', 1],
   ['诈骗', '/guides/fraud-rumor/', 1],
   ['恐怖袭击', '/guides/terror-attack/', 1],
+  ['警戒水位', '/guides/flood/', 1],
+  ['里下河', '/guides/flood/', 1],
+  ['崩岸', '/guides/geological-hazards/', 1],
+  ['化粪池', '/guides/confined-space/', 1],
+  ['菜窖', '/guides/confined-space/', 1],
+  ['停电', '/guides/utility-outage/', 1],
+  ['没电了', '/guides/utility-outage/', 3],
+  ['防空警报', '/guides/air-raid-siren/', 1],
+  ['冰雹', '/guides/wind-hail/', 1],
+  ['放鞭炮', '/guides/fireworks/', 3],
+  ['秸秆焚烧', '/guides/wildfire/', 1],
+  ['骨折', '/guides/fracture-splinting/', 1],
+  ['搬运伤员', '/guides/moving-casualties/', 1],
+  ['回不了家', '/guides/stranded/', 1],
 ];
 
 describe('Chinese search (Pagefind over the built site)', () => {

@@ -1,4 +1,6 @@
+import jsQR from 'jsqr';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { browserAvailable, launchBrowser, watchPage, type PageWatch } from '../fixtures/browser.ts';
 import { startServer, type RunningServer } from '../fixtures/server.ts';
@@ -52,6 +54,22 @@ describe.runIf(browserAvailable())('knowledge contest in Chromium on a phone', (
     expect(await picker.textContent()).toContain('竞赛专用');
     await organiser.getByRole('group', { name: '出题方式' }).getByLabel('按比例随机抽题').check();
     await organiser.getByLabel('题目数量（5–100）').fill('5');
+    // Required fields say so; the class list appears only for the mode that needs it.
+    expect(await organiser.locator('label[for="c-title"]').textContent()).toContain('（必填）');
+    await organiser.getByRole('group', { name: '队伍' }).getByLabel('不分队伍').check();
+    expect(await organiser.getByLabel(/班级或社区名单/).count()).toBe(0);
+    expect(await organiser.getByRole('group', { name: '队伍排名方式' }).count()).toBe(0);
+    await organiser
+      .getByRole('group', { name: '队伍' })
+      .getByLabel(/从名单中选择/)
+      .check();
+    expect(await organiser.locator('label[for="c-teams"]').textContent()).toContain('（必填）');
+    // Radio buttons and checkboxes are at least 24 px, and 44 px in 长辈模式.
+    const box = organiser.locator('.contest-form input[type="checkbox"]').first();
+    expect((await box.boundingBox())?.width).toBeGreaterThanOrEqual(24);
+    await organiser.evaluate(() => document.documentElement.setAttribute('data-elder', ''));
+    expect((await box.boundingBox())?.width).toBeGreaterThanOrEqual(44);
+    await organiser.evaluate(() => document.documentElement.removeAttribute('data-elder'));
     await organiser.getByLabel('班级或社区名单（每行一个）').fill('三（1）班\n三（2）班');
     await organiser.getByRole('button', { name: '创建竞赛' }).click();
     await organiser.waitForURL(/\/admin\/contests\/view\/\?id=\d+/, { timeout: 10_000 });
@@ -69,14 +87,30 @@ describe.runIf(browserAvailable())('knowledge contest in Chromium on a phone', (
   });
 
   test('a pupil joins from the QR link, answers, reloads without losing anything, hands in and gets a certificate — and no answer reaches the phone before that', async () => {
-    const explanations = await organiser.evaluate(
+    const keys = await organiser.evaluate(
       async (id) =>
         (
-          (await (await fetch(`/api/admin/contests/${id}`)).json()) as { contest: { questions: Array<{ explanation: string }> } }
-        ).contest.questions.map((q) => q.explanation),
+          (await (await fetch(`/api/admin/contests/${id}`)).json()) as {
+            contest: { questions: Array<{ stem: string; options: string[]; answer: number[]; explanation: string }> };
+          }
+        ).contest.questions,
       contestId,
     );
+    const explanations = keys.map((q) => q.explanation);
     expect(explanations).toHaveLength(5);
+    /** Gives the right answer to the question on screen, as a pupil who knows it would. */
+    const answerRight = async () => {
+      const stem = await pupil.locator('.question-stem').textContent();
+      const key = keys.find((k) => k.stem === stem);
+      if (!key) throw new Error(`no key for ${stem}`);
+      const right = key.answer.map((i) => key.options[i]);
+      const labels = pupil.locator('.option');
+      for (let i = 0; i < (await labels.count()); i++) {
+        const label = labels.nth(i);
+        const want = right.includes((await label.locator('span').nth(1).textContent()) ?? '');
+        if ((await label.locator('input').isChecked()) !== want) await label.click();
+      }
+    };
     const phone = await browser.newContext(PHONE);
     const pupil = await phone.newPage();
     const watch = watchPage(pupil, server.url);
@@ -98,13 +132,21 @@ describe.runIf(browserAvailable())('knowledge contest in Chromium on a phone', (
     await pupil.locator('.option').first().click();
     await expect.poll(() => pupil.locator('.save-summary').textContent(), { timeout: 10_000 }).toBe('答案已全部保存');
     const firstStem = await pupil.locator('.question-stem').textContent();
+    // Leaving a running contest asks first; here the pupil confirms.
+    const asked: string[] = [];
+    pupil.on('dialog', (d) => {
+      asked.push(d.type());
+      void d.accept();
+    });
     await pupil.reload();
+    expect(asked).toEqual(['beforeunload']);
     await expect.poll(() => pupil.locator('.question-stem').textContent(), { timeout: 10_000 }).toBe(firstStem);
     expect(await pupil.locator('.option input').first().isChecked()).toBe(true);
     expect(await pupil.getByRole('button', { name: '第 1 题，已答' }).count()).toBe(1);
+    await answerRight();
     for (let n = 1; n < 5; n++) {
       await pupil.getByRole('button', { name: '下一题' }).click();
-      await pupil.locator('.option').first().click();
+      await answerRight();
     }
     await expect.poll(() => pupil.locator('.progress').textContent(), { timeout: 10_000 }).toBe('已答 5/5');
     await expect.poll(() => pupil.locator('.save-summary').textContent(), { timeout: 10_000 }).toBe('答案已全部保存');
@@ -118,7 +160,8 @@ describe.runIf(browserAvailable())('knowledge contest in Chromium on a phone', (
     expect(await pupil.getByText('（共 5 题）').count()).toBe(1);
     // After handing in, the right answers and explanations are shown (the check above could see them).
     await expect.poll(() => pupil.locator('.explanation').count(), { timeout: 10_000 }).toBe(5);
-    const certificate = pupil.getByRole('article', { name: '参与证明：王小明' });
+    // All right (100 of 100): a 合格证书 at once; a place waits for the close.
+    const certificate = pupil.getByRole('article', { name: '合格证书：王小明' });
     expect(await certificate.textContent()).toContain('梅岭小学防灾减灾日应急知识竞赛');
     certificateCode = /证书编号 ([\w-]+)/.exec((await certificate.textContent()) ?? '')?.[1] ?? '';
     expect(certificateCode).toMatch(/^\w{4}-\w{4}-\w{4}$/);
@@ -144,7 +187,28 @@ describe.runIf(browserAvailable())('knowledge contest in Chromium on a phone', (
     await organiser.waitForURL(/\/admin\/contests\/certificates\//);
     const honour = organiser.getByRole('article', { name: '荣誉证书：王小明' });
     await honour.waitFor({ timeout: 10_000 });
-    expect(await honour.textContent()).toContain('荣获第 1 名');
+    expect(await honour.textContent()).toContain('成绩优异（100 分），荣获第 1 名');
+    expect(await honour.textContent()).toContain('扬州市梅岭小学');
+    // Printed, each certificate is one landscape A4 page (841.89 × 595.28 pt).
+    const pdf = (await organiser.pdf({ preferCSSPageSize: true })).toString('latin1');
+    const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(boxes).toEqual([[expect.closeTo(841.89, 0), expect.closeTo(595.28, 0)]]);
+    // Its QR code, read from the pixels as a phone would, opens the verification page of this certificate.
+    const qr = honour.getByRole('img', { name: /查验二维码/ });
+    await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 10_000 }).toBe(true);
+    const { data, info } = await sharp(await qr.screenshot())
+      .flatten({ background: '#fff' })
+      .extend({ top: 16, bottom: 16, left: 16, right: 16, background: '#fff' })
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const decoded = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height)?.data;
+    expect(decoded).toBe(`${server.url}/contest/certificate/?code=${certificateCode}`);
+    const scanner = await browser.newPage(PHONE);
+    await scanner.goto(decoded ?? '');
+    await scanner.getByRole('heading', { name: '✓ 证书有效' }).waitFor({ timeout: 10_000 });
+    expect(await scanner.locator('.verified dd').first().textContent()).toBe('荣誉证书');
+    await scanner.close();
     expect(organiserWatch.consoleErrors.filter((e) => !e.includes('status of 401'))).toEqual([]);
 
     const visitor = await browser.newPage(PHONE);

@@ -7,11 +7,14 @@ import { startServer, type RunningServer } from '../fixtures/server.ts';
 const PASSWORD = 'Golden-Ideas-2027!';
 const TITLE = '<script>window.__pwned=1</script>社区应急物资共享柜';
 const SUMMARY = '<img src=x onerror="window.__pwned=2">暴雨停电时居民就近取用手电、雨衣和急救包。';
+const PASSPHRASE = '东关街那口老井';
 const poll = { timeout: 10_000 };
 
 describe.runIf(browserAvailable())('金点子 in Chromium', () => {
   let server: RunningServer;
   let browser: Browser;
+  /** Native dialogs (window.confirm and the like) seen on any page: the site uses its own. */
+  const nativeDialogs: string[] = [];
   beforeAll(async () => {
     server = await startServer();
     server.addUser('chief', ['admin'], PASSWORD, ['--name', '王主任']);
@@ -27,21 +30,35 @@ describe.runIf(browserAvailable())('金点子 in Chromium', () => {
   /** A fresh browser profile signed in as `username`, on `path`. */
   async function staffPage(username: string, path: string): Promise<Page> {
     const page = await (await browser.newContext()).newPage();
-    page.on('dialog', (d) => void d.accept());
+    page.on('dialog', (d) => {
+      nativeDialogs.push(d.message());
+      void d.dismiss();
+    });
     await page.goto(`${server.url}/admin/login/?next=${encodeURIComponent(path)}`);
     await page.locator('#login-username').fill(username);
     await page.locator('#login-password').fill(PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(`${server.url}${path}`, poll);
+    // Signing in costs a scrypt hash, slow on a busy machine.
+    await page.waitForURL(`${server.url}${path}`, { timeout: 30_000 });
     return page;
+  }
+
+  /** Confirms in the site's own modal dialog titled `title`, with its button `button`. */
+  async function confirmIn(page: Page, title: RegExp, button: string): Promise<void> {
+    const dialog = page.getByRole('dialog', { name: title });
+    await expect.poll(() => dialog.count(), poll).toBe(1);
+    await dialog.getByRole('button', { name: button }).click();
+    await expect.poll(() => dialog.count(), poll).toBe(0);
   }
 
   /** Whether any script the resident wrote has run. */
   const pwned = (page: Page) => page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? null);
 
   test('takes an idea from the submit form to an award on the results page, its HTML shown as plain text', async () => {
-    // An admin opens a campaign with the default themes, awards and criteria.
-    const admin = await staffPage('chief', '/admin/campaigns/');
+    // An admin opens a campaign with the default themes, awards and criteria, reaching it from the dashboard.
+    const admin = await staffPage('chief', '/admin/');
+    await admin.getByRole('link', { name: '金点子征集活动' }).click();
+    await admin.waitForURL(`${server.url}/admin/campaigns/`, poll);
     await admin.getByRole('button', { name: '新建征集活动' }).click();
     await admin.getByLabel('活动名称').fill('2027 年应急管理金点子征集');
     await admin.getByLabel('活动说明（征集什么、谁可以参加、奖励）').fill('欢迎市民围绕应急物资、避难场所等提出建议。');
@@ -65,20 +82,23 @@ describe.runIf(browserAvailable())('金点子 in Chromium', () => {
     // Consent missing: refused, with everything typed still there.
     await expect.poll(() => resident.getByRole('alert').textContent(), poll).toContain('个人信息保护说明');
     expect(await resident.getByLabel('标题（必填）').inputValue()).toBe(TITLE);
-    // The draft survives a reload; the contact is deliberately not kept on the device.
+    // The resident comes back to the draft later (more than the 5-second minimum after the form was first shown).
+    await resident.waitForTimeout(5500);
+    // The draft survives a reload; the contact and passphrase are deliberately not kept on the device.
     await resident.reload();
     await expect.poll(() => resident.getByLabel('标题（必填）').inputValue(), poll).toBe(TITLE);
     expect(await resident.getByLabel('主题（必填）').inputValue()).toBe('物资保障');
     expect(await resident.getByLabel(/^联系方式/).inputValue()).toBe('');
     await resident.getByLabel(/^联系方式/).fill('13912345678');
+    await resident.getByLabel(/^找回口令/).fill(PASSPHRASE);
     await resident.getByLabel(/我已阅读并同意/).check();
-    // People take a few seconds to fill the form; the server refuses anything faster.
-    await resident.waitForTimeout(5000);
+    // Sent at once: the restored draft counts from when the form was first shown, so it is not "too fast".
     await resident.getByRole('button', { name: '提交金点子' }).click();
     const receipt = resident.locator('[data-receipt]');
     await expect.poll(() => receipt.count(), poll).toBe(1);
     const code = (await receipt.textContent())?.trim() ?? '';
     expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(await resident.getByText(/凭联系方式和找回口令重新领取/).count()).toBe(1);
 
     // The moderator publishes it.
     const mod = await staffPage('mod.li', '/admin/ideas/');
@@ -108,6 +128,7 @@ describe.runIf(browserAvailable())('金点子 in Chromium', () => {
     // The admin closes collection, seats the judge and shortlists the idea.
     await admin.reload();
     await admin.getByRole('button', { name: /^结束征集/ }).click();
+    await confirmIn(admin, /的征集？$/, '结束征集，进入评审');
     await expect.poll(() => admin.getByText(/已结束征集，进入评审/).count(), poll).toBe(1);
     await admin.goto(`${server.url}/admin/judging/`);
     await admin.getByLabel(/赵评委/).check();
@@ -121,7 +142,15 @@ describe.runIf(browserAvailable())('金点子 in Chromium', () => {
     await judge.getByLabel('创新性（权重 30%）').selectOption('9');
     await judge.getByLabel('可行性（权重 40%）').selectOption('8');
     await judge.getByLabel('实用效益（权重 30%）').selectOption('9');
+    // The judge sees how many devices and addresses stand behind the support count.
+    expect(await judge.getByText('计 1 人支持（共 1 台设备，来自 1 个网络地址）').count()).toBe(1);
+    // Nothing is final until the judge confirms in the dialog; going back keeps the form as it was.
     await judge.getByRole('button', { name: /^提交对 #/ }).click();
+    await confirmIn(judge, /^确认对 #\d+ 的评分？$/, '返回修改');
+    expect(await judge.getByLabel('可行性（权重 40%）').inputValue()).toBe('8');
+    expect(await judge.getByText(/加权 8\.60 分/).count()).toBe(0);
+    await judge.getByRole('button', { name: /^提交对 #/ }).click();
+    await confirmIn(judge, /^确认对 #\d+ 的评分？$/, '确认提交，不再修改');
     await expect.poll(() => judge.getByText(/加权 8\.60 分/).count(), poll).toBe(1);
 
     // The admin awards it as the ranking suggests and announces.
@@ -129,6 +158,7 @@ describe.runIf(browserAvailable())('金点子 in Chromium', () => {
     await expect.poll(() => admin.getByText(/综合 8\.60 分（1 位评委）· 按排名建议：一等奖/).count(), poll).toBe(1);
     await admin.getByRole('button', { name: '按排名建议填入奖项' }).click();
     await admin.getByRole('button', { name: '公布评选结果' }).click();
+    await confirmIn(admin, /的评选结果？$/, '确认公布');
     await expect.poll(() => admin.getByText('评选结果已公布。').count(), poll).toBe(1);
 
     // The results page shows the award; the receipt shows it too.
@@ -139,8 +169,26 @@ describe.runIf(browserAvailable())('金点子 in Chromium', () => {
     expect(await axeViolations(resident)).toEqual([]);
     await resident.goto(`${server.url}/ideas/track/#${code}`);
     await expect.poll(() => resident.getByText('一等奖').count(), poll).toBe(1);
+
+    // The receipt is lost: the contact (typed differently) and the passphrase bring a new one, and the old one stops working.
+    await resident.getByLabel('提交时填写的联系方式').fill('139 1234 5678');
+    await resident.getByLabel('找回口令', { exact: true }).fill(PASSPHRASE);
+    await resident.getByRole('button', { name: '领取新的回执码' }).click();
+    const recovered = resident.locator('[data-recovered]');
+    await expect.poll(() => recovered.count(), poll).toBe(1);
+    const newCode = (await recovered.textContent())?.trim() ?? '';
+    expect(newCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(newCode).not.toBe(code);
+    expect(await axeViolations(resident)).toEqual([]);
+    await resident.locator('li', { has: recovered }).getByRole('link', { name: '查询进度' }).click();
+    await expect.poll(() => resident.locator('#track-code').inputValue(), poll).toBe(newCode);
+    await expect.poll(() => resident.getByText('一等奖').count(), poll).toBe(1);
+    await resident.locator('#track-code').fill(code);
+    await resident.getByRole('button', { name: '查询', exact: true }).click();
+    await expect.poll(() => resident.getByRole('alert').textContent(), poll).toContain('没有找到这个回执码');
     expect(await pwned(resident)).toBeNull();
     expect(watch.foreignRequests).toEqual([]);
-    expect(watch.consoleErrors.filter((e) => !/status of (400|409)/.test(e))).toEqual([]);
+    expect(watch.consoleErrors.filter((e) => !/status of (400|404|409)/.test(e))).toEqual([]);
+    expect(nativeDialogs).toEqual([]);
   }, 240_000);
 });

@@ -9,6 +9,7 @@ describe.runIf(browserAvailable())('the service worker shows warning pushes', ()
   let context: BrowserContext;
   let page: Page;
   let deliver: (data: object) => Promise<void>;
+  let deliverRaw: (data: string) => Promise<void>;
 
   beforeAll(async () => {
     server = await startServer();
@@ -29,6 +30,9 @@ describe.runIf(browserAvailable())('the service worker shows warning pushes', ()
     // DevTools' ServiceWorker.deliverPushMessage hands the worker a push event as a push service would.
     deliver = async (data) => {
       await cdp.send('ServiceWorker.deliverPushMessage', { origin: server.url, registrationId, data: JSON.stringify(data) });
+    };
+    deliverRaw = async (data) => {
+      await cdp.send('ServiceWorker.deliverPushMessage', { origin: server.url, registrationId, data });
     };
   }, 60_000);
   afterAll(async () => {
@@ -92,9 +96,27 @@ describe.runIf(browserAvailable())('the service worker shows warning pushes', ()
       ]);
   });
 
-  test('drops a message whose warning has already expired', async () => {
-    await deliver(message({ id: 9, tag: 'expired-one', title: '【黄色预警】大雾', rank: 2, expires: Date.now() - 1000 }));
-    await page.waitForTimeout(1000);
-    expect((await shown()).map((n) => n.tag)).not.toContain('expired-one');
+  const urls = () =>
+    page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.ready;
+      return Object.fromEntries((await reg.getNotifications()).map((n) => [n.tag, (n.data as { url?: string } | null)?.url]));
+    });
+
+  test('a message that expired on the way replaces the event’s notification with a short notice linking to /warnings/', async () => {
+    await deliver(message({ id: 10, title: '【红色预警】暴雨', rank: 4, msgType: 'Update', expires: Date.now() - 1000 }));
+    await expect
+      .poll(shown, { timeout: 10_000 })
+      .toEqual([{ title: '扬州应急', tag: '32100000400001_20270512090000_7', body: '预警已更新，请打开查看', requireInteraction: false }]);
+    expect((await urls())['32100000400001_20270512090000_7']).toBe('/warnings/');
+  });
+
+  test('a push it cannot read still shows the notice, once, however many arrive', async () => {
+    await deliverRaw('not json {');
+    await deliverRaw(JSON.stringify({ v: 1, title: 42 }));
+    await deliverRaw('\uFFFE');
+    await expect
+      .poll(async () => (await shown()).filter((n) => n.tag === 'yzready-warning-notice'), { timeout: 10_000 })
+      .toEqual([{ title: '扬州应急', tag: 'yzready-warning-notice', body: '预警已更新，请打开查看', requireInteraction: false }]);
+    expect((await urls())['yzready-warning-notice']).toBe('/warnings/');
   });
 });

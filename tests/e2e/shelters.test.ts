@@ -1,7 +1,10 @@
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { join } from 'node:path';
+import { CONTENT_DIR, readYamlFile, yamlFilesIn } from '../../api/domain/content-files.ts';
 import { wgs84ToBd09, wgs84ToGcj02 } from '../../site/lib/coords.ts';
+import { shelterSchema } from '../../site/schemas/shelter.ts';
 import { browserAvailable, hydrated, launchBrowser, watchPage } from '../fixtures/browser.ts';
 import { startServer, type RunningServer } from '../fixtures/server.ts';
 
@@ -14,6 +17,10 @@ const NEAREST = [
   ['扬州市职业大学体育馆应急避难场所', '2.1 公里'],
   ['宋夹城体育休闲公园应急避难场所', '2.5 公里'],
 ] as const;
+
+const SHELTERS = yamlFilesIn(join(CONTENT_DIR, 'shelters')).map((f) => readYamlFile(f, shelterSchema));
+const byName = (name: string) => SHELTERS.find((s) => s.name === name);
+const f6 = (n: number) => n.toFixed(6);
 
 /** Console errors, except the tile requests that fail here by design: no tile server is reachable. */
 function errorsOf(page: Page): string[] {
@@ -55,12 +62,78 @@ describe.runIf(browserAvailable())('shelters in Chromium', () => {
       expect(texts[i]).toContain(`直线距离 ${distance}`);
       expect(texts[i]).toMatch(/步行约 \d+ 分钟/);
     });
+    // Each entry opens a walking route from the resident's position, converted for each app.
+    const first = items.first();
+    const here = { lng: YZU.longitude, lat: YZU.latitude };
+    const there = byName(NEAREST[0][0])?.location ?? { lng: 0, lat: 0 };
+    const amap = new URL((await first.getByRole('link', { name: `用高德地图导航到${NEAREST[0][0]}` }).getAttribute('href')) ?? '');
+    expect(amap.origin + amap.pathname).toBe('https://uri.amap.com/navigation');
+    expect(amap.searchParams.get('from')).toBe(`${f6(wgs84ToGcj02(here).lng)},${f6(wgs84ToGcj02(here).lat)},我的位置`);
+    expect(amap.searchParams.get('to')).toBe(`${f6(wgs84ToGcj02(there).lng)},${f6(wgs84ToGcj02(there).lat)},${NEAREST[0][0]}`);
+    const baidu = new URL((await first.getByRole('link', { name: `用百度地图导航到${NEAREST[0][0]}` }).getAttribute('href')) ?? '');
+    expect(baidu.origin + baidu.pathname).toBe('https://api.map.baidu.com/direction');
+    expect(baidu.searchParams.get('origin')).toBe(`latlng:${f6(wgs84ToBd09(here).lat)},${f6(wgs84ToBd09(here).lng)}|name:我的位置`);
+    expect(baidu.searchParams.get('destination')).toBe(
+      `latlng:${f6(wgs84ToBd09(there).lat)},${f6(wgs84ToBd09(there).lng)}|name:${NEAREST[0][0]}`,
+    );
+    const apple = new URL((await first.getByRole('link', { name: `用苹果地图导航到${NEAREST[0][0]}` }).getAttribute('href')) ?? '');
+    expect(apple.searchParams.get('saddr')).toBe(`${f6(wgs84ToGcj02(here).lat)},${f6(wgs84ToGcj02(here).lng)}`);
+    expect(apple.searchParams.get('daddr')).toBe(`${f6(wgs84ToGcj02(there).lat)},${f6(wgs84ToGcj02(there).lng)}`);
+    expect(await items.getByRole('link', { name: /^用(高德|百度|苹果)地图导航到/ }).count()).toBe(3 * NEAREST.length);
     // The walking assumption is written on the page.
     expect(await page.locator('.nearest-assumption').textContent()).toMatch(/1\.3.*4\.5/);
     expect(sent.filter((s) => s.includes('32.398') || s.includes('119.419'))).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  test('with 洪涝 chosen near 扬州大学, offers no flood-unsafe site, in the nearest list, the full list or the map', async () => {
+    const floodOk = new Set(SHELTERS.filter((s) => s.hazards.includes('洪涝')).map((s) => s.name));
+    const unsafe = SHELTERS.filter((s) => s.notFor.some((n) => n.hazard === '洪涝'));
+    const context = await browser.newContext({ geolocation: YZU, permissions: ['geolocation'], viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/shelters/`);
+    await hydrated(page, 'NearestShelters', 30_000);
+    await page.locator('#nearest-hazard').selectOption({ label: '洪涝' });
+    await page.getByRole('button', { name: '用我的位置查找' }).click();
+    const items = page.getByRole('list', { name: '离你最近的避难场所' }).getByRole('listitem');
+    await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(Math.min(5, floodOk.size));
+    const names = await items.locator('.nearest-name').allTextContents();
+    for (const n of names) expect(floodOk.has(n.trim()), n).toBe(true);
+    // Nearest of all is the 瘦西湖 campus sports ground: open ground, not for floods.
+    expect(names.join()).not.toContain('扬州大学瘦西湖校区运动场');
+    expect(names[0]).toBe('江苏省扬州中学体育馆应急避难场所');
+    expect(new URL(page.url()).searchParams.get('hazard')).toBe('flood');
+    // The full list and the map follow the same choice.
+    await hydrated(page, 'ShelterFilters', 30_000);
+    expect(await page.locator('#f-hazard').inputValue()).toBe('洪涝');
+    await expect.poll(() => page.locator('[data-shelter]:visible').count(), { timeout: 10_000 }).toBe(floodOk.size);
+    for (const s of unsafe) expect(await page.locator(`[data-shelter="${s.id}"]`).isVisible()).toBe(false);
+    await page.locator('#map').scrollIntoViewIfNeeded();
+    await expect.poll(() => page.locator('.shelter-pin').count(), { timeout: 15_000 }).toBe(floodOk.size);
+    // A link from a warning page opens with the choice made.
+    await page.goto(`${server.url}/shelters/?hazard=typhoon#nearest`);
+    await hydrated(page, 'NearestShelters', 30_000);
+    await expect.poll(() => page.locator('#nearest-hazard').inputValue(), { timeout: 10_000 }).toBe('台风');
+    await context.close();
+  });
+
+  test('on a 390 × 844 phone, “use my location” on /shelters/ and the route buttons on a shelter page are in the first screen', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${server.url}/shelters/`);
+    await hydrated(page, 'NearestShelters', 30_000);
+    const button = await page.getByRole('button', { name: '用我的位置查找' }).boundingBox();
+    expect(button && button.y + button.height).toBeLessThanOrEqual(844);
+    expect(await page.locator('.sample-notice').first().isVisible()).toBe(true);
+    await page.goto(`${server.url}/shelters/gy-wenhuayuan/`);
+    for (const name of ['用高德地图导航', '用百度地图导航', '用苹果地图导航']) {
+      const box = await page.getByRole('link', { name }).boundingBox();
+      expect(box && box.y + box.height, name).toBeLessThanOrEqual(844);
+    }
+    // The note under them speaks plainly: no datum names.
+    expect(await page.locator('.nav-note').textContent()).not.toMatch(/WGS|GCJ|BD-09|坐标/);
+    await page.close();
   });
 
   test('offers districts and neighbourhoods instead when location is refused', async () => {
@@ -83,12 +156,12 @@ describe.runIf(browserAvailable())('shelters in Chromium', () => {
     await hydrated(page, 'ShelterFilters', 30_000);
     const visible = () => page.locator('[data-shelter]:visible').count();
     expect(await visible()).toBe(42);
-    await page.getByLabel('区县', { exact: true }).selectOption({ label: '江都区' });
-    await expect.poll(visible, { timeout: 10_000 }).toBe(6);
+    await page.getByLabel('区县', { exact: true }).selectOption({ label: '仪征市' });
+    await expect.poll(visible, { timeout: 10_000 }).toBe(7);
     await page.getByLabel('类别').selectOption('Ⅰ');
     await expect.poll(visible, { timeout: 10_000 }).toBe(1);
     expect(await page.getByRole('status').filter({ hasText: '显示' }).textContent()).toContain('显示 1 个避难场所（共 42 个）');
-    expect(new URL(page.url()).search).toBe('?district=321012&class=%E2%85%A0');
+    expect(new URL(page.url()).search).toBe('?district=321081&class=%E2%85%A0');
     await page.getByRole('button', { name: '清除筛选' }).click();
     await page.getByLabel('需要的设施').selectOption('停机坪');
     await page.getByLabel('只看有无障碍设施的').check();
@@ -115,7 +188,7 @@ describe.runIf(browserAvailable())('shelters in Chromium', () => {
     await context.close();
   });
 
-  test('a shelter page links 高德 and Apple Maps in GCJ-02 and 百度 in BD-09, and marks the shelter on the map without tiles', async () => {
+  test('a shelter page opens walking routes in 高德 and Apple Maps (GCJ-02) and 百度 (BD-09), and draws the city without a base map', async () => {
     const page = await browser.newPage();
     const watch = watchPage(page, server.url);
     const errors = errorsOf(page);
@@ -124,20 +197,31 @@ describe.runIf(browserAvailable())('shelters in Chromium', () => {
     const gcj = wgs84ToGcj02(wgs);
     const bd = wgs84ToBd09(wgs);
     const amap = new URL((await page.getByRole('link', { name: '用高德地图导航' }).getAttribute('href')) ?? '');
-    expect(amap.origin + amap.pathname).toBe('https://uri.amap.com/marker');
-    expect(amap.searchParams.get('position')).toBe(`${gcj.lng.toFixed(6)},${gcj.lat.toFixed(6)}`);
+    expect(amap.origin + amap.pathname).toBe('https://uri.amap.com/navigation');
+    expect(amap.searchParams.get('to')).toBe(`${gcj.lng.toFixed(6)},${gcj.lat.toFixed(6)},宋夹城体育休闲公园应急避难场所`);
     expect(amap.searchParams.get('coordinate')).toBe('gaode');
-    expect(amap.searchParams.get('name')).toBe('宋夹城体育休闲公园应急避难场所');
+    expect(amap.searchParams.get('mode')).toBe('walk');
     const baidu = new URL((await page.getByRole('link', { name: '用百度地图导航' }).getAttribute('href')) ?? '');
-    expect(baidu.searchParams.get('location')).toBe(`${bd.lat.toFixed(6)},${bd.lng.toFixed(6)}`);
+    expect(baidu.origin + baidu.pathname).toBe('https://api.map.baidu.com/direction');
+    expect(baidu.searchParams.get('destination')).toBe(
+      `latlng:${bd.lat.toFixed(6)},${bd.lng.toFixed(6)}|name:宋夹城体育休闲公园应急避难场所`,
+    );
     expect(baidu.searchParams.get('coord_type')).toBe('bd09ll');
     const apple = new URL((await page.getByRole('link', { name: '用苹果地图导航' }).getAttribute('href')) ?? '');
-    expect(apple.searchParams.get('ll')).toBe(`${gcj.lat.toFixed(6)},${gcj.lng.toFixed(6)}`);
+    expect(apple.searchParams.get('daddr')).toBe(`${gcj.lat.toFixed(6)},${gcj.lng.toFixed(6)}`);
     expect(await page.getByRole('img', { name: '本页的二维码' }).count()).toBe(1);
     expect(await page.locator('[data-pagefind-filter="类型"]').textContent()).toBe('避难场所');
+    // Which hazards it is for, and why not the others.
+    expect(await page.locator('.facts').textContent()).toContain('不要用于');
+    expect(await page.locator('.facts').textContent()).toContain('洪涝');
     await page.locator('.shelter-map').scrollIntoViewIfNeeded();
-    await expect.poll(() => page.locator('.shelter-pin.is-focus').textContent(), { timeout: 15_000 }).toContain('本页：Ⅰ类避难场所 宋夹城');
-    await expect.poll(() => page.locator('.map-notice').textContent(), { timeout: 10_000 }).toContain('地图底图暂时无法加载');
+    await expect.poll(() => page.locator('.shelter-pin.is-focus').textContent(), { timeout: 15_000 }).toContain('本页：Ⅱ类避难场所 宋夹城');
+    await expect.poll(() => page.locator('.map-notice').textContent(), { timeout: 10_000 }).toContain('未配置底图');
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector<HTMLImageElement>('img.map-schematic')?.naturalWidth ?? 0), {
+        timeout: 10_000,
+      })
+      .toBeGreaterThan(0);
     expect(watch.foreignRequests).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
@@ -152,7 +236,7 @@ describe.runIf(browserAvailable())('shelters in Chromium', () => {
     });
     await page.goto(`${server.url}/shelters/`, { waitUntil: 'networkidle' });
     await page.locator('#map').scrollIntoViewIfNeeded();
-    await expect.poll(() => page.locator('.leaflet-marker-icon').count(), { timeout: 15_000 }).toBe(42);
+    await expect.poll(() => page.locator('.shelter-pin').count(), { timeout: 15_000 }).toBe(42);
     await page.waitForLoadState('networkidle');
     const files = await Promise.all(bodies);
     const inline = await page.evaluate(() =>

@@ -60,6 +60,10 @@ describe.runIf(browserAvailable())('training in Chromium', () => {
     const first = page.getByRole('group', { name: questions[0]?.stem ?? '' });
     await expect.poll(() => first.textContent()).toContain('✗ 错误');
     expect(await first.textContent()).toContain(questions[0]?.explanation);
+    // After a wrong answer the right option is shown, on the option itself and in words.
+    const rightPlace = questions[0]?.answer[0] ?? 0;
+    expect(await first.locator('.sc-option').nth(rightPlace).textContent()).toContain('（正确答案）');
+    expect(await first.locator('.sc-answer').textContent()).toContain(questions[0]?.options[rightPlace] ?? '');
 
     for (const [qi, q] of questions.entries()) await answer(page, qi, q.answer);
     await check.click();
@@ -74,6 +78,22 @@ describe.runIf(browserAvailable())('training in Chromium', () => {
     await expect.poll(() => page.getByText('已完成 1 课，共 5 课').count(), HYDRATED).toBe(1);
     const item = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: lesson.title }) });
     expect(await item.textContent()).toContain('✓ 已完成');
+
+    // Clearing the record asks first, in the site's own dialog; 保留 keeps it.
+    const native: string[] = [];
+    page.on('dialog', (d) => {
+      native.push(d.message());
+      void d.dismiss();
+    });
+    const ask = page.getByRole('dialog', { name: '清除学习记录？' });
+    await page.getByRole('button', { name: '清除学习记录' }).click();
+    await ask.getByRole('button', { name: '保留' }).click();
+    await expect.poll(() => ask.count()).toBe(0);
+    expect(await page.getByText('已完成 1 课，共 5 课').count()).toBe(1);
+    await page.getByRole('button', { name: '清除学习记录' }).click();
+    await ask.getByRole('button', { name: '清除记录' }).click();
+    await expect.poll(() => page.getByText('已完成 0 课，共 5 课').count()).toBe(1);
+    expect(native).toEqual([]);
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
   });

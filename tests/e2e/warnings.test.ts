@@ -20,6 +20,8 @@ describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
   beforeAll(async () => {
     server = await startServer();
     server.addUser('li.fabu', ['publisher'], 'Rain-Warning-Pass-2027', ['--name', '李发布']);
+    // The second publisher of the two-person rule (四眼原则).
+    server.addUser('wang.shenhe', ['publisher'], 'Rain-Warning-Pass-2027', ['--name', '王审核']);
     browser = await launchBrowser();
     // bypassCSP only so that the test can inject axe-core later.
     admin = await browser.newContext({ bypassCSP: true });
@@ -29,6 +31,32 @@ describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
     await browser?.close();
     await server?.stop();
   });
+
+  let reviewer: Page | undefined;
+  /** 王审核 opens the console, checks the draft waiting for approval exactly as residents will see it, and approves it. */
+  async function approveAs(expectTitle: string, expectPage: string) {
+    if (!reviewer) {
+      reviewer = await (await browser.newContext()).newPage();
+      await reviewer.goto(`${server.url}/admin/login/?next=/admin/warnings/`);
+      await reviewer.getByLabel('用户名').fill('wang.shenhe');
+      await reviewer.getByLabel('密码').fill('Rain-Warning-Pass-2027');
+      await reviewer.keyboard.press('Enter');
+      await reviewer.waitForURL(`${server.url}/admin/warnings/`);
+    } else await reviewer.reload();
+    const page = reviewer;
+    const drafts = page.getByRole('list', { name: /草稿/ });
+    const item = drafts.getByRole('listitem').filter({ hasText: '待审核' }).filter({ hasText: expectTitle });
+    await expect.poll(() => item.count(), { timeout: 10_000 }).toBe(1);
+    expect(await item.textContent()).toContain('起草人：李发布');
+    await item.getByRole('button', { name: /^查看并审核/ }).click();
+    const dialog = page.getByRole('dialog', { name: '审核预警（四眼原则）' });
+    await expect.poll(() => dialog.locator('.notification-title').textContent(), { timeout: 10_000 }).toBe(expectTitle);
+    expect(await dialog.locator('.approve-page').textContent()).toContain(expectPage);
+    await dialog.getByRole('button', { name: '审核通过并发布' }).click();
+    await expect.poll(() => page.locator('.publish-message').textContent(), { timeout: 10_000 }).toContain(`已审核并发布：${expectTitle}`);
+    await expect.poll(() => page.locator('.delivery').textContent(), { timeout: 10_000 }).toContain('王审核');
+    await desk.reload();
+  }
 
   /** Fills the draft form: status, hazard, level (the template fills the texts) and areas. */
   async function writeDraft(status: '实际预警' | '演练', level: string, areas: string[]) {
@@ -156,19 +184,15 @@ describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
     await context.close();
   });
 
-  test('a drill for the whole city needs a second confirmation and is shown only as 演练, never as a real warning', async () => {
+  test('a drill for the whole city waits for a second publisher, and is shown only as 演练, never as a real warning', async () => {
     await desk.reload();
     await expect.poll(() => desk.getByRole('heading', { name: '起草新预警' }).count(), { timeout: 10_000 }).toBe(1);
     await writeDraft('演练', 'yellow', ['全市']);
     await expect.poll(() => desk.locator('.notification-title').textContent(), { timeout: 10_000 }).toBe('【演练】【黄色预警】暴雨');
     await desk.getByRole('button', { name: '发布', exact: true }).click();
-    const dialog = desk.getByRole('dialog', { name: '请再次确认' });
-    await expect.poll(() => dialog.count(), { timeout: 10_000 }).toBe(1);
-    expect(await dialog.textContent()).toContain('这条预警发往全市，请再次确认后发布。');
-    await dialog.getByRole('button', { name: '确认发布' }).click();
-    await expect
-      .poll(() => desk.locator('.publish-message').textContent(), { timeout: 10_000 })
-      .toContain('已发布：【演练】【黄色预警】暴雨');
+    // The author alone cannot publish it, and is told who can approve it.
+    await expect.poll(() => desk.locator('.form-error').textContent(), { timeout: 10_000 }).toContain('可以审核的人：王审核');
+    await approveAs('【演练】【黄色预警】暴雨', '这是演练信息，不是真实预警。');
     const href = await desk
       .getByRole('list', { name: /正在生效/ })
       .getByRole('link', { name: /演练/ })
@@ -247,7 +271,7 @@ describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
     await withPush.close();
   });
 
-  test('the signed-in console passes axe; 更新 to red needs confirmation and replaces the warning; 解除 ends it', async () => {
+  test('the signed-in console passes axe; 更新 to red waits for approval and replaces the warning; 解除 ends it', async () => {
     await desk.reload();
     await expect.poll(() => desk.getByRole('heading', { name: '起草新预警' }).count(), { timeout: 10_000 }).toBe(1);
     expect(await axeViolations(desk)).toEqual([]);
@@ -260,10 +284,10 @@ describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
     await desk.getByLabel('预警级别').selectOption('red');
     await desk.getByLabel('标题（6–80 字）').fill('扬州市气象台将暴雨橙色预警信号升级为红色');
     await desk.getByRole('button', { name: '发布更新' }).click();
-    const dialog = desk.getByRole('dialog', { name: '请再次确认' });
-    await expect.poll(() => dialog.textContent(), { timeout: 10_000 }).toContain('这是红色预警，请再次确认后发布。');
-    await dialog.getByRole('button', { name: '确认发布' }).click();
-    await expect.poll(() => desk.locator('.publish-message').textContent(), { timeout: 10_000 }).toContain('已发布更新：【红色预警】暴雨');
+    await expect.poll(() => desk.locator('.publish-message').textContent(), { timeout: 10_000 }).toContain('可以审核的人：王审核');
+    // Until it is approved, the orange warning stays the live one.
+    expect(await itemOf(orangeId).count()).toBe(1);
+    await approveAs('【红色预警】暴雨', '扬州市气象台将暴雨橙色预警信号升级为红色');
     const redHref = await live.getByRole('link', { name: /【红色预警】暴雨/ }).getAttribute('href');
     const redId = redHref?.match(/\/warnings\/(\d+)\//)?.[1] ?? '';
     expect(redId).toMatch(/^\d+$/);
@@ -272,7 +296,8 @@ describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
     await itemOf(redId).getByRole('button', { name: /^解除/ }).click();
     await desk.getByLabel(/解除原因/).fill('降雨已明显减弱，暴雨红色预警解除。');
     await desk.getByRole('button', { name: '确认解除' }).click();
-    await expect.poll(() => desk.locator('.publish-message').textContent(), { timeout: 10_000 }).toContain('已发布解除通知');
+    await expect.poll(() => desk.locator('.publish-message').textContent(), { timeout: 10_000 }).toContain('等待审核');
+    await approveAs('【解除】暴雨预警', '降雨已明显减弱，暴雨红色预警解除。');
 
     const res = await fetch(`${server.url}/api/warnings?status=Actual`);
     const ids = ((await res.json()) as { warnings: Array<{ id: number }> }).warnings.map((w) => String(w.id));

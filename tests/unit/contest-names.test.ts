@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   attemptIdFromToken,
@@ -9,7 +10,7 @@ import {
   normaliseCode,
 } from '../../api/contests/codes.ts';
 import { AUDIENCE_CODES } from '../../api/contests/labels.ts';
-import { maskName, nameKeyOf, participantKeyOf } from '../../api/contests/names.ts';
+import { maskName, nameKeyOf, normaliseName, participantKeyOf } from '../../api/contests/names.ts';
 import { participation, rankIndividuals, rankTeams } from '../../api/contests/ranking.ts';
 import { AUDIENCES } from '../../api/domain/questions.ts';
 
@@ -27,6 +28,63 @@ describe('names', () => {
     const b = participantKeyOf({ name: '王小明', team: '三(1)班', className: '', studentNo: '01' });
     expect(a).toBe(b);
     expect(nameKeyOf({ name: 'Li Lei', team: 'A' })).toBe(nameKeyOf({ name: 'lilei', team: 'a' }));
+  });
+
+  // Spellings that print the same as 王小明 / Li Lei but differ in code points: each must meet the plain form.
+  const lookAlikes: Array<[string, string, string]> = [
+    ['zero-width space inside', '王\u200B小明', '王小明'],
+    ['zero-width joiner and non-joiner', '王\u200D小\u200C明', '王小明'],
+    ['byte-order mark in front', '\uFEFF王小明', '王小明'],
+    ['word joiner at the end', '王小明\u2060', '王小明'],
+    ['soft hyphen', 'Li\u00ADLei', 'lilei'],
+    ['left-to-right mark', '\u200E王小明', '王小明'],
+    ['variation selector', '王小\uFE00明', '王小明'],
+    ['ideographic space around', '\u3000王小明\u3000', '王小明'],
+    ['no-break space inside', 'Li\u00A0Lei', 'lilei'],
+    ['full-width Latin', 'Ｌｉ Ｌｅｉ', 'lilei'],
+    ['upper case', 'LI LEI', 'lilei'],
+    ['compatibility ideograph U+F9D1 for 六', '\uF9D1六', '六六'],
+    ['Kangxi radical U+2F00 for 一', '\u2F00明', '一明'],
+    ['circled digit', '张伟①', '张伟1'],
+    ['long s and sharp s fold', 'ſtraße', 'STRASSE'],
+    ['Hangul filler', '王\u3164小明', '王小明'],
+  ];
+  test.each(lookAlikes)('treats a name with %s as the same name', (_what, typed, plain) => {
+    expect(nameKeyOf({ name: typed, team: '' })).toBe(nameKeyOf({ name: plain, team: '' }));
+  });
+
+  test('any name with invisible characters slipped in anywhere, and spaces around, is the same name (property)', () => {
+    const invisible = fc.constantFrom(
+      '\u200B',
+      '\u200C',
+      '\u200D',
+      '\u2060',
+      '\uFEFF',
+      '\u00AD',
+      '\u200E',
+      '\u200F',
+      '\uFE0F',
+      ' ',
+      '\u3000',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 6 }),
+        fc.array(invisible),
+        (parts, extra) => {
+          const plain = parts.join('');
+          // The extra characters go between the parts (never inside a grapheme) and at both ends.
+          const spiked = [extra[0] ?? '', ...parts.flatMap((p, i) => [p, extra[i + 1] ?? '']), ' '].join('');
+          expect(normaliseName(spiked)).toBe(normaliseName(plain));
+        },
+      ),
+      { seed: 20270512, numRuns: 300 },
+    );
+  });
+
+  test('keeps names that look different apart', () => {
+    const keys = ['王小明', '王晓明', '王小鸣', 'Li Lei', 'Li Le', '张伟1', '张伟2'].map((name) => nameKeyOf({ name, team: '' }));
+    expect(new Set(keys).size).toBe(keys.length);
   });
 });
 

@@ -1,7 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { detectImageType } from '../../api/ideas/photo.ts';
 import { countLinks, matchWords } from '../../api/ideas/screening.ts';
-import { checkFormToken, issueFormToken, newReceiptCode, normalizeReceiptCode, receiptHash } from '../../api/ideas/tokens.ts';
+import {
+  checkFormToken,
+  FORM_TOKEN_TTL,
+  issueFormToken,
+  newReceiptCode,
+  normalizeReceiptCode,
+  receiptHash,
+} from '../../api/ideas/tokens.ts';
+import { tokenUsable } from '../../site/islands/ideas/draft.ts';
 
 const SECRET = 'unit-secret-unit-secret-unit-secret-00';
 
@@ -41,11 +49,16 @@ describe('receipt codes', () => {
 
 describe('form tokens', () => {
   const at = Date.parse('2027-05-12T09:00:00+08:00');
-  test('pass after the minimum fill time and before a day is out', () => {
+  test('pass after the minimum fill time and for a week, so a draft finished days later still counts from its first showing', () => {
     const token = issueFormToken(SECRET, at);
     expect(() => checkFormToken(SECRET, token, at + 5000)).not.toThrow();
     expect(() => checkFormToken(SECRET, token, at + 4999)).toThrow('提交得太快了');
-    expect(() => checkFormToken(SECRET, token, at + 25 * 3600_000)).toThrow('表单打开太久已失效');
+    expect(() => checkFormToken(SECRET, token, at + 6 * 86_400_000)).not.toThrow();
+    expect(() => checkFormToken(SECRET, token, at + FORM_TOKEN_TTL + 1)).toThrow('表单打开太久已失效');
+    // The form reuses a draft's token only while the server will still take it.
+    expect(tokenUsable(token, at + 5 * 86_400_000)).toBe(true);
+    expect(tokenUsable(token, at + FORM_TOKEN_TTL)).toBe(false);
+    expect(tokenUsable(undefined, at)).toBe(false);
   });
 
   test('cannot be backdated or signed with another secret', () => {

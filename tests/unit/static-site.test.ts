@@ -19,7 +19,7 @@ describe('the built site, served from memory', () => {
     writeFileSync(join(dir, '404.html'), '<!doctype html><title>页面不存在</title>');
     app = new Hono().use('*', securityHeaders(false)).use('*', serveSite(dir));
     // The real server's arrangement: built files answered before the app, the rest by Hono.
-    const fast = staticFastPath(dir, false);
+    const fast = staticFastPath(dir, { secure: false });
     server = createServer((req, res) => {
       if (fast(req, res)) return;
       res.writeHead(418).end('app');

@@ -117,6 +117,7 @@ export default function Accounts({ districts }: { districts: District[] }) {
             <th scope="col">角色</th>
             <th scope="col">单位</th>
             <th scope="col">状态</th>
+            <th scope="col">两步验证</th>
             <th scope="col">操作</th>
           </tr>
         </thead>
@@ -128,6 +129,7 @@ export default function Accounts({ districts }: { districts: District[] }) {
               <td>{a.roles.map((r) => ROLES[r]).join('、') || '无'}</td>
               <td>{a.unitName ?? '—'}</td>
               <td>{a.disabled ? '已停用' : '正常'}</td>
+              <td>{a.totp ? '已开启' : '未开启'}</td>
               <td>
                 <button
                   type="button"

@@ -3,6 +3,7 @@ import type { StaffCampaign } from '../../../api/ideas/campaigns-admin.ts';
 import { PHASE_LABELS } from '../../../api/ideas/labels.ts';
 import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
 import '../ideas/admin.css';
+import ConfirmDialog from '../ConfirmDialog.tsx';
 import CampaignsForm, { draftOf, newDraft, type CampaignDraft } from './CampaignsForm.tsx';
 import { can, useAccount } from './session.ts';
 
@@ -15,6 +16,7 @@ export default function Campaigns() {
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
+  const [closing, setClosing] = useState<StaffCampaign | null>(null);
 
   const reload = () => apiFetch<{ campaigns: StaffCampaign[] }>('/api/admin/campaigns').then((r) => setList(r.campaigns));
   useEffect(() => {
@@ -90,17 +92,7 @@ export default function Campaigns() {
                     </button>
                   )}
                   {c.phase === 'collecting' && (
-                    <button
-                      type="button"
-                      class="secondary"
-                      onClick={() => {
-                        if (confirm(`现在结束“${c.title}”的征集并进入评审？结束后市民不能再提交和支持。`))
-                          void run(
-                            () => apiFetch(`/api/admin/campaigns/${c.id}/close`, { method: 'POST', json: {} }),
-                            `“${c.title}”已结束征集，进入评审。`,
-                          );
-                      }}
-                    >
+                    <button type="button" class="secondary" onClick={() => setClosing(c)}>
                       结束征集“{c.title}”
                     </button>
                   )}
@@ -130,6 +122,23 @@ export default function Campaigns() {
         <button type="button" onClick={() => setEditing('new')}>
           新建征集活动
         </button>
+      )}
+      {closing && (
+        <ConfirmDialog
+          title={`结束“${closing.title}”的征集？`}
+          confirmLabel="结束征集，进入评审"
+          onConfirm={() => {
+            const c = closing;
+            setClosing(null);
+            void run(
+              () => apiFetch(`/api/admin/campaigns/${c.id}/close`, { method: 'POST', json: {} }),
+              `“${c.title}”已结束征集，进入评审。`,
+            );
+          }}
+          onClose={() => setClosing(null)}
+        >
+          <p>结束后市民不能再提交和支持金点子，活动进入评审阶段。此操作不能撤销。</p>
+        </ConfirmDialog>
       )}
     </div>
   );

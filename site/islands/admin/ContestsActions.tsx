@@ -1,6 +1,13 @@
 import { useState } from 'preact/hooks';
 import type { ContestDetail } from '../../../api/contests/admin-views.ts';
-import { NAME_DISPLAY_NAMES, REVEAL_NAMES, TEAM_SCORING_NAMES, type NameDisplay } from '../../../api/contests/labels.ts';
+import {
+  CERTIFICATE_RULE_NAMES,
+  NAME_DISPLAY_NAMES,
+  REVEAL_NAMES,
+  TEAM_SCORING_NAMES,
+  type CertificateRule,
+  type NameDisplay,
+} from '../../../api/contests/labels.ts';
 import { ApiRequestError } from '../../lib/api-client.ts';
 import {
   archiveContest,
@@ -125,6 +132,8 @@ export default function ContestsActions({ contest: c, onChanged }: { contest: Co
             teamScoring: v('teamScoring') as 'average' | 'best',
             teamBestN: Number(v('teamBestN')),
             honourTop: Number(v('honourTop')),
+            certificateRule: v('certificateRule') as CertificateRule,
+            passScore: Number(v('passScore')),
           };
           void run(() => patchContest(c.id, patch), '显示设置已保存。');
         }}
@@ -135,8 +144,16 @@ export default function ContestsActions({ contest: c, onChanged }: { contest: Co
         <Choice legend="队伍排名方式" name="teamScoring" options={Object.entries(TEAM_SCORING_NAMES)} value={c.teamScoring} />
         <label for="s-bestn">“最好的 N 人总分”中的 N</label>
         <input id="s-bestn" name="teamBestN" type="number" min={1} max={50} defaultValue={String(c.teamBestN)} />
-        <label for="s-honour">荣誉证书名额</label>
+        <Choice
+          legend="证书（交卷的人都有参与证明）"
+          name="certificateRule"
+          options={Object.entries(CERTIFICATE_RULE_NAMES)}
+          value={c.certificateRule}
+        />
+        <label for="s-honour">荣誉证书名额（前几名，0 表示不发）</label>
         <input id="s-honour" name="honourTop" type="number" min={0} max={100} defaultValue={String(c.honourTop)} />
+        <label for="s-pass">合格分（满分 100；名次靠前也要达到它才发荣誉证书）</label>
+        <input id="s-pass" name="passScore" type="number" min={0} max={100} required defaultValue={String(c.passScore)} />
         <button type="submit">保存显示设置</button>
       </form>
       <h3>归档或删除</h3>

@@ -20,12 +20,13 @@ export default function ContestsCertificates() {
   }, [me]);
   if (error) return <p class="form-error">{error}</p>;
   if (!list) return <p aria-live="polite">正在载入……</p>;
-  const honours = list.certificates.filter((c) => c.type === 'honour').length;
+  const count = (type: Certificate['type']) => list.certificates.filter((c) => c.type === type).length;
   return (
     <div>
       <div class="no-print">
         <p>
-          共 {list.certificates.length} 张：荣誉证书 {honours} 张，参与证明 {list.certificates.length - honours} 张。
+          共 {list.certificates.length} 张：荣誉证书 {count('honour')} 张，合格证书 {count('pass')} 张，参与证明 {count('participation')}{' '}
+          张。每张证书打印为一页横向 A4。
           {!list.final && '竞赛还没结束，排名未定，荣誉证书要在结束后才会生成。'}
         </p>
         <p>

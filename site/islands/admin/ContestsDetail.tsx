@@ -45,6 +45,9 @@ export default function ContestsDetail() {
           <a class="button" href={`/admin/contests/poster/?id=${contest.id}`}>
             打印海报（含二维码）
           </a>
+          <a class="button" href={`/admin/contests/projector/?id=${contest.id}`}>
+            投影模式（教室、礼堂大屏）
+          </a>
           <a class="button secondary" href={`/contest/board/?code=${contest.code}`}>
             公开排行榜
           </a>

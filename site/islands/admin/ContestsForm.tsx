@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import {
   AUDIENCE_CODES,
+  CERTIFICATE_RULE_NAMES,
   NAME_DISPLAY_NAMES,
   REVEAL_NAMES,
   TEAM_MODE_NAMES,
   TEAM_SCORING_NAMES,
+  type CertificateRule,
   type NameDisplay,
 } from '../../../api/contests/labels.ts';
 import type { ContestInput } from '../../../api/contests/settings.ts';
@@ -38,6 +40,8 @@ export default function ContestsForm() {
   const [source, setSource] = useState<Source>('reserved');
   const [picked, setPicked] = useState<string[]>([]);
   const [teamMode, setTeamMode] = useState<'list' | 'free' | 'none'>('list');
+  const [teamScoring, setTeamScoring] = useState<'average' | 'best'>('average');
+  const [rule, setRule] = useState<CertificateRule>('both');
   const [error, setError] = useState('');
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -83,9 +87,11 @@ export default function ContestsForm() {
       askStudentNo: f.get('askStudentNo') === 'on',
       sharedDevices: f.get('sharedDevices') === 'on',
       nameDisplay: text('nameDisplay') as NameDisplay,
-      teamScoring: text('teamScoring') as 'average' | 'best',
-      teamBestN: Number(text('teamBestN')),
-      honourTop: Number(text('honourTop')),
+      teamScoring,
+      teamBestN: Number(text('teamBestN') || 5),
+      certificateRule: rule,
+      honourTop: rule === 'score' ? 0 : Number(text('honourTop')),
+      passScore: Number(text('passScore')),
       ...(me.roles.includes('admin') ? { unitName: text('unitName') } : {}),
     };
     setBusy(true);
@@ -111,21 +117,29 @@ export default function ContestsForm() {
       )}
       {me.roles.includes('admin') ? (
         <>
-          <label for="c-unit">主办单位（学校或社区）</label>
+          <label for="c-unit">
+            主办单位（学校或社区）<span class="required">（必填）</span>
+          </label>
           <input id="c-unit" name="unitName" required minLength={2} maxLength={60} defaultValue={me.unitName ?? ''} />
           <FieldError fields={fields} name="unitName" />
         </>
       ) : (
         <p>主办单位：{me.unitName}</p>
       )}
-      <label for="c-title">竞赛标题</label>
+      <label for="c-title">
+        竞赛标题<span class="required">（必填）</span>
+      </label>
       <input id="c-title" name="title" required minLength={4} maxLength={60} placeholder="如：梅岭小学防灾减灾日应急知识竞赛" />
       <FieldError fields={fields} name="title" />
       <label for="c-description">说明（可选，参赛者加入前能看到）</label>
       <textarea id="c-description" name="description" rows={3} maxLength={500} />
-      <label for="c-opens">开始时间（北京时间）</label>
+      <label for="c-opens">
+        开始时间（北京时间）<span class="required">（必填）</span>
+      </label>
       <input id="c-opens" name="opensAt" type="datetime-local" required defaultValue={toLocalInput(now - (now % 60_000))} />
-      <label for="c-closes">结束时间（北京时间）</label>
+      <label for="c-closes">
+        结束时间（北京时间）<span class="required">（必填）</span>
+      </label>
       <input
         id="c-closes"
         name="closesAt"
@@ -165,9 +179,13 @@ export default function ContestsForm() {
         <ContestsPicker audience={aud} bank={bank} picked={picked} onChange={setPicked} />
       )}
       <FieldError fields={fields} name="selection" />
-      <label for="c-time">答题限时（分钟）</label>
+      <label for="c-time">
+        答题限时（分钟）<span class="required">（必填）</span>
+      </label>
       <input id="c-time" name="timeLimitMinutes" type="number" min={1} max={180} required defaultValue="20" />
-      <label for="c-attempts">每人可答次数</label>
+      <label for="c-attempts">
+        每人可答次数<span class="required">（必填）</span>
+      </label>
       <input id="c-attempts" name="attemptsAllowed" type="number" min={1} max={10} required defaultValue="1" />
       <fieldset>
         <legend>防作弊</legend>
@@ -191,8 +209,13 @@ export default function ContestsForm() {
       />
       {teamMode === 'list' && (
         <>
-          <label for="c-teams">班级或社区名单（每行一个）</label>
-          <textarea id="c-teams" name="teams" rows={5} required placeholder={'三（1）班\n三（2）班'} />
+          <label for="c-teams">
+            班级或社区名单（每行一个）<span class="required">（必填）</span>
+          </label>
+          <p class="muted" id="c-teams-hint">
+            只有一个班级时，参赛者加入时会自动选好它。
+          </p>
+          <textarea id="c-teams" name="teams" rows={5} required aria-describedby="c-teams-hint" placeholder={'三（1）班\n三（2）班'} />
           <FieldError fields={fields} name="teams" />
         </>
       )}
@@ -206,11 +229,42 @@ export default function ContestsForm() {
         </label>
       </fieldset>
       <Choice legend="公开排行榜上的姓名" name="nameDisplay" options={Object.entries(NAME_DISPLAY_NAMES)} value="masked" />
-      <Choice legend="队伍排名方式" name="teamScoring" options={Object.entries(TEAM_SCORING_NAMES)} value="average" />
-      <label for="c-bestn">“最好的 N 人总分”中的 N</label>
-      <input id="c-bestn" name="teamBestN" type="number" min={1} max={50} defaultValue="5" />
-      <label for="c-honour">荣誉证书名额（前几名，0 表示不发）</label>
-      <input id="c-honour" name="honourTop" type="number" min={0} max={100} defaultValue="3" />
+      {teamMode !== 'none' && (
+        <Choice
+          legend="队伍排名方式"
+          name="teamScoring"
+          options={Object.entries(TEAM_SCORING_NAMES)}
+          value={teamScoring}
+          onChange={(v) => setTeamScoring(v as 'average' | 'best')}
+        />
+      )}
+      {teamMode !== 'none' && teamScoring === 'best' && (
+        <>
+          <label for="c-bestn">“最好的 N 人总分”中的 N</label>
+          <input id="c-bestn" name="teamBestN" type="number" min={1} max={50} defaultValue="5" />
+        </>
+      )}
+      <Choice
+        legend="证书（交卷的人都有参与证明）"
+        name="certificateRule"
+        options={Object.entries(CERTIFICATE_RULE_NAMES)}
+        value={rule}
+        onChange={(v) => setRule(v as CertificateRule)}
+      />
+      {rule !== 'score' && (
+        <>
+          <label for="c-honour">荣誉证书名额（前几名，0 表示不发）</label>
+          <input id="c-honour" name="honourTop" type="number" min={0} max={100} defaultValue="3" />
+        </>
+      )}
+      <label for="c-pass">
+        合格分（满分 100）<span class="required">（必填）</span>
+      </label>
+      <p class="muted" id="c-pass-hint">
+        {rule === 'score' ? '达到这个分数发合格证书。' : '名次靠前也要达到这个分数才发荣誉证书，低分不会得奖。'}
+      </p>
+      <input id="c-pass" name="passScore" type="number" min={0} max={100} required defaultValue="60" aria-describedby="c-pass-hint" />
+      <FieldError fields={fields} name="passScore" />
       <button type="submit" disabled={busy}>
         {busy ? '正在创建……' : '创建竞赛'}
       </button>

@@ -9,6 +9,13 @@ const SECTIONS: Array<{ href: string; title: string; text: string; roles: Role[]
   { href: '/admin/audit/', title: '审计日志', text: '谁在什么时候做了什么，可筛选、可导出。', roles: ['admin'], ready: true },
   { href: '/admin/warnings/', title: '预警发布', text: '起草、发布、更新、解除预警，查看推送进度。', roles: ['publisher'], ready: true },
   { href: '/admin/ideas/', title: '金点子审核', text: '审核市民提交的金点子，处理举报。', roles: ['moderator'], ready: true },
+  {
+    href: '/admin/campaigns/',
+    title: '金点子征集活动',
+    text: '创建和修改征集活动，设置主题、奖项和评审标准，提前结束征集。',
+    roles: ['admin'],
+    ready: true,
+  },
   { href: '/admin/judging/', title: '金点子评审', text: '按评审标准为入围金点子打分。', roles: ['judge'], ready: true },
   { href: '/admin/contests/', title: '知识竞赛', text: '创建竞赛、打印海报、查看成绩和证书。', roles: ['organizer'], ready: true },
 ];
@@ -40,6 +47,9 @@ export default function Dashboard() {
       </ul>
       <p>
         <a href="/admin/password/">修改我的密码</a>
+      </p>
+      <p>
+        <a href="/admin/two-factor/">两步验证</a>：{account.totp ? '已开启' : '未开启'}
       </p>
       <button type="button" class="secondary" onClick={() => void logout()}>
         退出登录

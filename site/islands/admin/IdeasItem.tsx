@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { STATUS_LABELS } from '../../../api/ideas/labels.ts';
 import type { ModerationAction } from '../../../api/ideas/moderate.ts';
 import type { StaffIdea } from '../../../api/ideas/staff-view.ts';
+import { supportText } from '../ideas/format.ts';
 
 /** Props: the idea, whether it is selected for a bulk action, and how to act on it. */
 interface Props {
@@ -48,7 +49,8 @@ export default function IdeasItem({ idea: i, selected, onSelect, onAct }: Props)
       </p>
       <p class="muted">
         {i.theme} · {i.districtName} · 署名：{i.displayName ?? '匿名'} · 联系方式：{i.contact ?? (i.contactErasedAt ? '已按期删除' : '无')}{' '}
-        · 提交于 {time(i.createdAt)} · {i.supportCount} 人支持{i.duplicateOfId ? ` · 重复于 #${i.duplicateOfId}` : ''}
+        · 提交于 {time(i.createdAt)} · {supportText(i)}
+        {i.duplicateOfId ? ` · 重复于 #${i.duplicateOfId}` : ''}
       </p>
       <p class="idea-text">{i.summary}</p>
       <details>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Campaign } from '../../../api/ideas/campaign.ts';
 import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
+import ConfirmDialog from '../ConfirmDialog.tsx';
 
 /** One row of the ranking as the API sends it. */
 interface Ranked {
@@ -22,6 +23,7 @@ export default function JudgingAwards({ campaign, version, onChange }: { campaig
   const [reasons, setReasons] = useState<Record<number, string>>({});
   const [feedback, setFeedback] = useState<Record<number, string>>({});
   const [message, setMessage] = useState('');
+  const [announcing, setAnnouncing] = useState(false);
   const base = `/api/admin/campaigns/${campaign.id}`;
   const name = (code: string | null) => campaign.awards.find((a) => a.code === code)?.name ?? '无';
   const open = campaign.phase === 'judging';
@@ -146,20 +148,27 @@ export default function JudgingAwards({ campaign, version, onChange }: { campaig
           >
             保存奖项
           </button>
-          <button
-            type="button"
-            onClick={() => {
-              if (confirm(`按页面上的奖项公布“${campaign.title}”的评选结果？公布后奖项不能再修改。`))
-                void run(async () => {
-                  // What is on screen is what gets announced.
-                  await apiFetch(`${base}/awards`, { method: 'PUT', json: { assignments } });
-                  await apiFetch(`${base}/announce`, { method: 'POST', json: {} });
-                }, '评选结果已公布。');
-            }}
-          >
+          <button type="button" onClick={() => setAnnouncing(true)}>
             公布评选结果
           </button>
         </p>
+      )}
+      {announcing && (
+        <ConfirmDialog
+          title={`公布“${campaign.title}”的评选结果？`}
+          confirmLabel="确认公布"
+          onConfirm={() => {
+            setAnnouncing(false);
+            void run(async () => {
+              // What is on screen is what gets announced.
+              await apiFetch(`${base}/awards`, { method: 'PUT', json: { assignments } });
+              await apiFetch(`${base}/announce`, { method: 'POST', json: {} });
+            }, '评选结果已公布。');
+          }}
+          onClose={() => setAnnouncing(false)}
+        >
+          <p>将按页面上的奖项公布结果。公布后奖项不能再修改，获奖名单会在评选结果页面公开。</p>
+        </ConfirmDialog>
       )}
       {campaign.phase === 'announced' && (
         <p>

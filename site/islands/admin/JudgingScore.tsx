@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks';
 import type { Campaign } from '../../../api/ideas/campaign.ts';
 import type { SheetIdea } from '../../../api/ideas/judge-sheet.ts';
 import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
+import ConfirmDialog from '../ConfirmDialog.tsx';
+import { supportText } from '../ideas/format.ts';
 
 /** Props: the campaign (its criteria), one idea of the sheet, and what to do once scored. */
 interface Props {
@@ -17,17 +19,28 @@ export default function JudgingScore({ campaign, idea, onScored }: Props) {
   const [scores, setScores] = useState<Record<string, number>>({});
   const [comment, setComment] = useState('');
   const [error, setError] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
   const names = campaign.criteria;
 
-  const submit = async (e: Event) => {
+  // A score is final once submitted, so the form only asks; the dialog shows what will be sent.
+  const ask = (e: Event) => {
     e.preventDefault();
     setError('');
     if (names.some((k) => !scores[k.key])) return setError(`请为每项标准打分：${names.map((k) => k.name).join('、')}。`);
+    setConfirming(true);
+  };
+  const submit = async () => {
+    setBusy(true);
     try {
       await apiFetch(`/api/admin/campaigns/${campaign.id}/judging/${idea.id}`, { method: 'POST', json: { scores, comment } });
+      setConfirming(false);
       onScored();
     } catch (err) {
+      setConfirming(false);
       setError(err instanceof ApiRequestError ? err.message : '提交失败，请稍后再试。');
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -43,7 +56,7 @@ export default function JudgingScore({ campaign, idea, onScored }: Props) {
         {idea.hasPhoto && <img src={`/api/admin/ideas/${idea.id}/photo`} alt={`#${idea.id} 附带的照片`} width={320} loading="lazy" />}
       </details>
       <p class="muted">
-        {idea.theme} · 署名：{idea.displayName ?? '匿名'} · {idea.supportCount} 人支持
+        {idea.theme} · 署名：{idea.displayName ?? '匿名'} · {supportText(idea)}
       </p>
       {idea.mine ? (
         <div>
@@ -64,7 +77,7 @@ export default function JudgingScore({ campaign, idea, onScored }: Props) {
       ) : campaign.phase !== 'judging' ? (
         <p class="muted">评审阶段才能打分。</p>
       ) : (
-        <form class="admin-form" onSubmit={(e) => void submit(e)}>
+        <form class="admin-form" onSubmit={ask}>
           <div class="score-grid">
             {names.map((k) => (
               <label key={k.key} for={`s-${idea.id}-${k.key}`}>
@@ -98,6 +111,22 @@ export default function JudgingScore({ campaign, idea, onScored }: Props) {
             </p>
           )}
           <button type="submit">提交对 #{idea.id} 的评分</button>
+          {confirming && (
+            <ConfirmDialog
+              title={`确认对 #${idea.id} 的评分？`}
+              confirmLabel="确认提交，不再修改"
+              cancelLabel="返回修改"
+              busy={busy}
+              onConfirm={() => void submit()}
+              onClose={() => setConfirming(false)}
+            >
+              <p>{names.map((k) => `${k.name} ${scores[k.key]} 分`).join('，')}。</p>
+              {comment.trim() && <p>评审意见：{comment.trim()}</p>}
+              <p>
+                <strong>评分提交后就是最终结果，不能修改。</strong>
+              </p>
+            </ConfirmDialog>
+          )}
         </form>
       )}
     </li>

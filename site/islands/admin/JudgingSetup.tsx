@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Campaign } from '../../../api/ideas/campaign.ts';
 import type { StaffIdea } from '../../../api/ideas/staff-view.ts';
 import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
+import { supportText } from '../ideas/format.ts';
 
 interface Judge {
   id: number;
@@ -83,7 +84,7 @@ export default function JudgingSetup({ campaign, onChange }: { campaign: Campaig
               <td class="wrap">
                 #{i.id} {i.title}
               </td>
-              <td>{i.supportCount}</td>
+              <td>{supportText(i)}</td>
               <td>
                 <button type="button" class="secondary" disabled={locked} onClick={() => shortlist(i, !i.shortlisted)}>
                   {i.shortlisted ? `取消入围 #${i.id}` : `入围 #${i.id}`}

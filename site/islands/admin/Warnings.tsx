@@ -16,6 +16,7 @@ import {
 import '../warnings/warnings.css';
 import '../warnings/admin-warnings.css';
 import { can, useAccount } from './session.ts';
+import WarningsApprove from './WarningsApprove.tsx';
 import WarningsCancel from './WarningsCancel.tsx';
 import WarningsConfirm from './WarningsConfirm.tsx';
 import WarningsDelivery from './WarningsDelivery.tsx';
@@ -39,6 +40,7 @@ export default function Warnings({ options }: { options: WarningOptions }) {
   const [cancel, setCancel] = useState<{ w: AdminWarning; allClear: boolean } | null>(null);
   const [delivery, setDelivery] = useState<{ id: number; title: string } | null>(null);
   const [confirm, setConfirm] = useState<{ message: string; run: () => Promise<void> } | null>(null);
+  const [approve, setApprove] = useState<AdminWarning | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -76,8 +78,20 @@ export default function Warnings({ options }: { options: WarningOptions }) {
     setTimeout(() => editorTitle.current?.focus(), 0);
   };
 
+  /** An update or cancel that waits for a second publisher (HTTP 202): say so and who can approve it. */
+  const pending = async (w: AdminWarning) => {
+    setConfirm(null);
+    setCancel(null);
+    setEditor((e) => ({ mode: { kind: 'new' }, initial: emptyForm(Date.now()), key: e.key + 1 }));
+    await reload();
+    const who = w.approval?.approvers.length ? `可以审核的人：${w.approval.approvers.join('、')}。` : '';
+    setMessage(`已保存，等待审核：${w.title} ${w.headline}。须由另一位发布员审核后才会发布（四眼原则）。${who}`);
+    setTimeout(() => messageRef.current?.focus(), 0);
+  };
+
   const published = async (w: PublicWarning, what: string) => {
     setConfirm(null);
+    setApprove(null);
     setCancel(null);
     setDelivery({ id: w.id, title: `${w.title} ${w.headline}` });
     setEditor((e) => ({ mode: { kind: 'new' }, initial: emptyForm(Date.now()), key: e.key + 1 }));
@@ -90,8 +104,9 @@ export default function Warnings({ options }: { options: WarningOptions }) {
   /** A publish-type call: asks for the second confirmation when the API wants one, then retries. */
   const sendPublish = async (url: string, body: Record<string, unknown>, what: string) => {
     try {
-      const r = await apiFetch<{ warning: PublicWarning }>(url, { method: 'POST', json: body });
-      await published(r.warning, what);
+      const r = await apiFetch<{ warning: AdminWarning }>(url, { method: 'POST', json: body });
+      if (r.warning.state === 'draft') await pending(r.warning);
+      else await published(r.warning, what);
     } catch (err) {
       if (err instanceof ApiRequestError && err.code === 'confirm_required') {
         setConfirm({ message: err.message, run: () => attempt(() => sendPublish(url, { ...body, confirm: true }, what)) });
@@ -171,6 +186,19 @@ export default function Warnings({ options }: { options: WarningOptions }) {
       {confirm && (
         <WarningsConfirm message={confirm.message} busy={busy} onConfirm={() => void confirm.run()} onClose={() => setConfirm(null)} />
       )}
+      {approve && (
+        <WarningsApprove
+          w={approve}
+          busy={busy}
+          onClose={() => setApprove(null)}
+          onApprove={(revision) =>
+            void attempt(async () => {
+              const r = await apiFetch<{ warning: PublicWarning }>(`${BASE}/${approve.id}/approve`, { method: 'POST', json: { revision } });
+              await published(r.warning, '已审核并发布');
+            }).then(() => setApprove(null))
+          }
+        />
+      )}
       {cancel && (
         <WarningsCancel
           w={cancel.w}
@@ -179,11 +207,12 @@ export default function Warnings({ options }: { options: WarningOptions }) {
           onClose={() => setCancel(null)}
           onSubmit={(reason) =>
             void attempt(async () => {
-              const r = await apiFetch<{ warning: PublicWarning }>(`${BASE}/${cancel.w.id}/cancel`, {
+              const r = await apiFetch<{ warning: AdminWarning }>(`${BASE}/${cancel.w.id}/cancel`, {
                 method: 'POST',
                 json: { reason, allClear: cancel.allClear },
               });
-              await published(r.warning, cancel.allClear ? '已发布解除通知' : '已发布取消通知');
+              if (r.warning.state === 'draft') await pending(r.warning);
+              else await published(r.warning, cancel.allClear ? '已发布解除通知' : '已发布取消通知');
             })
           }
         />
@@ -201,6 +230,7 @@ export default function Warnings({ options }: { options: WarningOptions }) {
             void attempt(async () => openEditor({ kind: 'update', id: w.id, title: `${w.title} ${w.headline}` }, await load(w))),
           onCancel: (w, allClear) => setCancel({ w, allClear }),
           onDelivery: (w) => setDelivery({ id: w.id, title: `${w.title} ${w.headline}` }),
+          onApprove: (w) => setApprove(w),
         }}
       />
       <section aria-labelledby="editor-title" class="editor-section">

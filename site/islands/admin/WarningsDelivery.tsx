@@ -9,6 +9,8 @@ interface Delivery {
   failed: number;
   removed: number;
   pending: number;
+  /** 四眼原则: who approved the message and when, or null. */
+  approval?: { approvedBy: string | null; approvedAt: string } | null;
 }
 
 /** How often progress is asked for while the job runs. */
@@ -77,6 +79,14 @@ export default function WarningsDelivery({ id, title }: { id: number; title: str
             <dd>{d.removed}</dd>
             <dt>等待中</dt>
             <dd>{d.pending}</dd>
+            {d.approval && (
+              <>
+                <dt>审核人（四眼原则）</dt>
+                <dd>
+                  {d.approval.approvedBy}，{d.approval.approvedAt.slice(0, 16).replace('T', ' ')}
+                </dd>
+              </>
+            )}
           </dl>
         </>
       )}

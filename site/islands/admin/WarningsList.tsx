@@ -8,10 +8,11 @@ export interface ListActions {
   onUpdate: (w: AdminWarning) => void;
   onCancel: (w: AdminWarning, allClear: boolean) => void;
   onDelivery: (w: AdminWarning) => void;
+  onApprove: (w: AdminWarning) => void;
 }
 
 function stateOf(w: AdminWarning): string {
-  if (w.state === 'draft') return '草稿';
+  if (w.state === 'draft') return w.approval?.required ? '草稿 · 待审核' : '草稿';
   // The API writes a Cancel's headline as “暴雨预警解除” or “暴雨预警取消”.
   if (w.msgType === 'Cancel') return w.headline.endsWith('解除') ? '解除通知' : '取消通知';
   if (w.active) return '生效中';
@@ -42,11 +43,25 @@ function Item({ w, a }: { w: AdminWarning; a: ListActions }) {
       <p class="muted aw-meta">
         {areaText(w)} · {w.sent ? `发布于 ${shortTime(w.sent)}` : `生效时间 ${shortTime(w.effective)}`} · 有效期至 {shortTime(w.expires)}
       </p>
+      {w.state === 'draft' && w.approval?.required && (
+        <p class="aw-approval">
+          {w.msgType === 'Update' ? '这是一条更新，' : w.msgType === 'Cancel' ? '这是一条解除/取消通知，' : ''}
+          须由起草人以外的另一位发布员审核后才能发布（四眼原则）。
+          {w.approval.approvers.length
+            ? `可以审核的人：${w.approval.approvers.join('、')}。`
+            : '目前没有其他可以审核的发布员，请联系管理员。'}
+          {w.author ? `起草人：${w.author}。` : ''}
+        </p>
+      )}
       <div class="wf-actions">
         {w.state === 'draft' && (
           <>
             <Act label="编辑" w={w} onClick={() => a.onEdit(w)} />
-            <Act label="发布" w={w} onClick={() => a.onPublish(w)} primary />
+            {w.approval?.required ? (
+              <Act label="查看并审核" w={w} onClick={() => a.onApprove(w)} primary />
+            ) : (
+              <Act label="发布" w={w} onClick={() => a.onPublish(w)} primary />
+            )}
           </>
         )}
         {live && (

@@ -3,13 +3,17 @@ import type { Role } from '../../../api/accounts/roles.ts';
 import type { PublicAccount } from '../../../api/accounts/store.ts';
 import { apiFetch } from '../../lib/api-client.ts';
 
-/** The signed-in account, loaded once; redirects to the login page when there is none. */
+/** The signed-in account, loaded once; redirects to the login page when there is none, to enrolment when it must. */
 export function useAccount(): PublicAccount | null {
   const [account, setAccount] = useState<PublicAccount | null>(null);
   useEffect(() => {
     // A 401 has already sent the browser to the login page; nothing more to do here.
-    apiFetch<{ account: PublicAccount }>('/api/auth/me')
-      .then((r) => setAccount(r.account))
+    apiFetch<{ account: PublicAccount; mustEnrol: boolean }>('/api/auth/me')
+      .then((r) => {
+        // An admin or publisher without the required second factor binds one before anything else.
+        if (r.mustEnrol) location.assign(`/admin/two-factor/?next=${encodeURIComponent(location.pathname + location.search)}`);
+        else setAccount(r.account);
+      })
       .catch(() => undefined);
   }, []);
   return account;

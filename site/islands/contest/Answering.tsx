@@ -38,6 +38,23 @@ export default function Answering({ attempt, loadedAt, onRefresh, onSubmit }: Pr
     onClosed: finish,
     onStale: () => void sync(),
   });
+  // Focus mode while answering: the site's header and footer give way, and leaving asks first
+  // (answers are saved as they are given, so leaving loses nothing, but a stray swipe should not end the contest).
+  useEffect(() => {
+    const root = document.documentElement;
+    root.classList.add('quiz-focus');
+    const ask = (e: BeforeUnloadEvent) => {
+      if (closed.current) return;
+      e.preventDefault();
+      // Chromium before 119 needs returnValue set to show the dialog.
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', ask);
+    return () => {
+      root.classList.remove('quiz-focus');
+      window.removeEventListener('beforeunload', ask);
+    };
+  }, []);
   // Every 30 s: extra time granted or an early close reaches the page, and answers from another tab.
   useEffect(() => {
     const id = window.setInterval(() => void sync(), 30_000);

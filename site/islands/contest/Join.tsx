@@ -1,11 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ContestPublic } from '../../../api/contests/views.ts';
 import { ApiRequestError } from '../../lib/api-client.ts';
+import { LOBBY_MS } from '../../../api/contests/labels.ts';
 import ContestFacts from './ContestFacts.tsx';
 import { codeFromUrl, joinContest, lookupContest } from './contest-api.ts';
 import './contest.css';
 import JoinForm from './JoinForm.tsx';
 import { deviceToken, keepAttempt, keepPerson, readPerson, savedAttempt, type Person } from './storage.ts';
+
+/** Whether the contest is about to start, so participants may join and wait. */
+const inLobby = (c: ContestPublic) => c.status === 'scheduled' && c.opensAt - c.now <= LOBBY_MS;
 
 const message = (err: unknown) => (err instanceof ApiRequestError ? err.message : '出了点问题，请稍后再试。');
 
@@ -54,6 +58,7 @@ export default function Join() {
   };
 
   const resumable = contest && savedAttempt(contest.code);
+  const lobby = !!contest && inLobby(contest);
   return (
     <div class="contest-join">
       <form
@@ -96,8 +101,11 @@ export default function Join() {
           这台设备已经加入过本次竞赛。<a href={`/contest/play/?code=${contest.code}`}>继续答题或查看成绩</a>
         </p>
       )}
-      {contest?.status === 'open' && <JoinForm contest={contest} busy={busy} initial={readPerson()} onStart={(p) => void start(p)} />}
-      {contest?.status === 'scheduled' && <p class="notice">竞赛还没开始，请到开放时间再来。</p>}
+      {contest && (contest.status === 'open' || lobby) && (
+        <JoinForm contest={contest} busy={busy} initial={readPerson()} onStart={(p) => void start(p)} />
+      )}
+      {contest?.status === 'scheduled' && lobby && <p class="notice">竞赛还没开始，可以先加入，等组织者宣布开始。</p>}
+      {contest?.status === 'scheduled' && !lobby && <p class="notice">竞赛还没开始，开始前半小时可以先加入等候，请到时再来。</p>}
       {contest?.status === 'closed' && (
         <p class="notice">
           竞赛已经结束。<a href={`/contest/board/?code=${contest.code}`}>查看排行榜</a>

@@ -37,7 +37,12 @@ export default function JoinForm({ contest, busy, initial, onStart }: Props) {
       {contest.teamMode === 'list' && (
         <>
           <label for="join-team">班级或社区</label>
-          <select id="join-team" name="team" required defaultValue={keepTeam ? initial.team : ''}>
+          <select
+            id="join-team"
+            name="team"
+            required
+            defaultValue={keepTeam ? initial.team : contest.teams.length === 1 ? (contest.teams[0] ?? '') : ''}
+          >
             <option value="">请选择</option>
             {contest.teams.map((t) => (
               <option key={t} value={t}>

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AttemptFinished } from '../../../api/contests/result.ts';
-import type { AttemptRunning } from '../../../api/contests/views.ts';
+import type { AttemptRunning, AttemptWaiting } from '../../../api/contests/views.ts';
 import { ApiRequestError } from '../../lib/api-client.ts';
 import Answering from './Answering.tsx';
-import { codeFromUrl, joinContest, loadAttempt, submitAttempt } from './contest-api.ts';
+import { codeFromUrl, joinContest, loadAttempt, submitAttempt, type Attempt } from './contest-api.ts';
 import './contest.css';
 import './contest-play.css';
 import Result from './Result.tsx';
@@ -13,6 +13,7 @@ type State =
   | { kind: 'loading' }
   | { kind: 'none' }
   | { kind: 'error'; message: string }
+  | { kind: 'waiting'; attempt: AttemptWaiting }
   | { kind: 'running'; attempt: AttemptRunning; loadedAt: number }
   | { kind: 'submitting' }
   | { kind: 'finished'; attempt: AttemptFinished };
@@ -24,8 +25,21 @@ export default function Play() {
   const code = codeFromUrl();
   const [state, setState] = useState<State>({ kind: 'loading' });
 
-  const show = (attempt: AttemptRunning | AttemptFinished, loadedAt: number) =>
-    setState(attempt.state === 'running' ? { kind: 'running', attempt, loadedAt } : { kind: 'finished', attempt });
+  const show = (attempt: Attempt, loadedAt: number) =>
+    setState(
+      attempt.state === 'waiting'
+        ? { kind: 'waiting', attempt }
+        : attempt.state === 'running'
+          ? { kind: 'running', attempt, loadedAt }
+          : { kind: 'finished', attempt },
+    );
+  // In the lobby: ask again every few seconds (spread, so a hall does not ask at once) and at the opening time.
+  useEffect(() => {
+    if (state.kind !== 'waiting') return;
+    const wait = Math.min(state.attempt.startsInMs + 200, 3000 + Math.random() * 2000);
+    const t = window.setTimeout(() => void load(), wait);
+    return () => window.clearTimeout(t);
+  }, [state]);
 
   const load = async () => {
     const token = savedAttempt(code);
@@ -48,7 +62,7 @@ export default function Play() {
     if (!token) return null;
     const { attempt } = await loadAttempt(token);
     if (attempt.state === 'running') return attempt;
-    setState({ kind: 'finished', attempt });
+    if (attempt.state === 'finished') setState({ kind: 'finished', attempt });
     return null;
   };
 
@@ -99,6 +113,23 @@ export default function Play() {
       </div>
     );
   const contest = state.attempt.contest;
+  if (state.kind === 'waiting')
+    return (
+      <div class="play">
+        <section class="card waiting" aria-labelledby="waiting-title">
+          <h2 id="waiting-title">已加入，等待竞赛开始</h2>
+          <p>
+            <strong>{contest.title}</strong>
+            <br />
+            {state.attempt.participant.name}
+            {state.attempt.participant.team && `（${state.attempt.participant.team}）`}
+          </p>
+          <p aria-live="polite">
+            组织者宣布开始后，第一题会自动出现在这里，不用刷新。答题限时 {contest.timeLimitMs / 60_000} 分钟，从开始时算起。
+          </p>
+        </section>
+      </div>
+    );
   return (
     <div class="play">
       <p class="play-title no-print">

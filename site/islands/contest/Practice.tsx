@@ -3,6 +3,25 @@ import { AUDIENCE_CODES, CATEGORY_CODES, CATEGORY_NAMES, DIFFICULTY_CODES, DIFFI
 import './contest.css';
 import './contest-play.css';
 import PracticeQuestion, { type PracticeItem } from './PracticeQuestion.tsx';
+import Review from './Review.tsx';
+import type { ReviewItem } from '../../../api/contests/result.ts';
+
+/** A practised question in the form the contest review shows. */
+function reviewItemOf(q: PracticeItem, n: number, chosen: number[]): ReviewItem {
+  const right = chosen.length === q.answer.length && q.answer.every((a) => chosen.includes(a));
+  return {
+    n,
+    type: q.type,
+    stem: q.stem,
+    options: q.options,
+    answer: q.answer,
+    chosen,
+    right,
+    explanation: q.explanation,
+    guide: q.guide,
+    guideTitle: q.guideTitle,
+  };
+}
 
 /** Questions per round. */
 const ROUND = 10;
@@ -30,6 +49,7 @@ export default function Practice() {
   const [round, setRound] = useState<PracticeItem[] | null>(null);
   const [index, setIndex] = useState(0);
   const [right, setRight] = useState(0);
+  const [given, setGiven] = useState<number[][]>([]);
   useEffect(() => {
     fetch('/contest/practice/questions.json')
       .then((r) => (r.ok ? (r.json() as Promise<{ questions: PracticeItem[] }>) : Promise.reject(new Error(String(r.status)))))
@@ -49,6 +69,7 @@ export default function Practice() {
     setRound(shuffled(matching).slice(0, ROUND));
     setIndex(0);
     setRight(0);
+    setGiven([]);
     requestAnimationFrame(() => document.getElementById('practice-q')?.focus());
   };
   const radios = (name: keyof Filter, legend: string, options: Array<[string, string]>) => (
@@ -77,7 +98,10 @@ export default function Practice() {
         q={q}
         place={`第 ${index + 1} 题 / 共 ${round.length} 题`}
         last={index === round.length - 1}
-        onAnswered={(ok) => ok && setRight((n) => n + 1)}
+        onAnswered={(ok, chosen) => {
+          if (ok) setRight((n) => n + 1);
+          setGiven((g) => [...g.slice(0, index), chosen]);
+        }}
         onNext={() => {
           setIndex(index + 1);
           requestAnimationFrame(() => document.getElementById('practice-q')?.focus());
@@ -92,7 +116,13 @@ export default function Practice() {
           <h2 id="practice-q" tabIndex={-1}>
             本组答对 {right} 题，共 {round.length} 题
           </h2>
-          <p>{right === round.length ? '全对，真棒！' : '看看解析，再练一组吧。'}</p>
+          <p>{right === round.length ? '全对，真棒！' : '看看下面的回顾和解析，再练一组吧。'}</p>
+        </section>
+      )}
+      {round && (
+        <section aria-labelledby="practice-review">
+          <h2 id="practice-review">本组回顾</h2>
+          <Review items={round.map((q, n) => reviewItemOf(q, n, given[n] ?? []))} />
         </section>
       )}
       <form

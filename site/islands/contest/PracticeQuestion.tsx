@@ -20,7 +20,8 @@ interface Props {
   q: PracticeItem;
   place: string;
   last: boolean;
-  onAnswered(right: boolean): void;
+  /** The answer was checked: whether it was right, and the options chosen. */
+  onAnswered(right: boolean, chosen: number[]): void;
   onNext(): void;
 }
 
@@ -33,7 +34,10 @@ export default function PracticeQuestion({ q, place, last, onAnswered, onNext }:
   const toggle = (i: number, on: boolean) => setChosen(multiple ? (on ? [...chosen, i] : chosen.filter((c) => c !== i)) : [i]);
   const check = () => {
     setChecked(true);
-    onAnswered(right);
+    onAnswered(
+      right,
+      [...chosen].sort((a, b) => a - b),
+    );
   };
   return (
     <div class="practice-question">
@@ -58,6 +62,7 @@ export default function PracticeQuestion({ q, place, last, onAnswered, onNext }:
                 <span class="option-letter">{OPTION_LETTERS[i]}</span>
                 <span>{o}</span>
                 {checked && q.answer.includes(i) && <strong class="option-flag">正确答案</strong>}
+                {checked && chosen.includes(i) && <span class="option-flag option-mine">你的选择</span>}
               </label>
             </li>
           ))}

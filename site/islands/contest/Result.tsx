@@ -41,8 +41,8 @@ export default function Result({ r, onRetry }: { r: AttemptFinished; onRetry(): 
         <h2 id="certificate-title" class="no-print">
           证书
         </h2>
-        {!r.final && r.certificate.type === 'participation' && (
-          <p class="muted no-print">竞赛结束后，排名靠前的同学可获得荣誉证书，到时再来本页打印。</p>
+        {!r.final && r.certificate.type !== 'honour' && (
+          <p class="muted no-print">竞赛结束后，排名靠前且达到合格分的同学可获得荣誉证书，到时再来本页打印。</p>
         )}
         <CertificateCard c={r.certificate} />
         <p class="no-print">

@@ -18,7 +18,7 @@ export default function Review({ items }: { items: ReviewItem[] }) {
               <li key={i}>
                 {o}
                 {q.answer.includes(i) && <strong>（正确答案）</strong>}
-                {q.chosen.includes(i) && !q.answer.includes(i) && <span>（你的选择）</span>}
+                {q.chosen.includes(i) && <span>（你的选择）</span>}
               </li>
             ))}
           </ol>

@@ -1,11 +1,11 @@
 import type { PublicBoard } from '../../../api/contests/board.ts';
 import type { Verification } from '../../../api/contests/certificates.ts';
 import type { AttemptFinished } from '../../../api/contests/result.ts';
-import type { AttemptRunning, ContestPublic } from '../../../api/contests/views.ts';
+import type { AttemptRunning, AttemptWaiting, ContestPublic } from '../../../api/contests/views.ts';
 import { apiFetch } from '../../lib/api-client.ts';
 
 /** A participant's attempt, running or finished. */
-export type Attempt = AttemptRunning | AttemptFinished;
+export type Attempt = AttemptWaiting | AttemptRunning | AttemptFinished;
 
 const pub = { redirectOn401: false };
 const code = (c: string) => encodeURIComponent(c.trim());
@@ -15,7 +15,11 @@ export const lookupContest = (c: string) => apiFetch<{ contest: ContestPublic }>
 
 /** Starts (or resumes, on the same device) an attempt. */
 export const joinContest = (c: string, body: { name: string; team: string; className: string; studentNo: string; deviceToken: string }) =>
-  apiFetch<{ attempt: AttemptRunning; resumed: boolean }>(`/api/contests/join/${code(c)}`, { ...pub, method: 'POST', json: body });
+  apiFetch<{ attempt: AttemptWaiting | AttemptRunning; resumed: boolean }>(`/api/contests/join/${code(c)}`, {
+    ...pub,
+    method: 'POST',
+    json: body,
+  });
 
 /** The attempt as the server has it now. */
 export const loadAttempt = (token: string) => apiFetch<{ attempt: Attempt }>(`/api/contests/attempts/${token}`, pub);

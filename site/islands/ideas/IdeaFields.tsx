@@ -142,6 +142,23 @@ export default function IdeaFields({ values: v, set, errors, themes, districts }
           {...describedBy('idea-contact', true, errors['contact'])}
         />
       </Field>
+      <Field
+        id="idea-passphrase"
+        label={`找回口令（选填，${L.passphraseMin}–${L.passphraseMax} 个字）`}
+        hint="设了口令，回执码丢失后可以在“查询进度”页面凭联系方式和口令重新领取。请用别人猜不到、你自己记得住的一句话；网站只保存加密后的形式，谁也看不到原文。"
+        error={errors['passphrase']}
+      >
+        <input
+          id="idea-passphrase"
+          name="passphrase"
+          value={v.passphrase}
+          onInput={(e) => set('passphrase', text(e))}
+          maxLength={L.passphraseMax}
+          autocomplete="off"
+          spellcheck={false}
+          {...describedBy('idea-passphrase', true, errors['passphrase'])}
+        />
+      </Field>
       {errors['consent'] && (
         <p class="field-error" id="idea-consent-error">
           {errors['consent']}

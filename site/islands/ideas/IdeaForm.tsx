@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Campaign } from '../../../api/ideas/campaign.ts';
 import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
 import { deviceToken } from './device.ts';
-import { clearDraft, EMPTY_VALUES, loadDraft, saveDraft, type IdeaValues } from './draft.ts';
+import { clearDraft, EMPTY_VALUES, loadDraft, saveDraft, tokenUsable, type IdeaValues } from './draft.ts';
 import { day, messageOf } from './format.ts';
 import IdeaFields from './IdeaFields.tsx';
 import './ideas.css';
@@ -24,6 +24,7 @@ const FIELD_IDS: Record<string, string> = {
   district: 'idea-district',
   displayName: 'idea-name',
   contact: 'idea-contact',
+  passphrase: 'idea-passphrase',
   consent: 'idea-consent',
   photo: 'idea-photo',
 };
@@ -40,25 +41,28 @@ export default function IdeaForm({ districts }: Props) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState('');
   const [busy, setBusy] = useState(false);
-  const [receipt, setReceipt] = useState('');
+  const [receipt, setReceipt] = useState<{ code: string; recoverable: boolean } | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     apiFetch<{ campaigns: Campaign[] }>('/api/ideas/campaigns', { redirectOn401: false })
       .then(({ campaigns: all }) => {
         const open = all.filter((c) => c.phase === 'collecting');
-        const draft = loadDraft() ?? {};
+        const { formToken, ...draft } = loadDraft() ?? {};
         const campaignId = open.some((c) => c.id === draft.campaignId) ? (draft.campaignId ?? 0) : (open[0]?.id ?? 0);
-        setValues({ ...EMPTY_VALUES, ...draft, campaignId, contact: '', consent: false });
+        setValues({ ...EMPTY_VALUES, ...draft, campaignId, contact: '', passphrase: '', consent: false });
         setCampaigns(open);
         setReady(true);
+        // A restored draft keeps the token from when the form was first shown, so the minimum fill
+        // time is not counted again from now.
+        if (tokenUsable(formToken)) setToken(formToken);
+        else newToken().then(setToken, () => undefined);
       })
       .catch((err: unknown) => setProblem(messageOf(err)));
-    newToken().then(setToken, () => undefined);
   }, []);
   useEffect(() => {
-    if (ready) saveDraft(values);
-  }, [values, ready]);
+    if (ready) saveDraft(values, token);
+  }, [values, ready, token]);
 
   const set = <K extends keyof IdeaValues>(key: K, value: IdeaValues[K]) => setValues((v) => ({ ...v, [key]: value }));
 
@@ -70,8 +74,9 @@ export default function IdeaForm({ districts }: Props) {
     try {
       const json = { ...values, website, device: deviceToken(), formToken: token || (await newToken()), ...(photo ? { photo } : {}) };
       const r = await apiFetch<{ receipt: string }>('/api/ideas/submissions', { method: 'POST', json, redirectOn401: false });
+      setReady(false);
       clearDraft();
-      setReceipt(r.receipt);
+      setReceipt({ code: r.receipt, recoverable: values.passphrase !== '' });
     } catch (err) {
       setErrors(err instanceof ApiRequestError ? err.fields : {});
       setProblem(messageOf(err));
@@ -82,7 +87,7 @@ export default function IdeaForm({ districts }: Props) {
     }
   };
 
-  if (receipt) return <Receipt code={receipt} />;
+  if (receipt) return <Receipt code={receipt.code} recoverable={receipt.recoverable} />;
   if (!campaigns) return <p aria-live="polite">{problem || '正在载入征集活动……'}</p>;
   const campaign = campaigns.find((c) => c.id === values.campaignId);
   if (!campaign)
@@ -98,15 +103,17 @@ export default function IdeaForm({ districts }: Props) {
       <div ref={alertRef} tabIndex={-1}>
         {problem && (
           <div class="form-error" role="alert">
-            {Object.keys(errors).length ? (
+            {Object.keys(errors).some((f) => FIELD_IDS[f]) ? (
               <>
                 <p>提交前请修改以下内容（你已填写的内容都还在）：</p>
                 <ul>
-                  {Object.entries(errors).map(([field, text]) => (
-                    <li key={field}>
-                      <a href={`#${FIELD_IDS[field] ?? 'idea-title'}`}>{text}</a>
-                    </li>
-                  ))}
+                  {Object.entries(errors)
+                    .filter(([field]) => FIELD_IDS[field])
+                    .map(([field, text]) => (
+                      <li key={field}>
+                        <a href={`#${FIELD_IDS[field]}`}>{text}</a>
+                      </li>
+                    ))}
                 </ul>
               </>
             ) : (
@@ -135,7 +142,7 @@ export default function IdeaForm({ districts }: Props) {
           征集活动：<strong>{campaign.title}</strong>（截止 {day(campaign.collectEndsAt)}）
         </p>
       )}
-      <p class="hint">你填写的内容会自动保存在这台设备上（联系方式和照片除外），提交成功后清除。</p>
+      <p class="hint">你填写的内容会自动保存在这台设备上（联系方式、找回口令和照片除外），提交成功后清除。</p>
       <IdeaFields values={values} set={set} errors={errors} themes={campaign.themes} districts={districts} />
       <SimilarIdeas campaignId={campaign.id} title={values.title} summary={values.summary} />
       <PhotoField error={errors['photo']} onPhoto={setPhoto} />

@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 
-/** Props: the receipt code the server returned. */
+/** Props: the receipt code the server returned, and whether a recovery passphrase was set. */
 interface Props {
   code: string;
+  recoverable: boolean;
 }
 
 /** After submitting: the receipt code (shown once, stored nowhere in clear) and what happens next. */
-export default function Receipt({ code }: Props) {
+export default function Receipt({ code, recoverable }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   const [copied, setCopied] = useState('');
   useEffect(() => heading.current?.focus(), []);
@@ -25,7 +26,10 @@ export default function Receipt({ code }: Props) {
         {code}
       </p>
       <p>
-        <strong>请抄下或截图保存回执码。</strong>它只显示这一次，是查询审核和评选进度的唯一凭证，丢失后无法找回。
+        <strong>请抄下或截图保存回执码。</strong>它只显示这一次，是查询审核和评选进度的凭证。
+        {recoverable
+          ? '如果丢失，可以在“查询进度”页面凭联系方式和找回口令重新领取一个新的回执码（原回执码随即作废）。'
+          : '你没有设置找回口令，回执码丢失后无法找回。'}
       </p>
       <p>
         <button type="button" class="secondary" onClick={() => void copy()}>

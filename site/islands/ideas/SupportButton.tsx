@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { IDEA_LIMITS } from '../../../api/ideas/labels.ts';
 import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
 import { deviceToken, rememberSupport, supportedIdeas } from './device.ts';
 import { messageOf } from './format.ts';
@@ -23,7 +24,7 @@ export default function SupportButton({ id, title, count, collecting }: Props) {
     setBusy(true);
     setMessage('');
     try {
-      const r = await apiFetch<{ supportCount: number }>(`/api/ideas/${id}/support`, {
+      const r = await apiFetch<{ supportCount: number; counted: boolean }>(`/api/ideas/${id}/support`, {
         method: 'POST',
         json: { device: deviceToken() },
         redirectOn401: false,
@@ -31,7 +32,11 @@ export default function SupportButton({ id, title, count, collecting }: Props) {
       setN(r.supportCount);
       setDone(true);
       rememberSupport(id);
-      setMessage('谢谢你的支持！');
+      setMessage(
+        r.counted
+          ? '谢谢你的支持！'
+          : `谢谢你的支持，已经记录。你所在的网络（如学校、单位）已有 ${IDEA_LIMITS.supportsPerAddress} 台以上设备支持过这条金点子；为防止刷票，同一网络最多计入 ${IDEA_LIMITS.supportsPerAddress} 次，评审组能看到全部支持。`,
+      );
     } catch (err) {
       if (err instanceof ApiRequestError && err.code === 'already_supported') {
         setDone(true);

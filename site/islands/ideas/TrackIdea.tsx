@@ -23,12 +23,22 @@ export default function TrackIdea() {
     }
   };
   useEffect(() => {
-    // The receipt page links here with the code in the fragment, which never reaches a server log.
-    const fromLink = decodeURIComponent(location.hash.slice(1));
-    if (fromLink) {
-      setCode(fromLink);
-      void look(fromLink);
-    }
+    // The receipt page links here with the code in the fragment, which never reaches a server log;
+    // a recovered code links to this same page, so a changed fragment is looked up too.
+    const fromLink = () => {
+      let value = location.hash.slice(1);
+      try {
+        value = decodeURIComponent(value);
+      } catch {
+        // A malformed escape: look the fragment up as it is.
+      }
+      if (!value) return;
+      setCode(value);
+      void look(value);
+    };
+    fromLink();
+    addEventListener('hashchange', fromLink);
+    return () => removeEventListener('hashchange', fromLink);
   }, []);
 
   return (

@@ -18,3 +18,7 @@ export const dayTime = (ms: number) => stamp.format(new Date(ms));
 
 /** The message to show for a failed request. */
 export const messageOf = (err: unknown) => (err instanceof Error && err.message ? err.message : '操作失败，请稍后再试。');
+
+/** Support figures as staff read them: the public count, then every device and the distinct addresses behind it. */
+export const supportText = (i: { supportCount: number; supportRaw: number; supportAddresses: number }) =>
+  `计 ${i.supportCount} 人支持（共 ${i.supportRaw} 台设备，来自 ${i.supportAddresses} 个网络地址）`;

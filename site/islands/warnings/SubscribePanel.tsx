@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { unreachableService } from '../../../api/push/allowlist.ts';
 import { ApiRequestError } from '../../lib/api-client.ts';
 import type { DistrictOption } from './DistrictPicker.tsx';
 import { currentPushSubscription, PermissionDismissed, pushSupport, subscribe, subscriptionFetch, type PushSupport } from './push.ts';
@@ -41,6 +42,8 @@ export default function SubscribePanel({ districts, hazards, levels }: Props) {
   const [done, setDone] = useState('');
   const [error, setError] = useState('');
   const [initial, setInitial] = useState<PushPrefs | null>(null);
+  /** This browser's push service cannot be reached from mainland China. */
+  const [unreachable, setUnreachable] = useState(false);
 
   useEffect(() => {
     const s = pushSupport();
@@ -48,6 +51,11 @@ export default function SubscribePanel({ districts, hazards, levels }: Props) {
     const stored = savedSubscription();
     setSub(stored);
     setInitial(stored?.prefs ?? { districts: chosenDistricts(), hazards: null, minLevel: 'blue', exercises: false });
+    // A browser already subscribed through a service that is blocked here will never get a message.
+    if (s === 'ok')
+      void currentPushSubscription()
+        .then((push) => push && unreachableService(push.endpoint) && setUnreachable(true))
+        .catch(() => undefined);
     // A subscription the browser has since dropped (site data cleared, permission reset) is no longer one.
     if (stored && s === 'ok')
       void currentPushSubscription().then((push) => {
@@ -68,7 +76,10 @@ export default function SubscribePanel({ districts, hazards, levels }: Props) {
       setDone(await action());
     } catch (err) {
       if (err instanceof DOMException && err.name === 'NotAllowedError') setSupport('denied');
-      else if (err instanceof ApiRequestError && (err.status === 404 || err.status === 410)) {
+      else if (err instanceof ApiRequestError && err.code === 'push_service_unreachable') {
+        setUnreachable(true);
+        setError(err.message);
+      } else if (err instanceof ApiRequestError && (err.status === 404 || err.status === 410)) {
         saveSubscription(null);
         setSub(null);
         setError(err.message);
@@ -128,6 +139,13 @@ export default function SubscribePanel({ districts, hazards, levels }: Props) {
       {blocked && (
         <p class="notice push-blocked" role="status">
           {SUPPORT_TEXT[support]}
+        </p>
+      )}
+      {unreachable && (
+        <p class="notice push-unreachable" role="status">
+          这个浏览器的推送服务在中国大陆连接不上，网页推送到不了这台设备。请以这些渠道为准：<a href="/warnings/">预警页面</a>（可收藏）、
+          <a href="/feeds/warnings.atom">Atom 订阅源</a>，以及官方的 12379 预警短信。想在这台设备上收到推送，可以改用 Firefox、Windows
+          电脑上的 Edge 或 Safari。
         </p>
       )}
       <div aria-live="polite">{done && <p class="push-done">{done}</p>}</div>

@@ -15,7 +15,15 @@ export interface WarningOptions {
 }
 
 /** A warning as the admin list returns it. */
-export type AdminWarning = PublicWarning & { state: 'draft' | 'published' };
+export type AdminWarning = PublicWarning & {
+  state: 'draft' | 'published';
+  /** Drafts: the content's revision, which an approval names. */
+  revision?: number;
+  /** Drafts: who wrote or last edited it. */
+  author?: string | null;
+  /** Drafts: whether a second publisher must approve it (四眼原则), and who can. */
+  approval?: { required: boolean; approvers: string[] };
+};
 
 /** A meteorological signal: its official meaning and defence guidance. */
 export interface Signal {

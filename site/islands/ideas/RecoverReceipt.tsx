@@ -1,0 +1,99 @@
+import { useRef, useState } from 'preact/hooks';
+import type { RecoveredIdea } from '../../../api/ideas/recover.ts';
+import { apiFetch, ApiRequestError } from '../../lib/api-client.ts';
+import Field, { describedBy } from './Field.tsx';
+import { day, messageOf } from './format.ts';
+
+const text = (e: Event) => (e.currentTarget as HTMLInputElement).value;
+
+/** 找回回执码: the contact and passphrase given with the idea bring a new receipt code for each of its ideas. */
+export default function RecoverReceipt() {
+  const [contact, setContact] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState('');
+  const [found, setFound] = useState<RecoveredIdea[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const result = useRef<HTMLDivElement>(null);
+
+  const recover = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setProblem('');
+    setErrors({});
+    setFound(null);
+    try {
+      const r = await apiFetch<{ ideas: RecoveredIdea[] }>('/api/ideas/recover', {
+        method: 'POST',
+        json: { contact, passphrase },
+        redirectOn401: false,
+      });
+      setFound(r.ideas);
+      setPassphrase('');
+    } catch (err) {
+      setErrors(err instanceof ApiRequestError ? err.fields : {});
+      setProblem(messageOf(err));
+    } finally {
+      setBusy(false);
+      requestAnimationFrame(() => result.current?.focus());
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby="recover-title">
+      <h2 id="recover-title">回执码丢了？</h2>
+      <p>如果提交时设置了找回口令，可以凭当时填写的联系方式和口令重新领取回执码。新回执码生成后，原回执码随即作废。</p>
+      <form class="idea-form" onSubmit={(e) => void recover(e)} noValidate>
+        <Field id="recover-contact" label="提交时填写的联系方式" error={errors['contact']}>
+          <input
+            id="recover-contact"
+            value={contact}
+            onInput={(e) => setContact(text(e))}
+            autocomplete="tel"
+            required
+            {...describedBy('recover-contact', false, errors['contact'])}
+          />
+        </Field>
+        <Field id="recover-passphrase" label="找回口令" error={errors['passphrase']}>
+          <input
+            id="recover-passphrase"
+            value={passphrase}
+            onInput={(e) => setPassphrase(text(e))}
+            autocomplete="off"
+            spellcheck={false}
+            required
+            {...describedBy('recover-passphrase', false, errors['passphrase'])}
+          />
+        </Field>
+        <button type="submit" class="secondary" disabled={busy}>
+          {busy ? '正在查找……' : '领取新的回执码'}
+        </button>
+      </form>
+      <div ref={result} tabIndex={-1} aria-live="polite">
+        {problem && (
+          <p class="form-error" role="alert">
+            {problem}
+          </p>
+        )}
+        {found && (
+          <>
+            <p>
+              <strong>找到 {found.length} 条金点子。请抄下或截图保存新的回执码：</strong>
+            </p>
+            <ul>
+              {found.map((i) => (
+                <li key={i.id}>
+                  {i.title}（{day(i.submittedAt)}提交，{i.statusText}）：新回执码{' '}
+                  <strong class="receipt-code" data-recovered>
+                    {i.receipt}
+                  </strong>{' '}
+                  <a href={`/ideas/track/#${i.receipt}`}>查询进度</a>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,238 @@
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startSqld } from '../fixtures/db.ts';
+import { freePort, waitFor } from '../fixtures/ports.ts';
+import { startPushService, type FakeBrowser } from '../fixtures/push-service.ts';
+import { startServer, type RunningServer } from '../fixtures/server.ts';
+import { rainstormInput } from '../fixtures/warnings.ts';
+
+const sqld = process.env['TEST_DB'] === 'sqld';
+const exited = (proc: ChildProcess) =>
+  proc.exitCode !== null ? Promise.resolve(proc.exitCode) : new Promise<number | null>((r) => proc.once('exit', (code) => r(code)));
+
+/** Talks to a running server as a publisher would. */
+function client(server: () => RunningServer) {
+  let cookie = '';
+  const api = async (path: string, init: { method?: string; body?: unknown } = {}) => {
+    const res = await fetch(`${server().url}${path}`, {
+      method: init.method ?? 'GET',
+      headers: { origin: server().url, 'x-requested-with': 'test', 'content-type': 'application/json', cookie },
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    });
+    return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown>, headers: res.headers };
+  };
+  return {
+    api,
+    async login() {
+      const res = await api('/api/auth/login', { method: 'POST', body: { username: 'publisher', password: 'Warn-Issuer-Pass-2027' } });
+      cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    },
+    async subscribe(b: FakeBrowser) {
+      const res = await api('/api/subscriptions', { method: 'POST', body: { subscription: b.subscription, districts: ['321002'] } });
+      expect(res.status).toBe(201);
+    },
+    async publish() {
+      const draft = await api('/api/admin/warnings', { method: 'POST', body: rainstormInput(Date.now()) });
+      const id = (draft.body['warning'] as { id: number }).id;
+      expect((await api(`/api/admin/warnings/${id}/publish`, { method: 'POST', body: { confirm: true } })).status).toBe(200);
+      return id;
+    },
+    report: async (id: number) => (await api(`/api/admin/warnings/${id}/delivery`)).body as Record<string, number | string>,
+  };
+}
+
+describe('the server process under SIGTERM', () => {
+  let push: Awaited<ReturnType<typeof startPushService>>;
+  let server: RunningServer;
+  let dataDir: string;
+  let sqldProc: ChildProcess | undefined;
+  let env: Record<string, string>;
+  const c = client(() => server);
+
+  beforeAll(async () => {
+    push = await startPushService();
+    dataDir = mkdtempSync(join(tmpdir(), 'yzready-term-'));
+    env = {
+      PUSH_ENDPOINT_ALLOWLIST: push.origin,
+      NODE_EXTRA_CA_CERTS: push.certPath,
+      PUSH_CONCURRENCY: '4',
+      SUBSCRIBE_LIMIT_PER_HOUR: '10000',
+      PUSH_LEASE_SECONDS: '2',
+    };
+    if (sqld) {
+      const s = await startSqld(dataDir);
+      sqldProc = s.proc;
+      env['DATABASE_URL'] = s.url;
+    }
+    server = await startServer(env, dataDir);
+    server.addUser('publisher', ['publisher'], 'Warn-Issuer-Pass-2027');
+    await c.login();
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+    sqldProc?.kill();
+    await push?.close();
+  });
+
+  test('SIGTERM mid-delivery records what was sent and exits 0; the restarted server sends nothing twice', async () => {
+    const names = Array.from({ length: 60 }, (_, i) => `term-${i}`);
+    for (const n of names) await c.subscribe(push.browser(n));
+    push.setDelay(80);
+    const id = await c.publish();
+    await waitFor(async () => push.received.length >= 8, 10_000, 'first deliveries');
+    server.proc.kill('SIGTERM');
+    expect(await exited(server.proc)).toBe(0);
+    expect(server.output()).toContain('已停止');
+    const before = push.received.length;
+    expect(before).toBeLessThan(60);
+    push.setDelay(0);
+    server = await startServer({ ...env, PORT: new URL(server.url).port }, dataDir);
+    await c.login();
+    await waitFor(async () => (await c.report(id))['state'] === 'done', 20_000, 'delivery done');
+    expect(await c.report(id)).toMatchObject({ matched: 60, sent: 60, failed: 0 });
+    for (const n of names) expect(push.for(n)).toHaveLength(1);
+  }, 60_000);
+
+  test('a request still hanging when the grace period ends forces a non-zero exit', async () => {
+    const b = push.browser('stuck');
+    await c.subscribe(b);
+    push.script.set('stuck', [{ status: 0, hang: true }]);
+    await server.stop(true);
+    server = await startServer(
+      { ...env, PORT: new URL(server.url).port, SHUTDOWN_GRACE_SECONDS: '1', PUSH_RESPONSE_TIMEOUT_SECONDS: '60' },
+      dataDir,
+    );
+    await c.login();
+    await c.publish();
+    await waitFor(async () => push.script.get('stuck')?.length === 0, 10_000, 'the hung request');
+    server.proc.kill('SIGTERM');
+    expect(await exited(server.proc)).toBe(1);
+    expect(server.output()).toContain('强制退出');
+  }, 60_000);
+});
+
+describe.runIf(!sqld)('a data folder the server cannot write', () => {
+  // As root, file modes do not stop writes: the server then runs as nobody, as a locked-down service would.
+  const asUser = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : [];
+  const run = (env: Record<string, string>) => {
+    const [cmd, ...args] = [...asUser, process.execPath, 'api/server.ts'];
+    return spawnSync(cmd as string, args, {
+      env: { ...process.env, PORT: '1', HOST: '127.0.0.1', ...env },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+  };
+  let root: string;
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'yzready-ro-'));
+    chmodSync(root, 0o755);
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  test.each([
+    ['read-only', false],
+    ['missing, under a read-only folder', true],
+  ])('a %s DATA_DIR stops start-up with one line naming it', (_name, missing) => {
+    const parent = join(root, missing ? 'locked' : 'ro');
+    mkdirSync(parent);
+    const dir = join(parent, 'data');
+    if (!missing) mkdirSync(dir);
+    chmodSync(missing ? parent : dir, 0o555);
+    const res = run({ DATA_DIR: dir });
+    expect(res.status).toBe(1);
+    const lines = res.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(dir);
+    expect(lines[0]).toMatch(/DATA_DIR/);
+    expect(res.stderr).not.toMatch(/\n\s+at |SELECT|INSERT|CREATE TABLE/);
+  });
+
+  test('an unreadable secret file stops start-up with one line naming it', () => {
+    const dir = join(root, 'secret-dir');
+    mkdirSync(dir, { mode: 0o777 });
+    chmodSync(dir, 0o777);
+    writeFileSync(join(dir, 'secret'), 'x'.repeat(40), { mode: 0o600 });
+    if (asUser.length) chownSync(join(dir, 'secret'), 0, 0);
+    const res = run({ DATA_DIR: dir });
+    expect(res.status).toBe(1);
+    const lines = res.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(join(dir, 'secret'));
+    expect(lines[0]).toContain('SERVER_SECRET');
+  });
+});
+
+describe.runIf(sqld)('the server with its libSQL server down, frozen and back', () => {
+  let dir: string;
+  let port: number;
+  let proc: ChildProcess | undefined;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'yzready-dbdown-'));
+    port = await freePort();
+    const dist = join(dir, 'dist');
+    mkdirSync(dist);
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>扬州应急</title><h1>扬州应急</h1>');
+    server = await startServer(
+      {
+        DATABASE_URL: `http://127.0.0.1:${port}`,
+        DIST_DIR: dist,
+        SERVER_SECRET: 'test-secret-test-secret-test-secret-0123',
+        DATABASE_TIMEOUT_SECONDS: '1',
+      },
+      dir,
+      { healthy: false },
+    );
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+    proc?.kill('SIGCONT');
+    proc?.kill();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const expect503 = async (path: string) => {
+    const res = await fetch(`${server.url}${path}`, { signal: AbortSignal.timeout(5000) });
+    expect(res.status).toBe(503);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    return (await res.json()) as Record<string, unknown>;
+  };
+
+  test('starts while the database is down: the site is served, the API answers 503, and it retries', async () => {
+    const page = await fetch(`${server.url}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('扬州应急');
+    expect(await expect503('/api/warnings')).toMatchObject({ error: { code: 'database_unavailable' } });
+    await expect503('/api/health');
+    await waitFor(async () => server.output().includes('秒后重试'), 5000, 'the retry in the log');
+    proc = (await startSqld(dir, port)).proc;
+    await waitFor(async () => (await fetch(`${server.url}/api/health`)).ok, 20_000, 'the API once the database is up');
+    expect(server.output()).toContain('数据库已就绪');
+  }, 40_000);
+
+  test('a frozen database gives 503 within the timeout, not a hang, and recovers when it resumes', async () => {
+    proc?.kill('SIGSTOP');
+    // The signal takes effect when the kernel next schedules the process: wait until it has.
+    await waitFor(async () => readFileSync(`/proc/${proc?.pid}/status`, 'utf8').includes('(stopped)'), 2000, 'sqld stopped');
+    try {
+      await expect503('/api/health');
+      expect(await expect503('/api/warnings')).toMatchObject({ error: { code: 'database_unavailable' } });
+    } finally {
+      proc?.kill('SIGCONT');
+    }
+    await waitFor(async () => (await fetch(`${server.url}/api/health`)).ok, 10_000, 'recovery');
+  });
+
+  test('a killed database gives 503, never 500, and a restarted one is used again', async () => {
+    proc?.kill('SIGKILL');
+    await exited(proc as ChildProcess);
+    expect(await expect503('/api/warnings')).toMatchObject({ error: { code: 'database_unavailable' } });
+    proc = (await startSqld(dir, port)).proc;
+    await waitFor(async () => (await fetch(`${server.url}/api/warnings`)).ok, 10_000, 'recovery');
+    expect(server.output()).not.toMatch(/\n\s+at |SELECT |Failed query/);
+  });
+});
