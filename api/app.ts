@@ -10,7 +10,7 @@ import type { AppEnv } from './context.ts';
 import type { Database } from './db/client.ts';
 import type { Env } from './env.ts';
 import { apiError, apiNotFound, databaseUnavailable, onError } from './errors.ts';
-import { health } from './health.ts';
+import { healthHandler, type WorkerState } from './health.ts';
 import { countRequests, createMetrics, metricsRoute, type Metrics } from './metrics.ts';
 import { logRequests } from './request-log.ts';
 import { adminCampaigns } from './ideas/admin-campaigns.ts';
@@ -50,6 +50,8 @@ export interface AppDeps {
   metrics?: Metrics;
   /** False while the database has not yet been reached and migrated at start: the API answers 503, the site is served. */
   ready?: () => boolean;
+  /** The delivery worker's state, for health (null until it has started). */
+  worker?: () => WorkerState | null;
 }
 
 /** Gauges read from the database at each scrape: the push delivery queue. */
@@ -90,7 +92,6 @@ function apiRoutes(push: PushDeps) {
     .route('/campaigns', adminCampaigns)
     .route('/contests', adminContests);
   return new Hono<AppEnv>()
-    .route('/health', health)
     .route('/map', mapConfig)
     .route('/auth', auth)
     .route('/warnings', publicWarnings)
@@ -112,6 +113,7 @@ export function createApp({
   serveStatic = true,
   metrics = createMetrics(queueGauges(database)),
   ready = () => true,
+  worker = () => null,
 }: AppDeps) {
   const app = new Hono<AppEnv>();
   app.onError(onError);
@@ -142,6 +144,8 @@ export function createApp({
     await next();
     return undefined;
   };
+  // Ahead of the API's middleware: health answers even while start-up waits for the database.
+  app.get('/api/health', healthHandler({ database, env, ready, worker }));
   app.use('/api/*', withContext);
   app.use('/feeds/*', withContext);
   app.use('/warnings/:id{[0-9]+}/*', withContext);

@@ -1,19 +1,121 @@
-import { Hono } from 'hono';
+import { statfs } from 'node:fs/promises';
+import { sql } from 'drizzle-orm';
+import type { Context } from 'hono';
 import pkg from '../package.json' with { type: 'json' };
-import type { AppEnv } from './context.ts';
+import type { Database } from './db/client.ts';
+import type { Env } from './env.ts';
 import { DB_RETRY_AFTER_SECONDS } from './errors.ts';
-import { logError } from './log.ts';
+import { breakerStates } from './push/breaker.ts';
 
-/** `GET /api/health`: whether the server and its database answer. */
-export const health = new Hono<AppEnv>().get('/', async (c) => {
-  c.header('cache-control', 'no-store');
+/** The delivery worker as health sees it (api/push/worker.ts `state()`). */
+export interface WorkerState {
+  running: boolean;
+  /** Unix ms when its loop last finished a look at the database. */
+  lastLook: number;
+  lookFailed: boolean;
+  inFlight: number;
+}
+
+/** Each check answers within this, or counts as failed: health answers within a second whatever hangs. */
+const CHECK_MS = 800;
+/** A worker loop that has not looked at the database for this long is stuck. */
+const WORKER_STALE_MS = 30_000;
+
+type Check<T> = { ok: true; ms: number; value: T } | { ok: false; error: string };
+
+/** Runs `fn` against the clock: a hung database is reported as `timeout`, not waited for. */
+async function timed<T>(fn: () => Promise<T>): Promise<Check<T>> {
+  const start = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), CHECK_MS);
+  });
   try {
-    await c.var.database.client.execute('SELECT 1');
-    return c.json({ status: 'ok' as const, db: 'ok' as const, version: pkg.version });
+    const value = await Promise.race([fn(), timeout]);
+    return { ok: true, ms: Math.round(performance.now() - start), value };
   } catch (err) {
-    logError('[health] database check failed', err);
-    return c.json({ status: 'degraded' as const, db: 'down' as const, version: pkg.version }, 503, {
-      'retry-after': String(DB_RETRY_AFTER_SECONDS),
-    });
+    const e = err as { code?: unknown; message?: unknown; cause?: { code?: unknown } };
+    const code = typeof e.cause?.code === 'string' ? e.cause.code : typeof e.code === 'string' ? e.code : null;
+    return { ok: false, error: code ?? (String(e.message ?? err).split('\n')[0] ?? 'error').slice(0, 80) };
+  } finally {
+    clearTimeout(timer);
   }
-});
+}
+
+/** Free space where the embedded database lives (a libSQL server's disk is its own to watch). */
+async function diskOf(env: Env): Promise<{ ok: boolean; freeBytes?: number }> {
+  if (!env.databaseUrl.startsWith('file:')) return { ok: true };
+  try {
+    const s = await statfs(env.dataDir);
+    const free = s.bavail * s.bsize;
+    // Full is under 1 % or under 64 MB, whichever is less: a small disk is not always "full".
+    return { ok: free >= Math.min(s.blocks * s.bsize * 0.01, 64 * 1024 * 1024), freeBytes: free };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/**
+ * `GET /api/health`, for load balancers and operators. `status` is `ok`; `degraded` (serving, but
+ * push delivery is stuck or a push service's circuit is open); or `unhealthy` (the database cannot
+ * be read or written, or the disk is full), answered with 503 so that a balancer takes the process
+ * out. Every check runs at once under its own deadline, so the answer comes within a second even
+ * when the database hangs. Registered ahead of the API's middleware, so it answers while start-up is
+ * still waiting for the database too.
+ */
+export function healthHandler(deps: { database: Database; env: Env; ready: () => boolean; worker: () => WorkerState | null }) {
+  const { database, env } = deps;
+  // One report serves every probe for half a second: a balancer and a crowd polling health cost at
+  // most two database writes a second, and a fault still shows within a second.
+  let last: { at: number; report: Promise<{ body: object; unhealthy: boolean }> } | null = null;
+  return async (c: Context) => {
+    if (!last || Date.now() - last.at > 500) last = { at: Date.now(), report: check() };
+    const { body, unhealthy } = await last.report;
+    return c.json(body, unhealthy ? 503 : 200, {
+      'cache-control': 'no-store',
+      ...(unhealthy ? { 'retry-after': String(DB_RETRY_AFTER_SECONDS) } : {}),
+    });
+  };
+
+  async function check(): Promise<{ body: object; unhealthy: boolean }> {
+    const now = Date.now();
+    const [read, write, queue, disk] = await Promise.all([
+      timed(() => database.client.execute('SELECT 1')),
+      // A real write through the process's write queue: a full disk or a read-only file fails here.
+      timed(() =>
+        database.write((db) =>
+          db.run(sql`INSERT INTO server_state (key, value, updated_at) VALUES ('health', ${String(now)}, ${now})
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`),
+        ),
+      ),
+      timed(async () => {
+        const r = await database.client.execute(
+          "SELECT count(*), min(d.created_at) FROM delivery_items i JOIN deliveries d ON d.id = i.delivery_id WHERE i.state IN ('pending', 'sending')",
+        );
+        const row = r.rows[0];
+        return { depth: Number(row?.[0] ?? 0), oldest: row?.[1] === null || row?.[1] === undefined ? null : Number(row[1]) };
+      }),
+      diskOf(env),
+    ]);
+    const w = deps.worker();
+    const openCircuits = breakerStates()
+      .filter((b) => b.state !== 'closed')
+      .map((b) => ({ origin: b.origin, state: b.state, until: new Date(b.until).toISOString(), lastError: b.lastError }));
+    const worker = {
+      alive: !!w && w.running && now - w.lastLook < WORKER_STALE_MS,
+      inFlight: w?.inFlight ?? 0,
+      queueDepth: queue.ok ? queue.value.depth : null,
+      oldestPendingSeconds: queue.ok && queue.value.oldest !== null ? Math.round((now - queue.value.oldest) / 1000) : null,
+      openCircuits,
+    };
+    const database_ = {
+      ready: deps.ready(),
+      read: read.ok ? { ok: true, ms: read.ms } : read,
+      write: write.ok ? { ok: true, ms: write.ms } : write,
+    };
+    const unhealthy = !read.ok || !write.ok || !disk.ok;
+    const degraded = !worker.alive || openCircuits.length > 0 || !database_.ready;
+    const status = unhealthy ? 'unhealthy' : degraded ? 'degraded' : 'ok';
+    return { body: { status, version: pkg.version, database: database_, disk, worker }, unhealthy };
+  }
+}

@@ -70,7 +70,8 @@ async function main(): Promise<void> {
     fatal(folder && isStorageError(err) ? storageProblem(folder, err) : `数据库无法打开，服务未启动：${describeError(err)}`);
   }
   let ready = false;
-  const app = createApp({ database, env, ready: () => ready });
+  let push: Awaited<ReturnType<typeof prepare>> | null = null;
+  const app = createApp({ database, env, ready: () => ready, worker: () => push?.worker.state() ?? null });
   // Built files are answered before the app; everything else goes through Hono.
   const fast = staticFastPath(env.distDir, {
     secure: env.siteUrl.startsWith('https:'),
@@ -87,7 +88,6 @@ async function main(): Promise<void> {
   });
   server.on('error', (err) => fatal(`无法在 ${env.host}:${env.port} 上监听：${describeError(err)}`));
 
-  let push: Awaited<ReturnType<typeof prepare>> | null = null;
   let stopping = false;
   /** Stop claiming, finish or give back what is in flight and store it, close the sender, the HTTP server, the database. */
   const stop = async (signal: string) => {

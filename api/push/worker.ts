@@ -270,19 +270,27 @@ export function startDeliveryWorker(opts: {
   );
   const renew = setInterval(() => void renewLeases(database, [...held], leaseMs).catch(() => undefined), leaseMs / 3);
 
+  /** When the loop last finished a look at the database, and whether that look failed: for health. */
+  let lastLook = Date.now();
+  let lookFailed = false;
   const done = (async () => {
     let backoff = 1000;
     let downLogged = false;
     while (!stopping) {
+      lastLook = Date.now();
       if (queued < cap || noticed) {
         noticed = false;
         try {
           const n = await claimRound();
+          lastLook = Date.now();
+          lookFailed = false;
           if (downLogged) console.log('[push] 数据库已恢复，继续推送');
           backoff = 1000;
           downLogged = false;
           if (n > 0) continue;
         } catch (err) {
+          lastLook = Date.now();
+          lookFailed = true;
           if (!downLogged) logError(`[push] 无法从数据库领取推送任务，${backoff / 1000} 秒后重试`, err);
           downLogged = true;
           await new Promise<void>((resolve) => {
@@ -330,6 +338,8 @@ export function startDeliveryWorker(opts: {
         }
       }
     },
+    /** For health: whether the loop is running and when it last looked at the database, and how that went. */
+    state: () => ({ running: !stopping, lastLook, lookFailed, inFlight }),
     /** Requests in flight and items queued, per origin. */
     lanes: () => [...lanes.values()].map((l) => ({ origin: l.origin, queued: l.queue.length, active: l.active, limit: l.limit })),
   };
