@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import { serve } from '@hono/node-server';
-import { createApp } from './app.ts';
+import { createApp, queueGauges } from './app.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
 import { isDatabaseUnavailable, isStorageError, openDatabase, type Database } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { EnvError, loadEnv, storageProblem, type Env } from './env.ts';
@@ -23,7 +24,11 @@ function fatal(message: string): never {
 const fileFolder = (env: Env) => (env.databaseUrl.startsWith('file:') ? env.dataDir : null);
 
 /** Migrates, seeds and starts delivery once the database answers, retrying with backoff while it does not. */
-async function prepare(env: Env, database: Database): Promise<{ sender: PushSender; worker: ReturnType<typeof startDeliveryWorker> }> {
+async function prepare(
+  env: Env,
+  database: Database,
+  metrics: Metrics,
+): Promise<{ sender: PushSender; worker: ReturnType<typeof startDeliveryWorker> }> {
   for (let wait = 1000; ; wait = Math.min(wait * 2, 30_000)) {
     try {
       await migrateDatabase(database);
@@ -41,6 +46,7 @@ async function prepare(env: Env, database: Database): Promise<{ sender: PushSend
         concurrency: env.pushConcurrency,
         allowlist: env.pushAllowlist,
         leaseMs: env.pushLeaseMs,
+        observe: (origin, outcome) => metrics.deliveries.inc({ origin, outcome }),
       });
       return { sender, worker };
     } catch (err) {
@@ -71,7 +77,9 @@ async function main(): Promise<void> {
   }
   let ready = false;
   let push: Awaited<ReturnType<typeof prepare>> | null = null;
-  const app = createApp({ database, env, ready: () => ready, worker: () => push?.worker.state() ?? null });
+  // One set of metrics for the app's requests and the worker's deliveries.
+  const metrics = createMetrics(queueGauges(database));
+  const app = createApp({ database, env, metrics, ready: () => ready, worker: () => push?.worker.state() ?? null });
   // Built files are answered before the app; everything else goes through Hono.
   const fast = staticFastPath(env.distDir, {
     secure: env.siteUrl.startsWith('https:'),
@@ -113,7 +121,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
-  push = await prepare(env, database);
+  push = await prepare(env, database, metrics);
   if (stopping) {
     await push.worker.stop();
     await push.sender.close();

@@ -21,6 +21,7 @@ import {
 import { payloadFor } from './payload.ts';
 import { splitEndpoint, type PushSender, type Sealed } from './sender.ts';
 import { onDeliveryNotice } from './worker-signal.ts';
+import { logger } from '../request-log.ts';
 
 /** Items claimed at a time. */
 const BATCH = 500;
@@ -58,6 +59,9 @@ interface Lane {
 
 const FIRST_LIMIT = 4;
 
+/** What became of one delivery item: sent, failed for good, to be retried, skipped as expired or superseded, or its subscription removed. */
+export type DeliveryOutcome = 'sent' | 'failed' | 'retried' | 'expired' | 'removed';
+
 /** Backoff after a 429, 5xx or network failure: Retry-After when given, else 2^attempt seconds. */
 const backoffMs = (attempts: number, retryAfter?: number) => (retryAfter !== undefined ? retryAfter * 1000 : 2 ** attempts * 1000);
 
@@ -78,8 +82,10 @@ export function startDeliveryWorker(opts: {
   clock?: () => number;
   /** Circuit breaker tuning (tests open circuits sooner). */
   breaker?: { failuresToOpen?: number; firstOpenMs?: number };
+  /** Told what became of each item, by push-service origin (metrics). */
+  observe?: (origin: string, outcome: DeliveryOutcome) => void;
 }) {
-  const { database, sender, concurrency, allowlist, leaseMs = 30_000, clock = Date.now } = opts;
+  const { database, sender, concurrency, allowlist, leaseMs = 30_000, clock = Date.now, observe = () => undefined } = opts;
   const breakers = createBreakers(Date.now, opts.breaker);
   /** Claimed items waiting in memory at most; a new publish is claimed even when full. */
   const cap = Math.max(2 * BATCH, 4 * concurrency);
@@ -126,6 +132,7 @@ export function startDeliveryWorker(opts: {
       const job = live.get(r.item.deliveryId);
       if (job && (job.supersededBy !== null || job.expires <= dbTime())) {
         results.skipped.push(r.item.id);
+        observe(lane.origin, 'expired');
         continue;
       }
       lane.active++;
@@ -134,6 +141,7 @@ export function startDeliveryWorker(opts: {
         .catch((err: unknown) => {
           logError('[push] send failed', err);
           results.retry.push({ id: r.item.id, delayMs: backoffMs(r.item.attempts) });
+          observe(lane.origin, 'retried');
         })
         .finally(() => {
           lane.active--;
@@ -151,6 +159,7 @@ export function startDeliveryWorker(opts: {
     const sealed = await r.sealed;
     if (!sub || !payload || sealed === null || sealed === undefined) {
       results.failed.push({ id: item.id, status: 0 });
+      observe(lane.origin, 'failed');
       return;
     }
     const res = await sender.post(sub, sealed, payload.options);
@@ -163,12 +172,20 @@ export function startDeliveryWorker(opts: {
       lane.limit = Math.min(concurrency, lane.limit + 1);
       if (res.status !== 429) breakers.success(lane.origin);
     }
-    if (res.status >= 200 && res.status < 300) results.sent.push(item.id);
-    else if (res.status === 404 || res.status === 410) results.removed.push({ item: item.id, sub: sub.id });
-    else if ((res.status === 429 || res.status >= 500) && item.attempts < MAX_ATTEMPTS) {
+    if (res.status >= 200 && res.status < 300) {
+      results.sent.push(item.id);
+      observe(lane.origin, 'sent');
+    } else if (res.status === 404 || res.status === 410) {
+      results.removed.push({ item: item.id, sub: sub.id });
+      observe(lane.origin, 'removed');
+    } else if ((res.status === 429 || res.status >= 500) && item.attempts < MAX_ATTEMPTS) {
       const rest = breakers.isOpen(lane.origin) ? (breakers.nextProbe() ?? 0) - Date.now() : 0;
       results.retry.push({ id: item.id, delayMs: Math.max(rest, backoffMs(item.attempts, res.retryAfter)) });
-    } else results.failed.push({ id: item.id, status: res.status });
+      observe(lane.origin, 'retried');
+    } else {
+      results.failed.push({ id: item.id, status: res.status });
+      observe(lane.origin, 'failed');
+    }
     if (opened) releaseLane(lane, Math.max(1000, (breakers.nextProbe() ?? 0) - Date.now()));
   }
 
@@ -182,6 +199,19 @@ export function startDeliveryWorker(opts: {
       results = noResults();
       try {
         await writeResults(database, r);
+        // One structured line per stored batch of results.
+        logger.info(
+          {
+            sent: r.sent.length,
+            failed: r.failed.length,
+            removed: r.removed.length,
+            skipped: r.skipped.length,
+            retried: r.retry.length,
+            released: r.release.length,
+            inFlight,
+          },
+          'push batch',
+        );
       } catch (err) {
         // Put back in front of anything recorded meanwhile: nothing is dropped before it is stored.
         for (const k of Object.keys(r) as Array<keyof Results>) (results[k] as unknown[]).unshift(...(r[k] as unknown[]));

@@ -143,6 +143,11 @@ describe('warning push delivery', () => {
     expect(mine[1]?.payload['rank']).toBe(4);
     expect(push.for('guangling-red-only')).toHaveLength(1);
     expect(push.errors).toEqual([]);
+    // Operators see the same deliveries in /metrics (from this machine, no token needed), by push service.
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    const sent = /^yzready_push_deliveries_total\{origin="([^"]+)",outcome="sent"\} (\d+)$/m.exec(metrics);
+    expect(sent?.[1]).toBe(push.origin);
+    expect(Number(sent?.[2])).toBeGreaterThanOrEqual(3);
   });
 
   test('removes a subscription the push service says is gone, and retries after 429 honouring Retry-After', async () => {
