@@ -24,6 +24,7 @@ import { securityHeaders } from './security-headers.ts';
 import { serveSite } from './static-site.ts';
 import { adminWarnings } from './warnings/admin.ts';
 import { warningSettings } from './warnings/approval.ts';
+import { createWarningCache } from './warnings/cache.ts';
 import { warningFeeds } from './warnings/feeds.ts';
 import { warningPage } from './warnings/page.ts';
 import { publicWarnings } from './warnings/public.ts';
@@ -149,6 +150,13 @@ export function createApp({
   app.use('/api/*', withContext);
   app.use('/feeds/*', withContext);
   app.use('/warnings/:id{[0-9]+}/*', withContext);
+  // What residents read in a spike is answered from memory; a change made here clears it at once.
+  const warningCache = createWarningCache(database, clock);
+  for (const path of ['/api/warnings', '/api/warnings/*', '/feeds/*', '/warnings/:id{[0-9]+}/*']) app.use(path, warningCache.middleware);
+  app.use('/api/admin/*', async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET' && c.res.status < 300) warningCache.invalidate();
+  });
   app.use('/api/*', async (c, next) => {
     c.header('cache-control', 'no-store');
     const limit = bodyLimits.find(([prefix]) => c.req.path.startsWith(prefix))?.[1] ?? DEFAULT_BODY_LIMIT;

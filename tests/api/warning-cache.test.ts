@@ -1,0 +1,87 @@
+import { brotliDecompressSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { signedIn } from '../fixtures/accounts.ts';
+import { createTestApp, jsonInit } from '../fixtures/app.ts';
+import { waitFor } from '../fixtures/ports.ts';
+import { rainstormInput } from '../fixtures/warnings.ts';
+
+type App = Awaited<ReturnType<typeof createTestApp>>['app'];
+type W = { id: number; headline: string };
+
+// The spike after a red warning: what residents read comes from memory, with ETags, and a publish in
+// any process shows everywhere within a second.
+describe('warnings answered from memory', () => {
+  let t: Awaited<ReturnType<typeof createTestApp>>;
+  let other: App;
+  let cookie: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    other = await t.secondProcess();
+    ({ cookie } = await signedIn(t, ['publisher']));
+  });
+  afterAll(async () => t.cleanup());
+
+  const publish = async (headline: string) => {
+    const draft = (await (
+      await t.app.request('/api/admin/warnings', jsonInit('POST', rainstormInput(t.clock.now, { headline }), { cookie }))
+    ).json()) as {
+      warning: W;
+    };
+    const res = await t.app.request(`/api/admin/warnings/${draft.warning.id}/publish`, jsonInit('POST', {}, { cookie }));
+    expect(res.status).toBe(200);
+    return draft.warning.id;
+  };
+  const headlines = async (app: App) =>
+    ((await (await app.request('/api/warnings')).json()) as { warnings: W[] }).warnings.map((w) => w.headline);
+
+  test('a publish here shows at once; in another process within a second', async () => {
+    await headlines(other);
+    await publish('扬州市气象台发布暴雨橙色预警（缓存甲）');
+    expect(await headlines(t.app)).toContain('扬州市气象台发布暴雨橙色预警（缓存甲）');
+    const start = Date.now();
+    await waitFor(async () => (await headlines(other)).includes('扬州市气象台发布暴雨橙色预警（缓存甲）'), 3000, 'the other process');
+    expect(Date.now() - start).toBeLessThan(2500);
+  });
+
+  test('once warm, answering asks the database nothing; ETags give 304s; a shared cache may hold it briefly', async () => {
+    const id = await publish('扬州市气象台发布暴雨橙色预警（缓存乙）');
+    const paths = [
+      '/api/warnings',
+      `/api/warnings/${id}`,
+      `/warnings/${id}/`,
+      '/feeds/warnings.atom',
+      '/feeds/cap.atom',
+      `/api/warnings/${id}/cap.xml`,
+    ];
+    for (const p of paths) expect((await t.app.request(p)).status, p).toBe(200);
+    const execute = vi.spyOn(t.database.client, 'execute');
+    const all = vi.spyOn(t.database.db, 'all');
+    try {
+      for (let i = 0; i < 20; i++) for (const p of paths) expect((await t.app.request(p)).status, p).toBe(200);
+      // At most the once-a-second look for changes made elsewhere.
+      expect(execute.mock.calls.length + all.mock.calls.length).toBeLessThanOrEqual(2);
+    } finally {
+      execute.mockRestore();
+      all.mockRestore();
+    }
+    const first = await t.app.request('/api/warnings', { headers: { 'accept-encoding': 'br' } });
+    expect(first.headers.get('cache-control')).toBe('public, max-age=5, stale-while-revalidate=30');
+    expect(first.headers.get('content-encoding')).toBe('br');
+    const decoded = JSON.parse(brotliDecompressSync(Buffer.from(await first.arrayBuffer())).toString()) as { warnings: W[] };
+    expect(decoded.warnings.map((w) => w.headline)).toContain('扬州市气象台发布暴雨橙色预警（缓存乙）');
+    const again = await t.app.request('/api/warnings', {
+      headers: { 'accept-encoding': 'br', 'if-none-match': first.headers.get('etag') ?? '' },
+    });
+    expect(again.status).toBe(304);
+    // Another encoding is another representation: its tag does not match.
+    expect((await t.app.request('/api/warnings', { headers: { 'if-none-match': first.headers.get('etag') ?? '' } })).status).toBe(200);
+  });
+
+  test('a warning past its expiry leaves the list within seconds, without a publish', async () => {
+    const id = await publish('扬州市气象台发布暴雨橙色预警（缓存丙）');
+    const ids = async () => ((await (await t.app.request('/api/warnings')).json()) as { warnings: W[] }).warnings.map((w) => w.id);
+    expect(await ids()).toContain(id);
+    t.clock.advance(7 * 24 * 3600_000);
+    expect(await ids()).not.toContain(id);
+  });
+});
