@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { foldLine } from '../site/lib/ical.ts';
+import { foldLine } from './domain/ical-fold.ts';
 import { QR_SVG_PATTERN, qrSvg } from './domain/qr-svg.ts';
 
 /**

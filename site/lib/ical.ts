@@ -1,4 +1,5 @@
 import type { Event } from '../schemas/event.ts';
+import { foldLine } from '../../api/domain/ical-fold.ts';
 import { TIME_ZONE } from './dates.ts';
 
 /** One VEVENT, already in calendar terms. */
@@ -25,7 +26,6 @@ export interface CalendarOptions {
 }
 
 const CRLF = '\r\n';
-const encoder = new TextEncoder();
 
 /** Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks. */
 export function escapeText(value: string): string {
@@ -36,29 +36,7 @@ export function escapeText(value: string): string {
     .replace(/\r\n|\r|\n/g, '\\n');
 }
 
-/**
- * Folds one content line at 75 octets (RFC 5545 §3.1): CRLF then a space, which counts towards the
- * next line's 75. Never splits a UTF-8 character (3 octets for Chinese) or, for naive unfolders, an escape like `\n`.
- */
-export function foldLine(line: string): string {
-  const parts: string[] = [];
-  let current = '';
-  let octets = 0;
-  let limit = 75;
-  for (const ch of line.match(/\\[\s\S]|[\s\S]/gu) ?? []) {
-    const size = encoder.encode(ch).length;
-    if (octets + size > limit) {
-      parts.push(current);
-      current = '';
-      octets = 0;
-      limit = 74;
-    }
-    current += ch;
-    octets += size;
-  }
-  parts.push(current);
-  return parts.join(`${CRLF} `);
-}
+export { foldLine };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
