@@ -57,20 +57,36 @@ async function diskOf(env: Env): Promise<{ ok: boolean; freeBytes?: number }> {
 
 /**
  * `GET /api/health`, for load balancers and operators. `status` is `ok`; `degraded` (serving, but
- * push delivery is stuck or a push service's circuit is open); or `unhealthy` (the database cannot
- * be read or written, or the disk is full), answered with 503 so that a balancer takes the process
+ * push delivery is stuck or a push service's circuit is open); or `unhealthy` (start-up has not yet
+ * reached the database, it cannot be read or written, or the disk is full), answered with 503 so that a balancer takes the process
  * out. Every check runs at once under its own deadline, so the answer comes within a second even
  * when the database hangs. Registered ahead of the API's middleware, so it answers while start-up is
  * still waiting for the database too.
  */
 export function healthHandler(deps: { database: Database; env: Env; ready: () => boolean; worker: () => WorkerState | null }) {
   const { database, env } = deps;
-  // One report serves every probe for half a second: a balancer and a crowd polling health cost at
-  // most two database writes a second, and a fault still shows within a second.
-  let last: { at: number; report: Promise<{ body: object; unhealthy: boolean }> } | null = null;
+  // Probes that arrive together share one check; the write is made at most twice a second, so a
+  // balancer and a crowd polling health cost little, while a fault still shows on the next probe.
+  let running: Promise<{ body: object; unhealthy: boolean }> | null = null;
+  let lastWrite: { at: number; result: Promise<Check<unknown>> } | null = null;
+  const writeCheck = () => {
+    if (!lastWrite || Date.now() - lastWrite.at > 500) {
+      const now = Date.now();
+      lastWrite = {
+        at: now,
+        result: timed(() =>
+          database.write((db) =>
+            db.run(sql`INSERT INTO server_state (key, value, updated_at) VALUES ('health', ${String(now)}, ${now})
+              ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`),
+          ),
+        ),
+      };
+    }
+    return lastWrite.result;
+  };
   return async (c: Context) => {
-    if (!last || Date.now() - last.at > 500) last = { at: Date.now(), report: check() };
-    const { body, unhealthy } = await last.report;
+    running ??= check().finally(() => (running = null));
+    const { body, unhealthy } = await running;
     return c.json(body, unhealthy ? 503 : 200, {
       'cache-control': 'no-store',
       ...(unhealthy ? { 'retry-after': String(DB_RETRY_AFTER_SECONDS) } : {}),
@@ -82,12 +98,7 @@ export function healthHandler(deps: { database: Database; env: Env; ready: () =>
     const [read, write, queue, disk] = await Promise.all([
       timed(() => database.client.execute('SELECT 1')),
       // A real write through the process's write queue: a full disk or a read-only file fails here.
-      timed(() =>
-        database.write((db) =>
-          db.run(sql`INSERT INTO server_state (key, value, updated_at) VALUES ('health', ${String(now)}, ${now})
-            ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`),
-        ),
-      ),
+      writeCheck(),
       timed(async () => {
         const r = await database.client.execute(
           "SELECT count(*), min(d.created_at) FROM delivery_items i JOIN deliveries d ON d.id = i.delivery_id WHERE i.state IN ('pending', 'sending')",
@@ -113,8 +124,9 @@ export function healthHandler(deps: { database: Database; env: Env; ready: () =>
       read: read.ok ? { ok: true, ms: read.ms } : read,
       write: write.ok ? { ok: true, ms: write.ms } : write,
     };
-    const unhealthy = !read.ok || !write.ok || !disk.ok;
-    const degraded = !worker.alive || openCircuits.length > 0 || !database_.ready;
+    // Until start-up has migrated the database the API answers 503: so does health, and a balancer waits.
+    const unhealthy = !read.ok || !write.ok || !disk.ok || !database_.ready;
+    const degraded = !worker.alive || openCircuits.length > 0;
     const status = unhealthy ? 'unhealthy' : degraded ? 'degraded' : 'ok';
     return { body: { status, version: pkg.version, database: database_, disk, worker }, unhealthy };
   }

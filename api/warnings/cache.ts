@@ -94,8 +94,10 @@ export function createWarningCache(database: Database, clock: () => number = Dat
 /** The cached answer in the encoding the client takes, or a 304 when it has this version already. */
 function answer(acceptEncoding: string | undefined, ifNoneMatch: string | undefined, head: boolean, hit: Cached): Response {
   const headers = new Headers(hit.headers);
-  // A shared cache may hold it a few seconds and serve it stale while it asks again: a spike then reaches this process once per URL.
-  headers.set('cache-control', 'public, max-age=5, stale-while-revalidate=30');
+  // A shared cache (the reverse proxy, a CDN) may hold it five seconds, so a spike reaches this process
+  // about once per URL; a browser asks every time (a 304 when nothing changed) and never answers from a
+  // stale copy of its own (Chrome honours stale-while-revalidate), so 立即刷新 and the offline notice stay true.
+  headers.set('cache-control', 'public, max-age=0, s-maxage=5');
   headers.set('vary', 'accept-encoding');
   let body = hit.body;
   let coding = '';

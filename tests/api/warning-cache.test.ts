@@ -65,7 +65,7 @@ describe('warnings answered from memory', () => {
       all.mockRestore();
     }
     const first = await t.app.request('/api/warnings', { headers: { 'accept-encoding': 'br' } });
-    expect(first.headers.get('cache-control')).toBe('public, max-age=5, stale-while-revalidate=30');
+    expect(first.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=5');
     expect(first.headers.get('content-encoding')).toBe('br');
     const decoded = JSON.parse(brotliDecompressSync(Buffer.from(await first.arrayBuffer())).toString()) as { warnings: W[] };
     expect(decoded.warnings.map((w) => w.headline)).toContain('扬州市气象台发布暴雨橙色预警（缓存乙）');
