@@ -3,7 +3,7 @@
 // Prints requests per second and p99 for each and ours ÷ nginx (goal ≥ 40 %). Needs `npm run build`
 // and nginx (`.ci/run` installs it). Not a test: it prints figures.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -102,7 +102,9 @@ http {
 }
 
 const page = pickPage();
-const ours = await startServer({ PUSH_CRYPTO_THREADS: '0' });
+// Served as the address it was built for, so both servers send the very same bytes (no rewriting).
+const builtFor = readFileSync(join(DIST, 'build-origin.txt'), 'utf8').trim();
+const ours = await startServer({ PUSH_CRYPTO_THREADS: '0', SITE_URL: builtFor });
 const nginx = await startNginx();
 const headers = { 'accept-encoding': 'gzip' };
 // Both answer with the same bytes.
