@@ -16,6 +16,7 @@ import { logRequests } from './request-log.ts';
 import { adminCampaigns } from './ideas/admin-campaigns.ts';
 import { adminIdeas } from './ideas/admin-ideas.ts';
 import { ideasApi } from './ideas/index.ts';
+import { queueState } from './push/queue-state.ts';
 import { createPushSender, type PushSender } from './push/sender.ts';
 import { subscriptionRoutes } from './push/subscriptions.ts';
 import { loadVapidKeys, type VapidKeys } from './push/vapid.ts';
@@ -24,7 +25,7 @@ import { securityHeaders } from './security-headers.ts';
 import { serveSite } from './static-site.ts';
 import { adminWarnings } from './warnings/admin.ts';
 import { warningSettings } from './warnings/approval.ts';
-import { createWarningCache } from './warnings/cache.ts';
+import { createWarningCache, type WarningCache } from './warnings/cache.ts';
 import { warningFeeds } from './warnings/feeds.ts';
 import { warningPage } from './warnings/page.ts';
 import { publicWarnings } from './warnings/public.ts';
@@ -53,22 +54,23 @@ export interface AppDeps {
   ready?: () => boolean;
   /** The delivery worker's state, for health (null until it has started). */
   worker?: () => WorkerState | null;
+  /** The warnings cache (the server also answers its hits before Hono); made here when absent. */
+  warningCache?: WarningCache;
 }
 
 /** Gauges read from the database at each scrape: the push delivery queue. */
 export function queueGauges(database: Database) {
-  const scalar = async (sql: string) => Number((await database.client.execute(sql)).rows[0]?.[0] ?? 0);
   return {
     push_queue_depth: {
       help: 'Push delivery items waiting or being sent',
-      read: () => scalar("SELECT count(*) FROM delivery_items WHERE state IN ('pending', 'sending')"),
+      read: async () => (await queueState(database)).depth,
     },
     push_oldest_pending_seconds: {
       help: 'Age of the oldest push delivery item still waiting, in seconds (0 when none)',
-      read: () =>
-        scalar(
-          "SELECT coalesce((unixepoch('subsec') * 1000 - min(d.created_at)) / 1000.0, 0) FROM delivery_items i JOIN deliveries d ON d.id = i.delivery_id WHERE i.state IN ('pending', 'sending')",
-        ),
+      read: async () => {
+        const { oldestQueuedAt } = await queueState(database);
+        return oldestQueuedAt === null ? 0 : Math.max(0, (Date.now() - oldestQueuedAt) / 1000);
+      },
     },
   };
 }
@@ -115,6 +117,7 @@ export function createApp({
   metrics = createMetrics(queueGauges(database)),
   ready = () => true,
   worker = () => null,
+  warningCache = createWarningCache(database, clock),
 }: AppDeps) {
   const app = new Hono<AppEnv>();
   app.onError(onError);
@@ -151,7 +154,6 @@ export function createApp({
   app.use('/feeds/*', withContext);
   app.use('/warnings/:id{[0-9]+}/*', withContext);
   // What residents read in a spike is answered from memory; a change made here clears it at once.
-  const warningCache = createWarningCache(database, clock);
   for (const path of ['/api/warnings', '/api/warnings/*', '/feeds/*', '/warnings/:id{[0-9]+}/*']) app.use(path, warningCache.middleware);
   app.use('/api/admin/*', async (c, next) => {
     await next();

@@ -6,6 +6,7 @@ import type { Database } from './db/client.ts';
 import type { Env } from './env.ts';
 import { DB_RETRY_AFTER_SECONDS } from './errors.ts';
 import { breakerStates } from './push/breaker.ts';
+import { queueState } from './push/queue-state.ts';
 
 /** The delivery worker as health sees it (api/push/worker.ts `state()`). */
 export interface WorkerState {
@@ -99,13 +100,7 @@ export function healthHandler(deps: { database: Database; env: Env; ready: () =>
       timed(() => database.client.execute('SELECT 1')),
       // A real write through the process's write queue: a full disk or a read-only file fails here.
       writeCheck(),
-      timed(async () => {
-        const r = await database.client.execute(
-          "SELECT count(*), min(d.created_at) FROM delivery_items i JOIN deliveries d ON d.id = i.delivery_id WHERE i.state IN ('pending', 'sending')",
-        );
-        const row = r.rows[0];
-        return { depth: Number(row?.[0] ?? 0), oldest: row?.[1] === null || row?.[1] === undefined ? null : Number(row[1]) };
-      }),
+      timed(() => queueState(database)),
       diskOf(env),
     ]);
     const w = deps.worker();
@@ -116,7 +111,7 @@ export function healthHandler(deps: { database: Database; env: Env; ready: () =>
       alive: !!w && w.running && now - w.lastLook < WORKER_STALE_MS,
       inFlight: w?.inFlight ?? 0,
       queueDepth: queue.ok ? queue.value.depth : null,
-      oldestPendingSeconds: queue.ok && queue.value.oldest !== null ? Math.round((now - queue.value.oldest) / 1000) : null,
+      oldestPendingSeconds: queue.ok && queue.value.oldestQueuedAt !== null ? Math.round((now - queue.value.oldestQueuedAt) / 1000) : null,
       openCircuits,
     };
     const database_ = {

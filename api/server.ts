@@ -12,6 +12,7 @@ import { loadVapidKeys } from './push/vapid.ts';
 import { startDeliveryWorker } from './push/worker.ts';
 import { seedOfficeTemplates } from './warnings/templates.ts';
 import { staticFastPath } from './static-site.ts';
+import { createWarningCache } from './warnings/cache.ts';
 import { schedulePruning } from './housekeeping.ts';
 
 /** Prints one line and exits: a problem the operator has to fix, not a bug. */
@@ -79,15 +80,19 @@ async function main(): Promise<void> {
   let push: Awaited<ReturnType<typeof prepare>> | null = null;
   // One set of metrics for the app's requests and the worker's deliveries.
   const metrics = createMetrics(queueGauges(database));
-  const app = createApp({ database, env, metrics, ready: () => ready, worker: () => push?.worker.state() ?? null });
-  // Built files are answered before the app; everything else goes through Hono.
-  const fast = staticFastPath(env.distDir, {
-    secure: env.siteUrl.startsWith('https:'),
-    siteOrigin: env.siteOrigin,
-    imageOrigins: env.mapTiles?.origins ?? [],
+  const warningCache = createWarningCache(database);
+  const app = createApp({ database, env, metrics, warningCache, ready: () => ready, worker: () => push?.worker.state() ?? null });
+  // Built files and fresh cached warnings are answered before the app; everything else goes through Hono.
+  const secure = env.siteUrl.startsWith('https:');
+  const imageOrigins = env.mapTiles?.origins ?? [];
+  const fastStatic = staticFastPath(env.distDir, { secure, siteOrigin: env.siteOrigin, imageOrigins });
+  const fastWarnings = warningCache.fastPath({
+    secure,
+    imageOrigins,
+    count: (method, route, status) => metrics.requests.inc({ method, route, status: String(status) }),
   });
   const withFastPath = ((options: object, listener: Parameters<typeof createServer>[1]) =>
-    createServer(options, (req, res) => fast(req, res) || listener?.(req, res))) as typeof createServer;
+    createServer(options, (req, res) => fastStatic(req, res) || fastWarnings(req, res) || listener?.(req, res))) as typeof createServer;
   const server = serve({ fetch: app.fetch, hostname: env.host, port: env.port, createServer: withFastPath }, (info) => {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
     console.log(

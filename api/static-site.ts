@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
+import { chooseCoding, compressAll, matchesEtag, type Coding } from './representations.ts';
 import { allowImages, contentSecurityPolicy, inlineScriptHashes, securityHeaderValues } from './security-headers.ts';
 import { ADDRESSED, builtOrigin, readdress } from './site-origin.ts';
 
@@ -70,17 +70,6 @@ const ENCODINGS = [
   ['br', '.br'],
   ['gzip', '.gz'],
 ] as const;
-
-/** Whether an Accept-Encoding header allows `coding` (RFC 9110 §12.5.3; `q=0` refuses it). */
-export function accepts(header: string | undefined, coding: string): boolean {
-  if (!header) return false;
-  return header.split(',').some((part) => {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
-    if (name !== coding && name !== '*') return false;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return !q || Number(q.slice(2)) > 0;
-  });
-}
 
 /** Every file under `dir`, as paths relative to it with `/` separators. */
 function walk(dir: string, prefix = ''): string[] {
@@ -218,28 +207,22 @@ class ServedSite {
       headers: { ...base, etag, 'content-length': String(bytes.length), ...(coding ? { 'content-encoding': coding } : {}) },
     });
     const out: Entry = { ext: entry.ext, identity: variant(body, `W/"${tag}"`) };
-    // Smaller than a packet either way: not worth compressing (as scripts/precompress.ts decides).
-    if (body.length >= 1024) {
-      out.br = variant(new Uint8Array(brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } })), `W/"${tag}-br"`, 'br');
-      out.gzip = variant(new Uint8Array(gzipSync(body)), `W/"${tag}-gzip"`, 'gzip');
-    }
+    for (const [coding, bytes] of Object.entries(compressAll(body)) as Array<[Coding, Uint8Array<ArrayBuffer>]>)
+      out[coding] = variant(bytes, `W/"${tag}-${coding}"`, coding);
     return out;
   }
 }
 
 /** The representation of `entry` that an Accept-Encoding header takes, best first. */
 function pick(header: string | undefined, entry: Entry): Variant {
-  for (const [coding] of ENCODINGS) {
-    const v = entry[coding];
-    if (v && accepts(header, coding)) return v;
-  }
-  return entry.identity;
+  const coding = chooseCoding(header, (c) => !!entry[c]);
+  return (coding && entry[coding]) || entry.identity;
 }
 
 function respond(c: Context, entry: Entry, status: 200 | 404): Response {
   const v = pick(c.req.header('accept-encoding'), entry);
   const headers = status === 404 ? { ...v.headers, 'cache-control': 'no-cache' } : v.headers;
-  if (status === 200 && c.req.header('if-none-match') === v.etag) {
+  if (status === 200 && matchesEtag(c.req.header('if-none-match'), v.etag)) {
     return c.body(null, 304, withoutLength(headers));
   }
   if (c.req.method === 'HEAD') return c.body(null, status, headers);
@@ -320,7 +303,7 @@ export function staticFastPath(
     if (!entry) return false;
     const v = pick(req.headers['accept-encoding'], entry);
     const headers = headersOf(v);
-    if (req.headers['if-none-match'] === v.etag) {
+    if (matchesEtag(req.headers['if-none-match'], v.etag)) {
       res.writeHead(304, headers.notModified).end();
       return true;
     }

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MiddlewareHandler } from 'hono';
 import type { Database } from '../db/client.ts';
 import { logError } from '../log.ts';
-import { accepts } from '../static-site.ts';
+import { routeOf } from '../metrics.ts';
+import { chooseCoding, compress, matchesEtag, MIN_COMPRESS_BYTES, type Coding } from '../representations.ts';
+import { allowImages, contentSecurityPolicy, securityHeaderValues } from '../security-headers.ts';
 
 /** How long one answer is served before it is made again, at most: a warning's expiry shows within this. */
 const FRESH_MS = 5_000;
@@ -12,6 +14,15 @@ const POLL_MS = 1_000;
 /** Answers kept at most (one per URL: the list, each warning, its page, its CAP, the feeds). */
 const MAX_ENTRIES = 2_000;
 
+/** One encoding of a cached answer, with its headers worked out once. */
+interface Representation {
+  body: Uint8Array<ArrayBuffer>;
+  etag: string;
+  headers: Record<string, string>;
+  /** The same headers with the security headers, as flat [name, value, …] lists for the fast path. */
+  wire?: { ok: string[]; notModified: string[] };
+}
+
 interface Cached {
   version: string;
   at: number;
@@ -19,8 +30,23 @@ interface Cached {
   headers: Record<string, string>;
   body: Uint8Array<ArrayBuffer>;
   etag: string;
-  br?: Uint8Array<ArrayBuffer>;
-  gzip?: Uint8Array<ArrayBuffer>;
+  /** The route pattern that made it, for the request metrics of answers given before Hono. */
+  route: string;
+  encoded: Partial<Record<Coding | 'identity', Representation>>;
+}
+
+/** What the server needs to answer cache hits before Hono (see `fastPath`). */
+export interface FastPathOptions {
+  secure: boolean;
+  imageOrigins?: readonly string[];
+  /** Counts an answer given there, as the app's request metrics would. */
+  count?: (method: string, route: string, status: number) => void;
+}
+
+/** Path and query of a request URL: the key of its answer, the same for `app.request` and for the raw node request. */
+function keyOf(url: string): string {
+  const slash = url.indexOf('/', url.indexOf('//') + 2);
+  return slash === -1 ? '/' : url.slice(slash);
 }
 
 /**
@@ -64,7 +90,7 @@ export function createWarningCache(database: Database, clock: () => number = Dat
     const looking = refresh();
     // The first request waits for the first look; later ones are answered while the look runs.
     if (!version && looking) await looking;
-    const key = c.req.url;
+    const key = keyOf(c.req.url);
     const now = clock();
     let hit = entries.get(key);
     if (!hit || hit.version !== version || !version || now - hit.at > FRESH_MS) {
@@ -72,16 +98,61 @@ export function createWarningCache(database: Database, clock: () => number = Dat
       if (c.res.status !== 200 || c.res.headers.has('set-cookie') || !version) return;
       const body = new Uint8Array(await c.res.clone().arrayBuffer());
       const headers = Object.fromEntries(c.res.headers);
+      // Per request, not per answer: the id of the request that made it must not be replayed.
       delete headers['content-length'];
-      hit = { version, at: now, status: c.res.status, headers, body, etag: createHash('sha1').update(body).digest('base64url') };
+      delete headers['x-request-id'];
+      const etag = createHash('sha1').update(body).digest('base64url');
+      hit = { version, at: now, status: c.res.status, headers, body, etag, route: routeOf(c), encoded: {} };
       if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value ?? '');
       entries.set(key, hit);
     }
-    return answer(c.req.header('accept-encoding'), c.req.header('if-none-match'), c.req.method === 'HEAD', hit);
+    const rep = representation(hit, c.req.header('accept-encoding'));
+    const headers = new Headers(rep.headers);
+    const id = c.res.headers.get('x-request-id');
+    if (id) headers.set('x-request-id', id);
+    const status = matchesEtag(c.req.header('if-none-match'), rep.etag) ? 304 : hit.status;
+    if (status === 304) headers.delete('content-length');
+    // Replaced, not merged: Hono would copy the made answer's headers (its cache policy) onto this one.
+    c.res = undefined;
+    c.res = new Response(status === 304 || c.req.method === 'HEAD' ? null : rep.body, { status, headers });
+  };
+
+  /**
+   * A listener for the node server that answers a fresh cached answer before the request reaches
+   * Hono, as the built site's files are (api/static-site.ts): the spike after a red warning is mostly
+   * the same few URLs, and each costs a map look-up and one write. A miss, a stale answer or anything
+   * unusual returns false and goes through the app, which makes the answer again.
+   */
+  const fastPath = (opts: FastPathOptions) => {
+    const security = securityHeaderValues(opts.secure);
+    const images = opts.imageOrigins ?? [];
+    const wireOf = (rep: Representation) => {
+      if (!rep.wire) {
+        const all: Record<string, string> = { ...rep.headers, ...security };
+        all['content-security-policy'] = allowImages(rep.headers['content-security-policy'] ?? contentSecurityPolicy(), images);
+        rep.wire = { ok: Object.entries(all).flat(), notModified: Object.entries(withoutLength(all)).flat() };
+      }
+      return rep.wire;
+    };
+    return (req: IncomingMessage, res: ServerResponse): boolean => {
+      if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.url?.startsWith('/')) return false;
+      const hit = entries.get(req.url);
+      if (!hit) return false;
+      void refresh();
+      if (!version || hit.version !== version || clock() - hit.at > FRESH_MS) return false;
+      const rep = representation(hit, req.headers['accept-encoding']);
+      const wire = wireOf(rep);
+      const status = matchesEtag(req.headers['if-none-match'], rep.etag) ? 304 : hit.status;
+      if (status === 304) res.writeHead(304, wire.notModified).end();
+      else res.writeHead(status, wire.ok).end(req.method === 'HEAD' ? undefined : rep.body);
+      opts.count?.(req.method, hit.route, status);
+      return true;
+    };
   };
 
   return {
     middleware,
+    fastPath,
     /** Forgets every answer: this process has just changed a warning. */
     invalidate() {
       entries.clear();
@@ -91,30 +162,33 @@ export function createWarningCache(database: Database, clock: () => number = Dat
   };
 }
 
-/** The cached answer in the encoding the client takes, or a 304 when it has this version already. */
-function answer(acceptEncoding: string | undefined, ifNoneMatch: string | undefined, head: boolean, hit: Cached): Response {
-  const headers = new Headers(hit.headers);
-  // A shared cache (the reverse proxy, a CDN) may hold it five seconds, so a spike reaches this process
-  // about once per URL; a browser asks every time (a 304 when nothing changed) and never answers from a
-  // stale copy of its own (Chrome honours stale-while-revalidate), so 立即刷新 and the offline notice stay true.
-  headers.set('cache-control', 'public, max-age=0, s-maxage=5');
-  headers.set('vary', 'accept-encoding');
-  let body = hit.body;
-  let coding = '';
-  if (hit.body.length >= 1024) {
-    if (accepts(acceptEncoding, 'br')) {
-      body = hit.br ??= new Uint8Array(brotliCompressSync(hit.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }));
-      coding = 'br';
-    } else if (accepts(acceptEncoding, 'gzip')) {
-      body = hit.gzip ??= new Uint8Array(gzipSync(hit.body));
-      coding = 'gzip';
-    }
-  }
+/** Headers for a 304, which has no body and so no length. */
+function withoutLength(headers: Record<string, string>): Record<string, string> {
+  const rest = { ...headers };
+  delete rest['content-length'];
+  return rest;
+}
+
+/** The cached answer in the encoding the client takes, made once per encoding. */
+function representation(hit: Cached, acceptEncoding: string | undefined): Representation {
+  const coding = hit.body.length >= MIN_COMPRESS_BYTES ? chooseCoding(acceptEncoding, () => true) : null;
+  const made = hit.encoded[coding ?? 'identity'];
+  if (made) return made;
+  const body = coding ? compress(hit.body, coding) : hit.body;
   // Each encoding is its own representation, with its own tag.
   const etag = `"${hit.etag}${coding ? `-${coding}` : ''}"`;
-  headers.set('etag', etag);
-  if (coding) headers.set('content-encoding', coding);
-  if (ifNoneMatch?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return new Response(null, { status: 304, headers });
-  headers.set('content-length', String(body.length));
-  return new Response(head ? null : body, { status: hit.status, headers });
+  const headers: Record<string, string> = {
+    ...hit.headers,
+    // A shared cache (the reverse proxy, a CDN) may hold it five seconds, so a spike reaches this process
+    // about once per URL; a browser asks every time (a 304 when nothing changed) and never answers from a
+    // stale copy of its own (Chrome honours stale-while-revalidate), so 立即刷新 and the offline notice stay true.
+    'cache-control': 'public, max-age=0, s-maxage=5',
+    vary: 'accept-encoding',
+    etag,
+    'content-length': String(body.length),
+    ...(coding ? { 'content-encoding': coding } : {}),
+  };
+  return (hit.encoded[coding ?? 'identity'] = { body, etag, headers });
 }
+
+export type WarningCache = ReturnType<typeof createWarningCache>;

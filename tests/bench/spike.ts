@@ -4,7 +4,6 @@
 // of three each. Prints req/s and p99 of both and the goals: ≥ 50 % of the static file's throughput,
 // p99 no worse than 1.5×. Needs `npm run build`. Not a test: it prints figures.
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openDatabase } from '../../api/db/client.ts';
@@ -12,20 +11,7 @@ import { migrateDatabase } from '../../api/db/migrate.ts';
 import { createDraft, publishDraft } from '../../api/warnings/store.ts';
 import { startServer } from '../fixtures/server.ts';
 import { rainstormInput } from '../fixtures/warnings.ts';
-
-/** The part of autocannon's result this benchmark reads (the package ships no types). */
-interface Cannon {
-  requests: { average: number };
-  latency: { p50: number; p99: number };
-  errors: number;
-  non2xx: number;
-}
-const autocannon = createRequire(import.meta.url)('autocannon') as (opts: {
-  url: string;
-  connections: number;
-  duration: number;
-  headers?: Record<string, string>;
-}) => Promise<Cannon>;
+import { autocannon, bestOf, type Cannon } from './cannon.ts';
 
 const CONNECTIONS = Number(process.env['BENCH_SPIKE_CONNECTIONS'] ?? 500);
 const SECONDS = Number(process.env['BENCH_SPIKE_SECONDS'] ?? 5);
@@ -87,9 +73,8 @@ try {
         runs[side].push(await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers }));
       }
     }
-    const best = (rs: Cannon[]) => rs.reduce((x, y) => (y.requests.average > x.requests.average ? y : x));
-    const o = best(runs.ours);
-    const s = best(runs.static);
+    const o = bestOf(runs.ours);
+    const s = bestOf(runs.static);
     const share = o.requests.average / s.requests.average;
     const p99 = o.latency.p99 / Math.max(1, s.latency.p99);
     rows.push(

@@ -4,25 +4,11 @@
 // and nginx (`.ci/run` installs it). Not a test: it prints figures.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort, waitFor } from '../fixtures/ports.ts';
 import { startServer } from '../fixtures/server.ts';
-
-/** The part of autocannon's result this benchmark reads (the package ships no types). */
-interface Cannon {
-  requests: { average: number };
-  latency: { p50: number; p99: number };
-  errors: number;
-  non2xx: number;
-}
-const autocannon = createRequire(import.meta.url)('autocannon') as (opts: {
-  url: string;
-  connections: number;
-  duration: number;
-  headers?: Record<string, string>;
-}) => Promise<Cannon>;
+import { autocannon, bestOf, type Cannon } from './cannon.ts';
 
 const CONNECTIONS = Number(process.env['BENCH_STATIC_CONNECTIONS'] ?? 100);
 const SECONDS = Number(process.env['BENCH_STATIC_SECONDS'] ?? 5);
@@ -127,9 +113,8 @@ try {
   await nginx.stop();
 }
 
-const best = (runs: Cannon[]) => runs.reduce((x, y) => (y.requests.average > x.requests.average ? y : x));
-const bo = best(results.ours);
-const bn = best(results.nginx);
+const bo = bestOf(results.ours);
+const bn = bestOf(results.nginx);
 console.log(
   `\nstatic page ${page} (${Buffer.byteLength(ta)} bytes of HTML, gzip), ${CONNECTIONS} connections, ${SECONDS} s, best of ${ROUNDS}`,
 );
