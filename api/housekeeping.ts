@@ -2,6 +2,7 @@ import { lt } from 'drizzle-orm';
 import { pruneSessions } from './accounts/sessions.ts';
 import { pruneThrottle } from './accounts/throttle.ts';
 import type { Database } from './db/client.ts';
+import { logError } from './log.ts';
 import { rateLimits } from './db/schema.ts';
 
 /** Rate-limit windows are at most an hour long; a day-old window is never read again. */
@@ -18,7 +19,7 @@ export async function pruneOldRows(database: Database, now: number): Promise<voi
 
 /** Prunes now and then every hour; returns a function that stops it. */
 export function schedulePruning(database: Database, clock: () => number = Date.now, everyMs = PRUNE_EVERY_MS): () => void {
-  const run = () => pruneOldRows(database, clock()).catch((err: unknown) => console.error('[housekeeping] pruning failed', err));
+  const run = () => pruneOldRows(database, clock()).catch((err: unknown) => logError('housekeeping: pruning failed', err));
   void run();
   const timer = setInterval(() => void run(), everyMs);
   timer.unref();

@@ -1,4 +1,16 @@
-/** Logging at the default level: one line per event, never a stack trace, SQL text or template text. */
+/**
+ * The server's log: one JSON object per line on standard output (pino), for journald, Docker or any
+ * collector; one line per event, never a stack trace, SQL text or template text at the default
+ * level. `LOG_LEVEL` (default `info`) sets how much; client addresses appear only as their salted hash.
+ */
+import { pino } from 'pino';
+
+export const logger = pino({
+  level: process.env['LOG_LEVEL'] ?? 'info',
+  base: { service: 'yzready' },
+  timestamp: pino.stdTimeFunctions.isoTime,
+  formatters: { level: (label) => ({ level: label }) },
+});
 
 /** `LOG_LEVEL=debug` prints whole errors (with stacks and causes) as well. */
 const debug = process.env['LOG_LEVEL'] === 'debug';
@@ -23,8 +35,8 @@ export function describeError(err: unknown): string {
   return parts.join(' ← ') || 'unknown error';
 }
 
-/** Logs one line `prefix: reason`; with LOG_LEVEL=debug, the whole error too. */
-export function logError(prefix: string, err: unknown): void {
-  console.error(`${prefix}: ${describeError(err)}`);
-  if (debug) console.error(err);
+/** Logs one line: what failed (`message`) and why (`reason`, one line); with LOG_LEVEL=debug, the stack too. */
+export function logError(message: string, err: unknown): void {
+  const stack = debug && err instanceof Error ? { stack: err.stack } : {};
+  logger.error({ reason: describeError(err), ...stack }, message);
 }

@@ -1,20 +1,10 @@
 import type { MiddlewareHandler } from 'hono';
 import { requestId } from 'hono/request-id';
-import { pino } from 'pino';
 import type { AppEnv } from './context.ts';
-import { routeOf } from './metrics.ts';
+import { logger } from './log.ts';
 
-/**
- * The server's structured log: one JSON object per line on standard output, for journald, Docker or
- * any collector. `LOG_LEVEL` (default `info`) sets how much; client addresses appear only as their
- * salted hash.
- */
-export const logger = pino({
-  level: process.env['LOG_LEVEL'] ?? 'info',
-  base: { service: 'yzready' },
-  timestamp: pino.stdTimeFunctions.isoTime,
-  formatters: { level: (label) => ({ level: label }) },
-});
+export { logger };
+import { routeOf } from './metrics.ts';
 
 /**
  * Gives each request an id (echoed as `X-Request-Id`, or taken from the proxy's when it sends a sane

@@ -6,7 +6,7 @@ import { isDatabaseUnavailable, isStorageError, openDatabase, type Database } fr
 import { migrateDatabase } from './db/migrate.ts';
 import { EnvError, loadEnv, storageProblem, type Env } from './env.ts';
 import { scheduleContactErasure } from './ideas/retention.ts';
-import { describeError, logError } from './log.ts';
+import { describeError, logError, logger } from './log.ts';
 import { createPushSender, type PushSender } from './push/sender.ts';
 import { loadVapidKeys } from './push/vapid.ts';
 import { startDeliveryWorker } from './push/worker.ts';
@@ -15,8 +15,9 @@ import { staticFastPath } from './static-site.ts';
 import { createWarningCache } from './warnings/cache.ts';
 import { schedulePruning } from './housekeeping.ts';
 
-/** Prints one line and exits: a problem the operator has to fix, not a bug. */
+/** Logs one line and exits: a problem the operator has to fix, not a bug. Also plain on stderr, for whoever ran `npm start`. */
 function fatal(message: string): never {
+  logger.fatal(message);
   console.error(message);
   process.exit(1);
 }
@@ -54,7 +55,10 @@ async function prepare(
       const folder = fileFolder(env);
       if (folder && isStorageError(err)) fatal(storageProblem(folder, (err as { cause?: unknown }).cause ?? err));
       if (!isDatabaseUnavailable(err)) fatal(`数据库初始化失败，服务未启动：${describeError(err)}`);
-      console.error(`[db] 数据库暂时无法连接（${describeError(err)}），${wait / 1000} 秒后重试；在此期间网站照常提供，接口返回 503`);
+      logger.warn(
+        { reason: describeError(err), retryInSeconds: wait / 1000 },
+        `数据库暂时无法连接，${wait / 1000} 秒后重试；在此期间网站照常提供，接口返回 503`,
+      );
       await new Promise((r) => setTimeout(r, wait));
     }
   }
@@ -95,9 +99,9 @@ async function main(): Promise<void> {
     createServer(options, (req, res) => fastStatic(req, res) || fastWarnings(req, res) || listener?.(req, res))) as typeof createServer;
   const server = serve({ fetch: app.fetch, hostname: env.host, port: env.port, createServer: withFastPath }, (info) => {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-    console.log(
-      `扬州应急 已启动：http://${host}:${info.port}/ （数据库 ${env.databaseUrl.startsWith('file:') ? env.databaseUrl : '远程 libSQL'}）`,
-    );
+    const address = `http://${host}:${info.port}/`;
+    const db = env.databaseUrl.startsWith('file:') ? env.databaseUrl : '远程 libSQL';
+    logger.info({ address, database: db }, `扬州应急 已启动：${address} （数据库 ${db}）`);
   });
   server.on('error', (err) => fatal(`无法在 ${env.host}:${env.port} 上监听：${describeError(err)}`));
 
@@ -106,9 +110,9 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[server] 收到 ${signal}，正在停止：不再领取推送，等待进行中的发送完成并记录结果`);
+    logger.info({ signal }, `收到 ${signal}，正在停止：不再领取推送，等待进行中的发送完成并记录结果`);
     setTimeout(() => {
-      console.error(`[server] ${env.shutdownGraceMs / 1000} 秒内未能正常停止，强制退出；未记录的发送将在租约到期后由其他进程重发`);
+      logger.error(`${env.shutdownGraceMs / 1000} 秒内未能正常停止，强制退出；未记录的发送将在租约到期后由其他进程重发`);
       process.exit(1);
     }, env.shutdownGraceMs).unref();
     if (push) {
@@ -120,7 +124,7 @@ async function main(): Promise<void> {
       if ('closeIdleConnections' in server) server.closeIdleConnections();
     });
     database.close();
-    console.log('[server] 已停止');
+    logger.info('已停止');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
@@ -133,7 +137,7 @@ async function main(): Promise<void> {
     return;
   }
   ready = true;
-  console.log('[db] 数据库已就绪');
+  logger.info('数据库已就绪');
   // 金点子 contacts are erased on schedule after each announcement: now, then hourly.
   scheduleContactErasure(database);
   // Ended sessions, spent sign-in counters and old rate-limit windows: now, then hourly.

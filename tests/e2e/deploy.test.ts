@@ -109,6 +109,13 @@ describe('the container and the systemd unit', () => {
     const line = lines.find((l) => l['id'] === id);
     expect(line).toMatchObject({ level: 'info', msg: 'request', method: 'GET', route: '/api/warnings', status: 200 });
     expect(typeof line?.['client']).toBe('string');
+    // The server's own events are JSON lines too, not text beside them.
+    expect(lines.find((l) => String(l['msg']).includes('已启动'))).toMatchObject({ level: 'info', address: expect.any(String) });
+    expect(
+      output()
+        .split('\n')
+        .filter((l) => l.trim() && !l.startsWith('{')),
+    ).toEqual([]);
     // The client's address is never written, only its salted hash.
     expect(lines.filter((l) => l['msg'] === 'request').some((l) => JSON.stringify(l).includes('127.0.0.1'))).toBe(false);
     // The HEALTHCHECK, exactly as the image states it.
