@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { awardRoutes } from './awards.ts';
-import { campaignsAdmin } from './campaigns-admin.ts';
+import { campaignsAdmin } from './campaign-routes.ts';
 import { judgingRoutes } from './judging.ts';
-import { panelAdmin } from './panel-admin.ts';
+import { panelAdmin } from './panel-routes.ts';
 import { scoresExport } from './scores-export.ts';
 
 /**

@@ -10,7 +10,7 @@ import { apiError } from '../errors.ts';
 import { jsonBody, paramsOf, queryOf } from '../validate.ts';
 import { listCampaigns } from './campaign.ts';
 import { STATUS_LABELS } from './labels.ts';
-import { moderationRoutes } from './moderation.ts';
+import { moderationRoutes } from './moderation-routes.ts';
 import { idParam, idSchema } from './schemas.ts';
 import { loadFlagWords, saveFlagWords } from './screening.ts';
 import { toStaffIdea } from './staff-view.ts';

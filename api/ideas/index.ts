@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../context.ts';
-import { publicIdeas } from './public.ts';
+import { publicIdeas } from './public-routes.ts';
 import { ideaReactions } from './reactions.ts';
-import { recoverIdeas } from './recover.ts';
+import { recoverIdeas } from './recover-routes.ts';
 import { ideaResults } from './results.ts';
 import { submitIdeas } from './submit.ts';
 import { trackIdeas } from './track.ts';
