@@ -7,6 +7,7 @@ import { csvResponse, toCsv } from '../csv.ts';
 import type { Database } from '../db/client.ts';
 import { auditLog } from '../db/schema.ts';
 import { queryOf } from '../validate.ts';
+import { formatStamp, localDay } from '../domain/clock.ts';
 
 const filterSchema = z.object({
   /** Action code or its prefix, e.g. `auth.` or `warning.publish`. */
@@ -45,10 +46,9 @@ export const adminAudit = new Hono<AppEnv>()
   })
   .get('/export.csv', queryOf(filterSchema), async (c) => {
     const rows = await rowsFor(c.var.database, c.req.valid('query'), 100_000, 0);
-    const time = (ms: number) => new Date(ms).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
     const csv = toCsv(
       ['编号', '时间（北京时间）', '操作人', '操作', '对象', '来源地址（哈希）', '详情'],
-      rows.map((r) => [r.id, time(r.at), r.actorName ?? '', r.action, r.target ?? '', r.ipHash ?? '', r.detail ?? '']),
+      rows.map((r) => [r.id, formatStamp(r.at), r.actorName ?? '', r.action, r.target ?? '', r.ipHash ?? '', r.detail ?? '']),
     );
-    return csvResponse(csv, `审计日志-${new Date(c.var.now).toISOString().slice(0, 10)}.csv`);
+    return csvResponse(csv, `审计日志-${localDay(c.var.now)}.csv`);
   });

@@ -5,15 +5,15 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BackupError, backupDatabase, restoreDatabase } from '../db/backup.ts';
 import { DATA_DIR, EnvError, loadEnv } from '../env.ts';
+import { fileStamp } from '../domain/clock.ts';
 
 const USAGE = `用法：
   npm run db:backup -- [备份文件.db]            不写文件名时存到 DATA_DIR/backups/
   npm run db:restore -- 备份文件.db [--new-secret]  恢复前请先停止所有服务进程`;
 
 /** `app-20261204-093000.db`, in Beijing time, the time operators read. */
-function defaultName(now = new Date()): string {
-  const t = new Date(now.getTime() + 8 * 3600_000).toISOString();
-  return `app-${t.slice(0, 10).replaceAll('-', '')}-${t.slice(11, 19).replaceAll(':', '')}.db`;
+function defaultName(now = Date.now()): string {
+  return `app-${fileStamp(now)}.db`;
 }
 
 /** Whether a server answers on the configured address: restoring under a running server would be lost or corrupt. */

@@ -14,6 +14,7 @@ import { moderationRoutes } from './moderation-routes.ts';
 import { idParam, idSchema } from './schemas.ts';
 import { loadFlagWords, saveFlagWords } from './screening.ts';
 import { toStaffIdea } from './staff-view.ts';
+import { formatStamp, localDay } from '../domain/clock.ts';
 
 const wordsSchema = z.object({
   words: z
@@ -24,7 +25,7 @@ const wordsSchema = z.object({
 
 const feedbackSchema = z.object({ panelFeedback: z.string().trim().max(500, '反馈最多 500 个字') });
 
-const time = (ms: number | null) => (ms ? new Date(ms).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '');
+const time = (ms: number | null) => (ms ? formatStamp(ms) : '');
 
 /** `/api/admin/ideas`: moderation, the word list, the panel's public feedback and the full export. */
 export const adminIdeas = new Hono<AppEnv>()
@@ -103,5 +104,5 @@ export const adminIdeas = new Hono<AppEnv>()
       }),
     );
     await auditAction(c, 'idea.export', campaign ? `campaign:${campaign}` : 'ideas', { rows: rows.length });
-    return csvResponse(csv, `金点子-全部-${new Date(c.var.now).toISOString().slice(0, 10)}.csv`);
+    return csvResponse(csv, `金点子-全部-${localDay(c.var.now)}.csv`);
   });

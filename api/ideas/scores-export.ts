@@ -10,8 +10,7 @@ import { awardName, campaignOr404 } from './campaign.ts';
 import { loadRanking } from './panel.ts';
 import type { CriterionScores } from './ranking.ts';
 import { idParam } from './schemas.ts';
-
-const time = (ms: number) => new Date(ms).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+import { formatStamp } from '../domain/clock.ts';
 
 /** `/api/admin/campaigns/:id/scores.csv`: every judge's scores with the panel result, for admins. */
 export const scoresExport = new Hono<AppEnv>().get('/:id{[0-9]+}/scores.csv', requireRole('admin'), paramsOf(idParam), async (c) => {
@@ -48,7 +47,7 @@ export const scoresExport = new Hono<AppEnv>().get('/:id{[0-9]+}/scores.csv', re
         ...campaign.criteria.map((k) => scores[k.key] ?? ''),
         score.weighted.toFixed(2),
         score.comment,
-        time(score.submittedAt),
+        formatStamp(score.submittedAt),
         r?.score?.toFixed(2) ?? '',
         r?.rank ?? '',
         awardName(campaign, r?.idea.award ?? null) ?? '',

@@ -1,11 +1,7 @@
-/** Yangzhou is UTC+8 all year (no daylight saving). */
-const OFFSET_MS = 8 * 60 * 60 * 1000;
+import { isoWithOffset, OFFSET_MS } from '../domain/clock.ts';
 
 /** CAP/Atom date-time with the +08:00 offset, never `Z` (CAP 1.2 §3.3.2). */
-export function toCapTime(ms: number): string {
-  const d = new Date(Math.floor(ms / 1000) * 1000 + OFFSET_MS);
-  return `${d.toISOString().slice(0, 19)}+08:00`;
-}
+export const toCapTime = isoWithOffset;
 
 /** `YYYYMMDDhhmmss` in Beijing time, for identifiers. */
 export function compactTime(ms: number): string {

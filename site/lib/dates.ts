@@ -1,5 +1,7 @@
+import { localDay, TIME_ZONE } from '../../api/domain/clock.ts';
+
 /** Every date on the site is shown in Yangzhou's time zone, whatever the server's or browser's is. */
-export const TIME_ZONE = 'Asia/Shanghai';
+export { TIME_ZONE };
 
 const dateFmt = new Intl.DateTimeFormat('zh-CN', { timeZone: TIME_ZONE, year: 'numeric', month: 'long', day: 'numeric', weekday: 'short' });
 const timeFmt = new Intl.DateTimeFormat('zh-CN', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hour12: false });
@@ -29,7 +31,7 @@ export function formatRange(start: Date, end: Date): string {
 
 /** `YYYY-MM-DD` in Yangzhou time, for `<time datetime>`. */
 export function isoDay(d: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE }).format(d);
+  return localDay(d.getTime());
 }
 
 /** `2024年11月14日`, `2024年11月` or `2024年` for an issue date written as YYYY, YYYY-MM or YYYY-MM-DD. */

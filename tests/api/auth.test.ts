@@ -147,6 +147,16 @@ describe('accounts and sessions', () => {
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder().decode(bytes)).toContain('account.create');
+    // Ten past midnight in Yangzhou is still yesterday in UTC: the file is named for Yangzhou's date.
+    const saved = t.clock.now;
+    t.clock.now = Date.parse('2027-05-13T00:10:00+08:00');
+    try {
+      const night = await signedIn(t, ['admin']);
+      const late = await t.app.request('/api/admin/audit/export.csv', { headers: { cookie: night.cookie } });
+      expect(decodeURIComponent(late.headers.get('content-disposition') ?? '')).toContain('审计日志-2027-05-13.csv');
+    } finally {
+      t.clock.now = saved;
+    }
   });
 });
 

@@ -2,8 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AuditEntry } from '../../../api/db/schema.ts';
 import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
 import { can, useAccount } from './session.ts';
-
-const time = (ms: number) => new Date(ms).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+import { formatStamp } from '../../../api/domain/clock.ts';
 
 /** The audit log with filters, paging and CSV export, for admins. */
 export default function AuditLog() {
@@ -60,7 +59,7 @@ export default function AuditLog() {
         <tbody>
           {data?.entries.map((e) => (
             <tr key={e.id}>
-              <td>{time(e.at)}</td>
+              <td>{formatStamp(e.at)}</td>
               <td>{e.actorName ?? '（匿名）'}</td>
               <td>{e.action}</td>
               <td>{e.target ?? ''}</td>

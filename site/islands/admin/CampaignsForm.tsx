@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Campaign } from '../../../api/ideas/campaign.ts';
 import { DEFAULT_AWARDS, DEFAULT_CRITERIA, DEFAULT_THEMES, type AwardLevel, type Criterion } from '../../../api/ideas/labels.ts';
+import { fromLocalInput as fromLocal, toLocalInput as toLocal } from '../../../api/domain/clock.ts';
 
 /** What the form sends: the API's campaign input. */
 export interface CampaignDraft {
@@ -17,8 +18,6 @@ export interface CampaignDraft {
 
 const DAY = 86_400_000;
 // datetime-local has no zone: the form speaks Beijing time (UTC+8, no daylight saving) whatever the browser's zone.
-const toLocal = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 16);
-const fromLocal = (v: string) => Date.parse(`${v}:00+08:00`);
 
 /** A new campaign's defaults: collecting from today for 30 days, results 15 days later. */
 export function newDraft(now: number): CampaignDraft {

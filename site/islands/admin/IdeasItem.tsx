@@ -3,6 +3,7 @@ import { STATUS_LABELS } from '../../../api/ideas/labels.ts';
 import type { ModerationAction } from '../../../api/ideas/moderate.ts';
 import type { StaffIdea } from '../../../api/ideas/staff-view.ts';
 import { supportText } from '../ideas/format.ts';
+import { formatStamp } from '../../../api/domain/clock.ts';
 
 /** Props: the idea, whether it is selected for a bulk action, and how to act on it. */
 interface Props {
@@ -11,8 +12,6 @@ interface Props {
   onSelect: (on: boolean) => void;
   onAct: (ids: number[], action: ModerationAction, extra: { reason?: string; duplicateOf?: number }) => Promise<boolean>;
 }
-
-const time = (ms: number) => new Date(ms).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 /** One idea in the moderation queue, with its text (as text), flags, reports, contact and actions. */
 export default function IdeasItem({ idea: i, selected, onSelect, onAct }: Props) {
@@ -49,7 +48,7 @@ export default function IdeasItem({ idea: i, selected, onSelect, onAct }: Props)
       </p>
       <p class="muted">
         {i.theme} · {i.districtName} · 署名：{i.displayName ?? '匿名'} · 联系方式：{i.contact ?? (i.contactErasedAt ? '已按期删除' : '无')}{' '}
-        · 提交于 {time(i.createdAt)} · {supportText(i)}
+        · 提交于 {formatStamp(i.createdAt)} · {supportText(i)}
         {i.duplicateOfId ? ` · 重复于 #${i.duplicateOfId}` : ''}
       </p>
       <p class="idea-text">{i.summary}</p>
