@@ -124,7 +124,7 @@ export function createApp({
   app.use('*', logRequests());
   app.use('*', countRequests(metrics));
   app.get('/metrics', metricsRoute(metrics, env.metricsToken));
-  app.use('*', securityHeaders(env.siteUrl.startsWith('https:'), env.mapTiles?.origins ?? []));
+  app.use('*', securityHeaders(env.secure, env.mapTiles?.origins ?? []));
   let vapid: Promise<VapidKeys> | null = null;
   let sender: Promise<PushSender> | null = null;
   const push: PushDeps = {

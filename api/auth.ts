@@ -30,7 +30,7 @@ export const auth = new Hono<AppEnv>()
   .post('/login', jsonBody(loginSchema), async (c) => {
     const { username, password, code } = c.req.valid('json');
     const { account, viaRecovery } = await signIn(c, username, password, code);
-    const secure = c.var.env.siteUrl.startsWith('https:');
+    const secure = c.var.env.secure;
     // The session and its audit row are one write: signed in and audited, or neither.
     const audit = { at: c.var.now, actorId: account.id, actorName: account.username, action: 'auth.login', ipHash: c.var.clientHash };
     await startSession(c, c.var.database, account.id, c.var.now, c.var.clientHash, secure, viaRecovery, audit);

@@ -71,6 +71,8 @@ export interface Env {
   port: number;
   siteUrl: string;
   siteOrigin: string;
+  /** Whether the site is served over https: secure cookies and HSTS. */
+  secure: boolean;
   secret: string;
   distDir: string;
   dataDir: string;
@@ -185,6 +187,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, dataDir = DATA_
     port: e.PORT,
     siteUrl,
     siteOrigin: new URL(siteUrl).origin,
+    secure: siteUrl.startsWith('https:'),
     secret: e.SERVER_SECRET ?? loadOrCreateSecret(dataDir),
     distDir: resolve(e.DIST_DIR),
     dataDir,

@@ -87,11 +87,10 @@ async function main(): Promise<void> {
   const warningCache = createWarningCache(database);
   const app = createApp({ database, env, metrics, warningCache, ready: () => ready, worker: () => push?.worker.state() ?? null });
   // Built files and fresh cached warnings are answered before the app; everything else goes through Hono.
-  const secure = env.siteUrl.startsWith('https:');
   const imageOrigins = env.mapTiles?.origins ?? [];
-  const fastStatic = staticFastPath(env.distDir, { secure, siteOrigin: env.siteOrigin, imageOrigins });
+  const fastStatic = staticFastPath(env.distDir, { secure: env.secure, siteOrigin: env.siteOrigin, imageOrigins });
   const fastWarnings = warningCache.fastPath({
-    secure,
+    secure: env.secure,
     imageOrigins,
     count: (method, route, status) => metrics.requests.inc({ method, route, status: String(status) }),
   });

@@ -7,7 +7,7 @@ import { currentSession } from './sessions.ts';
 
 /** Loads the session (if any) into `c.var.session`. */
 export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
-  c.set('session', await currentSession(c, c.var.database, c.var.now, c.var.env.siteUrl.startsWith('https:')));
+  c.set('session', await currentSession(c, c.var.database, c.var.now, c.var.env.secure));
   await next();
 };
 

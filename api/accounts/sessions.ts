@@ -90,7 +90,7 @@ export async function endSession(
     await database.write((db) =>
       db.batch([db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, sessionId)), ...(audit ? [auditInsert(db, audit)] : [])]),
     );
-  const secure = c.var.env.siteUrl.startsWith('https:');
+  const secure = c.var.env.secure;
   // The name already carries `__Host-`: hono's `prefix` option would add it a second time.
   deleteCookie(c, cookieName(secure), { path: '/', secure, httpOnly: true, sameSite: 'Strict' });
 }
