@@ -7,7 +7,7 @@ import { signedIn } from '../fixtures/accounts.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
 import { rainstormInput } from '../fixtures/warnings.ts';
 
-const XSD = resolve('../shared/standards/CAP-v1.2.xsd');
+const XSD = resolve('tests/fixtures/cap/CAP-v1.2.xsd');
 
 /** Validates a CAP document with xmllint against the official OASIS schema; returns its complaints. */
 function capErrors(xml: string): string {
