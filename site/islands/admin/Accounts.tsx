@@ -1,7 +1,8 @@
+import { ActionStatus, useActionStatus } from './action-status.tsx';
 import { useEffect, useState } from 'preact/hooks';
 import { ROLES, type Role } from '../../../api/accounts/roles.ts';
 import type { PublicAccount } from '../../../api/accounts/store.ts';
-import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
+import { apiFetch } from '../../lib/api-client.ts';
 import { can, useAccount } from './session.ts';
 
 /** District choices for organisers' units. */
@@ -57,8 +58,7 @@ const formValues = (form: HTMLFormElement) => {
 export default function Accounts({ districts }: { districts: District[] }) {
   const me = useAccount();
   const [list, setList] = useState<PublicAccount[]>([]);
-  const [message, setMessage] = useState('');
-  const [error, setError] = useState('');
+  const { run: runAction, message, error } = useActionStatus();
   const [editing, setEditing] = useState<number | null>(null);
 
   const reload = () => apiFetch<{ accounts: PublicAccount[] }>('/api/admin/accounts').then((r) => setList(r.accounts));
@@ -66,19 +66,7 @@ export default function Accounts({ districts }: { districts: District[] }) {
     if (can(me, 'admin')) void reload();
   }, [me]);
 
-  const run = async (action: () => Promise<unknown>, done: string) => {
-    setError('');
-    setMessage('');
-    try {
-      await action();
-      setMessage(done);
-      await reload();
-      return true;
-    } catch (err) {
-      setError(err instanceof ApiRequestError ? err.message : '操作失败，请稍后再试。');
-      return false;
-    }
-  };
+  const run = (action: () => Promise<unknown>, done: string) => runAction(action, done, reload);
 
   if (!me) return <p aria-live="polite">正在确认登录状态……</p>;
   if (!can(me, 'admin')) return <p class="notice">只有管理员可以管理账号。</p>;
@@ -100,14 +88,7 @@ export default function Accounts({ districts }: { districts: District[] }) {
 
   return (
     <div>
-      <div aria-live="polite">
-        {message && <p class="notice">{message}</p>}
-        {error && (
-          <p class="form-error" role="alert">
-            {error}
-          </p>
-        )}
-      </div>
+      <ActionStatus message={message} error={error} />
       <h2>全部账号</h2>
       <table class="admin-table">
         <thead>

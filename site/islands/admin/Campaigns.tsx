@@ -1,7 +1,8 @@
+import { ActionStatus, useActionStatus } from './action-status.tsx';
 import { useEffect, useState } from 'preact/hooks';
 import type { StaffCampaign } from '../../../api/ideas/campaign-routes.ts';
 import { PHASE_LABELS } from '../../../api/ideas/labels.ts';
-import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
+import { apiFetch } from '../../lib/api-client.ts';
 import '../ideas/admin.css';
 import ConfirmDialog from '../ConfirmDialog.tsx';
 import CampaignsForm, { draftOf, newDraft, type CampaignDraft } from './CampaignsForm.tsx';
@@ -14,8 +15,7 @@ export default function Campaigns() {
   const me = useAccount();
   const [list, setList] = useState<StaffCampaign[]>([]);
   const [editing, setEditing] = useState<number | 'new' | null>(null);
-  const [message, setMessage] = useState('');
-  const [error, setError] = useState('');
+  const { run: runAction, message, error, setError } = useActionStatus();
   const [closing, setClosing] = useState<StaffCampaign | null>(null);
 
   const reload = () => apiFetch<{ campaigns: StaffCampaign[] }>('/api/admin/campaigns').then((r) => setList(r.campaigns));
@@ -23,18 +23,11 @@ export default function Campaigns() {
     if (can(me, 'admin')) reload().catch(() => setError('加载失败，请刷新页面。'));
   }, [me]);
 
-  const run = async (action: () => Promise<unknown>, done: string) => {
-    setError('');
-    setMessage('');
-    try {
-      await action();
-      setMessage(done);
+  const run = (action: () => Promise<unknown>, done: string) =>
+    runAction(action, done, async () => {
       setEditing(null);
       await reload();
-    } catch (e) {
-      setError(e instanceof ApiRequestError ? e.message : '操作失败，请稍后再试。');
-    }
-  };
+    });
   const save = (id: number | 'new') => (d: CampaignDraft) =>
     void run(
       () =>
@@ -49,14 +42,7 @@ export default function Campaigns() {
       <p>
         <a href="/admin/ideas/">金点子审核</a> · <a href="/admin/judging/">入围、评委与评奖</a>
       </p>
-      <div aria-live="polite">
-        {message && <p class="notice">{message}</p>}
-        {error && (
-          <p class="form-error" role="alert">
-            {error}
-          </p>
-        )}
-      </div>
+      <ActionStatus message={message} error={error} />
       <table class="admin-table">
         <caption>全部征集活动</caption>
         <thead>

@@ -1,3 +1,4 @@
+import { ActionStatus, useActionStatus } from './action-status.tsx';
 import { useState } from 'preact/hooks';
 import type { ContestDetail } from '../../../api/contests/admin-views.ts';
 import {
@@ -8,7 +9,6 @@ import {
   type CertificateRule,
   type NameDisplay,
 } from '../../../api/contests/labels.ts';
-import { ApiRequestError } from '../../lib/api-client.ts';
 import {
   archiveContest,
   closeContest,
@@ -23,21 +23,10 @@ import { Choice } from './ContestsFields.tsx';
 
 /** Close early, extend, extra time for a named participant (WCAG 2.2.1), and display settings. */
 export default function ContestsActions({ contest: c, onChanged }: { contest: ContestDetail; onChanged(): void }) {
-  const [message, setMessage] = useState('');
-  const [error, setError] = useState('');
+  const { run: runAction, message, error } = useActionStatus();
   const [confirmClose, setConfirmClose] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const run = async (action: () => Promise<unknown>, done: string) => {
-    setMessage('');
-    setError('');
-    try {
-      await action();
-      setMessage(done);
-      onChanged();
-    } catch (err) {
-      setError(err instanceof ApiRequestError ? err.message : '操作失败，请稍后再试。');
-    }
-  };
+  const run = (action: () => Promise<unknown>, done: string) => runAction(action, done, onChanged);
   const form = (e: Event) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget as HTMLFormElement);
@@ -46,14 +35,7 @@ export default function ContestsActions({ contest: c, onChanged }: { contest: Co
   return (
     <section aria-labelledby="actions-title">
       <h2 id="actions-title">管理竞赛</h2>
-      <div aria-live="polite">
-        {message && <p class="notice">{message}</p>}
-        {error && (
-          <p class="form-error" role="alert">
-            {error}
-          </p>
-        )}
-      </div>
+      <ActionStatus message={message} error={error} />
       {c.status !== 'closed' &&
         (confirmClose ? (
           <p>

@@ -1,3 +1,4 @@
+import { ActionStatus, useActionStatus } from './action-status.tsx';
 import { useEffect, useState } from 'preact/hooks';
 import type { Campaign } from '../../../api/ideas/campaign.ts';
 import type { ModerationAction } from '../../../api/ideas/moderate.ts';
@@ -27,8 +28,7 @@ export default function Ideas() {
   const [data, setData] = useState<{ ideas: StaffIdea[]; hasMore: boolean } | null>(null);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [bulkReason, setBulkReason] = useState('');
-  const [message, setMessage] = useState('');
-  const [error, setError] = useState('');
+  const { run, message, error, setError } = useActionStatus();
 
   const reload = () => {
     const q = new URLSearchParams({
@@ -51,24 +51,20 @@ export default function Ideas() {
     reload().catch((e: unknown) => setError(e instanceof ApiRequestError ? e.message : '加载失败。'));
   }, [me, filter]);
 
-  const act = async (ids: number[], action: ModerationAction, extra: { reason?: string; duplicateOf?: number }) => {
-    setError('');
-    setMessage('');
-    try {
-      const r = await apiFetch<{ results: Array<{ id: number; ok: boolean }> }>('/api/admin/ideas/actions', {
-        method: 'POST',
-        json: { ids, action, ...extra },
-      });
-      const done = r.results.filter((x) => x.ok).map((x) => `#${x.id}`);
-      const skipped = r.results.filter((x) => !x.ok).map((x) => `#${x.id}`);
-      setMessage(`已处理 ${done.join('、')}${skipped.length ? `；${skipped.join('、')} 的状态不适用，未处理` : ''}。`);
-      await reload();
-      return true;
-    } catch (e) {
-      setError(e instanceof ApiRequestError ? e.message : '操作失败，请稍后再试。');
-      return false;
-    }
-  };
+  const act = (ids: number[], action: ModerationAction, extra: { reason?: string; duplicateOf?: number }) =>
+    run(
+      () =>
+        apiFetch<{ results: Array<{ id: number; ok: boolean }> }>('/api/admin/ideas/actions', {
+          method: 'POST',
+          json: { ids, action, ...extra },
+        }),
+      (r) => {
+        const done = r.results.filter((x) => x.ok).map((x) => `#${x.id}`);
+        const skipped = r.results.filter((x) => !x.ok).map((x) => `#${x.id}`);
+        return `已处理 ${done.join('、')}${skipped.length ? `；${skipped.join('、')} 的状态不适用，未处理` : ''}。`;
+      },
+      reload,
+    );
 
   if (!me) return <p aria-live="polite">正在确认登录状态……</p>;
   if (!can(me, 'moderator')) return <p class="notice">只有金点子审核员和管理员可以审核金点子。</p>;
@@ -110,14 +106,7 @@ export default function Ideas() {
           ))}
         </select>
       </form>
-      <div aria-live="polite">
-        {message && <p class="notice">{message}</p>}
-        {error && (
-          <p class="form-error" role="alert">
-            {error}
-          </p>
-        )}
-      </div>
+      <ActionStatus message={message} error={error} />
       <section class="card" aria-labelledby="bulk-title">
         <h2 id="bulk-title">批量处理（已选 {ids.length} 条）</h2>
         <div class="admin-form">

@@ -1,0 +1,42 @@
+import { useState } from 'preact/hooks';
+import { ApiRequestError } from '../../lib/api-client.ts';
+
+/**
+ * The one way an admin page runs an action and says how it went: clears the last message, runs it,
+ * then shows what was done or the API's own error (in one live region, the error as an alert).
+ */
+export function useActionStatus() {
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState('');
+
+  /** Runs `action`; `done` is the message on success (or made from its result). True when it succeeded. */
+  async function run<T>(action: () => Promise<T>, done: string | ((result: T) => string), after?: () => unknown): Promise<boolean> {
+    setMessage('');
+    setError('');
+    try {
+      const result = await action();
+      setMessage(typeof done === 'string' ? done : done(result));
+      await after?.();
+      return true;
+    } catch (err) {
+      setError(err instanceof ApiRequestError ? err.message : '操作失败，请稍后再试。');
+      return false;
+    }
+  }
+
+  return { run, message, error, setError };
+}
+
+/** Where the outcome of the last action is read out. */
+export function ActionStatus({ message, error }: { message: string; error: string }) {
+  return (
+    <div aria-live="polite">
+      {message && <p class="notice">{message}</p>}
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
