@@ -2,7 +2,7 @@ import { statfs } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import pkg from '../package.json' with { type: 'json' };
-import type { Database } from './db/client.ts';
+import { withTimeout, type Database } from './db/client.ts';
 import type { Env } from './env.ts';
 import { DB_RETRY_AFTER_SECONDS } from './errors.ts';
 import { breakerStates } from './push/breaker.ts';
@@ -27,19 +27,13 @@ type Check<T> = { ok: true; ms: number; value: T } | { ok: false; error: string 
 /** Runs `fn` against the clock: a hung database is reported as `timeout`, not waited for. */
 async function timed<T>(fn: () => Promise<T>): Promise<Check<T>> {
   const start = performance.now();
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('timeout')), CHECK_MS);
-  });
   try {
-    const value = await Promise.race([fn(), timeout]);
+    const value = await withTimeout(fn(), CHECK_MS, 'health check');
     return { ok: true, ms: Math.round(performance.now() - start), value };
   } catch (err) {
     const e = err as { code?: unknown; message?: unknown; cause?: { code?: unknown } };
     const code = typeof e.cause?.code === 'string' ? e.cause.code : typeof e.code === 'string' ? e.code : null;
     return { ok: false, error: code ?? (String(e.message ?? err).split('\n')[0] ?? 'error').slice(0, 80) };
-  } finally {
-    clearTimeout(timer);
   }
 }
 

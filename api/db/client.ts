@@ -23,6 +23,12 @@ export interface Database {
 /** The database did not answer in time, or cannot be reached or written: a 503, not a bug. */
 export class DatabaseUnavailable extends Error {
   override name = 'DatabaseUnavailable';
+  /** `timeout` when the database did not answer in time. */
+  readonly code: string | undefined;
+  constructor(message: string, code?: string) {
+    super(message);
+    this.code = code;
+  }
 }
 
 /** Failures of the database or its storage rather than of the query (libSQL, SQLite and socket codes). */
@@ -71,10 +77,10 @@ export function isStorageError(err: unknown): boolean {
 }
 
 /** Rejects with DatabaseUnavailable when `p` has not settled within `ms` (a frozen server never answers). */
-function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DatabaseUnavailable(`database ${what} took longer than ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new DatabaseUnavailable(`database ${what} took longer than ${ms} ms`, 'timeout')), ms);
   });
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }

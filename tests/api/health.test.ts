@@ -93,7 +93,7 @@ describe.runIf(process.getuid?.() === 0)('health of the real server under a real
     const data = join(dir, 'data');
     mkdirSync(data);
     server = await startServer(env, data);
-  });
+  }, 60_000);
   afterAll(async () => {
     if (sqld) sqld.proc.kill('SIGCONT');
     await server?.stop(true);
