@@ -13,6 +13,7 @@ import { startDeliveryWorker } from './push/worker.ts';
 import { seedOfficeTemplates } from './warnings/templates.ts';
 import { staticFastPath } from './static-site.ts';
 import { schedulePruning } from './housekeeping.ts';
+import { createFeedPoller } from './cap/feed-poll.ts';
 
 /** Prints one line and exits: a problem the operator has to fix, not a bug. */
 function fatal(message: string): never {
@@ -133,6 +134,8 @@ async function main(): Promise<void> {
   scheduleContactErasure(database);
   // Ended sessions, spent sign-in counters and old rate-limit windows: now, then hourly.
   schedulePruning(database);
+  // CAP source feeds (the provincial release system), each at its own interval; none unless an admin added one.
+  createFeedPoller({ database, allowlist: env.capFeedAllowlist, intervalMs: env.capFeedPollMs }).start();
 }
 
 process.on('unhandledRejection', (err) => logError('[server] unhandled rejection', err));
