@@ -1,5 +1,5 @@
 import { and, eq, lte, sql } from 'drizzle-orm';
-import { Agent } from 'undici';
+import { Agent, fetch } from 'undici';
 import type { Database } from '../db/client.ts';
 import { capFeedItems, capFeeds, type CapFeedRow } from '../db/schema-cap.ts';
 import { describeError, logError } from '../log.ts';
@@ -50,13 +50,12 @@ export function createFeedPoller(opts: PollerOptions) {
   /** GETs `url` (allowlisted origins only, no redirects), reading at most `limit` bytes. */
   async function get(url: string, limit: number, headers: Record<string, string> = {}) {
     if (!feedUrlAllowed(url, opts.allowlist)) throw new FeedError(`地址 ${url} 不在允许的来源（CAP_FEED_ALLOWLIST）中，未读取。`);
-    let res: Response;
+    let res: Awaited<ReturnType<typeof fetch>>;
     try {
       res = await fetch(url, {
         headers: { accept: 'application/atom+xml, application/rss+xml, application/cap+xml, application/xml, text/html;q=0.5', ...headers },
         redirect: 'manual',
         signal: AbortSignal.timeout(timeoutMs),
-        // @ts-expect-error undici's dispatcher option is not in the DOM fetch types
         dispatcher,
       });
     } catch (err) {

@@ -189,7 +189,7 @@ export const adminCap = new Hono<AppEnv>()
   })
   .put('/trusted-senders', requireRole('admin'), jsonBody(trustSchema), async (c) => {
     const { sender, trusted, exemptTwoPerson } = c.req.valid('json');
-    const action = !trusted ? 'cap.sender.untrust' : exemptTwoPerson ? 'cap.sender.trust.exempt_two_person' : 'cap.sender.trust';
+    const action = !trusted ? 'cap.sender.untrust' : exemptTwoPerson ? 'cap.sender.trust.exempt' : 'cap.sender.trust';
     await c.var.database.write((db) =>
       db.batch([
         trusted
