@@ -78,6 +78,7 @@ async function main(): Promise<void> {
   }
   let ready = false;
   let push: Awaited<ReturnType<typeof prepare>> | null = null;
+  let feeds: ReturnType<typeof createFeedPoller> | null = null;
   // One set of metrics for the app's requests and the worker's deliveries.
   const metrics = createMetrics(queueGauges(database));
   const app = createApp({ database, env, metrics, ready: () => ready, worker: () => push?.worker.state() ?? null });
@@ -107,6 +108,7 @@ async function main(): Promise<void> {
       console.error(`[server] ${env.shutdownGraceMs / 1000} 秒内未能正常停止，强制退出；未记录的发送将在租约到期后由其他进程重发`);
       process.exit(1);
     }, env.shutdownGraceMs).unref();
+    await feeds?.stop();
     if (push) {
       await push.worker.stop();
       await push.sender.close();
@@ -135,7 +137,8 @@ async function main(): Promise<void> {
   // Ended sessions, spent sign-in counters and old rate-limit windows: now, then hourly.
   schedulePruning(database);
   // CAP source feeds (the provincial release system), each at its own interval; none unless an admin added one.
-  createFeedPoller({ database, allowlist: env.capFeedAllowlist, intervalMs: env.capFeedPollMs }).start();
+  feeds = createFeedPoller({ database, allowlist: env.capFeedAllowlist, intervalMs: env.capFeedPollMs });
+  feeds.start();
 }
 
 process.on('unhandledRejection', (err) => logError('[server] unhandled rejection', err));

@@ -209,11 +209,11 @@ export function createFeedPoller(opts: PollerOptions) {
       timer = setInterval(tick, tickMs);
       timer.unref();
     },
-    /** Stops polling and waits for a poll in progress. */
+    /** Stops polling: a poll in progress gets two seconds to finish, then its requests are cut (it is taken again at the next start). */
     async stop() {
       if (timer) clearInterval(timer);
-      await running;
-      await dispatcher.close();
+      await Promise.race([running, new Promise((r) => setTimeout(r, 2000).unref())]);
+      await dispatcher.destroy();
     },
   };
 }
