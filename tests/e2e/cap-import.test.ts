@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { axeViolations } from '../fixtures/axe.ts';
 import { browserAvailable, hydrated, launchBrowser, watchPage } from '../fixtures/browser.ts';
 import { COLOURS, sampleCap, sampleIdentifier } from '../fixtures/cap-messages.ts';
 import { startServer, type RunningServer } from '../fixtures/server.ts';
@@ -11,8 +12,10 @@ describe.runIf(browserAvailable())('a publisher imports a CAP file from the rele
   let server: RunningServer;
   let browser: Browser;
   beforeAll(async () => {
-    server = await startServer();
+    // An allowed origin where nothing listens: the feed's failure is what the admin page shows.
+    server = await startServer({ CAP_FEED_ALLOWLIST: 'https://127.0.0.1:9', CAP_FEED_POLL_SECONDS: '1' });
     server.addUser('zhou.fabu', ['publisher'], 'Flood-Signal-Pass-2027', ['--name', '周发布']);
+    server.addUser('chief', ['admin'], 'Feed-Admin-Pass-2027', ['--name', '王主任']);
     browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {
@@ -57,6 +60,33 @@ describe.runIf(browserAvailable())('a publisher imports a CAP file from the rele
     };
     expect(live.warnings.map((w) => w.identifier)).toEqual([sampleIdentifier({ sent, serial: 7 })]);
     expect(watch.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  test('an admin adds a feed and sees its state: last poll and the error, in words', async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/admin/login/?next=/admin/cap-feeds/`);
+    await page.getByLabel('用户名').fill('chief');
+    await page.getByLabel('密码').fill('Feed-Admin-Pass-2027');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${server.url}/admin/cap-feeds/`);
+    await hydrated(page, 'CapFeeds');
+    await page.getByLabel('名称').fill('江苏省预警信息发布中心');
+    await page.getByLabel('地址（https://）').fill('https://127.0.0.1:9/cap/feed.atom');
+    await page.getByRole('button', { name: '添加' }).click();
+    const card = page.locator('.cap-feeds li.card').filter({ hasText: '江苏省预警信息发布中心' });
+    await expect.poll(() => card.count(), { timeout: 10_000 }).toBe(1);
+    // The server polls within a second; the page refreshes every 15 s.
+    await expect
+      .poll(async () => (await page.reload(), await hydrated(page, 'CapFeeds'), await card.textContent()), { timeout: 30_000 })
+      .toContain('无法连接');
+    expect(await card.textContent()).not.toContain('上次检查从未');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(`${server.url}/admin/warnings/`);
+    await hydrated(page, 'CapImport');
+    await expect.poll(() => page.locator('.cap-inbox').textContent(), { timeout: 10_000 }).toContain('订阅源暂无待处理的新消息');
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 });
