@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { feedEntries } from '../../api/cap/feed-entries.ts';
 import { readCap } from '../../api/cap/message.ts';
+import { CapRefusal } from '../../api/cap/xml-tree.ts';
 import { COLOURS, sampleCap, sampleIdentifier } from '../fixtures/cap-messages.ts';
 
 const BASE = 'https://www.12379.js.example/cap/feed.atom';
@@ -33,5 +35,26 @@ describe('what a source feed lists', () => {
 
   test('one CAP document served on its own is one entry', () => {
     expect(feedEntries(doc, BASE)).toHaveLength(1);
+  });
+
+  test('a broken feed is refused with a reason, never a crash (fast-check, fixed seed)', () => {
+    const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>1</id><link href="a.xml"/></entry></feed>`;
+    const mutated = fc
+      .tuple(
+        fc.nat({ max: atom.length }),
+        fc.nat({ max: 20 }),
+        fc.string({ unit: fc.constantFrom('<', '>', '&', '"', '<!DOCTYPE x>', 'href="', '.xml', '<html>') }),
+      )
+      .map(([at, cut, insert]) => atom.slice(0, at) + insert + atom.slice(at + cut));
+    fc.assert(
+      fc.property(fc.oneof(mutated, fc.string()), (body) => {
+        try {
+          expect(Array.isArray(feedEntries(body, BASE))).toBe(true);
+        } catch (err) {
+          expect(err).toBeInstanceOf(CapRefusal);
+        }
+      }),
+      { seed: 24, numRuns: 300 },
+    );
   });
 });

@@ -89,16 +89,18 @@ export default function CapImport({ options }: { options: WarningOptions }) {
   const field = (key: string) => {
     const id = `cap-fix-${key}`;
     const label = (
-      <label for={id}>
-        {LABELS[key] ?? key}
-        <span class="field-error">{review?.problems[key]}</span>
-      </label>
+      <>
+        <label for={id}>{LABELS[key] ?? key}</label>
+        <p class="field-error" id={`${id}-why`}>
+          {review?.problems[key]}
+        </p>
+      </>
     );
     if (key === 'hazard')
       return (
         <div class="wf-field" key={key}>
           {label}
-          <select id={id} required onChange={(e) => set('hazard', e.currentTarget.value)}>
+          <select id={id} aria-describedby={`${id}-why`} required onChange={(e) => set('hazard', e.currentTarget.value)}>
             <option value="">请选择</option>
             {options.hazards.map((h) => (
               <option value={h.code}>{h.name}</option>
@@ -110,7 +112,7 @@ export default function CapImport({ options }: { options: WarningOptions }) {
       return (
         <div class="wf-field" key={key}>
           {label}
-          <select id={id} required onChange={(e) => set('level', e.currentTarget.value)}>
+          <select id={id} aria-describedby={`${id}-why`} required onChange={(e) => set('level', e.currentTarget.value)}>
             <option value="">请选择</option>
             {options.levels.map((l) => (
               <option value={l.code}>
@@ -123,10 +125,8 @@ export default function CapImport({ options }: { options: WarningOptions }) {
     if (key === 'areas')
       return (
         <fieldset class="wf-field" key={key}>
-          <legend>
-            {LABELS['areas']}
-            <span class="field-error">{review?.problems['areas']}</span>
-          </legend>
+          <legend>{LABELS['areas']}</legend>
+          <p class="field-error">{review?.problems['areas']}</p>
           {options.areas.map((a) => (
             <label>
               <input
@@ -146,7 +146,13 @@ export default function CapImport({ options }: { options: WarningOptions }) {
       return (
         <div class="wf-field" key={key}>
           {label}
-          <input id={id} type="datetime-local" required onChange={(e) => set(key, fromLocalInput(e.currentTarget.value))} />
+          <input
+            id={id}
+            aria-describedby={`${id}-why`}
+            type="datetime-local"
+            required
+            onChange={(e) => set(key, fromLocalInput(e.currentTarget.value))}
+          />
         </div>
       );
     return (
@@ -154,6 +160,7 @@ export default function CapImport({ options }: { options: WarningOptions }) {
         {label}
         <textarea
           id={id}
+          aria-describedby={`${id}-why`}
           rows={key === 'headline' ? 1 : 3}
           required
           onInput={(e) => set(key as keyof WarningInput, e.currentTarget.value)}
