@@ -5,7 +5,7 @@ import { capFeeds } from '../../api/db/schema-cap.ts';
 import { signedIn } from '../fixtures/accounts.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
 import { startCapFeedServer } from '../fixtures/cap-feed-server.ts';
-import { COLOURS, SAMPLE_SENDER, sampleCap, sampleIdentifier } from '../fixtures/cap-messages.ts';
+import { COLOURS, SAMPLE_SENDER, referenceOf, sampleCap, sampleIdentifier } from '../fixtures/cap-messages.ts';
 
 type Feeds = {
   feeds: Array<{
@@ -163,6 +163,23 @@ describe('following a CAP source feed over HTTPS', () => {
       entries: unknown[];
     };
     expect(audit.entries).toHaveLength(1);
+
+    // The source ends warning d: its Cancel, naming d, is published by itself and d is no longer live.
+    const cancel = sampleCap({
+      hazard: 'rainstorm',
+      colour: COLOURS[1],
+      sent: t.clock.now - 30_000,
+      serial: 7,
+      msgType: 'Cancel',
+      references: referenceOf({ sent: sentD, serial: 4 }),
+    });
+    feed.add({ name: 'g', xml: cancel });
+    t.clock.advance(INTERVAL);
+    await poller.pollDue();
+    s = await state();
+    expect(s.items.find((i) => i.ref.endsWith('/cap/g.xml'))?.outcome).toBe('published');
+    const after = (await (await t.app.request('/api/warnings')).json()) as Listed;
+    expect(after.warnings.map((w) => w.identifier)).not.toContain(sampleIdentifier({ sent: sentD, serial: 4 }));
   });
 
   test('a feed on an origin that is not allowed is never asked, and says why', async () => {
