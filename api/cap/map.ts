@@ -28,11 +28,12 @@ const HAZARD_NAMES: Array<[string, HazardCode]> = [
 /** The info block to take: the first in Chinese, else the first. */
 export const chineseInfo = (m: CapMessage): CapInfo | null => m.infos.find((i) => /^zh/i.test(i.language)) ?? m.infos[0] ?? null;
 
-/** The hazard named by our own event code, or by the first hazard name in the event (then the headline). */
+/** The hazard named by our own event code, or by the first hazard name in the event (then event codes, then the headline). */
 function hazardOf(info: CapInfo): HazardCode | null {
   const own = info.eventCodes.find(([name, value]) => name === 'YZ-HAZARD' && value in HAZARDS);
   if (own) return own[1] as HazardCode;
-  for (const text of [info.event, info.headline ?? '']) {
+  // Then the Chinese name in the event, an event code's value (a profile may carry 暴雨 there) or the headline.
+  for (const text of [info.event, ...info.eventCodes.map(([, value]) => value), info.headline ?? '']) {
     let best: { at: number; code: HazardCode } | null = null;
     for (const [name, code] of HAZARD_NAMES) {
       const at = text.indexOf(name);

@@ -93,7 +93,18 @@ describe('importing CAP 1.2 messages as drafts', () => {
         expect(r.status, `${h.name}${colour[0]}`).toBe(201);
         expect(r.body.warning.identifier).toBe(sampleIdentifier({ sent, serial }));
         const input = await inputOf(r.body.warning.id);
-        expect(input).toMatchObject({ hazard, level: colour[2], areas: [...h.areas], effective: sent, expires: sent + 12 * 3600_000 });
+        expect(input).toMatchObject({
+          hazard,
+          level: colour[2],
+          areas: [...h.areas],
+          effective: sent,
+          expires: sent + 12 * 3600_000,
+          urgency: 'Expected',
+          certainty: 'Likely',
+          responseType: 'Prepare',
+          description: h.description,
+          instruction: h.instruction,
+        });
         expect(input.headline).toBe(`扬州市气象台发布${h.name}${colour[0]}预警信号`);
         expect(r.body.warning.approval.required).toBe(colour[2] === 'red' || hazard === 'typhoon');
       }
