@@ -90,7 +90,13 @@ export function createFeedPoller(opts: PollerOptions) {
     const who = { by: null, audit: { at: now, actorName: 'cap-feed' }, source: feed.url };
     try {
       const r = await importCap(opts.database, xml, now, who);
-      if (r.kind === 'duplicate') return { outcome: 'duplicate' as const, warningId: r.warning.id, detail: null, xml: null };
+      if (r.kind === 'duplicate') {
+        // A draft this feed made before a crash (its item never recorded) still gets its automatic publication.
+        const fromFeed = r.warning.state === 'draft' && r.warning.createdBy === null;
+        if (fromFeed && (await publishIfTrusted(opts.database, r.warning, now)).published)
+          return { outcome: 'published' as const, warningId: r.warning.id, detail: null, xml: null };
+        return { outcome: 'duplicate' as const, warningId: r.warning.id, detail: null, xml: null };
+      }
       if (r.kind === 'unmapped') {
         const detail = Object.values(r.problems).join(' ');
         return { outcome: 'review' as const, warningId: null, detail, xml };
