@@ -13,6 +13,7 @@ import { apiError, apiNotFound, databaseUnavailable, onError } from './errors.ts
 import { healthHandler, type WorkerState } from './health.ts';
 import { countRequests, createMetrics, metricsRoute, type Metrics } from './metrics.ts';
 import { logRequests } from './request-log.ts';
+import { adminCap } from './cap/routes.ts';
 import { adminCampaigns } from './ideas/admin-campaigns.ts';
 import { adminIdeas } from './ideas/admin-ideas.ts';
 import { ideasApi } from './ideas/index.ts';
@@ -38,6 +39,8 @@ export const DEFAULT_BODY_LIMIT = 64 * 1024;
 const bodyLimits: ReadonlyArray<readonly [prefix: string, bytes: number]> = [
   // 金点子 with a photo: up to 5 MB as base64 (4/3 of that) plus the text.
   ['/api/ideas/submissions', 7 * 1024 * 1024],
+  // A CAP document (at most 256 KB) as a JSON string, escapes included.
+  ['/api/admin/cap/import', 600 * 1024],
 ];
 
 /** What the app is built from. */
@@ -91,6 +94,7 @@ function apiRoutes(push: PushDeps) {
     .route('/warnings', adminWarnings)
     .route('/warning-templates', adminWarningTemplates)
     .route('/warning-settings', warningSettings)
+    .route('/cap', adminCap)
     .route('/ideas', adminIdeas)
     .route('/campaigns', adminCampaigns)
     .route('/contests', adminContests);

@@ -59,6 +59,13 @@ export const envSchema = mapTileEnvSchema.extend({
     .string()
     .refine((v) => parseTrustedProxies(v) !== null, '应为逗号分隔的 IP 地址或 CIDR 网段，例如 127.0.0.1,10.0.0.0/8')
     .optional(),
+  /** Origins CAP source feeds may be read from: comma-separated https origins (default: none, so no feed can be added). */
+  CAP_FEED_ALLOWLIST: z
+    .string()
+    .regex(/^\s*(https:\/\/[^,\s/]+)(\s*,\s*https:\/\/[^,\s/]+)*\s*$/, '应为逗号分隔的 https:// 来源列表，例如 https://www.12379.js.cn')
+    .optional(),
+  /** Seconds between polls of each CAP source feed (backoff doubles it after failures). */
+  CAP_FEED_POLL_SECONDS: z.coerce.number().min(1).max(3600).default(60),
   /** Second factor for admins and publishers: `required` (default) or `optional` (only on a loopback http SITE_URL). */
   STAFF_TOTP: z.enum(['required', 'optional'], { error: '应为 required 或 optional' }).default('required'),
 });
@@ -94,6 +101,10 @@ export interface Env {
   pushResponseTimeoutMs: number;
   databaseTimeoutMs: number;
   shutdownGraceMs: number;
+  /** Origins CAP source feeds may be read from (CAP_FEED_ALLOWLIST). */
+  capFeedAllowlist: string[];
+  /** Interval between polls of each CAP source feed. */
+  capFeedPollMs: number;
 }
 
 /** Thrown when a variable is invalid; the message names the variable and what it should be. */
@@ -204,5 +215,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, dataDir = DATA_
     pushResponseTimeoutMs: e.PUSH_RESPONSE_TIMEOUT_SECONDS * 1000,
     databaseTimeoutMs: e.DATABASE_TIMEOUT_SECONDS * 1000,
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
+    capFeedAllowlist: (e.CAP_FEED_ALLOWLIST ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean)
+      .map((o) => new URL(o).origin),
+    capFeedPollMs: e.CAP_FEED_POLL_SECONDS * 1000,
   };
 }

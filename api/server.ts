@@ -14,6 +14,7 @@ import { seedOfficeTemplates } from './warnings/templates.ts';
 import { staticFastPath } from './static-site.ts';
 import { createWarningCache } from './warnings/cache.ts';
 import { schedulePruning } from './housekeeping.ts';
+import { createFeedPoller } from './cap/feed-poll.ts';
 
 /** Logs one line and exits: a problem the operator has to fix, not a bug. Also plain on stderr, for whoever ran `npm start`. */
 function fatal(message: string): never {
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
   }
   let ready = false;
   let push: Awaited<ReturnType<typeof prepare>> | null = null;
+  let feeds: ReturnType<typeof createFeedPoller> | null = null;
   // One set of metrics for the app's requests and the worker's deliveries.
   const metrics = createMetrics(queueGauges(database));
   const warningCache = createWarningCache(database);
@@ -114,6 +116,7 @@ async function main(): Promise<void> {
       logger.error(`${env.shutdownGraceMs / 1000} 秒内未能正常停止，强制退出；未记录的发送将在租约到期后由其他进程重发`);
       process.exit(1);
     }, env.shutdownGraceMs).unref();
+    await feeds?.stop();
     if (push) {
       await push.worker.stop();
       await push.sender.close();
@@ -141,6 +144,9 @@ async function main(): Promise<void> {
   scheduleContactErasure(database);
   // Ended sessions, spent sign-in counters and old rate-limit windows: now, then hourly.
   schedulePruning(database);
+  // CAP source feeds (the provincial release system), each at its own interval; none unless an admin added one.
+  feeds = createFeedPoller({ database, allowlist: env.capFeedAllowlist, intervalMs: env.capFeedPollMs });
+  feeds.start();
 }
 
 process.on('unhandledRejection', (err) => logError('[server] unhandled rejection', err));

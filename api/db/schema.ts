@@ -131,3 +131,4 @@ export type AccountRow = typeof accounts.$inferSelect;
 export * from './schema-warnings.ts';
 export * from './schema-contests.ts';
 export * from './schema-ideas.ts';
+export * from './schema-cap.ts';

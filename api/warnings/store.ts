@@ -56,12 +56,19 @@ export async function editDraft(
   now: number,
   audit: PendingAudit,
 ): Promise<WarningRow | null> {
+  const own = contentColumns(input);
+  const importedSender = {
+    sender: sql`CASE WHEN ${warnings.identifier} IS NULL THEN ${own.sender} ELSE ${warnings.sender} END`,
+    senderName: sql`CASE WHEN ${warnings.identifier} IS NULL THEN ${own.senderName} ELSE ${warnings.senderName} END`,
+  };
   const [rows] = await database.write((db) =>
     db.batch([
       db
         .update(warnings)
         .set({
-          ...contentColumns(input),
+          ...own,
+          // An imported draft keeps the sender it was issued by.
+          ...importedSender,
           editedBy: by,
           revision: sql`${warnings.revision} + 1`,
           approvedBy: null,
@@ -110,7 +117,8 @@ export async function publishDraft(
 ): Promise<WarningRow | null> {
   const office = officeFor(draft.hazard as HazardCode);
   // GB/T 35965.1: <office prefix>_<YYYYMMDDhhmmss>_<serial>; the row id keeps the serial unique.
-  const identifier = `${office.code}_${compactTime(now)}_${draft.id}`;
+  // A message imported from its source (api/cap) keeps the identifier and time it was issued with.
+  const identifier = draft.identifier ?? `${office.code}_${compactTime(now)}_${draft.id}`;
   const areas = JSON.parse(draft.areas) as string[];
   const wholeCity = areas.includes(CITY_CODE) ? 1 : 0;
   const rank = LEVELS[draft.level].rank;
@@ -122,7 +130,7 @@ export async function publishDraft(
         .set({
           state: 'published',
           identifier,
-          sent: now,
+          sent: draft.identifier ? (draft.sent ?? now) : now,
           publishedBy: by,
           ...(approval ? { approvedBy: approval.by, approvedAt: approval.at } : {}),
           updatedAt: now,

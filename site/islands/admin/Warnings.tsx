@@ -55,6 +55,12 @@ export default function Warnings({ options }: { options: WarningOptions }) {
     reload().catch(() => setError('暂时无法载入预警列表，请刷新页面。'));
     loadTemplates().catch(() => setError('暂时无法载入预警模板；可以不用模板，直接填写。'));
   }, [account]);
+  // A draft imported from CAP (CapImport.tsx) or delivered by a source feed joins the list at once.
+  useEffect(() => {
+    const refresh = () => void reload().catch(() => undefined);
+    addEventListener('yz:warnings-changed', refresh);
+    return () => removeEventListener('yz:warnings-changed', refresh);
+  }, []);
 
   /** Runs one API action with the busy flag, showing the API's own message when it fails. */
   const attempt = async (action: () => Promise<void>) => {

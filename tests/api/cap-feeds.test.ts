@@ -1,0 +1,199 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createFeedPoller } from '../../api/cap/feed-poll.ts';
+import { capFeeds } from '../../api/db/schema-cap.ts';
+import { signedIn } from '../fixtures/accounts.ts';
+import { createTestApp, jsonInit } from '../fixtures/app.ts';
+import { startCapFeedServer } from '../fixtures/cap-feed-server.ts';
+import { COLOURS, SAMPLE_SENDER, referenceOf, sampleCap, sampleIdentifier } from '../fixtures/cap-messages.ts';
+
+type Feeds = {
+  feeds: Array<{
+    id: number;
+    url: string;
+    lastPollAt: number | null;
+    lastOkAt: number | null;
+    lastMessageAt: number | null;
+    lastError: string | null;
+    failures: number;
+    nextPollAt: number;
+  }>;
+  items: Array<{ ref: string; outcome: string; warningId: number | null; detail: string | null }>;
+};
+type Listed = { warnings: Array<{ id: number; identifier: string; state: string }> };
+
+const INTERVAL = 60_000;
+
+describe('following a CAP source feed over HTTPS', () => {
+  let t: Awaited<ReturnType<typeof createTestApp>>;
+  let feed: Awaited<ReturnType<typeof startCapFeedServer>>;
+  let admin: Awaited<ReturnType<typeof signedIn>>;
+  let pub: Awaited<ReturnType<typeof signedIn>>;
+  let poller: ReturnType<typeof createFeedPoller>;
+  beforeAll(async () => {
+    feed = await startCapFeedServer();
+    t = await createTestApp({ CAP_FEED_ALLOWLIST: feed.origin });
+    admin = await signedIn(t, ['admin']);
+    pub = await signedIn(t, ['publisher']);
+    // The loopback server's self-signed certificate is trusted by this poller only.
+    poller = createFeedPoller({
+      database: t.database,
+      allowlist: t.env.capFeedAllowlist,
+      intervalMs: INTERVAL,
+      ca: feed.ca,
+      clock: () => t.clock.now,
+      timeoutMs: 3000,
+    });
+  });
+  afterAll(async () => {
+    await poller.stop();
+    await feed.stop();
+    await t.cleanup();
+  });
+
+  const state = async () => (await (await t.app.request('/api/admin/cap/feeds', { headers: { cookie: pub.cookie } })).json()) as Feeds;
+  const listed = async () =>
+    ((await (await t.app.request('/api/admin/warnings', { headers: { cookie: pub.cookie } })).json()) as Listed).warnings;
+  const doc = (serial: number, colour: (typeof COLOURS)[number] = COLOURS[1]) =>
+    sampleCap({ hazard: 'rainstorm', colour, sent: t.clock.now - 60_000, serial });
+  const fetchesOf = (path: string) => feed.requests.filter((r) => r.path === path).length;
+
+  test('an admin can add a feed on an allowed origin only', async () => {
+    const refused = await t.app.request(
+      '/api/admin/cap/feeds',
+      jsonInit('POST', { url: 'https://evil.example/feed.atom', name: '未知来源' }, { cookie: admin.cookie }),
+    );
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('origin_not_allowed');
+    const byPublisher = await t.app.request(
+      '/api/admin/cap/feeds',
+      jsonInit('POST', { url: feed.feedUrl, name: '省预警发布中心' }, { cookie: pub.cookie }),
+    );
+    expect(byPublisher.status).toBe(403);
+    const ok = await t.app.request(
+      '/api/admin/cap/feeds',
+      jsonInit('POST', { url: feed.feedUrl, name: '省预警发布中心' }, { cookie: admin.cookie }),
+    );
+    expect(ok.status).toBe(201);
+  });
+
+  test('each new message becomes a draft exactly once; an unchanged feed is answered 304', async () => {
+    feed.add({ name: 'a', xml: doc(1) });
+    await poller.pollDue();
+    let s = await state();
+    expect(s.feeds[0]).toMatchObject({ lastOkAt: t.clock.now, lastMessageAt: t.clock.now, lastError: null, failures: 0 });
+    expect(s.items.map((i) => i.outcome)).toEqual(['draft']);
+    expect((await listed()).filter((w) => w.identifier === sampleIdentifier({ sent: t.clock.now - 60_000, serial: 1 }))).toHaveLength(1);
+
+    // Not due yet: nothing is asked.
+    const asked = feed.requests.length;
+    await poller.pollDue();
+    expect(feed.requests.length).toBe(asked);
+
+    t.clock.advance(INTERVAL);
+    await poller.pollDue();
+    const last = feed.requests.at(-1);
+    expect(last?.path).toBe('/feed.atom');
+    expect(last?.ifNoneMatch).toBe('"v1"');
+    s = await state();
+    expect(s.items).toHaveLength(1);
+
+    feed.add({ name: 'b', xml: doc(2), inline: true });
+    t.clock.advance(INTERVAL);
+    await poller.pollDue();
+    s = await state();
+    expect(s.items.map((i) => i.outcome)).toEqual(['draft', 'draft']);
+    // The first document was fetched once, at its first poll only.
+    expect(fetchesOf('/cap/a.xml')).toBe(1);
+    expect((await listed()).filter((w) => w.identifier.startsWith('32100041600000_')).length).toBe(2);
+  });
+
+  test('the feed going away is shown with backoff, and its messages arrive once it is back', async () => {
+    await feed.stop();
+    t.clock.advance(INTERVAL);
+    await poller.pollDue();
+    let f = (await state()).feeds[0];
+    expect(f?.lastError).toContain('无法连接');
+    expect(f?.failures).toBe(1);
+    expect(f?.nextPollAt).toBe(t.clock.now + 2 * INTERVAL);
+    t.clock.advance(2 * INTERVAL);
+    await poller.pollDue();
+    f = (await state()).feeds[0];
+    expect(f?.failures).toBe(2);
+    expect(f?.nextPollAt).toBe(t.clock.now + 4 * INTERVAL);
+
+    await feed.start();
+    feed.add({ name: 'c', xml: doc(3) });
+    t.clock.advance(4 * INTERVAL);
+    await poller.pollDue();
+    const s = await state();
+    expect(s.feeds[0]).toMatchObject({ lastError: null, failures: 0, lastOkAt: t.clock.now });
+    expect(s.items).toHaveLength(3);
+  });
+
+  test('a trusted sender is published without a hand, red ones only when exempted from the two-person rule (audited)', async () => {
+    const trust = (exemptTwoPerson: boolean) =>
+      t.app.request(
+        '/api/admin/cap/trusted-senders',
+        jsonInit('PUT', { sender: SAMPLE_SENDER, trusted: true, exemptTwoPerson }, { cookie: admin.cookie }),
+      );
+    expect((await trust(false)).status).toBe(200);
+    const sentD = t.clock.now - 60_000;
+    feed.add({ name: 'd', xml: doc(4) });
+    feed.add({ name: 'e', xml: doc(5, COLOURS[3]) });
+    t.clock.advance(INTERVAL);
+    await poller.pollDue();
+    let s = await state();
+    const [d, e] = s.items.filter((i) => /\/cap\/[de]\.xml$/.test(i.ref)).sort((a, b) => a.ref.localeCompare(b.ref));
+    expect(d?.outcome).toBe('published');
+    expect(e?.outcome).toBe('draft');
+    expect(e?.detail).toContain('四眼原则');
+    const active = (await (await t.app.request('/api/warnings')).json()) as Listed;
+    expect(active.warnings.map((w) => w.identifier)).toContain(sampleIdentifier({ sent: sentD, serial: 4 }));
+
+    expect((await trust(true)).status).toBe(200);
+    feed.add({ name: 'f', xml: doc(6, COLOURS[3]) });
+    t.clock.advance(INTERVAL);
+    await poller.pollDue();
+    s = await state();
+    expect(s.items.find((i) => i.ref.endsWith('/cap/f.xml'))?.outcome).toBe('published');
+    const audit = (await (
+      await t.app.request('/api/admin/audit?action=cap.sender.trust.exempt', { headers: { cookie: admin.cookie } })
+    ).json()) as {
+      entries: unknown[];
+    };
+    expect(audit.entries).toHaveLength(1);
+
+    // The source ends warning d: its Cancel, naming d, is published by itself and d is no longer live.
+    const cancel = sampleCap({
+      hazard: 'rainstorm',
+      colour: COLOURS[1],
+      sent: t.clock.now - 30_000,
+      serial: 7,
+      msgType: 'Cancel',
+      references: referenceOf({ sent: sentD, serial: 4 }),
+    });
+    feed.add({ name: 'g', xml: cancel });
+    t.clock.advance(INTERVAL);
+    await poller.pollDue();
+    s = await state();
+    expect(s.items.find((i) => i.ref.endsWith('/cap/g.xml'))?.outcome).toBe('published');
+    const after = (await (await t.app.request('/api/warnings')).json()) as Listed;
+    expect(after.warnings.map((w) => w.identifier)).not.toContain(sampleIdentifier({ sent: sentD, serial: 4 }));
+  });
+
+  test('a feed on an origin that is not allowed is never asked, and says why', async () => {
+    const other = await startCapFeedServer();
+    try {
+      // Written past the API (which refuses it), as a feed left over from an older allowlist would be.
+      await t.database.write((db) => db.insert(capFeeds).values({ url: other.feedUrl, name: '旧来源', createdAt: t.clock.now }));
+      other.add({ name: 'x', xml: doc(9) });
+      await poller.pollDue();
+      const row = await t.database.db.query.capFeeds.findFirst({ where: eq(capFeeds.url, other.feedUrl) });
+      expect(row?.lastError).toContain('CAP_FEED_ALLOWLIST');
+      expect(other.requests).toHaveLength(0);
+    } finally {
+      await other.stop();
+    }
+  });
+});
