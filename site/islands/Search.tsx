@@ -34,6 +34,16 @@ function failureOf(): Failure {
   return navigator.onLine ? 'broken' : 'offline';
 }
 
+/**
+ * Whether the whole index is saved on this device: the service worker precaches all of it before it
+ * takes control, so a controlled page has it. Without it, Pagefind answers an unreadable part of the
+ * index with no results, which offline must not be shown as “没有找到”.
+ */
+async function indexSaved(): Promise<boolean> {
+  if (!('serviceWorker' in navigator) || !navigator.serviceWorker.controller || !('caches' in window)) return false;
+  return (await caches.keys()).some((name) => name.startsWith('yzready-precache-'));
+}
+
 /** The header's search box shows the query of this page too. */
 function keepInHeader(q: string): void {
   const box = document.getElementById('site-search');
@@ -47,7 +57,7 @@ export default function Search() {
   const [query, setQuery] = useState('');
   const [values, setValues] = useState<Record<string, string[]>>({});
   const [chosen, setChosen] = useState<Record<string, string>>({});
-  const [answer, setAnswer] = useState<(SearchAnswer & { query: string }) | null>(null);
+  const [answer, setAnswer] = useState<Answer | null>(null);
 
   useEffect(() => {
     const q = new URLSearchParams(location.search).get('q') ?? '';
@@ -79,10 +89,11 @@ export default function Search() {
     let live = true;
     const timer = setTimeout(() => {
       searchAsResidentsAsk(pagefind, q)
-        .then((found) => {
+        .then(async (found) => {
+          const partial = !navigator.onLine && !(await indexSaved());
           if (!live) return;
-          setFailed(null);
-          setAnswer({ ...found, query: q });
+          setFailed(partial && found.hits.length === 0 ? 'offline' : null);
+          setAnswer({ ...found, query: q, partial });
         })
         // A part of the index that was never saved cannot be read offline: say so, never "nothing found".
         .catch(() => live && setFailed(failureOf()));
@@ -161,10 +172,13 @@ export default function Search() {
   );
 }
 
+/** What one search found, for which query, and whether parts of the index could not be read (offline, not saved). */
+type Answer = SearchAnswer & { query: string; partial: boolean };
+
 /** The one line that says what the search did. */
-function status(ready: boolean, failed: Failure | null, answer: (SearchAnswer & { query: string }) | null, shown: number): string {
+function status(ready: boolean, failed: Failure | null, answer: Answer | null, shown: number): string {
   if (failed === 'offline')
-    return '现在没有网络连接，而搜索索引还没有保存到这台设备上，所以暂时无法搜索（这不是“没有找到”）。联网后打开一次本站的任意页面，以后就能离线搜索。';
+    return '现在没有网络连接，而搜索索引还没有保存到这台设备上，暂时无法搜索。联网后打开一次本站的任意页面，以后就能离线搜索。';
   if (failed === 'broken') return '搜索暂时无法使用，请稍后再试。';
   if (!ready) return '正在加载搜索……';
   if (!answer) return '';
@@ -172,5 +186,6 @@ function status(ready: boolean, failed: Failure | null, answer: (SearchAnswer & 
     return `没有找到与“${answer.query}”相关的内容。换个说法试试，比如只写出事的东西或地方：“煤气”“电梯”“积水”。`;
   if (shown === 0) return `“${answer.query}”有 ${answer.hits.length} 条结果，但不在所选的类别里。`;
   // Found by parts of the question rather than all of it: say so, in few words.
-  return answer.exact ? `找到 ${shown} 条结果` : `找到 ${shown} 条相关结果`;
+  const found = answer.exact ? `找到 ${shown} 条结果` : `找到 ${shown} 条相关结果`;
+  return answer.partial ? `${found}。现在没有网络，搜索索引没有完整保存在这台设备上，结果可能不全。` : found;
 }

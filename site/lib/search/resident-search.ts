@@ -51,6 +51,8 @@ const TYPE_WEIGHT: Record<string, number> = { 指南: 1.6, 避难场所: 1 };
 const OTHER_TYPE_WEIGHT = 0.75;
 /** A page that holds every part of the question beats one that holds one part many times. */
 const COVERAGE_WEIGHT = 0.6;
+/** A page that holds the query word for word, over one that holds its characters apart. */
+const VERBATIM_WEIGHT = 2;
 /** Pages read to rank and show: enough for every filter count a resident would look at. */
 const MAX_HITS = 40;
 
@@ -91,7 +93,10 @@ export async function searchAsResidentsAsk(pf: PagefindSearch, query: string): P
   for (const p of [...parts, ...extra]) if (p !== whole) searches.push([p, [...p].length > 1 ? 1 : SINGLE_CHARACTER_WEIGHT]);
 
   const scores = new Map<string, { score: number; data: () => Promise<PagefindPage> }>();
+  // Pages that hold the query word for word (Pagefind's quoted search; it does not rank them).
+  const phrase = whole.includes(' ') ? null : pf.search(`"${whole}"`);
   const answers = await Promise.all(searches.map(([q]) => pf.search(q)));
+  const verbatim = new Set((await phrase)?.results.map((r) => r.id));
   answers.forEach((res, i) => {
     const weight = searches[i]?.[1] ?? 1;
     for (const r of res?.results ?? []) {
@@ -109,7 +114,7 @@ export async function searchAsResidentsAsk(pf: PagefindSearch, query: string): P
       const d = await data();
       const type = d.filters[TYPE_FILTER]?.[0] ?? '';
       const sentences = [...d.content.toLowerCase().split(SENTENCE_END), d.meta['问法'] ?? ''];
-      const covered = coverage(parts, sentences);
+      const covered = coverage([...parts, ...extra], sentences);
       return {
         id,
         url: d.url,
@@ -117,7 +122,11 @@ export async function searchAsResidentsAsk(pf: PagefindSearch, query: string): P
         type,
         category: d.filters[CATEGORY_FILTER]?.[0] ?? '',
         excerpt: sentenceExcerpt(d.content, d.meta.title ?? '', marked),
-        score: score * (TYPE_WEIGHT[type] ?? OTHER_TYPE_WEIGHT) * (1 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * covered),
+        score:
+          score *
+          (TYPE_WEIGHT[type] ?? OTHER_TYPE_WEIGHT) *
+          (1 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * covered) *
+          (verbatim.has(id) ? VERBATIM_WEIGHT : 1),
         covered,
       };
     }),
