@@ -1,5 +1,5 @@
 // `npm run build`, last step: compile site/sw/sw.ts and inject the precache manifest over dist/ into dist/sw.js.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { transform } from 'esbuild';
@@ -31,6 +31,21 @@ const PAGES = [
   'pagefind/pagefind-entry.json',
 ];
 
+/**
+ * The whole search index, so that search works offline in full after one visit, not only for the
+ * words searched while online: Pagefind's script, worker and WebAssembly, and every index, filter and
+ * page fragment: about 750 KiB, most of it already compressed by Pagefind (the build prints the figure).
+ */
+const SEARCH_INDEX = [
+  'pagefind/pagefind.js',
+  'pagefind/pagefind-worker.js',
+  'pagefind/wasm.*.pagefind',
+  'pagefind/*.pf_meta',
+  'pagefind/index/*.pf_index',
+  'pagefind/filter/*.pf_filter',
+  'pagefind/fragment/*.pf_fragment',
+];
+
 /** Every `/_astro/` file the given files need, following JS imports and CSS urls. */
 async function assetsFor(files: string[]): Promise<string[]> {
   const seen = new Set<string>();
@@ -59,6 +74,8 @@ function siteUrl(file: string): string {
 
 const pageFiles: string[] = [];
 for (const pattern of PAGES) for await (const f of glob(pattern, { cwd: DIST })) pageFiles.push(f.replace(/\\/g, '/'));
+const searchFiles: string[] = [];
+for (const pattern of SEARCH_INDEX) for await (const f of glob(pattern, { cwd: DIST })) searchFiles.push(f.replace(/\\/g, '/'));
 const assets = await assetsFor(pageFiles.filter((f) => /\.html$/.test(f)));
 
 const tmp = mkdtempSync(join(tmpdir(), 'yzready-sw-'));
@@ -71,14 +88,16 @@ try {
     swSrc,
     swDest: join(DIST, 'sw.js'),
     globDirectory: DIST,
-    globPatterns: [...pageFiles, ...assets],
+    globPatterns: [...pageFiles, ...assets, ...searchFiles],
     globIgnores: ['sw.js'],
-    // Astro names _astro files by content hash, so their URL is their revision.
-    dontCacheBustURLsMatching: /^_astro\//,
+    // Astro names _astro files, and Pagefind its index files, by content hash: their URL is their revision.
+    dontCacheBustURLsMatching: /^(_astro\/|pagefind\/(index|filter|fragment)\/|pagefind\/.*\.pf_meta$)/,
     manifestTransforms: [async (entries) => ({ manifest: entries.map((e) => ({ ...e, url: siteUrl(e.url) })), warnings: [] })],
   });
   for (const w of result.warnings) console.warn(`sw: ${w}`);
   console.log(`sw: dist/sw.js precaches ${result.count} files, ${(result.size / 1024).toFixed(0)} KiB`);
+  const searchBytes = searchFiles.reduce((n, f) => n + statSync(join(DIST, f)).size, 0);
+  console.log(`sw: of which the search index, ${searchFiles.length} files, ${(searchBytes / 1024).toFixed(0)} KiB`);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

@@ -59,6 +59,11 @@ export const guideSchema = z.object({
   keyPoints: z.array(z.string().min(2).max(40)).length(3),
   /** Words residents type when looking for it. */
   keywords: z.array(z.coerce.string().min(1)).min(1).max(12),
+  /**
+   * 常见问法: how residents ask about it or describe it in their own words (situations, spoken words),
+   * indexed for search but not shown on the page.
+   */
+  askedAs: z.array(z.string().min(2).max(30)).max(20).default([]),
   /** The documents it is based on. */
   sources: z.array(guideSourceSchema).min(1),
   /** Date it was last reviewed. */
