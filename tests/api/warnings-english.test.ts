@@ -1,0 +1,132 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { HAZARDS } from '../../api/domain/hazards.ts';
+import { signedIn } from '../fixtures/accounts.ts';
+import { createTestApp, jsonInit } from '../fixtures/app.ts';
+import { rainstormInput } from '../fixtures/warnings.ts';
+import { CAP_XSD, xmlErrors } from '../fixtures/xmllint.ts';
+
+const english = {
+  headlineEn: 'Yangzhou Meteorological Observatory issues an orange rainstorm warning',
+  descriptionEn: 'More than 50 mm of rain is expected in Guangling & Hanjiang within 3 hours.\nSome roads <under bridges> may flood.',
+  instructionEn: 'Keep away from underpasses and basements.\nDo not drive through floodwater.',
+};
+
+/** The text of `element` in the `n`th CAP info block, read back by xmllint's XPath. */
+function infoText(xml: string, n: number, element: string): string {
+  const res = spawnSync('xmllint', ['--xpath', `string(//*[local-name()='info'][${n}]/*[local-name()='${element}'])`, '-'], {
+    input: xml,
+    encoding: 'utf8',
+  });
+  if (res.error) throw new Error(`xmllint is needed (apt-get install libxml2-utils): ${res.error.message}`);
+  // xmllint ends what it prints with a newline of its own.
+  return res.stdout.replace(/\n$/, '');
+}
+
+describe('warnings in English', () => {
+  let t: Awaited<ReturnType<typeof createTestApp>>;
+  let cookie: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    ({ cookie } = await signedIn(t, ['publisher']));
+  });
+  afterAll(async () => t.cleanup());
+
+  const post = (path: string, body: unknown) => t.app.request(path, jsonInit('POST', body, { cookie }));
+  async function publish(over: Parameters<typeof rainstormInput>[1] = {}): Promise<number> {
+    const res = await post('/api/admin/warnings', rainstormInput(t.clock.now, over));
+    expect(res.status).toBe(201);
+    const { warning } = (await res.json()) as { warning: { id: number } };
+    expect((await post(`/api/admin/warnings/${warning.id}/publish`, { confirm: true })).status).toBe(200);
+    return warning.id;
+  }
+
+  test('the templates offer English text for every hazard', async () => {
+    const res = await t.app.request('/api/admin/warning-templates', { headers: { cookie } });
+    const body = (await res.json()) as { english: Array<{ hazard: string; instruction: string }> };
+    expect(body.english.map((e) => e.hazard).sort()).toEqual(Object.keys(HAZARDS).sort());
+    expect(body.english.every((e) => /[A-Za-z]{4,}/.test(e.instruction))).toBe(true);
+  });
+
+  test('refuses English with a part missing, naming the empty fields', async () => {
+    const res = await post('/api/admin/warnings', rainstormInput(t.clock.now, { headlineEn: english.headlineEn }));
+    expect(res.status).toBe(400);
+    const err = ((await res.json()) as { error: { fields: Record<string, string> } }).error;
+    expect(Object.keys(err.fields).sort()).toEqual(['descriptionEn', 'instructionEn']);
+    expect(err.fields['descriptionEn']).toMatch(/英文/);
+  });
+
+  test('a warning with English carries a second CAP info (en-US) that validates and gives the text back unchanged', async () => {
+    const id = await publish(english);
+    const xml = await (await t.app.request(`/api/warnings/${id}/cap.xml`)).text();
+    expect(xmlErrors({ 'alert.xml': xml }, CAP_XSD)).toBe('');
+    expect(xml.match(/<info>/g)).toHaveLength(2);
+    expect(infoText(xml, 1, 'language')).toBe('zh-CN');
+    expect(infoText(xml, 1, 'description')).toBe(rainstormInput(0).description);
+    expect(infoText(xml, 2, 'language')).toBe('en-US');
+    expect(infoText(xml, 2, 'event')).toBe('Rainstorm warning');
+    expect(infoText(xml, 2, 'headline')).toBe(`Orange Rainstorm Warning: ${english.headlineEn}`);
+    expect(infoText(xml, 2, 'description')).toBe(english.descriptionEn);
+    expect(infoText(xml, 2, 'instruction')).toBe(english.instructionEn);
+    expect(infoText(xml, 2, 'severity')).toBe('Severe');
+    expect(infoText(xml, 2, 'web')).toMatch(new RegExp(`/en/warnings/${id}/$`));
+    const stored = (await (await t.app.request(`/api/admin/warnings/${id}`, { headers: { cookie } })).json()) as {
+      input: typeof english;
+    };
+    expect(stored.input).toMatchObject(english);
+  });
+
+  test('a warning without English has one info only, and blank English counts as none', async () => {
+    const id = await publish({ headlineEn: '  ', descriptionEn: '', instructionEn: null });
+    const xml = await (await t.app.request(`/api/warnings/${id}/cap.xml`)).text();
+    expect(xmlErrors({ 'alert.xml': xml }, CAP_XSD)).toBe('');
+    expect(xml.match(/<info>/g)).toHaveLength(1);
+  });
+
+  test('lifting a warning that had English says so in English too', async () => {
+    const id = await publish(english);
+    const res = await post(`/api/admin/warnings/${id}/cancel`, { reason: '降雨已经减弱，积水正在消退。', allClear: true });
+    expect(res.status).toBe(200);
+    const cancel = ((await res.json()) as { warning: { id: number } }).warning.id;
+    const xml = await (await t.app.request(`/api/warnings/${cancel}/cap.xml`)).text();
+    expect(xmlErrors({ 'alert.xml': xml }, CAP_XSD)).toBe('');
+    expect(infoText(xml, 2, 'headline')).toBe('Rainstorm Warning Lifted: the danger has passed');
+    expect(infoText(xml, 2, 'responseType')).toBe('AllClear');
+  });
+
+  // The English page is rendered into the built shell (dist/en/warnings/detail/), so this needs `npm run build` first.
+  describe.runIf(existsSync('dist/en/warnings/detail/index.html'))('the English warning page', () => {
+    test('shows the English text, and links to the Chinese page both ways with hreflang', async () => {
+      const id = await publish(english);
+      const res = await t.app.request(`/en/warnings/${id}/`);
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).toContain('<html lang="en"');
+      expect(html).toContain('<h1>Orange Rainstorm Warning</h1>');
+      expect(html).toContain('Some roads &lt;under bridges&gt; may flood.');
+      expect(html).toContain('Keep away from underpasses and basements.<br>Do not drive through floodwater.');
+      expect(html).toContain('Guangling District, Hanjiang District');
+      expect(html).toMatch(new RegExp(`<link rel="alternate" hreflang="zh-CN" href="[^"]*/warnings/${id}/"`));
+      const zh = await (await t.app.request(`/warnings/${id}/`)).text();
+      expect(zh).toMatch(new RegExp(`<link rel="alternate" hreflang="en" href="[^"]*/en/warnings/${id}/"`));
+      expect(zh).toContain('扬州市气象台发布暴雨橙色预警信号');
+    });
+
+    test('without English, shows the level and hazard in English and says the text is in Chinese', async () => {
+      const id = await publish({ level: 'yellow', hazard: 'heat', headline: '扬州市气象台发布高温黄色预警信号' });
+      const html = await (await t.app.request(`/en/warnings/${id}/`)).text();
+      expect(html).toContain('<h1>Yellow Heat Warning</h1>');
+      expect(html).toContain('Yellow warning (Level III, moderate)');
+      expect(html).toContain('The office has not published English text for this warning.');
+      expect(html).toContain(`href="/warnings/${id}/"`);
+    });
+
+    test('a draft or unknown warning has no English page', async () => {
+      const res = await post('/api/admin/warnings', rainstormInput(t.clock.now, english));
+      const { warning } = (await res.json()) as { warning: { id: number } };
+      expect((await t.app.request(`/en/warnings/${warning.id}/`)).status).toBe(404);
+      expect((await t.app.request('/en/warnings/999999/')).status).toBe(404);
+    });
+  });
+});
