@@ -34,11 +34,16 @@ export const officeTemplateSchema = z.object({
 export const SIGNALS = readYamlFile(join(CONTENT_DIR, 'warnings', 'signals.yaml'), z.array(signalSchema));
 
 /** content/warnings/templates-en.yaml: English starting text per hazard (the headline names the level). */
-export const englishTemplateSchema = z.object({
-  hazard: hazardCodeSchema,
-  description: z.string().trim().min(10).max(4000),
-  instruction: z.string().trim().min(6).max(4000),
-});
+export const englishTemplateSchema = z
+  .object({
+    hazard: hazardCodeSchema,
+    /** What is happening, with [ ] placeholders (hazards without signal levels). */
+    description: z.string().trim().min(10).max(4000).optional(),
+    /** Weather signals: the CMA standard of each level, in English (as signals.yaml in Chinese). */
+    levels: z.partialRecord(levelCodeSchema, z.string().trim().min(10).max(4000)).optional(),
+    instruction: z.string().trim().min(6).max(4000),
+  })
+  .refine((t) => t.description !== undefined || t.levels !== undefined, 'description or levels is needed');
 
 /** English templates for every hazard, read once. */
 export const ENGLISH_TEMPLATES = readYamlFile(join(CONTENT_DIR, 'warnings', 'templates-en.yaml'), z.array(englishTemplateSchema));

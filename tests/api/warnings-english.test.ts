@@ -44,9 +44,16 @@ describe('warnings in English', () => {
 
   test('the templates offer English text for every hazard', async () => {
     const res = await t.app.request('/api/admin/warning-templates', { headers: { cookie } });
-    const body = (await res.json()) as { english: Array<{ hazard: string; instruction: string }> };
+    type English = { hazard: string; instruction: string; levels?: Record<string, string> };
+    const body = (await res.json()) as { english: English[]; signals: Array<{ hazard: string; level: string }> };
     expect(body.english.map((e) => e.hazard).sort()).toEqual(Object.keys(HAZARDS).sort());
     expect(body.english.every((e) => /[A-Za-z]{4,}/.test(e.instruction))).toBe(true);
+    // Every weather signal has its level's standard in English, with nothing left to fill in, as the Chinese signal text.
+    for (const s of body.signals) {
+      const en = body.english.find((e) => e.hazard === s.hazard);
+      expect(en?.levels?.[s.level], `${s.hazard} ${s.level}`).toMatch(/^[^[\]]{20,}$/);
+      expect(en?.instruction).not.toMatch(/[[\]]/);
+    }
   });
 
   test('refuses English with a part missing, naming the empty fields', async () => {

@@ -46,7 +46,10 @@ export interface OfficeTemplate {
 /** English starting text for a hazard (content/warnings/templates-en.yaml). */
 export interface EnglishTemplate {
   hazard: string;
-  description: string;
+  /** What is happening, with [ ] placeholders. */
+  description?: string;
+  /** Weather signals: each level's standard. */
+  levels?: Partial<Record<LevelCode, string>>;
   instruction: string;
 }
 
@@ -159,7 +162,7 @@ export function prefillFor(f: Pick<DraftForm, 'hazard' | 'level'>, t: Templates,
   const en = t.english?.find((x) => x.hazard === f.hazard);
   const english = {
     headlineEn: en ? englishHeadline(officeName(f.hazard), f.hazard as HazardCode, f.level) : '',
-    descriptionEn: en?.description ?? '',
+    descriptionEn: en?.levels?.[f.level] ?? en?.description ?? '',
     instructionEn: en?.instruction ?? '',
   };
   if (hazard.meteorological) {
