@@ -1,5 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { HAZARDS } from '../../api/domain/hazards.ts';
 import { signedIn } from '../fixtures/accounts.ts';
@@ -136,4 +139,72 @@ describe('warnings in English', () => {
       expect((await t.app.request('/en/warnings/999999/')).status).toBe(404);
     });
   });
+});
+
+describe('any English text is safe in the CAP document and the English page (fast-check)', () => {
+  let t: Awaited<ReturnType<typeof createTestApp>>;
+  let cookie: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    // A stand-in English shell with the same marks, so this runs without a build.
+    const dist = mkdtempSync(join(tmpdir(), 'yzready-dist-en-'));
+    mkdirSync(join(dist, 'en', 'warnings', 'detail'), { recursive: true });
+    const shell =
+      '<!doctype html><html lang="en"><head><title>__WARNING_TITLE__</title></head><body><main><!--WARNING_BODY--></main></body></html>';
+    writeFileSync(join(dist, 'en', 'warnings', 'detail', 'index.html'), shell);
+    t.env.distDir = dist;
+    ({ cookie } = await signedIn(t, ['publisher']));
+  });
+  afterAll(async () => t.cleanup());
+
+  // What a translator might paste: markup, entities, `$` patterns, control and bidi characters, emoji, CJK.
+  const piece = fc.oneof(
+    fc.constantFrom('<b>', '&amp;', ']]>', '$&', "$'", '"', "'", '\u0000', '\u202E', '\uFEFF', '\r\n', '\t', '😀', '广陵区', ' '),
+    fc.string({ unit: 'grapheme', maxLength: 10 }),
+  );
+  const text = (prefix: string) => fc.array(piece, { maxLength: 8 }).map((p) => prefix + p.join(''));
+
+  test('a draft is either refused with a 4xx naming an English field or published with valid CAP and the same text', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.option(text('Heavy rain '), { freq: 4 }),
+        fc.option(text('Rain is expected '), { freq: 4 }),
+        fc.option(text('Keep away '), { freq: 4 }),
+        async (headlineEn, descriptionEn, instructionEn) => {
+          const post = (path: string, body: unknown) => t.app.request(path, jsonInit('POST', body, { cookie }));
+          const res = await post('/api/admin/warnings', rainstormInput(t.clock.now, { headlineEn, descriptionEn, instructionEn }));
+          expect(res.status).toBeLessThan(500);
+          const body = (await res.json()) as { warning?: { id: number }; error?: { message: string; fields?: Record<string, string> } };
+          if (res.status !== 201) {
+            expect(res.status).toBe(400);
+            expect(body.error?.message).toMatch(/[\u4e00-\u9fff]/);
+            expect(Object.keys(body.error?.fields ?? {}).every((f) => f.endsWith('En'))).toBe(true);
+            return;
+          }
+          const id = body.warning?.id ?? 0;
+          expect((await post(`/api/admin/warnings/${id}/publish`, { confirm: true })).status).toBe(200);
+          const stored = (
+            (await (await t.app.request(`/api/admin/warnings/${id}`, { headers: { cookie } })).json()) as {
+              input: { headlineEn: string | null; descriptionEn: string | null; instructionEn: string | null };
+            }
+          ).input;
+          const xml = await (await t.app.request(`/api/warnings/${id}/cap.xml`)).text();
+          expect(xmlErrors({ 'alert.xml': xml }, CAP_XSD)).toBe('');
+          const page = await t.app.request(`/en/warnings/${id}/`);
+          expect(page.status).toBe(200);
+          const html = await page.text();
+          expect(html).not.toMatch(/<b>|<!--WARNING_BODY-->|__WARNING_TITLE__/);
+          if (stored.headlineEn === null) {
+            expect(xml.match(/<info>/g)).toHaveLength(1);
+            expect(html).toContain('The office has not published English text for this warning.');
+            return;
+          }
+          expect(infoText(xml, 2, 'headline')).toBe(`Orange Rainstorm Warning: ${stored.headlineEn}`);
+          expect(infoText(xml, 2, 'description')).toBe(stored.descriptionEn);
+          expect(infoText(xml, 2, 'instruction')).toBe(stored.instructionEn);
+        },
+      ),
+      { numRuns: 12, seed: 20_261_204 },
+    );
+  }, 60_000);
 });

@@ -83,6 +83,31 @@ describe.runIf(browserAvailable())('English pages in Chromium', () => {
     await server?.stop();
   });
 
+  test('the publisher form pre-fills the English from the template for the chosen hazard and level', async () => {
+    const desk = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await desk.goto(`${server.url}/admin/login/?next=/admin/warnings/`);
+    await desk.getByLabel('用户名').fill('li.fabu');
+    await desk.getByLabel('密码').fill('Rain-Warning-Pass-2027');
+    await desk.keyboard.press('Enter');
+    await desk.waitForURL(`${server.url}/admin/warnings/`);
+    await desk.getByLabel('灾种').selectOption('rainstorm');
+    await desk.getByLabel('预警级别').selectOption('orange');
+    const headline = desk.getByLabel('English headline');
+    await expect
+      .poll(() => headline.inputValue(), { timeout: 10_000 })
+      .toBe('Yangzhou Meteorological Observatory issues an orange rainstorm warning');
+    expect(await desk.getByLabel('What is happening').inputValue()).toBe(
+      '50 mm of rain or more is expected within 3 hours, or 50 mm has already fallen and the rain may continue.',
+    );
+    expect(await desk.getByLabel('What residents should do now').inputValue()).toContain('Keep away from underpasses');
+    // A different level brings that level's standard, as the Chinese text follows the signal.
+    await desk.getByLabel('预警级别').selectOption('red');
+    await expect
+      .poll(() => desk.getByLabel('What is happening').inputValue())
+      .toMatch(/^100 mm of rain or more is expected within 3 hours/);
+    await desk.close();
+  });
+
   test('the English pages pass axe at 390×844 and at 1280 px', async () => {
     const shelters = builtPages().filter((p) => /^\/en\/shelters\/[a-z]{2}-/.test(p));
     const pages = [
