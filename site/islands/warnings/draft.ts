@@ -192,12 +192,19 @@ export const PLACEHOLDER = /[［］]/;
 /** Placeholders of the English templates ([place]). */
 export const PLACEHOLDER_EN = /[[\]]/;
 
-/** Whether any text still has a ［ ］ placeholder (or [ ] in the English). */
+/** Whether any text still has a ［ ］ placeholder (or [ ] in the English): of the form, or of a listed draft (`english`). */
 export const hasPlaceholders = (
-  f: Pick<DraftForm, 'headline' | 'description' | 'instruction'> & { headlineEn?: string; descriptionEn?: string; instructionEn?: string },
+  f: Pick<DraftForm, 'headline' | 'description' | 'instruction'> & {
+    headlineEn?: string;
+    descriptionEn?: string;
+    instructionEn?: string;
+    english?: { headline: string | null; description: string | null; instruction: string | null };
+  },
 ) =>
   [f.headline, f.description, f.instruction].some((s) => PLACEHOLDER.test(s)) ||
-  [f.headlineEn, f.descriptionEn, f.instructionEn].some((s) => s !== undefined && PLACEHOLDER_EN.test(s));
+  [f.headlineEn, f.descriptionEn, f.instructionEn, f.english?.headline, f.english?.description, f.english?.instruction].some(
+    (s) => typeof s === 'string' && PLACEHOLDER_EN.test(s),
+  );
 
 /** The title residents see: 【橙色预警】暴雨, prefixed 【演练】/【测试】 (as api/warnings/view.ts). */
 export function titleOf(f: Pick<DraftForm, 'status' | 'hazard' | 'level'>, o: WarningOptions): string {
