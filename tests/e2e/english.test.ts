@@ -164,7 +164,7 @@ describe.runIf(browserAvailable())('English pages in Chromium', () => {
     await page.close();
   });
 
-  test('the English warnings list shows both warnings in English, linking to their English pages', async () => {
+  test('the English warnings list and home page show both warnings in English, linking to their English pages', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${server.url}/en/warnings/`);
     const list = page.getByRole('list', { name: 'Warnings in force' });
@@ -172,6 +172,11 @@ describe.runIf(browserAvailable())('English pages in Chromium', () => {
     const link = list.getByRole('link', { name: /^Orange Rainstorm Warning: / });
     expect(await link.getAttribute('href')).toBe(`/en/warnings/${ids.english}/`);
     expect(await list.textContent()).toContain('No English text was published for this warning.');
+    // The English home page shows them too, above the emergency numbers.
+    await page.goto(`${server.url}/en/`);
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Warnings in force' }).getByRole('listitem').count(), { timeout: 10_000 })
+      .toBe(2);
     await page.close();
   });
 });
