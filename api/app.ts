@@ -29,6 +29,7 @@ import { warningSettings } from './warnings/approval.ts';
 import { createWarningCache, type WarningCache } from './warnings/cache.ts';
 import { warningFeeds } from './warnings/feeds.ts';
 import { warningPage } from './warnings/page.ts';
+import { warningPageEn } from './warnings/page-en.ts';
 import { publicWarnings } from './warnings/public.ts';
 import { adminWarningTemplates } from './warnings/templates.ts';
 
@@ -157,8 +158,10 @@ export function createApp({
   app.use('/api/*', withContext);
   app.use('/feeds/*', withContext);
   app.use('/warnings/:id{[0-9]+}/*', withContext);
+  app.use('/en/warnings/:id{[0-9]+}/*', withContext);
   // What residents read in a spike is answered from memory; a change made here clears it at once.
-  for (const path of ['/api/warnings', '/api/warnings/*', '/feeds/*', '/warnings/:id{[0-9]+}/*']) app.use(path, warningCache.middleware);
+  for (const path of ['/api/warnings', '/api/warnings/*', '/feeds/*', '/warnings/:id{[0-9]+}/*', '/en/warnings/:id{[0-9]+}/*'])
+    app.use(path, warningCache.middleware);
   app.use('/api/admin/*', async (c, next) => {
     await next();
     if (c.req.method !== 'GET' && c.res.status < 300) warningCache.invalidate();
@@ -180,6 +183,7 @@ export function createApp({
   app.all('/api/*', apiNotFound);
   app.route('/feeds', warningFeeds);
   app.get('/warnings/:id{[0-9]+}/', warningPage);
+  app.get('/en/warnings/:id{[0-9]+}/', warningPageEn);
   if (serveStatic) app.use('*', serveSite(env.distDir, env.siteOrigin));
   app.notFound((c) => c.text('404 页面不存在', 404));
   return app;

@@ -5,6 +5,7 @@ import { CONTENT_DIR } from '../api/domain/content-files.ts';
 import { loadQuestionBank } from '../api/domain/questions.ts';
 import { eventSchema } from './schemas/event.ts';
 import { guideSchema } from './schemas/guide.ts';
+import { guideEnSchema, numberEnSchema } from './schemas/english.ts';
 import { checklistItemSchema, phoneNumberSchema, populationSchema } from './schemas/household.ts';
 import { shelterSchema } from './schemas/shelter.ts';
 import { courseSchema, lessonSchema, materialSchema } from './schemas/training.ts';
@@ -23,6 +24,8 @@ const yamlId = ({ entry }: { entry: string }) => entry.replace(/\.ya?ml$/, '');
 
 export const collections = {
   guides: defineCollection({ loader: glob({ pattern: '*.mdx', base: `${CONTENT_DIR}/guides` }), schema: guideSchema }),
+  /** English versions of the guides a visitor most needs (site/lib/i18n.ts). */
+  guidesEn: defineCollection({ loader: glob({ pattern: '*.mdx', base: `${CONTENT_DIR}/guides-en` }), schema: guideEnSchema }),
   courses: defineCollection({
     loader: glob({ pattern: '*/course.yaml', base: `${CONTENT_DIR}/training`, generateId: ({ entry }) => entry.split('/')[0] ?? entry }),
     schema: courseSchema,
@@ -38,5 +41,7 @@ export const collections = {
   areas: defineCollection({ loader: yamlListLoader(`${CONTENT_DIR}/areas.yaml`, areaSchema, 'code') }),
   population: defineCollection({ loader: yamlListLoader(`${CONTENT_DIR}/population.yaml`, populationSchema, 'areaCode') }),
   numbers: defineCollection({ loader: yamlListLoader(`${CONTENT_DIR}/numbers.yaml`, phoneNumberSchema, 'number') }),
+  /** English names and purposes of the numbers above. */
+  numbersEn: defineCollection({ loader: yamlListLoader(`${CONTENT_DIR}/numbers-en.yaml`, numberEnSchema, 'number') }),
   checklist: defineCollection({ loader: yamlListLoader(`${CONTENT_DIR}/checklist/household.yaml`, checklistItemSchema, 'id') }),
 };

@@ -39,6 +39,12 @@ export const warnings = sqliteTable(
     headline: text('headline').notNull(),
     description: text('description').notNull(),
     instruction: text('instruction').notNull(),
+    /** English headline for a second CAP `info` (en-US); null when the publisher wrote none. */
+    headlineEn: text('headline_en'),
+    /** English description, with `headlineEn`. */
+    descriptionEn: text('description_en'),
+    /** English instruction, with `headlineEn`. */
+    instructionEn: text('instruction_en'),
     /** JSON array of GB/T 2260 codes. */
     areas: text('areas').notNull(),
     /** CAP polygon "lat,lng lat,lng …", optional. */

@@ -11,6 +11,7 @@ import { jsonBody, paramsOf } from '../validate.ts';
 import { notifyDelivery } from '../push/worker-signal.ts';
 import { accountName, approversFor, isAuthor, isGrave, needsApproval, twoPersonRuleOn } from './approval.ts';
 import { asInput, draftView, explainConflict, previewOf } from './drafts.ts';
+import { englishCancel } from './english.ts';
 import { publisherText, timesProblem, warningInputSchema, type WarningInput } from './schema.ts';
 import { createDraft, dropDraft, editDraft, findWarning, publishDraft, type PendingAudit } from './store.ts';
 import { toCapTime } from './time.ts';
@@ -219,6 +220,7 @@ export const adminWarnings = new Hono<AppEnv>()
       instruction: allClear
         ? '危险已经过去，可以恢复正常活动；仍请留意积水、倒伏树木等后续隐患。'
         : '此前发布的预警已取消，请以最新发布的信息为准。',
+      ...englishCancel(previous, allClear, reason),
     };
     const r = await followUp(c, previous, 'Cancel', input, true, { reason, allClear });
     return c.json(r.body, r.status);

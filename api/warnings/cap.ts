@@ -1,6 +1,7 @@
 import { AREAS, CITY_CODE } from '../domain/areas.ts';
 import { HAZARDS, LEVELS, type HazardCode } from '../domain/hazards.ts';
 import type { WarningRow } from '../db/schema-warnings.ts';
+import { englishInfoXml } from './cap-en.ts';
 import { toCapTime } from './time.ts';
 import { warningTitle } from './view.ts';
 
@@ -36,7 +37,7 @@ ${i}</parameter>
 ${i}<area>
 ${el('areaDesc', areas.includes(CITY_CODE) ? `扬州市全市（${areaDesc}）` : `扬州市${areaDesc}`, `${i}  `)}${el('polygon', w.polygon, `${i}  `)}${geocodes}${i}</area>
   </info>
-</alert>
+${englishInfoXml(w, siteUrl)}</alert>
 `;
 }
 

@@ -26,6 +26,9 @@ export const asInput = (w: WarningRow): WarningInput => ({
   instruction: w.instruction,
   areas: JSON.parse(w.areas) as string[],
   polygon: w.polygon,
+  headlineEn: w.headlineEn,
+  descriptionEn: w.descriptionEn,
+  instructionEn: w.instructionEn,
 });
 
 /** A draft for the publisher: its content, revision, and whose approval it waits for. */

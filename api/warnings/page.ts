@@ -54,6 +54,10 @@ export const warningPage: Handler<AppEnv> = async (c) => {
   if (!row || row.state !== 'published' || !shell) return c.notFound();
   const w = publicWarning(row, c.var.now);
   // Replacer functions, not strings: a `$&` or `$'` typed by a publisher must stay literal text.
-  const html = shell.replace(TITLE_MARK, () => esc(`${w.title} ${w.headline}`)).replace(BODY_MARK, () => warningHtml(w));
+  const html = shell
+    .replace(TITLE_MARK, () => esc(`${w.title} ${w.headline}`))
+    // The shell's canonical and hreflang links name the shell; point them at this warning (and its English page).
+    .replaceAll('/warnings/detail/', () => `/warnings/${id}/`)
+    .replace(BODY_MARK, () => warningHtml(w));
   return c.html(html, 200, { 'cache-control': 'no-cache', 'content-security-policy': contentSecurityPolicy(inlineScriptHashes(html)) });
 };

@@ -46,6 +46,10 @@ export const publisherText = (opts: { min: number; max: number; tooShort: string
         .refine((s) => [...s].length <= opts.max, opts.tooLong),
     );
 
+/** Optional English publisher text: missing, null or blank is null; otherwise as `publisherText`. */
+const englishText = (opts: Parameters<typeof publisherText>[0]) =>
+  z.preprocess((v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? null : v), publisherText(opts).nullable());
+
 /** What a publisher writes: the content of a warning message. */
 export const warningInputSchema = z
   .object({
@@ -79,8 +83,27 @@ export const warningInputSchema = z
       .refine((p) => p.split(' ')[0] === p.split(' ').at(-1), '多边形首尾两点应相同')
       .nullable()
       .default(null),
+    /** English headline for foreign residents (second CAP `info`, en-US); empty means none. */
+    headlineEn: englishText({
+      min: 6,
+      max: 160,
+      tooShort: '英文标题至少 6 个字符',
+      tooLong: '英文标题不超过 160 个字符',
+      singleLine: true,
+    }),
+    /** English description, required with an English headline. */
+    descriptionEn: englishText({ min: 10, max: 4000, tooShort: '英文情况说明太短', tooLong: '英文情况说明不超过 4000 个字符' }),
+    /** English instruction, required with an English headline. */
+    instructionEn: englishText({ min: 6, max: 4000, tooShort: '英文行动建议太短', tooLong: '英文行动建议不超过 4000 个字符' }),
   })
-  .refine((w) => w.expires > w.effective, { message: '失效时间应晚于生效时间', path: ['expires'] });
+  .refine((w) => w.expires > w.effective, { message: '失效时间应晚于生效时间', path: ['expires'] })
+  .superRefine((w, ctx) => {
+    // The English block goes out whole or not at all: a CAP info needs its headline, description and instruction.
+    const given = [w.headlineEn, w.descriptionEn, w.instructionEn].filter((x) => x !== null).length;
+    if (given === 0 || given === 3) return;
+    for (const k of ['headlineEn', 'descriptionEn', 'instructionEn'] as const)
+      if (w[k] === null) ctx.addIssue({ code: 'custom', path: [k], message: '英文内容要么三项都填，要么全部留空' });
+  });
 
 /** The first field whose time lies outside 2020 … now + 30 days, with a message naming it; null when all are sane. */
 export function timesProblem(w: Pick<WarningInput, 'effective' | 'onset' | 'expires'>, now: number): [string, string] | null {

@@ -33,6 +33,21 @@ export const officeTemplateSchema = z.object({
 /** The 14 signals × colours, read once. */
 export const SIGNALS = readYamlFile(join(CONTENT_DIR, 'warnings', 'signals.yaml'), z.array(signalSchema));
 
+/** content/warnings/templates-en.yaml: English starting text per hazard (the headline names the level). */
+export const englishTemplateSchema = z
+  .object({
+    hazard: hazardCodeSchema,
+    /** What is happening, with [ ] placeholders (hazards without signal levels). */
+    description: z.string().trim().min(10).max(4000).optional(),
+    /** Weather signals: the CMA standard of each level, in English (as signals.yaml in Chinese). */
+    levels: z.partialRecord(levelCodeSchema, z.string().trim().min(10).max(4000)).optional(),
+    instruction: z.string().trim().min(6).max(4000),
+  })
+  .refine((t) => t.description !== undefined || t.levels !== undefined, 'description or levels is needed');
+
+/** English templates for every hazard, read once. */
+export const ENGLISH_TEMPLATES = readYamlFile(join(CONTENT_DIR, 'warnings', 'templates-en.yaml'), z.array(englishTemplateSchema));
+
 /** Puts the shipped office templates into the database unless an admin has already edited them. */
 export async function seedOfficeTemplates(database: Database, now: number): Promise<void> {
   const shipped = readYamlFile(join(CONTENT_DIR, 'warnings', 'templates.yaml'), z.array(officeTemplateSchema));
@@ -50,7 +65,7 @@ const hazardParam = z.object({ hazard: hazardCodeSchema });
 export const adminWarningTemplates = new Hono<AppEnv>()
   .get('/', requireRole('publisher'), async (c) => {
     const office = await c.var.database.db.select().from(warningTemplates).orderBy(asc(warningTemplates.hazard));
-    return c.json({ signals: SIGNALS, office });
+    return c.json({ signals: SIGNALS, office, english: ENGLISH_TEMPLATES });
   })
   .put('/:hazard', requireRole('admin'), paramsOf(hazardParam), jsonBody(officeTemplateSchema.omit({ hazard: true })), async (c) => {
     const { hazard } = c.req.valid('param');

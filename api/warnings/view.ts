@@ -2,6 +2,7 @@ import { AREAS, CITY_CODE } from '../domain/areas.ts';
 import { guidesFor } from '../domain/guides.ts';
 import { HAZARDS, LEVELS, levelLabel, type HazardCode, type LevelCode } from '../domain/hazards.ts';
 import type { WarningRow } from '../db/schema-warnings.ts';
+import { englishView } from './english.ts';
 import { toCapTime } from './time.ts';
 
 /** How residents see the status of a message: real, drill or test. */
@@ -64,6 +65,8 @@ export function publicWarning(w: WarningRow, now: number) {
     supersededBy: w.supersededBy,
     guides: guidesFor(w.hazard),
     url: `/warnings/${w.id}/`,
+    /** English names and, when the publisher wrote it, English text (the second CAP info). */
+    english: englishView(w),
   };
 }
 

@@ -38,7 +38,7 @@ const STATUS: Array<[DraftForm['status'], string]> = [
   ['Exercise', '演练'],
   ['Test', '测试'],
 ];
-const TEXTS = ['headline', 'description', 'instruction'] as const;
+const TEXTS = ['headline', 'description', 'instruction', 'headlineEn', 'descriptionEn', 'instructionEn'] as const;
 
 /** The draft form with its live preview; templates prefill the texts for the chosen hazard and level. */
 export default function WarningsForm(p: Props) {
@@ -91,7 +91,7 @@ export default function WarningsForm(p: Props) {
     'aria-invalid': err(key) ? true : undefined,
     'aria-describedby': [hint ? `wf-${key}-hint` : '', err(key) ? `wf-${key}-error` : ''].filter(Boolean).join(' ') || undefined,
   });
-  const text = (key: 'headline' | 'description' | 'instruction' | 'polygon') => ({
+  const text = (key: (typeof TEXTS)[number] | 'polygon') => ({
     value: f[key],
     onInput: (e: Event) => set(key, (e.currentTarget as HTMLInputElement).value),
   });
@@ -248,6 +248,20 @@ export default function WarningsForm(p: Props) {
           <textarea {...aria('description')} {...text('description')} rows={4} required />,
         )}
         {field('instruction', '居民现在应该做什么', <textarea {...aria('instruction')} {...text('instruction')} rows={7} required />)}
+        <fieldset class="wf-english" lang="en">
+          <legend lang="zh-CN">英文版本（供外籍居民、留学生和游客阅读；可不填）</legend>
+          <p class="hint" lang="zh-CN">
+            模板已预先填入英文，请和中文一样替换 [ ] 中的内容。三项都填才会作为第二个 CAP
+            信息块（en-US）发出；全部留空时，英文页面只显示级别、灾种、区域和时间，并提示居民查看中文。
+          </p>
+          {field('headlineEn', 'English headline', <input {...aria('headlineEn')} {...text('headlineEn')} maxLength={160} />)}
+          {field('descriptionEn', 'What is happening', <textarea {...aria('descriptionEn')} {...text('descriptionEn')} rows={4} />)}
+          {field(
+            'instructionEn',
+            'What residents should do now',
+            <textarea {...aria('instructionEn')} {...text('instructionEn')} rows={7} />,
+          )}
+        </fieldset>
         {field(
           'polygon',
           '影响范围多边形（可不填）',

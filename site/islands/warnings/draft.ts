@@ -1,5 +1,6 @@
 // The publisher's draft form: its values, conversion to and from the API's WarningInput, the
 // templates that prefill it, and the title residents will see. Used by site/islands/admin/Warnings*.tsx.
+import { englishHeadline } from '../../../api/domain/english.ts';
 import type { HazardCode, LevelCode } from '../../../api/domain/hazards.ts';
 import { officeFor } from '../../../api/warnings/offices.ts';
 import type { WarningInput } from '../../../api/warnings/schema.ts';
@@ -42,10 +43,21 @@ export interface OfficeTemplate {
   responseType: string;
 }
 
+/** English starting text for a hazard (content/warnings/templates-en.yaml). */
+export interface EnglishTemplate {
+  hazard: string;
+  /** What is happening, with [ ] placeholders. */
+  description?: string;
+  /** Weather signals: each level's standard. */
+  levels?: Partial<Record<LevelCode, string>>;
+  instruction: string;
+}
+
 /** `GET /api/admin/warning-templates`. */
 export interface Templates {
   signals: Signal[];
   office: OfficeTemplate[];
+  english?: EnglishTemplate[];
 }
 
 /** The form's values: times as `datetime-local` strings in Beijing time. */
@@ -64,10 +76,16 @@ export interface DraftForm {
   instruction: string;
   areas: string[];
   polygon: string;
+  /** English for foreign residents (the second CAP info); all three or none. */
+  headlineEn: string;
+  descriptionEn: string;
+  instructionEn: string;
 }
 
 /** The texts a template fills in. */
-export type Prefill = Pick<DraftForm, 'headline' | 'description' | 'instruction'> & { responseType?: string };
+export type Prefill = Pick<DraftForm, 'headline' | 'description' | 'instruction' | 'headlineEn' | 'descriptionEn' | 'instructionEn'> & {
+  responseType?: string;
+};
 
 /** A new draft: effective now, expiring in six hours, nothing chosen yet. */
 export function emptyForm(now: number): DraftForm {
@@ -87,6 +105,9 @@ export function emptyForm(now: number): DraftForm {
     instruction: '',
     areas: [],
     polygon: '',
+    headlineEn: '',
+    descriptionEn: '',
+    instructionEn: '',
   };
 }
 
@@ -98,6 +119,9 @@ export function formFromInput(i: WarningInput): DraftForm {
     onset: i.onset ? toLocalInput(i.onset) : '',
     expires: toLocalInput(i.expires),
     polygon: i.polygon ?? '',
+    headlineEn: i.headlineEn ?? '',
+    descriptionEn: i.descriptionEn ?? '',
+    instructionEn: i.instructionEn ?? '',
   };
 }
 
@@ -121,6 +145,9 @@ export function inputFromForm(f: DraftForm): WarningInput {
     onset: f.onset ? fromLocalInput(f.onset) : null,
     expires: fromLocalInput(f.expires),
     polygon: f.polygon.trim() || null,
+    headlineEn: f.headlineEn.trim() || null,
+    descriptionEn: f.descriptionEn.trim() || null,
+    instructionEn: f.instructionEn.trim() || null,
   };
 }
 
@@ -132,6 +159,12 @@ export function prefillFor(f: Pick<DraftForm, 'hazard' | 'level'>, t: Templates,
   const hazard = o.hazards.find((h) => h.code === f.hazard);
   const level = o.levels.find((l) => l.code === f.level);
   if (!hazard || !level) return null;
+  const en = t.english?.find((x) => x.hazard === f.hazard);
+  const english = {
+    headlineEn: en ? englishHeadline(officeName(f.hazard), f.hazard as HazardCode, f.level) : '',
+    descriptionEn: en?.levels?.[f.level] ?? en?.description ?? '',
+    instructionEn: en?.instruction ?? '',
+  };
   if (hazard.meteorological) {
     const s = t.signals.find((x) => x.hazard === f.hazard && x.level === f.level);
     if (!s) return null;
@@ -139,6 +172,7 @@ export function prefillFor(f: Pick<DraftForm, 'hazard' | 'level'>, t: Templates,
       headline: `${officeName(f.hazard)}发布${hazard.name}${level.colour}预警信号`,
       description: s.standard,
       instruction: s.guidance.join('\n'),
+      ...english,
     };
   }
   const office = t.office.find((x) => x.hazard === f.hazard);
@@ -147,6 +181,7 @@ export function prefillFor(f: Pick<DraftForm, 'hazard' | 'level'>, t: Templates,
     headline: `${officeName(f.hazard)}发布${office.title}`,
     description: office.description,
     instruction: office.instruction,
+    ...english,
     responseType: office.responseType,
   };
 }
@@ -154,9 +189,22 @@ export function prefillFor(f: Pick<DraftForm, 'hazard' | 'level'>, t: Templates,
 /** Placeholders of the office templates (［地点］) that must be replaced before publishing. */
 export const PLACEHOLDER = /[［］]/;
 
-/** Whether any text still has a ［ ］ placeholder. */
-export const hasPlaceholders = (f: Pick<DraftForm, 'headline' | 'description' | 'instruction'>) =>
-  [f.headline, f.description, f.instruction].some((s) => PLACEHOLDER.test(s));
+/** Placeholders of the English templates ([place]). */
+export const PLACEHOLDER_EN = /[[\]]/;
+
+/** Whether any text still has a ［ ］ placeholder (or [ ] in the English): of the form, or of a listed draft (`english`). */
+export const hasPlaceholders = (
+  f: Pick<DraftForm, 'headline' | 'description' | 'instruction'> & {
+    headlineEn?: string;
+    descriptionEn?: string;
+    instructionEn?: string;
+    english?: { headline: string | null; description: string | null; instruction: string | null };
+  },
+) =>
+  [f.headline, f.description, f.instruction].some((s) => PLACEHOLDER.test(s)) ||
+  [f.headlineEn, f.descriptionEn, f.instructionEn, f.english?.headline, f.english?.description, f.english?.instruction].some(
+    (s) => typeof s === 'string' && PLACEHOLDER_EN.test(s),
+  );
 
 /** The title residents see: 【橙色预警】暴雨, prefixed 【演练】/【测试】 (as api/warnings/view.ts). */
 export function titleOf(f: Pick<DraftForm, 'status' | 'hazard' | 'level'>, o: WarningOptions): string {

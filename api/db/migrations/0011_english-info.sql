@@ -1,0 +1,3 @@
+ALTER TABLE `warnings` ADD `headline_en` text;--> statement-breakpoint
+ALTER TABLE `warnings` ADD `description_en` text;--> statement-breakpoint
+ALTER TABLE `warnings` ADD `instruction_en` text;
