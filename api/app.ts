@@ -26,6 +26,7 @@ import { adminWarnings } from './warnings/admin.ts';
 import { warningSettings } from './warnings/approval.ts';
 import { createWarningCache } from './warnings/cache.ts';
 import { warningFeeds } from './warnings/feeds.ts';
+import { warningsInPage } from './warnings/list-page.ts';
 import { warningPage } from './warnings/page.ts';
 import { publicWarnings } from './warnings/public.ts';
 import { adminWarningTemplates } from './warnings/templates.ts';
@@ -150,9 +151,13 @@ export function createApp({
   app.use('/api/*', withContext);
   app.use('/feeds/*', withContext);
   app.use('/warnings/:id{[0-9]+}/*', withContext);
+  // The home page and /warnings/ carry the warnings in force, written in by the server (readable without JavaScript).
+  const inPage = ['/', '/warnings/', '/index.html', '/warnings/index.html'];
+  for (const path of inPage) app.use(path, withContext);
   // What residents read in a spike is answered from memory; a change made here clears it at once.
   const warningCache = createWarningCache(database, clock);
-  for (const path of ['/api/warnings', '/api/warnings/*', '/feeds/*', '/warnings/:id{[0-9]+}/*']) app.use(path, warningCache.middleware);
+  for (const path of ['/api/warnings', '/api/warnings/*', '/feeds/*', '/warnings/:id{[0-9]+}/*', ...inPage])
+    app.use(path, warningCache.middleware);
   app.use('/api/admin/*', async (c, next) => {
     await next();
     if (c.req.method !== 'GET' && c.res.status < 300) warningCache.invalidate();
@@ -174,6 +179,12 @@ export function createApp({
   app.all('/api/*', apiNotFound);
   app.route('/feeds', warningFeeds);
   app.get('/warnings/:id{[0-9]+}/', warningPage);
+  if (serveStatic) {
+    app.get('/', warningsInPage('index.html'));
+    app.get('/index.html', warningsInPage('index.html'));
+    app.get('/warnings/', warningsInPage('warnings/index.html'));
+    app.get('/warnings/index.html', warningsInPage('warnings/index.html'));
+  }
   if (serveStatic) app.use('*', serveSite(env.distDir, env.siteOrigin));
   app.notFound((c) => c.text('404 页面不存在', 404));
   return app;

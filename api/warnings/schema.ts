@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AREAS } from '../domain/areas.ts';
 import { hazardCodeSchema, levelCodeSchema } from '../domain/hazards.ts';
+import { defaultResponse } from './act-now.ts';
 import { cleanText } from './text.ts';
 
 const areaCodes = AREAS.map((a) => a.code) as [string, ...string[]];
@@ -53,9 +54,11 @@ export const warningInputSchema = z
     status: z.enum(['Actual', 'Exercise', 'Test']).default('Actual'),
     hazard: hazardCodeSchema,
     level: levelCodeSchema,
-    urgency: z.enum(['Immediate', 'Expected', 'Future', 'Past', 'Unknown']).default('Expected'),
+    /** Left out: Immediate for orange and red, else Expected (act-now.ts). */
+    urgency: z.enum(['Immediate', 'Expected', 'Future', 'Past', 'Unknown']).optional(),
     certainty: z.enum(['Observed', 'Likely', 'Possible', 'Unlikely', 'Unknown']).default('Likely'),
-    responseType: z.enum(RESPONSE_TYPES).default('Prepare'),
+    /** Left out: the hazard's act-now response for orange and red, else Prepare (act-now.ts). */
+    responseType: z.enum(RESPONSE_TYPES).optional(),
     /** When it takes effect (ms). */
     effective: epochMs,
     /** When the hazard is expected to begin (ms). */
@@ -65,6 +68,11 @@ export const warningInputSchema = z
     headline: publisherText({ min: 6, max: 80, tooShort: '标题至少 6 个字', tooLong: '标题不超过 80 个字', singleLine: true }),
     description: publisherText({ min: 10, max: 2000, tooShort: '请写清发生了什么、在哪里', tooLong: '情况说明不超过 2000 个字' }),
     instruction: publisherText({ min: 6, max: 2000, tooShort: '请写清居民应该做什么', tooLong: '行动建议不超过 2000 个字' }),
+    /** 你现在应该做什么: up to five short actions in plain words, shown before the official guidance (instruction). */
+    actions: z
+      .array(publisherText({ min: 4, max: 60, tooShort: '每条行动至少 4 个字', tooLong: '每条行动不超过 60 个字', singleLine: true }))
+      .max(5, '居民行动最多 5 条，请只留最要紧的')
+      .default([]),
     /** Affected areas (GB/T 2260); 321000 means the whole city. */
     areas: z
       .array(z.enum(areaCodes, { error: '未知的区域代码' }))
@@ -80,7 +88,11 @@ export const warningInputSchema = z
       .nullable()
       .default(null),
   })
-  .refine((w) => w.expires > w.effective, { message: '失效时间应晚于生效时间', path: ['expires'] });
+  .refine((w) => w.expires > w.effective, { message: '失效时间应晚于生效时间', path: ['expires'] })
+  .transform((w) => {
+    const d = defaultResponse(w.hazard, w.level);
+    return { ...w, urgency: w.urgency ?? d.urgency, responseType: w.responseType ?? d.responseType };
+  });
 
 /** The first field whose time lies outside 2020 … now + 30 days, with a message naming it; null when all are sane. */
 export function timesProblem(w: Pick<WarningInput, 'effective' | 'onset' | 'expires'>, now: number): [string, string] | null {

@@ -1,6 +1,7 @@
 // The publisher's draft form: its values, conversion to and from the API's WarningInput, the
 // templates that prefill it, and the title residents will see. Used by site/islands/admin/Warnings*.tsx.
 import type { HazardCode, LevelCode } from '../../../api/domain/hazards.ts';
+import { defaultResponse } from '../../../api/warnings/act-now.ts';
 import { officeFor } from '../../../api/warnings/offices.ts';
 import type { WarningInput } from '../../../api/warnings/schema.ts';
 import type { PublicWarning } from '../../../api/warnings/view.ts';
@@ -46,6 +47,8 @@ export interface OfficeTemplate {
 export interface Templates {
   signals: Signal[];
   office: OfficeTemplate[];
+  /** 你现在应该做什么 by hazard, then level (content/warnings/actions.yaml). */
+  actions: Record<string, Partial<Record<LevelCode, string[]>>>;
 }
 
 /** The form's values: times as `datetime-local` strings in Beijing time. */
@@ -62,12 +65,14 @@ export interface DraftForm {
   headline: string;
   description: string;
   instruction: string;
+  /** 你现在应该做什么, one action a line. */
+  actions: string;
   areas: string[];
   polygon: string;
 }
 
 /** The texts a template fills in. */
-export type Prefill = Pick<DraftForm, 'headline' | 'description' | 'instruction'> & { responseType?: string };
+export type Prefill = Pick<DraftForm, 'headline' | 'description' | 'instruction' | 'actions'> & { responseType?: string };
 
 /** A new draft: effective now, expiring in six hours, nothing chosen yet. */
 export function emptyForm(now: number): DraftForm {
@@ -85,6 +90,7 @@ export function emptyForm(now: number): DraftForm {
     headline: '',
     description: '',
     instruction: '',
+    actions: '',
     areas: [],
     polygon: '',
   };
@@ -97,6 +103,7 @@ export function formFromInput(i: WarningInput): DraftForm {
     effective: toLocalInput(i.effective),
     onset: i.onset ? toLocalInput(i.onset) : '',
     expires: toLocalInput(i.expires),
+    actions: i.actions.join('\n'),
     polygon: i.polygon ?? '',
   };
 }
@@ -120,6 +127,10 @@ export function inputFromForm(f: DraftForm): WarningInput {
     effective: fromLocalInput(f.effective),
     onset: f.onset ? fromLocalInput(f.onset) : null,
     expires: fromLocalInput(f.expires),
+    actions: f.actions
+      .split('\n')
+      .map((a) => a.replace(/^\s*(\d+[.、．]|[-•·])\s*/, '').trim())
+      .filter(Boolean),
     polygon: f.polygon.trim() || null,
   };
 }
@@ -132,6 +143,7 @@ export function prefillFor(f: Pick<DraftForm, 'hazard' | 'level'>, t: Templates,
   const hazard = o.hazards.find((h) => h.code === f.hazard);
   const level = o.levels.find((l) => l.code === f.level);
   if (!hazard || !level) return null;
+  const actions = (t.actions[f.hazard]?.[f.level] ?? []).join('\n');
   if (hazard.meteorological) {
     const s = t.signals.find((x) => x.hazard === f.hazard && x.level === f.level);
     if (!s) return null;
@@ -139,6 +151,7 @@ export function prefillFor(f: Pick<DraftForm, 'hazard' | 'level'>, t: Templates,
       headline: `${officeName(f.hazard)}发布${hazard.name}${level.colour}预警信号`,
       description: s.standard,
       instruction: s.guidance.join('\n'),
+      actions,
     };
   }
   const office = t.office.find((x) => x.hazard === f.hazard);
@@ -147,7 +160,9 @@ export function prefillFor(f: Pick<DraftForm, 'hazard' | 'level'>, t: Templates,
     headline: `${officeName(f.hazard)}发布${office.title}`,
     description: office.description,
     instruction: office.instruction,
-    responseType: office.responseType,
+    actions,
+    // Orange and red mean act now; lower levels keep the office's own choice.
+    responseType: f.level === 'orange' || f.level === 'red' ? defaultResponse(f.hazard, f.level).responseType : office.responseType,
   };
 }
 
@@ -155,8 +170,11 @@ export function prefillFor(f: Pick<DraftForm, 'hazard' | 'level'>, t: Templates,
 export const PLACEHOLDER = /[［］]/;
 
 /** Whether any text still has a ［ ］ placeholder. */
-export const hasPlaceholders = (f: Pick<DraftForm, 'headline' | 'description' | 'instruction'>) =>
-  [f.headline, f.description, f.instruction].some((s) => PLACEHOLDER.test(s));
+export const hasPlaceholders = (f: Pick<DraftForm, 'headline' | 'description' | 'instruction' | 'actions'>) =>
+  [f.headline, f.description, f.instruction, f.actions].some((s) => PLACEHOLDER.test(s));
+
+/** The response type and urgency a level suggests (act now for orange and red). */
+export const responseFor = (hazard: string, level: LevelCode) => defaultResponse(hazard, level);
 
 /** The title residents see: 【橙色预警】暴雨, prefixed 【演练】/【测试】 (as api/warnings/view.ts). */
 export function titleOf(f: Pick<DraftForm, 'status' | 'hazard' | 'level'>, o: WarningOptions): string {
