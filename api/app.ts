@@ -179,12 +179,11 @@ export function createApp({
   app.all('/api/*', apiNotFound);
   app.route('/feeds', warningFeeds);
   app.get('/warnings/:id{[0-9]+}/', warningPage);
-  if (serveStatic) {
-    app.get('/', warningsInPage('index.html'));
-    app.get('/index.html', warningsInPage('index.html'));
-    app.get('/warnings/', warningsInPage('warnings/index.html'));
-    app.get('/warnings/index.html', warningsInPage('warnings/index.html'));
-  }
+  // Without the built page (no build, or an API-only process) these fall through to the static site or 404.
+  app.get('/', warningsInPage('index.html'));
+  app.get('/index.html', warningsInPage('index.html'));
+  app.get('/warnings/', warningsInPage('warnings/index.html'));
+  app.get('/warnings/index.html', warningsInPage('warnings/index.html'));
   if (serveStatic) app.use('*', serveSite(env.distDir, env.siteOrigin));
   app.notFound((c) => c.text('404 页面不存在', 404));
   return app;
