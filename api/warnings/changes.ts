@@ -23,9 +23,12 @@ export function changeNote(before: Content, after: Content): string {
   const removed = oldAreas.filter((c) => !newAreas.includes(c));
   if (added.length) parts.push(`增加${names(added)}`);
   if (removed.length) parts.push(`不再包括${names(removed)}`);
-  if (after.expires !== before.expires)
+  // Times as residents read them, to the minute: a second's difference is no change.
+  const minute = (ms: number | null) => (ms === null ? null : Math.floor(ms / 60_000));
+  if (minute(after.expires) !== minute(before.expires))
     parts.push(`有效期${after.expires > before.expires ? '延长' : '缩短'}到 ${shortTime(after.expires)}`);
-  if (after.effective !== before.effective || after.onset !== before.onset) parts.push('生效或开始时间有调整');
+  if (minute(after.effective) !== minute(before.effective) || minute(after.onset) !== minute(before.onset))
+    parts.push('生效或开始时间有调整');
   if ((['headline', 'description', 'instruction'] as const).some((k) => before[k] !== after[k])) parts.push('说明文字有修改');
   if (before.actions !== after.actions) parts.push('行动建议有修改');
   return parts.length ? parts.join('；') : '内容没有实质变化，重新确认仍然有效';

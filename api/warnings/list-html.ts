@@ -55,8 +55,8 @@ export function warningBarHtml(list: PublicWarning[], checkedAt: number): string
   const first = top.actions[0] ?? top.headline;
   return (
     `<div class="warning-bar-active level-edge-${esc(top.level)}${alarm ? ' warning-bar-alarm' : ''}">` +
-    `<p class="warning-bar-title"><span class="level level-${esc(top.level)}">${esc(top.levelName.replace(/（.*$/, ''))}</span> ` +
-    `<a href="${esc(top.url)}">${esc(top.title)}</a></p>` +
+    // Level and hazard once each, in one link: 「橙色预警 暴雨」.
+    `<p class="warning-bar-title"><a href="${esc(top.url)}"><span class="level level-${esc(top.level)}">${esc(top.levelName.replace(/（.*$/, ''))}</span> ${esc(top.hazardName)}</a></p>` +
     `<p class="warning-bar-meta">${esc(areaText(top))} · 有效期至 ${esc(shortTime(Date.parse(top.expires)))}</p>` +
     `<p class="warning-bar-action"><strong>现在就做：</strong>${esc(first)}</p>` +
     `<p class="warning-bar-links"><a href="/warnings/">${more}查看全部预警</a></p>` +

@@ -48,7 +48,10 @@ describe('warnings as residents read them', () => {
 
   const post = (path: string, body: unknown) => t.app.request(path, jsonInit('POST', body, { cookie }));
   async function publish(over: Record<string, unknown> = {}) {
-    const { urgency: _u, responseType: _r, ...input } = rainstormInput(t.clock.now);
+    // Leaves urgency and response type out: the level decides them.
+    const input: Record<string, unknown> = { ...rainstormInput(t.clock.now) };
+    delete input['urgency'];
+    delete input['responseType'];
     const draft = (await (await post('/api/admin/warnings', { ...input, ...over })).json()) as { warning: W };
     const res = await post(`/api/admin/warnings/${draft.warning.id}/publish`, { confirm: true });
     expect(res.status).toBe(200);
@@ -163,7 +166,7 @@ describe('warnings as residents read them', () => {
     const home = await page('/');
     // The most serious first (all are orange here; the newest of them).
     expect(home).toMatch(
-      /class="warning-bar-active level-edge-orange"><p class="warning-bar-title"><span class="level level-orange">橙色预警<\/span> <a href="\/warnings\/\d+\/">【橙色预警】/,
+      /class="warning-bar-active level-edge-orange"><p class="warning-bar-title"><a href="\/warnings\/\d+\/"><span class="level level-orange">橙色预警<\/span> 暴雨<\/a>/,
     );
     expect(home).toContain('<strong>现在就做：</strong>');
     // A new answer as soon as a warning changes: the cache follows the warnings' version.
