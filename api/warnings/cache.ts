@@ -64,7 +64,8 @@ export function createWarningCache(database: Database, clock: () => number = Dat
     const looking = refresh();
     // The first request waits for the first look; later ones are answered while the look runs.
     if (!version && looking) await looking;
-    const key = c.req.url;
+    // A browser opening a feed gets it as XML its stylesheet can show (api/warnings/feeds.ts): another representation.
+    const key = `${c.req.url}${c.req.header('accept')?.includes('text/html') ? ' html' : ''}`;
     const now = clock();
     let hit = entries.get(key);
     if (!hit || hit.version !== version || !version || now - hit.at > FRESH_MS) {
@@ -98,7 +99,7 @@ function answer(acceptEncoding: string | undefined, ifNoneMatch: string | undefi
   // about once per URL; a browser asks every time (a 304 when nothing changed) and never answers from a
   // stale copy of its own (Chrome honours stale-while-revalidate), so 立即刷新 and the offline notice stay true.
   headers.set('cache-control', 'public, max-age=0, s-maxage=5');
-  headers.set('vary', 'accept-encoding');
+  headers.set('vary', hit.headers['vary'] ? `${hit.headers['vary']}, accept-encoding` : 'accept-encoding');
   let body = hit.body;
   let coding = '';
   if (hit.body.length >= 1024) {

@@ -11,7 +11,7 @@ function Badge({ w }: { w: PublicWarning }) {
   return <>{w.stateName}</>;
 }
 
-/** Props: changes whenever the warnings in force change, so the history follows them live. */
+/** Props: changes at every refresh of the active list, so the history follows it live (one cached request). */
 interface Props {
   version: string;
 }
@@ -33,7 +33,7 @@ export default function WarningHistory({ version }: Props) {
       })
       .catch(() => setProblem('暂时无法载入历史预警，请稍后再试。'));
 
-  // Loaded at first, then again whenever the warnings in force change (a new, updated or ended one).
+  // Loaded at first, then again with every refresh of the active list (a 解除 or 取消 leaves that list unchanged).
   useEffect(() => void load(1), [version]);
 
   return (

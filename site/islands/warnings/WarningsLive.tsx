@@ -183,7 +183,7 @@ export default function WarningsLive({ districts }: Props) {
           </ul>
         </section>
       )}
-      <WarningHistory version={current.map((w) => `${w.id}`).join(',')} />
+      <WarningHistory version={snap?.updatedAt ?? ''} />
     </div>
   );
 }
