@@ -128,8 +128,8 @@ describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
     await page.goto(`${server.url}/warnings/`);
     await hydrated(page, 'WarningsLive');
     const all = page.getByRole('list', { name: '正在生效的预警' });
-    await expect.poll(() => all.getByRole('listitem').count(), { timeout: 10_000 }).toBe(1);
-    const card = all.getByRole('listitem').first();
+    await expect.poll(() => all.locator('.warning-card').count(), { timeout: 10_000 }).toBe(1);
+    const card = all.locator('.warning-card').first();
     expect(await card.locator('.level.level-orange').textContent()).toContain('橙色预警');
     expect(await card.textContent()).toContain('广陵区');
     expect(await card.locator('.warning-actions li').first().textContent()).toBe(ORANGE_ACTION);
@@ -144,12 +144,12 @@ describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
       .getByLabel('广陵区')
       .check();
     expect(await page.evaluate(() => localStorage.getItem('yzready:districts'))).toBe('["321002"]');
-    expect(await all.getByRole('listitem').count()).toBe(1);
+    expect(await all.locator('.warning-card').count()).toBe(1);
     const home = await context.newPage();
     await home.goto(`${server.url}/`);
     const bar = home.getByRole('region', { name: '预警信息' });
     expect(await bar.locator('.level-orange').textContent()).toBe('橙色预警');
-    expect(await bar.getByRole('link', { name: '【橙色预警】暴雨' }).getAttribute('href')).toBe(`/warnings/${orangeId}/`);
+    expect(await bar.getByRole('link', { name: '橙色预警 暴雨' }).getAttribute('href')).toBe(`/warnings/${orangeId}/`);
     expect(await bar.textContent()).toContain(`现在就做：${ORANGE_ACTION}`);
 
     expect(await axeViolations(page)).toEqual([]);
@@ -193,12 +193,12 @@ describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
     await page.goto(`${server.url}/warnings/`);
     await hydrated(page, 'WarningsLive');
     const drills = page.getByRole('region', { name: '演练和测试信息' });
-    await expect.poll(() => drills.getByRole('listitem').count(), { timeout: 10_000 }).toBe(1);
-    expect(await drills.getByRole('listitem').textContent()).toContain('演练');
-    expect(await drills.locator(`a[href="/warnings/${drillId}/"]`).count()).toBe(1);
+    await expect.poll(() => drills.locator('.warning-card').count(), { timeout: 10_000 }).toBe(1);
+    expect(await drills.locator('.warning-card').textContent()).toContain('演练');
+    expect(await drills.locator(`h3 a[href="/warnings/${drillId}/"]`).count()).toBe(1);
     const real = page.getByRole('list', { name: '正在生效的预警' });
-    expect(await real.locator(`a[href="/warnings/${drillId}/"]`).count()).toBe(0);
-    expect(await real.locator(`a[href="/warnings/${orangeId}/"]`).count()).toBe(1);
+    expect(await real.locator(`h3 a[href="/warnings/${drillId}/"]`).count()).toBe(0);
+    expect(await real.locator(`h3 a[href="/warnings/${orangeId}/"]`).count()).toBe(1);
     await context.close();
   });
 
@@ -208,7 +208,7 @@ describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
     await page.goto(`${server.url}/warnings/`);
     await hydrated(page, 'WarningsLive');
     const real = page.getByRole('list', { name: '正在生效的预警' });
-    await expect.poll(() => real.getByRole('listitem').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => real.locator('.warning-card').count(), { timeout: 10_000 }).toBe(1);
     await context.setOffline(true);
     await page.getByRole('button', { name: '立即刷新' }).click();
     const alert = page.locator('.warning-offline[role=alert]');
@@ -217,7 +217,7 @@ describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
     expect(text).toContain('无法连接');
     expect(text).toContain('12379');
     expect(text).toMatch(/这是.*分钟前的信息/);
-    expect(await real.locator(`a[href="/warnings/${orangeId}/"]`).count()).toBe(1);
+    expect(await real.locator(`h3 a[href="/warnings/${orangeId}/"]`).count()).toBe(1);
     await context.setOffline(false);
     await page.getByRole('button', { name: '立即刷新' }).click();
     await expect.poll(() => alert.count(), { timeout: 10_000 }).toBe(0);
