@@ -24,7 +24,8 @@ interface Props {
 function serverSnapshot(): WarningSnapshot | null {
   try {
     const data = JSON.parse(document.getElementById('warnings-data')?.textContent ?? 'null') as Omit<WarningSnapshot, 'savedAt'> | null;
-    return data && Array.isArray(data.warnings) ? { ...data, savedAt: Date.now() } : null;
+    // Its age is the server's time of writing: an offline copy of this page (the service worker's) may be old.
+    return data && Array.isArray(data.warnings) ? { ...data, savedAt: Date.parse(data.updatedAt) || Date.now() } : null;
   } catch {
     return null;
   }
@@ -86,11 +87,12 @@ export default function WarningsLive({ districts }: Props) {
   // Before the first paint: take over the server's list with the very same list, so nothing moves.
   useLayoutEffect(() => {
     const fromServer = serverSnapshot();
-    const start = fromServer ?? savedSnapshot();
-    shown.current = fromServer?.warnings ?? null;
+    const saved = savedSnapshot();
+    // The newer of the page's own list and the one this device kept (an offline copy of the page is older).
+    const start = fromServer && (!saved || fromServer.updatedAt >= saved.updatedAt) ? fromServer : (saved ?? fromServer);
+    shown.current = start?.warnings ?? null;
     setChosen(chosenDistricts());
     setSnap(start);
-    if (fromServer) setLive(true);
     setNow(Date.now());
     const list = document.getElementById('active-list');
     list?.replaceChildren();
