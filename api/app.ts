@@ -156,8 +156,9 @@ export function createApp({
   for (const path of inPage) app.use(path, withContext);
   // What residents read in a spike is answered from memory; a change made here clears it at once.
   const warningCache = createWarningCache(database, clock);
-  for (const path of ['/api/warnings', '/api/warnings/*', '/feeds/*', '/warnings/:id{[0-9]+}/*', ...inPage])
-    app.use(path, warningCache.middleware);
+  // Hono's '/api/warnings/*' matches '/api/warnings' too: listing both ran the cache twice, nested (the first answer
+  // after a change then went out uncompressed).
+  for (const path of ['/api/warnings/*', '/feeds/*', '/warnings/:id{[0-9]+}/*', ...inPage]) app.use(path, warningCache.middleware);
   app.use('/api/admin/*', async (c, next) => {
     await next();
     if (c.req.method !== 'GET' && c.res.status < 300) warningCache.invalidate();

@@ -78,7 +78,13 @@ export function createWarningCache(database: Database, clock: () => number = Dat
       if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value ?? '');
       entries.set(key, hit);
     }
-    return answer(c.req.header('accept-encoding'), c.req.header('if-none-match'), c.req.method === 'HEAD', hit);
+    const res = answer(c.req.header('accept-encoding'), c.req.header('if-none-match'), c.req.method === 'HEAD', hit);
+    // Once the route has answered, Hono ignores a response returned by middleware (and merges the route's headers
+    // into one assigned to c.res): clear it first, so the first answer after a change is compressed and tagged too.
+    if (!c.finalized) return res;
+    c.res = undefined as unknown as Response;
+    c.res = res;
+    return undefined;
   };
 
   return {
