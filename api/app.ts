@@ -26,8 +26,9 @@ import { securityHeaders } from './security-headers.ts';
 import { serveSite } from './static-site.ts';
 import { adminWarnings } from './warnings/admin.ts';
 import { warningSettings } from './warnings/approval.ts';
-import { createWarningCache, type WarningCache } from './warnings/cache.ts';
+import { createWarningCache, WARNINGS_IN_PAGE, type WarningCache } from './warnings/cache.ts';
 import { warningFeeds } from './warnings/feeds.ts';
+import { warningsInPage } from './warnings/list-page.ts';
 import { warningPage } from './warnings/page.ts';
 import { warningPageEn } from './warnings/page-en.ts';
 import { publicWarnings } from './warnings/public.ts';
@@ -159,8 +160,11 @@ export function createApp({
   app.use('/feeds/*', withContext);
   app.use('/warnings/:id{[0-9]+}/*', withContext);
   app.use('/en/warnings/:id{[0-9]+}/*', withContext);
+  // The home page and /warnings/ carry the warnings in force, written in by the server (readable without JavaScript).
+  for (const path of WARNINGS_IN_PAGE) app.use(path, withContext);
   // What residents read in a spike is answered from memory; a change made here clears it at once.
-  for (const path of ['/api/warnings', '/api/warnings/*', '/feeds/*', '/warnings/:id{[0-9]+}/*', '/en/warnings/:id{[0-9]+}/*'])
+  // Hono's '/api/warnings/*' matches '/api/warnings' too: listing both ran the cache twice, nested.
+  for (const path of ['/api/warnings/*', '/feeds/*', '/warnings/:id{[0-9]+}/*', '/en/warnings/:id{[0-9]+}/*', ...WARNINGS_IN_PAGE])
     app.use(path, warningCache.middleware);
   app.use('/api/admin/*', async (c, next) => {
     await next();
@@ -184,6 +188,11 @@ export function createApp({
   app.route('/feeds', warningFeeds);
   app.get('/warnings/:id{[0-9]+}/', warningPage);
   app.get('/en/warnings/:id{[0-9]+}/', warningPageEn);
+  // Without the built page (no build, or an API-only process) these fall through to the static site or 404.
+  app.get('/', warningsInPage('index.html'));
+  app.get('/index.html', warningsInPage('index.html'));
+  app.get('/warnings/', warningsInPage('warnings/index.html'));
+  app.get('/warnings/index.html', warningsInPage('warnings/index.html'));
   if (serveStatic) app.use('*', serveSite(env.distDir, env.siteOrigin));
   app.notFound((c) => c.text('404 页面不存在', 404));
   return app;

@@ -12,7 +12,7 @@ import { loadVapidKeys } from './push/vapid.ts';
 import { startDeliveryWorker } from './push/worker.ts';
 import { seedOfficeTemplates } from './warnings/templates.ts';
 import { staticFastPath } from './static-site.ts';
-import { createWarningCache } from './warnings/cache.ts';
+import { createWarningCache, WARNINGS_IN_PAGE } from './warnings/cache.ts';
 import { schedulePruning } from './housekeeping.ts';
 import { createFeedPoller } from './cap/feed-poll.ts';
 
@@ -90,7 +90,12 @@ async function main(): Promise<void> {
   const app = createApp({ database, env, metrics, warningCache, ready: () => ready, worker: () => push?.worker.state() ?? null });
   // Built files and fresh cached warnings are answered before the app; everything else goes through Hono.
   const imageOrigins = env.mapTiles?.origins ?? [];
-  const fastStatic = staticFastPath(env.distDir, { secure: env.secure, siteOrigin: env.siteOrigin, imageOrigins });
+  const fastStatic = staticFastPath(env.distDir, {
+    secure: env.secure,
+    siteOrigin: env.siteOrigin,
+    imageOrigins,
+    leaveToApp: WARNINGS_IN_PAGE,
+  });
   const fastWarnings = warningCache.fastPath({
     secure: env.secure,
     imageOrigins,

@@ -22,6 +22,7 @@ const types: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
+  '.xsl': 'text/xsl; charset=utf-8',
   '.atom': 'application/atom+xml; charset=utf-8',
   '.ics': 'text/calendar; charset=utf-8',
   '.csv': 'text/csv; charset=utf-8',
@@ -273,8 +274,10 @@ export function serveSite(root: string, siteOrigin?: string): MiddlewareHandler 
  */
 export function staticFastPath(
   root: string,
-  opts: { secure: boolean; siteOrigin?: string; imageOrigins?: readonly string[] },
+  opts: { secure: boolean; siteOrigin?: string; imageOrigins?: readonly string[]; leaveToApp?: readonly string[] },
 ): (req: IncomingMessage, res: ServerResponse) => boolean {
+  // Built pages the app writes into at request time (the warnings in force on / and /warnings/).
+  const leave = new Set(opts.leaveToApp ?? []);
   const site = loadSite(root);
   const served = servedSites(root, opts.siteOrigin);
   const security = securityHeaderValues(opts.secure);
@@ -296,7 +299,7 @@ export function staticFastPath(
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.url?.startsWith('/')) return false;
     const q = req.url.indexOf('?');
     const path = decodePath(q === -1 ? req.url : req.url.slice(0, q));
-    if (path === null || path.startsWith('//')) return false;
+    if (path === null || path.startsWith('//') || leave.has(path)) return false;
     const key = path.endsWith('/') ? `${path}index.html` : path;
     const found = site.files.get(key);
     const entry = found && served.ready(key, found);

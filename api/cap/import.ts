@@ -138,6 +138,7 @@ export async function importCap(
           .values({
             ...input,
             areas: JSON.stringify(input.areas),
+            actions: JSON.stringify(input.actions),
             state: 'draft',
             identifier: m.identifier,
             sender: m.sender,

@@ -45,6 +45,14 @@ export const warnings = sqliteTable(
     descriptionEn: text('description_en'),
     /** English instruction, with `headlineEn`. */
     instructionEn: text('instruction_en'),
+    /** JSON array of residents' actions (你现在应该做什么), shown before the official guidance. */
+    actions: text('actions').notNull().default('[]'),
+    /** An Update: what changed from the message it replaces, in one line (level, area, time, text). */
+    changeNote: text('change_note'),
+    /** Set on every message of an event once it is over: allclear (解除, the danger has passed) or cancel (取消, issued in error). */
+    ending: text('ending', { enum: ['allclear', 'cancel'] }),
+    /** Row id of the Cancel message that ended this event. */
+    endedBy: integer('ended_by'),
     /** JSON array of GB/T 2260 codes. */
     areas: text('areas').notNull(),
     /** CAP polygon "lat,lng lat,lng …", optional. */

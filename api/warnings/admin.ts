@@ -13,7 +13,7 @@ import { accountName, approversFor, isAuthor, isGrave, needsApproval, twoPersonR
 import { asInput, draftView, explainConflict, previewOf } from './drafts.ts';
 import { englishCancel } from './english.ts';
 import { publisherText, timesProblem, warningInputSchema, type WarningInput } from './schema.ts';
-import { createDraft, dropDraft, editDraft, findWarning, publishDraft, type PendingAudit } from './store.ts';
+import { createDraft, dropDraft, editDraft, endingOf, findWarning, publishDraft, type PendingAudit } from './store.ts';
 import { toCapTime } from './time.ts';
 import { isActive, publicWarning } from './view.ts';
 
@@ -73,8 +73,7 @@ async function publishOr409(
 /** The audit entries of publishing `draft` (its kind decides the action code). */
 function publishAudits(c: Ctx, draft: WarningRow, extra: Record<string, unknown> = {}) {
   return (identifier: string): PendingAudit[] => {
-    // An all clear (解除) and a cancel (取消) differ only in wording; the headline the cancel route wrote tells which.
-    const cancel = draft.headline.endsWith('预警解除') ? 'warning.allclear' : 'warning.cancel';
+    const cancel = endingOf(draft) === 'allclear' ? 'warning.allclear' : 'warning.cancel';
     const action = draft.msgType === 'Alert' ? 'warning.publish' : draft.msgType === 'Update' ? 'warning.update' : cancel;
     const detail = {
       identifier,
@@ -210,7 +209,8 @@ export const adminWarnings = new Hono<AppEnv>()
     const hazardName = HAZARDS[previous.hazard as HazardCode]?.name ?? previous.hazard;
     const input: WarningInput = {
       ...asInput(previous),
-      responseType: 'AllClear',
+      // CAP 1.2: AllClear for 解除; None for 取消 (the message was wrong, there is nothing to do about it).
+      responseType: allClear ? 'AllClear' : 'None',
       urgency: 'Past',
       effective: c.var.now,
       // A Cancel stays in feeds for a day so that late readers learn the warning is over.
@@ -219,8 +219,11 @@ export const adminWarnings = new Hono<AppEnv>()
       description: reason,
       instruction: allClear
         ? '危险已经过去，可以恢复正常活动；仍请留意积水、倒伏树木等后续隐患。'
-        : '此前发布的预警已取消，请以最新发布的信息为准。',
+        : '此前发布的这条预警有误或不再适用，已经取消，不需要按它行动。请以最新发布的信息为准。',
       ...englishCancel(previous, allClear, reason),
+      actions: allClear
+        ? ['危险已经过去，可以恢复正常出行和活动。', '仍请留意积水、倒伏的树木和掉落的电线。', '撤离的居民等村（社区）通知后再回家。']
+        : ['这条预警是误发或不再适用，不需要按它行动。', '以最新发布的预警信息为准。'],
     };
     const r = await followUp(c, previous, 'Cancel', input, true, { reason, allClear });
     return c.json(r.body, r.status);

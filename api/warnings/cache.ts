@@ -43,11 +43,18 @@ export interface FastPathOptions {
   count?: (method: string, route: string, status: number) => void;
 }
 
-/** Path and query of a request URL: the key of its answer, the same for `app.request` and for the raw node request. */
-function keyOf(url: string): string {
+/**
+ * The key of a request's answer: its path and query (the same for `app.request` and the raw node
+ * request), and whether it was asked for as HTML (a browser opening a feed gets it as XML its
+ * stylesheet can show: another representation, api/warnings/feeds.ts).
+ */
+function keyOf(url: string, accept: string | undefined): string {
   const slash = url.indexOf('/', url.indexOf('//') + 2);
-  return slash === -1 ? '/' : url.slice(slash);
+  return `${slash === -1 ? '/' : url.slice(slash)}${accept?.includes('text/html') ? ' html' : ''}`;
 }
+
+/** The pages the server writes the warnings in force into (api/warnings/list-page.ts); the static fast path leaves them alone. */
+export const WARNINGS_IN_PAGE = ['/', '/warnings/', '/index.html', '/warnings/index.html'] as const;
 
 /**
  * The public warning answers (`/api/warnings…`, the Atom feeds, the warning pages) from memory, for
@@ -90,7 +97,8 @@ export function createWarningCache(database: Database, clock: () => number = Dat
     const looking = refresh();
     // The first request waits for the first look; later ones are answered while the look runs.
     if (!version && looking) await looking;
-    const key = keyOf(c.req.url);
+    // A browser opening a feed gets it as XML its stylesheet can show (api/warnings/feeds.ts): another representation.
+    const key = keyOf(c.req.url, c.req.header('accept'));
     const now = clock();
     let hit = entries.get(key);
     if (!hit || hit.version !== version || !version || now - hit.at > FRESH_MS) {
@@ -136,7 +144,7 @@ export function createWarningCache(database: Database, clock: () => number = Dat
     };
     return (req: IncomingMessage, res: ServerResponse): boolean => {
       if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.url?.startsWith('/')) return false;
-      const hit = entries.get(req.url);
+      const hit = entries.get(keyOf(req.url, req.headers.accept));
       if (!hit) return false;
       void refresh();
       if (!version || hit.version !== version || clock() - hit.at > FRESH_MS) return false;
@@ -183,7 +191,7 @@ function representation(hit: Cached, acceptEncoding: string | undefined): Repres
     // about once per URL; a browser asks every time (a 304 when nothing changed) and never answers from a
     // stale copy of its own (Chrome honours stale-while-revalidate), so 立即刷新 and the offline notice stay true.
     'cache-control': 'public, max-age=0, s-maxage=5',
-    vary: 'accept-encoding',
+    vary: hit.headers['vary'] ? `${hit.headers['vary']}, accept-encoding` : 'accept-encoding',
     etag,
     'content-length': String(body.length),
     ...(coding ? { 'content-encoding': coding } : {}),

@@ -13,6 +13,13 @@ export function xmlEscape(s: string): string {
 const el = (name: string, value: string | null | undefined, indent: string) =>
   value ? `${indent}<${name}>${xmlEscape(value)}</${name}>\n` : '';
 
+/** CAP `instruction`: the residents' actions first, then the official guidance. */
+export function instructionText(w: Pick<WarningRow, 'actions' | 'instruction'>): string {
+  const actions = JSON.parse(w.actions) as string[];
+  if (!actions.length) return w.instruction;
+  return `你现在应该做什么：\n${actions.map((a, n) => `${n + 1}. ${a}`).join('\n')}\n\n官方防御指南：\n${w.instruction}`;
+}
+
 /** The CAP 1.2 document of one published message (OASIS CAP 1.2, element order per §3.2). */
 export function capXml(w: WarningRow, siteUrl: string): string {
   const hazard = HAZARDS[w.hazard as HazardCode];
@@ -26,11 +33,11 @@ export function capXml(w: WarningRow, siteUrl: string): string {
 <alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
 ${el('identifier', w.identifier, '  ')}${el('sender', w.sender, '  ')}${el('sent', toCapTime(w.sent ?? w.createdAt), '  ')}${el('status', w.status, '  ')}${el('msgType', w.msgType, '  ')}  <scope>Public</scope>
 ${el('references', w.references, '  ')}  <info>
-${el('language', 'zh-CN', i)}${el('category', hazard?.cap ?? 'Other', i)}${el('event', `${hazard?.name ?? w.hazard}预警`, i)}${el('responseType', w.msgType === 'Cancel' ? 'AllClear' : w.responseType, i)}${el('urgency', w.msgType === 'Cancel' ? 'Past' : w.urgency, i)}${el('severity', LEVELS[w.level].cap, i)}${el('certainty', w.certainty, i)}${i}<eventCode>
+${el('language', 'zh-CN', i)}${el('category', hazard?.cap ?? 'Other', i)}${el('event', `${hazard?.name ?? w.hazard}预警`, i)}${el('responseType', w.msgType === 'Cancel' && w.responseType !== 'None' ? 'AllClear' : w.responseType, i)}${el('urgency', w.msgType === 'Cancel' ? 'Past' : w.urgency, i)}${el('severity', LEVELS[w.level].cap, i)}${el('certainty', w.certainty, i)}${i}<eventCode>
 ${i}  <valueName>YZ-HAZARD</valueName>
 ${i}  <value>${xmlEscape(w.hazard)}</value>
 ${i}</eventCode>
-${el('effective', toCapTime(w.effective), i)}${el('onset', w.onset ? toCapTime(w.onset) : null, i)}${el('expires', toCapTime(w.expires), i)}${el('senderName', w.senderName, i)}${el('headline', `${warningTitle(w)} ${w.headline}`, i)}${el('description', w.description, i)}${el('instruction', w.instruction, i)}${el('web', new URL(`/warnings/${w.id}/`, siteUrl).href, i)}${i}<parameter>
+${el('effective', toCapTime(w.effective), i)}${el('onset', w.onset ? toCapTime(w.onset) : null, i)}${el('expires', toCapTime(w.expires), i)}${el('senderName', w.senderName, i)}${el('headline', `${warningTitle(w)} ${w.headline}`, i)}${el('description', w.description, i)}${el('instruction', instructionText(w), i)}${el('web', new URL(`/warnings/${w.id}/`, siteUrl).href, i)}${i}<parameter>
 ${i}  <valueName>LEVEL</valueName>
 ${i}  <value>${LEVELS[w.level].colour}</value>
 ${i}</parameter>
@@ -57,11 +64,13 @@ export function atomFeed(opts: {
     <updated>${toCapTime(w.sent ?? w.updatedAt)}</updated>
     <author><name>${xmlEscape(w.senderName)}</name></author>
     <link rel="alternate" type="${type}" href="${xmlEscape(link)}"/>
-    <summary>${xmlEscape(`${w.description}\n${w.instruction}`)}</summary>
+    <summary>${xmlEscape(`${w.description}\n${instructionText(w)}`)}</summary>
   </entry>`,
     )
     .join('\n');
+  // The stylesheet (public/feeds/atom.xsl) turns the feed into a readable page in a browser; readers ignore it.
   return `<?xml version="1.0" encoding="UTF-8"?>
+<?xml-stylesheet type="text/xsl" href="/feeds/atom.xsl"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
   <id>${xmlEscape(opts.id)}</id>
   <title>${xmlEscape(opts.title)}</title>

@@ -24,6 +24,7 @@ export const asInput = (w: WarningRow): WarningInput => ({
   headline: w.headline,
   description: w.description,
   instruction: w.instruction,
+  actions: JSON.parse(w.actions) as string[],
   areas: JSON.parse(w.areas) as string[],
   polygon: w.polygon,
   headlineEn: w.headlineEn,

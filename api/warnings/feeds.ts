@@ -1,9 +1,23 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { atomFeed } from './cap.ts';
 import { warningHistory } from './store.ts';
 
 const FEED_SIZE = 50;
+
+/**
+ * Feed readers get `application/atom+xml`; a browser (it asks for text/html) gets the same XML as
+ * `application/xml`, which it shows through the feed's stylesheet (public/feeds/atom.xsl) where it
+ * would show atom+xml as raw text (Chromium 156).
+ */
+function feedHeaders(c: Context): Record<string, string> {
+  const browser = c.req.header('accept')?.includes('text/html') ?? false;
+  return {
+    'content-type': `${browser ? 'application/xml' : 'application/atom+xml'}; charset=utf-8`,
+    'cache-control': 'no-cache',
+    vary: 'accept',
+  };
+}
 
 /** `/feeds/warnings.atom` (for people and aggregators) and `/feeds/cap.atom` (CAP index for other systems). */
 export const warningFeeds = new Hono<AppEnv>()
@@ -17,7 +31,7 @@ export const warningFeeds = new Hono<AppEnv>()
       updated: rows[0]?.sent ?? c.var.now,
       entries: rows.map((w) => ({ w, link: new URL(`/warnings/${w.id}/`, site).href, type: 'text/html' })),
     });
-    return c.body(xml, 200, { 'content-type': 'application/atom+xml; charset=utf-8', 'cache-control': 'no-cache' });
+    return c.body(xml, 200, feedHeaders(c));
   })
   .get('/cap.atom', async (c) => {
     const rows = (await warningHistory(c.var.database, 1, FEED_SIZE)).slice(0, FEED_SIZE);
@@ -29,5 +43,5 @@ export const warningFeeds = new Hono<AppEnv>()
       updated: rows[0]?.sent ?? c.var.now,
       entries: rows.map((w) => ({ w, link: new URL(`/api/warnings/${w.id}/cap.xml`, site).href, type: 'application/cap+xml' })),
     });
-    return c.body(xml, 200, { 'content-type': 'application/atom+xml; charset=utf-8', 'cache-control': 'no-cache' });
+    return c.body(xml, 200, feedHeaders(c));
   });

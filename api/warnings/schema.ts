@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AREAS } from '../domain/areas.ts';
 import { hazardCodeSchema, levelCodeSchema } from '../domain/hazards.ts';
+import { defaultResponse } from './act-now.ts';
 import { cleanText } from './text.ts';
 
 const areaCodes = AREAS.map((a) => a.code) as [string, ...string[]];
@@ -57,9 +58,11 @@ export const warningInputSchema = z
     status: z.enum(['Actual', 'Exercise', 'Test']).default('Actual'),
     hazard: hazardCodeSchema,
     level: levelCodeSchema,
-    urgency: z.enum(['Immediate', 'Expected', 'Future', 'Past', 'Unknown']).default('Expected'),
+    /** Left out: Immediate for orange and red, else Expected (act-now.ts). */
+    urgency: z.enum(['Immediate', 'Expected', 'Future', 'Past', 'Unknown']).optional(),
     certainty: z.enum(['Observed', 'Likely', 'Possible', 'Unlikely', 'Unknown']).default('Likely'),
-    responseType: z.enum(RESPONSE_TYPES).default('Prepare'),
+    /** Left out: the hazard's act-now response for orange and red, else Prepare (act-now.ts). */
+    responseType: z.enum(RESPONSE_TYPES).optional(),
     /** When it takes effect (ms). */
     effective: epochMs,
     /** When the hazard is expected to begin (ms). */
@@ -69,6 +72,11 @@ export const warningInputSchema = z
     headline: publisherText({ min: 6, max: 80, tooShort: '标题至少 6 个字', tooLong: '标题不超过 80 个字', singleLine: true }),
     description: publisherText({ min: 10, max: 2000, tooShort: '请写清发生了什么、在哪里', tooLong: '情况说明不超过 2000 个字' }),
     instruction: publisherText({ min: 6, max: 2000, tooShort: '请写清居民应该做什么', tooLong: '行动建议不超过 2000 个字' }),
+    /** 你现在应该做什么: up to five short actions in plain words, shown before the official guidance (instruction). */
+    actions: z
+      .array(publisherText({ min: 4, max: 60, tooShort: '每条行动至少 4 个字', tooLong: '每条行动不超过 60 个字', singleLine: true }))
+      .max(5, '居民行动最多 5 条，请只留最要紧的')
+      .default([]),
     /** Affected areas (GB/T 2260); 321000 means the whole city. */
     areas: z
       .array(z.enum(areaCodes, { error: '未知的区域代码' }))
@@ -103,6 +111,10 @@ export const warningInputSchema = z
     if (given === 0 || given === 3) return;
     for (const k of ['headlineEn', 'descriptionEn', 'instructionEn'] as const)
       if (w[k] === null) ctx.addIssue({ code: 'custom', path: [k], message: '英文内容要么三项都填，要么全部留空' });
+  })
+  .transform((w) => {
+    const d = defaultResponse(w.hazard, w.level);
+    return { ...w, urgency: w.urgency ?? d.urgency, responseType: w.responseType ?? d.responseType };
   });
 
 /** The first field whose time lies outside 2020 … now + 30 days, with a message naming it; null when all are sane. */

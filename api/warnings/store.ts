@@ -4,6 +4,7 @@ import type { Database } from '../db/client.ts';
 import { warnings, type WarningRow } from '../db/schema-warnings.ts';
 import { CITY_CODE } from '../domain/areas.ts';
 import { LEVELS, type HazardCode } from '../domain/hazards.ts';
+import { changeNote } from './changes.ts';
 import { capSender, officeFor } from './offices.ts';
 import type { WarningInput } from './schema.ts';
 import { compactTime, toCapTime } from './time.ts';
@@ -14,7 +15,13 @@ export type PendingAudit = Omit<AuditInput, 'target'>;
 /** Columns of a warning that come from the publisher's input. */
 function contentColumns(input: WarningInput) {
   const office = officeFor(input.hazard);
-  return { ...input, areas: JSON.stringify(input.areas), sender: capSender(office), senderName: office.name };
+  return {
+    ...input,
+    areas: JSON.stringify(input.areas),
+    actions: JSON.stringify(input.actions),
+    sender: capSender(office),
+    senderName: office.name,
+  };
 }
 
 /**
@@ -122,6 +129,7 @@ export async function publishDraft(
   const areas = JSON.parse(draft.areas) as string[];
   const wholeCity = areas.includes(CITY_CODE) ? 1 : 0;
   const rank = LEVELS[draft.level].rank;
+  const previous = draft.msgType === 'Update' && draft.replaces ? await findWarning(database, draft.replaces) : undefined;
   const mine = sql`EXISTS (SELECT 1 FROM warnings WHERE id = ${draft.id} AND state = 'published' AND identifier = ${identifier} AND published_by = ${by})`;
   const [published] = await database.write((db) =>
     db.batch([
@@ -132,6 +140,7 @@ export async function publishDraft(
           identifier,
           sent: draft.identifier ? (draft.sent ?? now) : now,
           publishedBy: by,
+          ...(previous ? { changeNote: changeNote(previous, draft) } : {}),
           ...(approval ? { approvedBy: approval.by, approvedAt: approval.at } : {}),
           updatedAt: now,
         })
@@ -140,6 +149,11 @@ export async function publishDraft(
       ...audits(identifier).map((a) => auditInsertWhen(db, { ...a, target: `warning:${draft.id}` }, mine)),
       db.run(sql`UPDATE warnings SET superseded_by = ${draft.id}, updated_at = ${now}
         WHERE id = ${draft.replaces ?? -1} AND superseded_by IS NULL AND ${mine}`),
+      // An event that is over says so on every one of its messages (the page of an updated one too).
+      db.run(sql`WITH RECURSIVE chain(id) AS (
+          SELECT ${draft.id} UNION SELECT w.replaces FROM warnings w JOIN chain ON w.id = chain.id WHERE w.replaces IS NOT NULL)
+        UPDATE warnings SET ending = ${endingOf(draft)}, ended_by = ${draft.id}, updated_at = ${now}
+        WHERE ${draft.msgType === 'Cancel' ? 1 : 0} = 1 AND id IN (SELECT id FROM chain) AND ${mine}`),
       db.run(sql`INSERT INTO deliveries (warning_id, state, created_at) SELECT ${draft.id}, 'running', ${now} WHERE ${mine}`),
       db.run(sql`
         INSERT INTO delivery_items (delivery_id, subscription_id, state)
@@ -154,6 +168,13 @@ export async function publishDraft(
   );
   if (published.length === 0) return null;
   return (await findWarning(database, draft.id)) as WarningRow;
+}
+
+/** How a Cancel ends its event: 取消 (issued in error, responseType None) or 解除 (the danger has passed). */
+export function endingOf(w: Pick<WarningRow, 'msgType' | 'responseType' | 'headline' | 'ending'>): 'allclear' | 'cancel' | null {
+  if (w.msgType !== 'Cancel') return w.ending ?? null;
+  // Cancels published before responseType told them apart said 预警取消 in their headline.
+  return w.responseType === 'None' || w.headline.endsWith('预警取消') ? 'cancel' : 'allclear';
 }
 
 /** Removes a follow-up draft that lost the race to another update or cancel (it would only confuse). */

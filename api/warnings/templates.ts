@@ -11,6 +11,7 @@ import { CONTENT_DIR, readYamlFile } from '../domain/content-files.ts';
 import { hazardCodeSchema, levelCodeSchema } from '../domain/hazards.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody, paramsOf } from '../validate.ts';
+import { RESIDENT_ACTIONS } from './actions.ts';
 import { RESPONSE_TYPES } from './schema.ts';
 
 /** content/warnings/signals.yaml: a meteorological signal's official meaning and defence guidance. */
@@ -65,7 +66,7 @@ const hazardParam = z.object({ hazard: hazardCodeSchema });
 export const adminWarningTemplates = new Hono<AppEnv>()
   .get('/', requireRole('publisher'), async (c) => {
     const office = await c.var.database.db.select().from(warningTemplates).orderBy(asc(warningTemplates.hazard));
-    return c.json({ signals: SIGNALS, office, english: ENGLISH_TEMPLATES });
+    return c.json({ signals: SIGNALS, office, english: ENGLISH_TEMPLATES, actions: RESIDENT_ACTIONS });
   })
   .put('/:hazard', requireRole('admin'), paramsOf(hazardParam), jsonBody(officeTemplateSchema.omit({ hazard: true })), async (c) => {
     const { hazard } = c.req.valid('param');

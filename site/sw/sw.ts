@@ -45,6 +45,10 @@ function hash(s: string): string {
 const VERSION = hash(MANIFEST.map((e) => `${e.url} ${e.revision ?? ''}`).join('\n'));
 const PRECACHE = `${PREFIX}precache-${VERSION}`;
 const PAGEFIND = `${PREFIX}pagefind-${VERSION}`;
+/** Warning pages the resident opened, kept across deployments so they read offline. */
+const WARNING_PAGES = `${PREFIX}warning-pages`;
+/** Warning pages kept at most (the oldest go first). */
+const WARNING_PAGES_MAX = 50;
 
 /** Absolute URL → cache key. The revision is part of the key, so an unchanged file is reused by the next deployment. */
 const KEYS = new Map(
@@ -82,7 +86,7 @@ self.addEventListener('activate', (event) => {
     (async () => {
       // A new deployment replaces the old one's caches; other origins' and other apps' caches are left alone.
       for (const name of await caches.keys()) {
-        if (name.startsWith(PREFIX) && name !== PRECACHE && name !== PAGEFIND) await caches.delete(name);
+        if (name.startsWith(PREFIX) && name !== PRECACHE && name !== PAGEFIND && name !== WARNING_PAGES) await caches.delete(name);
       }
       await self.clients.claim();
     })(),
@@ -118,6 +122,49 @@ async function navigate(req: Request, url: URL): Promise<Response> {
   }
 }
 
+/** `5月12日 09:05` in Beijing time (UTC+8 all year), whatever the device's own zone. */
+function beijingTime(ms: number): string {
+  const d = new Date(ms + 8 * 3600_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+/**
+ * A warning page (/warnings/<id>/): the network first; every copy that arrives is kept with the time
+ * it was fetched, so a page the resident has opened once still reads offline, marked with that time
+ * and a plain note that the warning may have changed since.
+ */
+async function warningPage(req: Request): Promise<Response> {
+  const cache = await caches.open(WARNING_PAGES);
+  const network = fetch(req);
+  // Lost the race to the timeout: its failure, if it comes, is already answered.
+  network.catch(() => undefined);
+  try {
+    const res = await Promise.race([network, timeout(NETWORK_TIMEOUT_MS)]);
+    if (res.ok) {
+      const headers = new Headers(res.headers);
+      headers.set('x-saved-at', String(Date.now()));
+      const copy = new Response(await res.clone().blob(), { status: 200, headers });
+      await cache.put(req.url, copy);
+      const keys = await cache.keys();
+      for (const old of keys.slice(0, Math.max(0, keys.length - WARNING_PAGES_MAX))) await cache.delete(old);
+    }
+    return res;
+  } catch {
+    const saved = await cache.match(req.url);
+    if (!saved) return network.catch(offlinePage);
+    const at = Number(saved.headers.get('x-saved-at')) || Date.now();
+    const note =
+      `<p class="notice saved-copy" role="status"><strong>现在无法连接网络。</strong>这是这台设备在 ${beijingTime(at)}（北京时间）保存的副本，` +
+      '这条预警之后可能已经更新、解除或取消。请留意 12379 预警短信和本地广播电视，有危险时先按当地政府和社区的通知行动。</p>';
+    const html = (await saved.text()).replace('<article class="warning-detail"', () => `${note}<article class="warning-detail"`);
+    const headers = new Headers(saved.headers);
+    headers.delete('content-length');
+    headers.delete('content-encoding');
+    return new Response(html, { status: 200, headers });
+  }
+}
+
 async function offlinePage(): Promise<Response> {
   const key = keyFor(new URL(OFFLINE_PAGE, self.location.href));
   return (key && (await fromPrecache(key))) || Response.error();
@@ -146,6 +193,7 @@ self.addEventListener('fetch', (event) => {
   // Other origins, the API and map tiles always go to the network.
   if (url.origin !== self.location.origin || url.pathname.startsWith('/api/') || url.pathname.startsWith('/tiles/')) return;
   if (url.pathname.startsWith('/pagefind/')) return event.respondWith(pagefind(req, url));
+  if (req.mode === 'navigate' && /^\/warnings\/\d+\/$/.test(url.pathname)) return event.respondWith(warningPage(req));
   if (req.mode === 'navigate') return event.respondWith(navigate(req, url));
   const key = keyFor(url);
   if (key) event.respondWith(fromPrecache(key).then((hit) => hit ?? fetch(req)));

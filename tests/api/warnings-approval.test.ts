@@ -60,7 +60,8 @@ describe('two-person rule (四眼原则) for red and whole-city warnings', () =>
     };
     expect(preview.html).toContain('扬州市气象台发布暴雨红色预警信号');
     expect(preview.html).toContain('红色预警');
-    expect(preview.notification).toEqual({ title: '【红色预警】暴雨', body: '扬州市气象台发布暴雨红色预警信号' });
+    // The lock screen leads with the first thing to do (rainstormInput's first action).
+    expect(preview.notification).toEqual({ title: '【红色预警】暴雨', body: '现在就做：尽量不出门，不在桥洞、地道里躲雨。' });
 
     // The author changes the text after the preview was opened: that approval no longer counts.
     const edited = await req(author.cookie, 'PUT', `/api/admin/warnings/${draft.id}`, rainstormInput(t.clock.now, { level: 'red' }));

@@ -90,6 +90,7 @@ const input = (now: number) =>
         headline: field('扬州市气象台发布', 6),
         description: field('预计未来三小时内将有强降雨发生', 12),
         instruction: field('请居民避免前往低洼地带', 12),
+        actions: fc.array(field('不要进地下车库', 4), { maxLength: 6 }),
         effective: fc.oneof({ weight: 30, arbitrary: offset.map((o) => now + o) }, { weight: 1, arbitrary: extreme }),
         length: fc.oneof(
           { weight: 30, arbitrary: fc.integer({ min: DAY, max: 3 * DAY }) },
@@ -139,7 +140,7 @@ describe('any input is safe along the whole warning path (fast-check)', () => {
   afterAll(async () => t.cleanup());
 
   const post = (path: string, body: unknown) => t.app.request(path, jsonInit('POST', body, { cookie }));
-  const FIELDS = ['headline', 'description', 'instruction', 'effective', 'onset', 'expires', 'reason'];
+  const FIELDS = ['headline', 'description', 'instruction', 'actions', 'effective', 'onset', 'expires', 'reason'];
 
   /** A response that must be one of `ok`, or a 4xx naming a field the publisher typed. */
   async function answer(res: Response, ok: number[]) {
@@ -152,7 +153,7 @@ describe('any input is safe along the whole warning path (fast-check)', () => {
     expect(body.error?.message).toMatch(/[\u4e00-\u9fff]/);
     // An update names its fields under `warning.`.
     const named = Object.keys(body.error?.fields ?? {}).map((k) => k.replace(/^warning\./, ''));
-    if (body.error?.code === 'invalid_input') expect(named.some((f) => FIELDS.includes(f))).toBe(true);
+    if (body.error?.code === 'invalid_input') expect(named.some((f) => FIELDS.includes(f.replace(/\.\d+$/, '')))).toBe(true);
     return undefined;
   }
 
@@ -171,14 +172,25 @@ describe('any input is safe along the whole warning path (fast-check)', () => {
       const page = await t.app.request(`/warnings/${id}/`);
       expect(page.status).toBe(200);
       const html = await page.text();
-      expect(shown(html, 'p', 'lead')).toBe(row.headline);
-      expect(html).toContain(`<h2>情况说明</h2><p>`);
-      expect(shown(html.split('<h2>情况说明</h2>')[1] ?? '', 'p', null)).toBe(row.description);
-      expect(shown(html.split('<h2>你现在应该做什么</h2>')[1] ?? '', 'p', null)).toBe(row.instruction);
+      const ender = row.msgType === 'Cancel';
+      // A 解除/取消 leads with its reason; every other message with its headline.
+      expect(shown(html, 'p', 'lead')).toBe(ender ? row.description : row.headline);
+      const actions = JSON.parse(row.actions) as string[];
+      const todo = html.split('<h2>你现在应该做什么</h2>')[1] ?? '';
+      if (actions.length) {
+        expect(actions.map((_, i) => shown(todo, 'li', null, i))).toEqual(actions);
+        if (!ender) expect(shown(html.split('<h2>官方防御指南</h2>')[1] ?? '', 'p', null)).toBe(row.instruction);
+      } else expect(shown(todo, 'p', null)).toBe(row.instruction);
+      if (!ender) expect(shown(html.split('<h2>情况说明</h2>')[1] ?? '', 'p', null)).toBe(row.description);
       const { body } = await payloadFor(t.database, row, t.clock.now);
       const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
       const payload = JSON.parse(text) as { title: string; body: string };
-      expect(row.headline.startsWith(payload.body)).toBe(true);
+      // The lock screen leads with what changed or the first thing to do, cut whole at 200 characters.
+      const full = ender
+        ? payload.body
+        : `${row.changeNote ? `更新：${row.changeNote}。` : ''}${actions[0] ? `现在就做：${actions[0]}` : row.headline}`;
+      expect(full.startsWith(payload.body)).toBe(true);
+      expect([...payload.body].length).toBeLessThanOrEqual(200);
     }
     expect(xmlErrors({ ...docs, ...caps })).toBe('');
     expect(xmlErrors(caps, CAP_XSD)).toBe('');

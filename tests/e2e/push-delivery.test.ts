@@ -84,7 +84,7 @@ describe.runIf(browserAvailable())('a warning travels from the publisher to the 
     await desk.getByLabel('灾种').selectOption('rainstorm');
     await desk.getByLabel('预警级别').selectOption('orange');
     await desk.getByRole('group', { name: '影响区域' }).getByLabel('广陵区', { exact: true }).check();
-    await expect.poll(() => desk.getByLabel('居民现在应该做什么').inputValue(), { timeout: 10_000 }).not.toBe('');
+    await expect.poll(() => desk.getByLabel('官方防御指南（完整版）').inputValue(), { timeout: 10_000 }).not.toBe('');
     await desk.getByRole('button', { name: '保存草稿' }).click();
     await expect.poll(() => desk.getByRole('heading', { name: /修改草稿/ }).count(), { timeout: 10_000 }).toBe(1);
     await desk.getByRole('button', { name: '发布', exact: true }).click();
@@ -103,7 +103,7 @@ describe.runIf(browserAvailable())('a warning travels from the publisher to the 
     expect(got[0]?.headers['urgency']).toBe('high');
     const payload = got[0]?.payload ?? {};
     const warning = (await (await fetch(`${server.url}/api/warnings/${String(payload['id'])}`)).json()) as {
-      warning: { identifier: string; headline: string };
+      warning: { identifier: string; headline: string; actions: string[] };
     };
 
     // 5. The phone's real service worker receives it and shows the notification, tagged with the warning's identifier.
@@ -124,7 +124,8 @@ describe.runIf(browserAvailable())('a warning travels from the publisher to the 
       });
     await expect
       .poll(shown, { timeout: 10_000 })
-      .toEqual([{ title: '【橙色预警】暴雨', tag: warning.warning.identifier, body: warning.warning.headline }]);
+      // The lock screen leads with the first thing to do (the template's 你现在应该做什么).
+      .toEqual([{ title: '【橙色预警】暴雨', tag: warning.warning.identifier, body: `现在就做：${warning.warning.actions[0] ?? ''}` }]);
     expect(watch.consoleErrors).toEqual([]);
   });
 });

@@ -229,7 +229,8 @@ export default function Warnings({ options }: { options: WarningOptions }) {
           onEdit: (w) => void attempt(async () => openEditor({ kind: 'draft', id: w.id }, await load(w))),
           onPublish: (w) =>
             void attempt(async () => {
-              if (hasPlaceholders(w)) throw new ApiRequestError(400, 'placeholders', PLACEHOLDER_MESSAGE);
+              if (hasPlaceholders({ ...w, actions: w.actions.join('\n') }))
+                throw new ApiRequestError(400, 'placeholders', PLACEHOLDER_MESSAGE);
               await sendPublish(`${BASE}/${w.id}/publish`, {}, '已发布');
             }),
           onUpdate: (w) =>

@@ -1,6 +1,14 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { hasPlaceholders, prefillFor, type DraftForm, type Prefill, type Templates, type WarningOptions } from '../warnings/draft.ts';
+import {
+  hasPlaceholders,
+  prefillFor,
+  responseFor,
+  type DraftForm,
+  type Prefill,
+  type Templates,
+  type WarningOptions,
+} from '../warnings/draft.ts';
 import WarningsPreview from './WarningsPreview.tsx';
 
 /** What the form is for: a new draft, an existing draft, or an update of a published warning. */
@@ -38,7 +46,7 @@ const STATUS: Array<[DraftForm['status'], string]> = [
   ['Exercise', '演练'],
   ['Test', '测试'],
 ];
-const TEXTS = ['headline', 'description', 'instruction', 'headlineEn', 'descriptionEn', 'instructionEn'] as const;
+const TEXTS = ['headline', 'description', 'instruction', 'actions', 'headlineEn', 'descriptionEn', 'instructionEn'] as const;
 
 /** The draft form with its live preview; templates prefill the texts for the chosen hazard and level. */
 export default function WarningsForm(p: Props) {
@@ -53,6 +61,8 @@ export default function WarningsForm(p: Props) {
   };
   const set = <K extends keyof DraftForm>(key: K, value: DraftForm[K]) => {
     const next = { ...f, [key]: value };
+    // Level drives the defaults: orange and red mean act now (Immediate, Shelter/Evacuate/…), lower levels get ready.
+    if ((key === 'hazard' || key === 'level') && next.hazard) Object.assign(next, responseFor(next.hazard, next.level));
     if ((key === 'hazard' || key === 'level') && p.templates) {
       // Texts still as a template left them (or empty) follow the new choice; the publisher's own words stay.
       const untouched = TEXTS.every((k) => f[k] === '' || f[k] === applied.current?.[k]);
@@ -232,7 +242,7 @@ export default function WarningsForm(p: Props) {
         {differs && (
           <p>
             <button type="button" class="secondary" onClick={() => setF(withPrefill(f, suggestion))}>
-              套用模板文字（替换标题、情况说明和行动建议）
+              套用模板文字（替换标题、情况说明、居民行动和防御指南）
             </button>
           </p>
         )}
@@ -247,7 +257,13 @@ export default function WarningsForm(p: Props) {
           '情况说明：发生了什么、在哪里',
           <textarea {...aria('description')} {...text('description')} rows={4} required />,
         )}
-        {field('instruction', '居民现在应该做什么', <textarea {...aria('instruction')} {...text('instruction')} rows={7} required />)}
+        {field(
+          'actions',
+          '你现在应该做什么（居民行动，每行一条，最多 5 条）',
+          <textarea {...aria('actions', true)} {...text('actions')} rows={5} />,
+          '放在预警最前面：3–5 条具体、马上能做的事，用大白话写，想到老人、孩子和行动不便的人。',
+        )}
+        {field('instruction', '官方防御指南（完整版）', <textarea {...aria('instruction')} {...text('instruction')} rows={7} required />)}
         <fieldset class="wf-english" lang="en">
           <legend lang="zh-CN">英文版本（供外籍居民、留学生和游客阅读；可不填）</legend>
           <p class="hint" lang="zh-CN">

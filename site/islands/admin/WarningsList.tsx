@@ -13,10 +13,8 @@ export interface ListActions {
 
 function stateOf(w: AdminWarning): string {
   if (w.state === 'draft') return w.approval?.required ? '草稿 · 待审核' : '草稿';
-  // The API writes a Cancel's headline as “暴雨预警解除” or “暴雨预警取消”.
-  if (w.msgType === 'Cancel') return w.headline.endsWith('解除') ? '解除通知' : '取消通知';
-  if (w.active) return '生效中';
-  return w.supersededBy ? '已被更新' : '已失效';
+  if (w.msgType === 'Cancel') return w.ending === 'cancel' ? '取消通知（发布有误）' : '解除通知';
+  return w.stateName;
 }
 
 /** A button whose name says which warning it acts on, for screen-reader users moving between buttons. */
@@ -36,12 +34,14 @@ function Item({ w, a }: { w: AdminWarning; a: ListActions }) {
   return (
     <li class="card admin-warning">
       <p class="aw-state">
-        <span class={`level level-${w.level}`}>{w.levelName}</span> <strong>{stateOf(w)}</strong>
+        {/* An event that is over keeps no level colour: it no longer asks anything of anyone. */}
+        {!w.ending && <span class={`level level-${w.level}`}>{w.levelName}</span>} <strong>{stateOf(w)}</strong>
         {w.status !== 'Actual' && <strong class="drill-tag">{w.statusName}</strong>}
       </p>
       <p class="aw-title">{w.state === 'published' ? <a href={w.url}>{`${w.title} ${w.headline}`}</a> : `${w.title} ${w.headline}`}</p>
       <p class="muted aw-meta">
-        {areaText(w)} · {w.sent ? `发布于 ${shortTime(w.sent)}` : `生效时间 ${shortTime(w.effective)}`} · 有效期至 {shortTime(w.expires)}
+        {areaText(w)} · {w.sent ? `发布于 ${shortTime(w.sent)}` : `生效时间 ${shortTime(w.effective)}`}
+        {!w.ending && ` · 有效期至 ${shortTime(w.expires)}`}
       </p>
       {w.state === 'draft' && w.approval?.required && (
         <p class="aw-approval">

@@ -7,6 +7,11 @@ interface Props {
   options: WarningOptions;
 }
 
+const firstAction = (f: DraftForm) =>
+  f.actions
+    .split('\n')
+    .find((a) => a.trim())
+    ?.trim() ?? '';
 const when = (v: string) => (Number.isNaN(fromLocalInput(v)) ? '（未填）' : shortTime(fromLocalInput(v)));
 
 /** Live preview of what residents will see: the warning page's facts and the phone notification. */
@@ -25,7 +30,7 @@ export default function WarningsPreview({ f, options }: Props) {
       <div class="notification-mock">
         <p class="notification-app">扬州应急 · 现在</p>
         <p class="notification-title">{title}</p>
-        <p class="notification-body">{f.headline || '（标题）'}</p>
+        <p class="notification-body">{firstAction(f) ? `现在就做：${firstAction(f)}` : f.headline || '（标题）'}</p>
       </div>
       <h3>预警页面预览</h3>
       <div class="page-mock">
@@ -51,10 +56,12 @@ export default function WarningsPreview({ f, options }: Props) {
           <dt>建议行动</dt>
           <dd>{options.responseNames[f.responseType] ?? f.responseType}</dd>
         </dl>
+        <p class="page-mock-heading">你现在应该做什么</p>
+        <p class="preview-text">{f.actions || '（居民行动）'}</p>
         <p class="page-mock-heading">情况说明</p>
         <p class="preview-text">{f.description || '（情况说明）'}</p>
-        <p class="page-mock-heading">你现在应该做什么</p>
-        <p class="preview-text">{f.instruction || '（行动建议）'}</p>
+        <p class="page-mock-heading">官方防御指南</p>
+        <p class="preview-text">{f.instruction || '（防御指南）'}</p>
       </div>
     </aside>
   );

@@ -38,7 +38,7 @@ export default function DistrictPicker({ districts, chosen, onChange }: Props) {
   return (
     <fieldset class="district-picker">
       <legend>我关心的区县（可多选，只保存在这台设备上）</legend>
-      <p class="hint">选好后，这些区县的预警排在最前面，首页也只提示这些区县的预警。全市性的预警总会显示。</p>
+      <p class="hint">选好后，这些区县的预警排在最前面。全市性的预警总会显示。</p>
       <div class="choices">
         {districts.map((d) => (
           <label key={d.code} class="choice">

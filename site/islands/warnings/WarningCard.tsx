@@ -1,49 +1,47 @@
 import type { PublicWarning } from '../../../api/warnings/view.ts';
 import { areaText, shortTime } from './format.ts';
 
-/** Props: the warning, and whether it is being shown from a saved copy that may have expired since. */
+/** Props: the warning. */
 interface Props {
   w: PublicWarning;
 }
 
-/** One active warning: level in colour and words, where, when, until when, what to do, and the guides. */
+/**
+ * One active warning: level in colour and words, the one short title, what changed, where and until
+ * when, then what to do now. The server writes the same markup (api/warnings/list-html.ts), so the
+ * page reads without JavaScript and does not move when this takes over.
+ */
 export default function WarningCard({ w }: Props) {
   const drill = w.status !== 'Actual';
   return (
-    <li class={`warning-card card${drill ? ' warning-drill' : ''}`}>
+    <li class={`warning-card card level-edge-${w.level}${drill ? ' warning-drill' : ''}`}>
       <p class="warning-card-level">
         {drill && <strong class="drill-tag">{w.statusName}</strong>}
         <span class={`level level-${w.level}`}>{w.levelName}</span>
       </p>
       <h3>
-        <a href={w.url}>
-          {w.title}：{w.headline}
-        </a>
+        <a href={w.url}>{w.title}</a>
       </h3>
-      {drill && <p class="drill-note">这是{w.statusName}信息，不是真实预警，不需要按它行动。</p>}
-      <dl class="warning-card-facts">
-        <dt>影响区域</dt>
-        <dd>{areaText(w)}</dd>
-        <dt>发布时间</dt>
-        <dd>{w.sent ? shortTime(w.sent) : '—'}</dd>
-        <dt>有效期至</dt>
-        <dd>{shortTime(w.expires)}</dd>
-        <dt>发布单位</dt>
-        <dd>{w.senderName}</dd>
-      </dl>
+      {w.changeNote && <p class="warning-change">更新：{w.changeNote}</p>}
+      <p class="warning-headline">{w.headline}</p>
+      <p class="warning-card-meta">
+        影响区域：{areaText(w)} · 有效期至 {shortTime(w.expires)}
+      </p>
       <h4>你现在应该做什么</h4>
-      <p class="warning-instruction">{w.instruction}</p>
-      {w.guides.length > 0 && (
-        <p class="warning-guides">
-          怎样应对：
-          {w.guides.map((g, i) => (
-            <span key={g.slug}>
-              {i > 0 && '、'}
-              <a href={g.url}>{g.title}</a>
-            </span>
+      {w.actions.length ? (
+        <ol class="warning-actions">
+          {w.actions.map((a) => (
+            <li key={a}>{a}</li>
           ))}
-        </p>
+        </ol>
+      ) : (
+        <p class="warning-instruction">{w.instruction}</p>
       )}
+      <p class="warning-more">
+        <a href={w.url}>
+          详情和官方防御指南<span class="visually-hidden">：{w.title}</span>
+        </a>
+      </p>
     </li>
   );
 }

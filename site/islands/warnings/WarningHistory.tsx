@@ -3,15 +3,21 @@ import type { PublicWarning } from '../../../api/warnings/view.ts';
 import { apiFetch } from '../../lib/api-client.ts';
 import { areaText, shortTime } from './format.ts';
 
-/** What became of a message, in residents' words. */
-function stateOf(w: PublicWarning): string {
-  if (w.msgType === 'Cancel') return '解除通知';
-  if (w.active) return '生效中';
-  return w.supersededBy ? '已被更新' : '已失效';
+/** What became of a message, in residents' words: a 解除 and a 取消 have badges of their own. */
+function Badge({ w }: { w: PublicWarning }) {
+  if (w.msgType === 'Cancel')
+    return <strong class={`ended-badge ended-${w.ending ?? 'allclear'}`}>{w.ending === 'cancel' ? '取消通知' : '解除通知'}</strong>;
+  if (w.ending) return <strong class={`ended-badge ended-${w.ending}`}>{w.stateName}</strong>;
+  return <>{w.stateName}</>;
 }
 
-/** 历史预警: every published message, newest first, twenty at a time (更多). */
-export default function WarningHistory() {
+/** Props: changes at every refresh of the active list, so the history follows it live (one cached request). */
+interface Props {
+  version: string;
+}
+
+/** 历史预警: every published message, newest first, twenty at a time (更多); reloaded when the active list changes. */
+export default function WarningHistory({ version }: Props) {
   const [list, setList] = useState<PublicWarning[] | null>(null);
   const [page, setPage] = useState(0);
   const [hasMore, setHasMore] = useState(false);
@@ -27,7 +33,8 @@ export default function WarningHistory() {
       })
       .catch(() => setProblem('暂时无法载入历史预警，请稍后再试。'));
 
-  useEffect(() => void load(1), []);
+  // Loaded at first, then again with every refresh of the active list (a 解除 or 取消 leaves that list unchanged).
+  useEffect(() => void load(1), [version]);
 
   return (
     <section aria-labelledby="history-title" class="warning-history">
@@ -39,12 +46,10 @@ export default function WarningHistory() {
         <ol class="history-list">
           {list.map((w) => (
             <li key={w.id}>
-              <a href={w.url}>
-                {w.title}：{w.headline}
-              </a>
+              <a href={w.url}>{w.title}</a>
               <span class="history-meta">
                 {w.status !== 'Actual' && <strong class="drill-tag">{w.statusName}</strong>}
-                {stateOf(w)} · {areaText(w)} · 发布于 {w.sent ? shortTime(w.sent) : '—'}
+                <Badge w={w} /> · {areaText(w)} · 发布于 {w.sent ? shortTime(w.sent) : '—'}
               </span>
             </li>
           ))}

@@ -2,6 +2,7 @@
 // templates that prefill it, and the title residents will see. Used by site/islands/admin/Warnings*.tsx.
 import { englishHeadline } from '../../../api/domain/english.ts';
 import type { HazardCode, LevelCode } from '../../../api/domain/hazards.ts';
+import { defaultResponse } from '../../../api/warnings/act-now.ts';
 import { officeFor } from '../../../api/warnings/offices.ts';
 import type { WarningInput } from '../../../api/warnings/schema.ts';
 import type { PublicWarning } from '../../../api/warnings/view.ts';
@@ -58,6 +59,8 @@ export interface Templates {
   signals: Signal[];
   office: OfficeTemplate[];
   english?: EnglishTemplate[];
+  /** 你现在应该做什么 by hazard, then level (content/warnings/actions.yaml). */
+  actions: Record<string, Partial<Record<LevelCode, string[]>>>;
 }
 
 /** The form's values: times as `datetime-local` strings in Beijing time. */
@@ -74,6 +77,8 @@ export interface DraftForm {
   headline: string;
   description: string;
   instruction: string;
+  /** 你现在应该做什么, one action a line. */
+  actions: string;
   areas: string[];
   polygon: string;
   /** English for foreign residents (the second CAP info); all three or none. */
@@ -83,9 +88,10 @@ export interface DraftForm {
 }
 
 /** The texts a template fills in. */
-export type Prefill = Pick<DraftForm, 'headline' | 'description' | 'instruction' | 'headlineEn' | 'descriptionEn' | 'instructionEn'> & {
-  responseType?: string;
-};
+export type Prefill = Pick<
+  DraftForm,
+  'headline' | 'description' | 'instruction' | 'actions' | 'headlineEn' | 'descriptionEn' | 'instructionEn'
+> & { responseType?: string };
 
 /** A new draft: effective now, expiring in six hours, nothing chosen yet. */
 export function emptyForm(now: number): DraftForm {
@@ -103,6 +109,7 @@ export function emptyForm(now: number): DraftForm {
     headline: '',
     description: '',
     instruction: '',
+    actions: '',
     areas: [],
     polygon: '',
     headlineEn: '',
@@ -118,6 +125,7 @@ export function formFromInput(i: WarningInput): DraftForm {
     effective: toLocalInput(i.effective),
     onset: i.onset ? toLocalInput(i.onset) : '',
     expires: toLocalInput(i.expires),
+    actions: i.actions.join('\n'),
     polygon: i.polygon ?? '',
     headlineEn: i.headlineEn ?? '',
     descriptionEn: i.descriptionEn ?? '',
@@ -144,6 +152,10 @@ export function inputFromForm(f: DraftForm): WarningInput {
     effective: fromLocalInput(f.effective),
     onset: f.onset ? fromLocalInput(f.onset) : null,
     expires: fromLocalInput(f.expires),
+    actions: f.actions
+      .split('\n')
+      .map((a) => a.replace(/^\s*(\d+[.、．]|[-•·])\s*/, '').trim())
+      .filter(Boolean),
     polygon: f.polygon.trim() || null,
     headlineEn: f.headlineEn.trim() || null,
     descriptionEn: f.descriptionEn.trim() || null,
@@ -165,6 +177,7 @@ export function prefillFor(f: Pick<DraftForm, 'hazard' | 'level'>, t: Templates,
     descriptionEn: en?.levels?.[f.level] ?? en?.description ?? '',
     instructionEn: en?.instruction ?? '',
   };
+  const actions = (t.actions[f.hazard]?.[f.level] ?? []).join('\n');
   if (hazard.meteorological) {
     const s = t.signals.find((x) => x.hazard === f.hazard && x.level === f.level);
     if (!s) return null;
@@ -173,6 +186,7 @@ export function prefillFor(f: Pick<DraftForm, 'hazard' | 'level'>, t: Templates,
       description: s.standard,
       instruction: s.guidance.join('\n'),
       ...english,
+      actions,
     };
   }
   const office = t.office.find((x) => x.hazard === f.hazard);
@@ -182,7 +196,9 @@ export function prefillFor(f: Pick<DraftForm, 'hazard' | 'level'>, t: Templates,
     description: office.description,
     instruction: office.instruction,
     ...english,
-    responseType: office.responseType,
+    actions,
+    // Orange and red mean act now; lower levels keep the office's own choice.
+    responseType: f.level === 'orange' || f.level === 'red' ? defaultResponse(f.hazard, f.level).responseType : office.responseType,
   };
 }
 
@@ -194,17 +210,20 @@ export const PLACEHOLDER_EN = /[[\]]/;
 
 /** Whether any text still has a ［ ］ placeholder (or [ ] in the English): of the form, or of a listed draft (`english`). */
 export const hasPlaceholders = (
-  f: Pick<DraftForm, 'headline' | 'description' | 'instruction'> & {
+  f: Pick<DraftForm, 'headline' | 'description' | 'instruction' | 'actions'> & {
     headlineEn?: string;
     descriptionEn?: string;
     instructionEn?: string;
     english?: { headline: string | null; description: string | null; instruction: string | null };
   },
 ) =>
-  [f.headline, f.description, f.instruction].some((s) => PLACEHOLDER.test(s)) ||
+  [f.headline, f.description, f.instruction, f.actions].some((s) => PLACEHOLDER.test(s)) ||
   [f.headlineEn, f.descriptionEn, f.instructionEn, f.english?.headline, f.english?.description, f.english?.instruction].some(
     (s) => typeof s === 'string' && PLACEHOLDER_EN.test(s),
   );
+
+/** The response type and urgency a level suggests (act now for orange and red). */
+export const responseFor = (hazard: string, level: LevelCode) => defaultResponse(hazard, level);
 
 /** The title residents see: 【橙色预警】暴雨, prefixed 【演练】/【测试】 (as api/warnings/view.ts). */
 export function titleOf(f: Pick<DraftForm, 'status' | 'hazard' | 'level'>, o: WarningOptions): string {

@@ -1,0 +1,20 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import { CONTENT_DIR, readYamlFile } from '../domain/content-files.ts';
+import { HAZARDS, type HazardCode, type LevelCode } from '../domain/hazards.ts';
+
+const actionList = z.array(z.string().trim().min(4).max(60)).min(3).max(5);
+
+/** content/warnings/actions.yaml: residents' actions (你现在应该做什么) by hazard, then level. */
+export const residentActionsSchema = z.record(
+  z.enum(Object.keys(HAZARDS) as [HazardCode, ...HazardCode[]]),
+  z.partialRecord(z.enum(['blue', 'yellow', 'orange', 'red']), actionList),
+);
+
+/** Residents' actions per hazard and level, read once. */
+export const RESIDENT_ACTIONS = readYamlFile(join(CONTENT_DIR, 'warnings', 'actions.yaml'), residentActionsSchema);
+
+/** The shipped actions for a hazard and level, or [] when the content has none. */
+export function actionsFor(hazard: string, level: LevelCode): string[] {
+  return RESIDENT_ACTIONS[hazard as HazardCode]?.[level] ?? [];
+}
