@@ -1,7 +1,7 @@
 import type { Database } from '../db/client.ts';
 import type { AttemptRow, ContestRow } from '../db/schema.ts';
 import type { Limit } from '../rate-limit.ts';
-import { attemptFromRow, type NewAttempt } from './attempts.ts';
+import type { NewAttempt } from './attempts.ts';
 import { newCertificateCode } from './codes.ts';
 import { groupWriteAll } from './group-commit.ts';
 import { LOBBY_MS } from './labels.ts';
@@ -39,7 +39,7 @@ const INSERT_ATTEMPT = `
     AND (SELECT count(*) FROM contest_attempts WHERE contest_id = c.id AND participant_key = :pkey) < c.attempts_allowed
     AND NOT EXISTS (SELECT 1 FROM contest_attempts WHERE contest_id = c.id AND participant_key = :pkey AND submitted_at IS NULL AND deadline > c.start)
     AND (c.shared_devices OR NOT EXISTS (SELECT 1 FROM contest_attempts WHERE contest_id = c.id AND device_hash = :device AND participant_key <> :pkey))
-  RETURNING *`;
+  RETURNING id, attempt_no, started_at, deadline, extra_ms`;
 
 /** What starting an attempt came to. */
 export interface Started {
@@ -78,6 +78,9 @@ export async function startAttempt(
     mkey: `${limits.misses.bucket}:${limits.clientHash}`,
     mwin: windowOf(limits.misses, now),
   };
+  const cert = newCertificateCode();
+  const questionOrder = JSON.stringify(order.questionOrder);
+  const optionOrders = JSON.stringify(order.optionOrders);
   const [counted, inserted] = await groupWriteAll(database, [
     { sql: COUNT_JOIN, args: keys },
     {
@@ -97,15 +100,38 @@ export async function startAttempt(
         ip: p.ipHash,
         now,
         lobby: LOBBY_MS,
-        qorder: JSON.stringify(order.questionOrder),
-        oorders: JSON.stringify(order.optionOrders),
-        cert: newCertificateCode(),
+        qorder: questionOrder,
+        oorders: optionOrders,
+        cert,
       },
     },
   ]);
   const row = inserted?.[0];
+  // Only what the database decided comes back (a wide RETURNING costs more than the insert); the rest is what was sent.
+  const attempt: AttemptRow | undefined = row && {
+    id: Number(row['id']),
+    contestId: c.id,
+    participantKey: p.participantKey,
+    nameKey: p.nameKey,
+    attemptNo: Number(row['attempt_no']),
+    name: p.name,
+    team: p.team,
+    className: p.className,
+    studentNo: p.studentNo,
+    deviceHash: p.deviceHash,
+    ipHash: p.ipHash,
+    startedAt: Number(row['started_at']),
+    deadline: Number(row['deadline']),
+    extraMs: Number(row['extra_ms']),
+    submittedAt: null,
+    finishedBy: null,
+    correct: null,
+    questionOrder,
+    optionOrders,
+    certificateCode: cert,
+  };
   return {
-    attempt: row ? attemptFromRow(row) : undefined,
+    attempt,
     joins: Number(counted?.[0]?.['count'] ?? 0),
     misses: Number(counted?.[0]?.['misses'] ?? 0),
   };

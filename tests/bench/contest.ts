@@ -11,7 +11,7 @@
 // (BENCH_CONTEST_SPREAD_S), from 20 schools' addresses (127.0.0.11–30, each behind one address as
 // behind a school's NAT), then answering; the flat-out comparison with health is left out there.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -139,7 +139,13 @@ const env = {
 const nodeArgs = (process.env['BENCH_CONTEST_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
 // BENCH_CONTEST_SERVER_DIR: the checkout whose server is measured (this one by default).
 const serverDir = process.env['BENCH_CONTEST_SERVER_DIR'] || '.';
-const server = spawn(process.execPath, [...nodeArgs, 'api/server.ts'], { cwd: serverDir, env, stdio: ['ignore', 'ignore', 'inherit'] });
+// BENCH_CONTEST_SERVER_LOG=file keeps the server's request log (one line per request, with its time in the server).
+const logFile = process.env['BENCH_CONTEST_SERVER_LOG'];
+const server = spawn(process.execPath, [...nodeArgs, 'api/server.ts'], {
+  cwd: serverDir,
+  env,
+  stdio: ['ignore', logFile ? openSync(logFile, 'w') : 'ignore', 'inherit'],
+});
 const stop = () => {
   if (server.exitCode === null) server.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });
