@@ -3,9 +3,20 @@ import { BlockList, isIP } from 'node:net';
 import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 
+/** Recently hashed addresses, so a burst from one school's address hashes it once (HMAC is most of a small request's cost). */
+const recentHashes = new Map<string, string>();
+const MAX_RECENT_HASHES = 10_000;
+
 /** Salted hash of a client address: addresses are never stored in the clear. */
 export function hashAddress(address: string, secret: string): string {
-  return createHmac('sha256', secret).update(`addr:${address}`).digest('base64url').slice(0, 22);
+  const key = `${secret}\n${address}`;
+  const known = recentHashes.get(key);
+  if (known) return known;
+  const hash = createHmac('sha256', secret).update(`addr:${address}`).digest('base64url').slice(0, 22);
+  // A Map keeps insertion order: the oldest entry goes first.
+  if (recentHashes.size >= MAX_RECENT_HASHES) recentHashes.delete(recentHashes.keys().next().value as string);
+  recentHashes.set(key, hash);
+  return hash;
 }
 
 /** `::ffff:10.0.0.1` (an IPv4 client on a dual-stack socket) is `10.0.0.1`. */

@@ -48,8 +48,25 @@ export function attemptToken(attemptId: number, secret: string): string {
   return `${attemptId}.${mac(secret, 'contest-attempt', String(attemptId)).slice(0, 32)}`;
 }
 
+/** Tokens checked lately (every answer carries one): checking costs an HMAC, remembering a lookup. */
+const checkedTokens = new Map<string, number>();
+const MAX_CHECKED_TOKENS = 20_000;
+
 /** The attempt id a token names, or null when the token is not one this server issued. */
 export function attemptIdFromToken(token: string, secret: string): number | null {
+  const key = `${secret}\n${token}`;
+  const known = checkedTokens.get(key);
+  if (known !== undefined) return known;
+  const id = checkToken(token, secret);
+  if (id === null) return null;
+  // A Map keeps insertion order: the oldest entry goes first. Only valid tokens are kept, so guesses cannot flush it.
+  if (checkedTokens.size >= MAX_CHECKED_TOKENS) checkedTokens.delete(checkedTokens.keys().next().value as string);
+  checkedTokens.set(key, id);
+  return id;
+}
+
+/** The id in a token whose MAC is right, compared in constant time. */
+function checkToken(token: string, secret: string): number | null {
   const m = /^(\d{1,12})\.([\w-]{32})$/.exec(token);
   if (!m?.[1] || !m[2]) return null;
   const id = Number(m[1]);

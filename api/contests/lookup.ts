@@ -6,6 +6,7 @@ import { apiError } from '../errors.ts';
 import type { Limit } from '../rate-limit.ts';
 import { CODE_ALPHABET, JOIN_CODE_LENGTH, normaliseCode } from './codes.ts';
 import { groupWrite } from './group-commit.ts';
+import { cachedContest, rememberContest } from './contest-cache.ts';
 import { findContest } from './store.ts';
 
 /**
@@ -23,15 +24,14 @@ const codePattern = new RegExp(`^[${CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`);
  * other guess from the same address: a burst of concurrent guesses cannot all read "0 misses so far"
  * before any of them is counted (as a read followed by a separate write would let them). A right code
  * counts nothing, so a whole school behind one address can join; once the misses reach the limit,
- * even a right code is refused until the window ends. With `countJoin`, the join itself is counted
- * against `JOINS` in the same group commit.
+ * even a right code is refused until the window ends.
  */
-export async function contestByCode(c: Context<AppEnv>, typed: string, countJoin = false): Promise<ContestRow> {
+export async function contestByCode(c: Context<AppEnv>, typed: string): Promise<ContestRow> {
   const { database, now, clientHash } = c.var;
   const code = normaliseCode(typed);
   const guess = codePattern.test(code) ? code : '';
   const windowStart = now - (now % CODE_MISSES.windowMs);
-  const counted = groupWrite(
+  const rows = await groupWrite(
     database,
     `INSERT INTO rate_limits (key, window_start, count)
      VALUES (?1, ?2, CASE WHEN EXISTS (SELECT 1 FROM contests WHERE code = ?3) THEN 0 ELSE 1 END)
@@ -39,8 +39,6 @@ export async function contestByCode(c: Context<AppEnv>, typed: string, countJoin
      RETURNING count, EXISTS (SELECT 1 FROM contests WHERE code = ?3) AS hit`,
     [`${CODE_MISSES.bucket}:${clientHash}`, windowStart, guess],
   );
-  const joins = countJoin ? countJoinHit(c) : Promise.resolve();
-  const [rows] = await Promise.all([counted, joins]);
   const misses = Number(rows[0]?.['count'] ?? 0);
   const hit = Number(rows[0]?.['hit'] ?? 0) === 1;
   // A miss counts itself (the limit-th miss still hears 404); a hit is refused once misses reach the limit.
@@ -50,36 +48,26 @@ export async function contestByCode(c: Context<AppEnv>, typed: string, countJoin
       'retry-after': String(retry),
     });
   }
-  const found = hit ? await findContest(database, eq(contests.code, guess)) : undefined;
+  const remembered = hit ? cachedContest(database, guess) : undefined;
+  const found = remembered ?? (hit ? await findContest(database, eq(contests.code, guess)) : undefined);
   if (!found)
     throw apiError(
       404,
       'contest_not_found',
       '没有找到这个竞赛码，请核对后重新输入。竞赛码是 6 位字母和数字，不含 0、1、O、I、L 等易混字符。',
     );
+  if (!remembered) rememberContest(database, found);
   return found;
 }
 
-/** Joins per address: generous, as a whole school often shares one public address. */
-export const JOINS: Limit = { bucket: 'contest-join', limit: 1000, windowMs: 10 * 60_000 };
-
 /**
- * Counts a join against this address (as `rateLimit` does, in the same table) within the group
- * commit, so the join wave at the start of a contest does not cost a transaction per join.
+ * The contest to join: from this process's memory when it was read in the last second (the join
+ * wave of a hall asks for the same contest hundreds of times a second), else as `contestByCode`.
+ * A remembered contest counts nothing here: starting the attempt checks the wrong-code limit and
+ * counts the join in the same statement.
  */
-async function countJoinHit(c: Context<AppEnv>): Promise<void> {
-  const now = c.var.now;
-  const windowStart = now - (now % JOINS.windowMs);
-  const rows = await groupWrite(
-    c.var.database,
-    `INSERT INTO rate_limits (key, window_start, count) VALUES (?1, ?2, 1)
-     ON CONFLICT (key, window_start) DO UPDATE SET count = count + 1 RETURNING count`,
-    [`${JOINS.bucket}:${c.var.clientHash}`, windowStart],
-  );
-  if (Number(rows[0]?.['count'] ?? 1) > JOINS.limit) {
-    const retry = Math.ceil((JOINS.windowMs - (now % JOINS.windowMs)) / 1000);
-    throw apiError(429, 'rate_limited', `操作太频繁，请 ${retry} 秒后再试。`, undefined, { 'retry-after': String(retry) });
-  }
+export async function contestForJoin(c: Context<AppEnv>, typed: string): Promise<ContestRow> {
+  return cachedContest(c.var.database, normaliseCode(typed)) ?? contestByCode(c, typed);
 }
 
 /** A contest the signed-in staff member may manage: organisers only their own unit's, admins every one. */

@@ -11,7 +11,7 @@
 // (BENCH_CONTEST_SPREAD_S), from 20 schools' addresses (127.0.0.11–30, each behind one address as
 // behind a school's NAT), then answering; the flat-out comparison with health is left out there.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -35,6 +35,79 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (opts: {
   duration: number;
   requests?: Array<Req & { setupRequest?: (req: Req, context: Record<string, unknown>) => Req }>;
 }) => Promise<Cannon>;
+
+// BENCH_CONTEST_COMPARE=/path/to/other/checkout: run this bench against that checkout's server and
+// this one's in turn (BENCH_CONTEST_ROUNDS rounds, default 3, interleaved so both see the same load),
+// and print the best of each side by side.
+if (process.env['BENCH_CONTEST_COMPARE']) process.exit(compare(process.env['BENCH_CONTEST_COMPARE']));
+
+/** Figures of one run, as the comparison reads them. */
+interface Summary {
+  joinP50: number;
+  joinP99: number;
+  answerP50: number;
+  answerP99: number;
+  submitP99: number;
+  putPerS: number;
+  healthPerS: number;
+  joinLagMs: number;
+  finishLagMs: number;
+  lost: number;
+  failed: number;
+  joinCpuMs: number;
+  requestCpuMs: number;
+}
+
+function compare(other: string): number {
+  const rounds = Number(process.env['BENCH_CONTEST_ROUNDS'] ?? 3);
+  const sides = { before: { dir: other, runs: [] as Summary[] }, after: { dir: '.', runs: [] as Summary[] } };
+  for (let r = 1; r <= rounds; r++)
+    for (const [name, side] of Object.entries(sides)) {
+      const res = spawnSync(process.execPath, [process.argv[1] ?? ''], {
+        env: { ...process.env, BENCH_CONTEST_COMPARE: '', BENCH_CONTEST_SERVER_DIR: side.dir, BENCH_CONTEST_SUMMARY: '1' },
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      const line = /^BENCH_SUMMARY (.*)$/m.exec(res.stdout)?.[1];
+      if (!line) {
+        console.log(`round ${r}, ${name}: no figures (exit ${res.status})`);
+        continue;
+      }
+      const s = JSON.parse(line) as Summary;
+      side.runs.push(s);
+      console.log(
+        `round ${r}, ${name} (${side.dir}): join p99 ${s.joinP99.toFixed(0)} ms, answer p99 ${s.answerP99.toFixed(1)} ms, lost ${s.lost}`,
+      );
+    }
+  const best = (runs: Summary[], key: keyof Summary, higher = false) => {
+    const list = runs.map((x) => x[key]).filter(Number.isFinite);
+    return list.length ? (higher ? Math.max(...list) : Math.min(...list)) : NaN;
+  };
+  const rows: Array<[string, keyof Summary, boolean]> = [
+    ['join p50 ms', 'joinP50', false],
+    ['join p99 ms', 'joinP99', false],
+    ['answer p50 ms', 'answerP50', false],
+    ['answer p99 ms', 'answerP99', false],
+    ['submit p99 ms', 'submitP99', false],
+    ['server CPU ms a join (join wave)', 'joinCpuMs', false],
+    ['server CPU ms a request (whole run)', 'requestCpuMs', false],
+    ['flat-out PUT req/s', 'putPerS', true],
+    ['flat-out health req/s', 'healthPerS', true],
+    ['projector: last join shown after ms', 'joinLagMs', false],
+    ['projector: last hand-in shown after ms', 'finishLagMs', false],
+    ['acknowledged answers lost (worst)', 'lost', true],
+    ['failed requests (worst)', 'failed', true],
+  ];
+  console.log(`
+best of ${rounds} rounds each, interleaved (worst for losses and failures):`);
+  console.log(`${''.padEnd(40)} ${'before'.padStart(10)} ${'after'.padStart(10)}`);
+  for (const [label, key, higher] of rows) {
+    const worst = key === 'lost' || key === 'failed';
+    const fig = (runs: Summary[]) => best(runs, key, worst || higher).toFixed(key.endsWith('P50') || key.endsWith('CpuMs') ? 2 : 0);
+    console.log(`${label.padEnd(40)} ${fig(sides.before.runs).padStart(10)} ${fig(sides.after.runs).padStart(10)}`);
+  }
+  return 0;
+}
 
 const PARTICIPANTS = Number(process.env['BENCH_CONTEST_PARTICIPANTS'] ?? 500);
 const QUESTIONS = 20;
@@ -62,7 +135,17 @@ const env = {
   DATABASE_URL: dbUrl,
   SERVER_SECRET: 'bench-secret-bench-secret-bench-secret-00',
 };
-const server = spawn(process.execPath, ['api/server.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+// BENCH_CONTEST_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the server.
+const nodeArgs = (process.env['BENCH_CONTEST_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+// BENCH_CONTEST_SERVER_DIR: the checkout whose server is measured (this one by default).
+const serverDir = process.env['BENCH_CONTEST_SERVER_DIR'] || '.';
+// BENCH_CONTEST_SERVER_LOG=file keeps the server's request log (one line per request, with its time in the server).
+const logFile = process.env['BENCH_CONTEST_SERVER_LOG'];
+const server = spawn(process.execPath, [...nodeArgs, 'api/server.ts'], {
+  cwd: serverDir,
+  env,
+  stdio: ['ignore', logFile ? openSync(logFile, 'w') : 'ignore', 'inherit'],
+});
 const stop = () => {
   if (server.exitCode === null) server.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });
@@ -132,7 +215,7 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
 const cli = spawnSync(
   process.execPath,
   ['api/cli/admin.ts', 'user', 'add', 'bench.organizer', '--roles', 'organizer', '--unit', '扬州市压测小学', '--district', '321002'],
-  { env, input: `${PASSWORD}\n`, encoding: 'utf8' },
+  { cwd: serverDir, env, input: `${PASSWORD}\n`, encoding: 'utf8' },
 );
 if (cli.status !== 0) throw new Error(cli.stderr);
 const { cookie } = await call('POST', '/api/auth/login', { username: 'bench.organizer', password: PASSWORD });
@@ -196,6 +279,21 @@ const projector = request(
 projector.on('error', () => undefined);
 projector.end();
 let lastSubmitDone = 0;
+let joinsDone = 0;
+let cpuAtLastJoin = NaN;
+/**
+ * CPU time the server process has used so far (user + system, from /proc): on a shared machine the
+ * latencies depend on what else runs, the work per request much less.
+ */
+function serverCpuMs(): number {
+  try {
+    const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command name; in clock ticks (100 a second).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
 
 /** One participant: join, read and answer every question in turn (about 70 % right), submit. */
 async function participant(i: number): Promise<void> {
@@ -210,6 +308,7 @@ async function participant(i: number): Promise<void> {
   );
   steps['join']?.push(join.ms);
   lastJoinDone = Math.max(lastJoinDone, performance.now());
+  if (++joinsDone === PARTICIPANTS) cpuAtLastJoin = serverCpuMs();
   if (join.status !== 201 && join.status !== 200) return void failures.push(`join ${join.status} ${JSON.stringify(join.body)}`);
   const attempt = (join.body as { attempt: AttemptRunning }).attempt;
   for (const q of attempt.questions) {
@@ -229,9 +328,11 @@ async function participant(i: number): Promise<void> {
   lastSubmitDone = Math.max(lastSubmitDone, performance.now());
   if (submit.status !== 200) failures.push(`submit ${submit.status}`);
 }
+const cpuAtStart = serverCpuMs();
 const flowStart = performance.now();
 await Promise.all(Array.from({ length: PARTICIPANTS }, (_, i) => participant(i)));
 const flowSeconds = (performance.now() - flowStart) / 1000;
+const cpuAtEnd = serverCpuMs();
 // The stream's last word: give it two ticks to report the final hand-in.
 await new Promise((r) => setTimeout(r, 2500));
 projector.destroy();
@@ -308,10 +409,27 @@ for (const [name, list] of Object.entries(steps)) {
     `${name.padEnd(9)} ${String(list.length).padStart(8)} ${fmt(list.length / flowSeconds).padStart(8)} ${fmt(pct(list, 50)).padStart(8)} ${fmt(pct(list, 99)).padStart(8)} ${fmt(Math.max(...list.filter(Number.isFinite))).padStart(8)}`,
   );
 }
+const joinCpu = cpuAtLastJoin - cpuAtStart;
+const flowCpu = cpuAtEnd - cpuAtStart;
+console.log(
+  `server CPU: ${fmt(joinCpu)} ms until the last join was answered (${fmt(joinCpu / PARTICIPANTS)} ms a join, answers meanwhile included); ${fmt(flowCpu)} ms for the whole run (${fmt(flowCpu / (PARTICIPANTS * (QUESTIONS + 2)))} ms a request)`,
+);
 const afterWave = (steps['answer'] ?? []).filter((_, i) => (answerSent[i] ?? 0) > lastJoinDone);
 console.log(
   `of which sent after the last join was answered: ${afterWave.length}, p50 ${fmt(pct(afterWave, 50))} ms, p99 ${fmt(pct(afterWave, 99))} ms (information only; the target counts every answer)`,
 );
+// Where in the run the slow answers were: by when they were sent, in 5-second bins.
+if (process.env['BENCH_CONTEST_TIMELINE'] === '1') {
+  const bins = new Map<number, number[]>();
+  (steps['answer'] ?? []).forEach((ms, i) => {
+    const bin = Math.floor(((answerSent[i] ?? 0) - flowStart) / 5000) * 5;
+    bins.set(bin, [...(bins.get(bin) ?? []), ms]);
+  });
+  for (const [bin, list] of [...bins].sort((a, b) => a[0] - b[0]))
+    console.log(
+      `  answers sent at ${String(bin).padStart(3)}–${bin + 5} s: ${String(list.length).padStart(5)}, p50 ${fmt(pct(list, 50))} ms, p99 ${fmt(pct(list, 99))} ms, max ${fmt(Math.max(...list))} ms`,
+    );
+}
 if (health && saves) {
   console.log(`\nflat out, no pause, ${PARTICIPANTS} connections for ${SATURATION_S} s each (autocannon):`);
   console.log(
@@ -366,4 +484,22 @@ console.log('');
 for (const [what, ok, figure] of checks) console.log(`${ok ? 'PASS' : 'MISS'}  ${what}: ${figure}`);
 if (retries) console.log(`${retries} requests were sent again after a kept-alive connection closed under them.`);
 if (failures.length) console.log(`first failures:\n  ${failures.slice(0, 5).join('\n  ')}`);
+if (process.env['BENCH_CONTEST_SUMMARY'] === '1') {
+  const summary: Summary = {
+    joinP50: pct(steps['join'] ?? [], 50),
+    joinP99: joinP99,
+    answerP50: pct(steps['answer'] ?? [], 50),
+    answerP99,
+    submitP99: pct(steps['submit'] ?? [], 99),
+    putPerS: saves?.requests.average ?? NaN,
+    healthPerS: health?.requests.average ?? NaN,
+    joinLagMs: joinLag,
+    finishLagMs: finishLag,
+    lost,
+    failed: failures.length,
+    joinCpuMs: joinCpu / PARTICIPANTS,
+    requestCpuMs: flowCpu / (PARTICIPANTS * (QUESTIONS + 2)),
+  };
+  console.log(`BENCH_SUMMARY ${JSON.stringify(summary)}`);
+}
 process.exit(checks.every(([, ok]) => ok) ? 0 : 1);
