@@ -14,6 +14,11 @@ export interface AppVariables {
   session: CurrentSession | null;
   /** This request's id, also sent back as `X-Request-Id` and written on its log line. */
   requestId: string;
+  /**
+   * The warnings cache's answer to this request: made now (the request metrics write the route that
+   * made it into the entry, for the hits served before Hono) or served from memory (counted under that route).
+   */
+  cachedAnswer?: { entry: { route: string }; fromMemory: boolean };
 }
 
 /** Hono environment type shared by every sub-app. */

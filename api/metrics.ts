@@ -3,6 +3,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { AppEnv } from './context.ts';
 
 /** What an error answer means, for counting: the classes of the house style (STYLE.md, "Errors"). */
 export function errorKind(status: number): string | null {
@@ -102,7 +103,9 @@ export function countRequests(metrics: Metrics): MiddlewareHandler {
   return async (c, next) => {
     const start = performance.now();
     await next();
-    const route = routeOf(c);
+    const cached = (c as Context<AppEnv>).get('cachedAnswer');
+    const route = cached?.fromMemory ? cached.entry.route : routeOf(c);
+    if (cached && !cached.fromMemory) cached.entry.route = route;
     const { method } = c.req;
     const status = c.res.status;
     metrics.requests.inc({ method, route, status: String(status) });

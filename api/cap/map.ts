@@ -1,5 +1,6 @@
 import { HAZARDS, LEVELS, type HazardCode, type LevelCode } from '../domain/hazards.ts';
 import { RESPONSE_TYPES, type WarningInput } from '../warnings/schema.ts';
+import { splitInstruction } from '../warnings/cap.ts';
 import { cleanText } from '../warnings/text.ts';
 import { shortTime } from '../warnings/time.ts';
 import { mapAreas } from './areas.ts';
@@ -96,8 +97,12 @@ export function mapInfo(m: CapMessage, info: CapInfo, now: number): Mapping {
   else problems.headline = '消息没有标题（headline），请填写。';
   if (info.description) fields.description = cleanText(info.description);
   else problems.description = '消息没有情况说明（description），请填写发生了什么、在哪里。';
-  if (info.instruction) fields.instruction = cleanText(info.instruction);
-  else problems.instruction = '消息没有防御指引（instruction），请填写居民应该做什么。';
+  if (info.instruction) {
+    // A message in our own form carries the residents' actions ahead of the official guidance (api/warnings/cap.ts).
+    const { actions, instruction } = splitInstruction(cleanText(info.instruction));
+    fields.instruction = instruction;
+    if (actions.length) fields.actions = actions;
+  } else problems.instruction = '消息没有防御指引（instruction），请填写居民应该做什么。';
 
   const areas = mapAreas(info.areas);
   notes.push(...areas.notes);

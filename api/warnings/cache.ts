@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../context.ts';
 import type { Database } from '../db/client.ts';
 import { logError } from '../log.ts';
-import { routeOf } from '../metrics.ts';
 import { chooseCoding, compress, matchesEtag, MIN_COMPRESS_BYTES, type Coding } from '../representations.ts';
 import { allowImages, contentSecurityPolicy, securityHeaderValues } from '../security-headers.ts';
 
@@ -92,7 +92,7 @@ export function createWarningCache(database: Database, clock: () => number = Dat
     return polling;
   };
 
-  const middleware: MiddlewareHandler = async (c, next) => {
+  const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     const looking = refresh();
     // The first request waits for the first look; later ones are answered while the look runs.
@@ -110,9 +110,13 @@ export function createWarningCache(database: Database, clock: () => number = Dat
       delete headers['content-length'];
       delete headers['x-request-id'];
       const etag = createHash('sha1').update(body).digest('base64url');
-      hit = { version, at: now, status: c.res.status, headers, body, etag, route: routeOf(c), encoded: {} };
+      hit = { version, at: now, status: c.res.status, headers, body, etag, route: '', encoded: {} };
+      // The request metrics fill in the route that answered, once the whole chain has run.
+      c.set('cachedAnswer', { entry: hit, fromMemory: false });
       if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value ?? '');
       entries.set(key, hit);
+    } else {
+      c.set('cachedAnswer', { entry: hit, fromMemory: true });
     }
     const rep = representation(hit, c.req.header('accept-encoding'));
     const headers = new Headers(rep.headers);
@@ -153,7 +157,7 @@ export function createWarningCache(database: Database, clock: () => number = Dat
       const status = matchesEtag(req.headers['if-none-match'], rep.etag) ? 304 : hit.status;
       if (status === 304) res.writeHead(304, wire.notModified).end();
       else res.writeHead(status, wire.ok).end(req.method === 'HEAD' ? undefined : rep.body);
-      opts.count?.(req.method, hit.route, status);
+      opts.count?.(req.method, hit.route || 'warnings-cache', status);
       return true;
     };
   };

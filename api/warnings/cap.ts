@@ -20,6 +20,17 @@ export function instructionText(w: Pick<WarningRow, 'actions' | 'instruction'>):
   return `你现在应该做什么：\n${actions.map((a, n) => `${n + 1}. ${a}`).join('\n')}\n\n官方防御指南：\n${w.instruction}`;
 }
 
+/** The inverse of `instructionText`: a CAP `instruction` in that form back into the actions and the official guidance. */
+export function splitInstruction(text: string): { actions: string[]; instruction: string } {
+  const m = /^你现在应该做什么：\n((?:\d+\. .*\n)+)\n官方防御指南：\n([\s\S]+)$/.exec(text);
+  if (!m) return { actions: [], instruction: text };
+  const actions = (m[1] ?? '')
+    .trimEnd()
+    .split('\n')
+    .map((line) => line.replace(/^\d+\. /, ''));
+  return { actions, instruction: m[2] ?? '' };
+}
+
 /** The CAP 1.2 document of one published message (OASIS CAP 1.2, element order per §3.2). */
 export function capXml(w: WarningRow, siteUrl: string): string {
   const hazard = HAZARDS[w.hazard as HazardCode];
