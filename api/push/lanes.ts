@@ -14,7 +14,12 @@ export interface Ready {
   payload: Payload | null;
   /** Most severe, then newest, first. */
   priority: number;
-  /** Encryption, started when the item is claimed so that it runs ahead of the requests. */
+  /** Whether it can be sent at all: a subscription and message, on an allowed push service. */
+  sendable: boolean;
+  /**
+   * Encryption, started once the item is among the next few of its lane, so that it runs ahead of
+   * the requests; never for items that wait (a resting origin's go back to the database unsealed).
+   */
   sealed: Promise<Sealed> | null;
   /** Until when (this host's monotonic clock) the lease surely holds: measured from before the claim or renewal was sent. */
   leaseUntil: number;
@@ -45,11 +50,14 @@ const FIRST_LIMIT = 4;
  */
 const DEPTH = 16;
 const MIN_QUEUE = 64;
+/** Items sealed ahead per request a lane may have in flight. */
+const AHEAD = 8;
 
-/** The lanes of one delivery worker, by push service origin. */
-export function createLanes(concurrency: number) {
+/** The lanes of one delivery worker, by push service origin; `seal` starts an item's encryption (once). */
+export function createLanes(concurrency: number, seal: (r: Ready) => void) {
   const lanes = new Map<string, Lane>();
   const capOf = (lane: Lane) => Math.max(MIN_QUEUE, lane.limit * DEPTH);
+  const aheadOf = (lane: Lane) => lane.limit * AHEAD;
   const get = (origin: string): Lane => {
     let lane = lanes.get(origin);
     if (!lane) lanes.set(origin, (lane = { origin, queue: [], active: 0, limit: Math.min(FIRST_LIMIT, concurrency), waiting: false }));
@@ -74,8 +82,17 @@ export function createLanes(concurrency: number) {
         );
       return lane;
     },
-    /** The next item of a lane with something queued. */
-    take: (lane: Lane): Ready => lane.queue.shift() as Ready,
+    /** The next item of a lane with something queued; the one that comes within the window is sealed. */
+    take(lane: Lane): Ready {
+      const r = lane.queue.shift() as Ready;
+      const next = lane.queue[aheadOf(lane) - 1];
+      if (next) seal(next);
+      return r;
+    },
+    /** Starts the encryption of a lane's next items (after a claim, and as its limit grows). */
+    sealAhead(lane: Lane): void {
+      for (const r of lane.queue.slice(0, aheadOf(lane))) seal(r);
+    },
     /** Empties a lane's queue, returning what was in it. */
     drain: (lane: Lane): Ready[] => lane.queue.splice(0),
     /** Origins with a full queue of messages at least as urgent as `priority`; they are marked as waiting for room. */
@@ -96,7 +113,11 @@ export function createLanes(concurrency: number) {
       return true;
     },
     /** An answer came: one more request may be in flight. */
-    speedUp: (lane: Lane) => void (lane.limit = Math.min(concurrency, lane.limit + 1)),
+    speedUp(lane: Lane): void {
+      const from = aheadOf(lane);
+      lane.limit = Math.min(concurrency, lane.limit + 1);
+      for (const r of lane.queue.slice(from, aheadOf(lane))) seal(r);
+    },
     /** No answer came (refused, reset, timed out): half as many. */
     slowDown: (lane: Lane) => void (lane.limit = Math.max(1, Math.floor(lane.limit / 2))),
   };

@@ -60,7 +60,11 @@ export function startDeliveryWorker(opts: {
 }) {
   const { database, sender, concurrency, allowlist, leaseMs = 30_000, clock = Date.now, observe = () => undefined } = opts;
   const breakers = createBreakers(Date.now, opts.breaker);
-  const lanes = createLanes(concurrency);
+  /** Starts an item's encryption, once. */
+  const seal = (r: Ready) => {
+    if (r.sendable && !r.sealed && r.sub && r.payload) r.sealed = sender.seal(r.sub, r.payload.body);
+  };
+  const lanes = createLanes(concurrency, seal);
   const live = new Map<number, RunningDelivery & { payload?: Payload | null | undefined }>();
   let results = noResults();
   /**
@@ -134,6 +138,7 @@ export function startDeliveryWorker(opts: {
   /** Sends one item and records what became of it. */
   async function send(r: Ready, lane: Lane): Promise<void> {
     const { item, sub, payload } = r;
+    seal(r);
     const sealed = await r.sealed;
     if (!sub || !payload || sealed === null || sealed === undefined) {
       results.failed.push({ id: item.id, claim: item.claim, status: 0 });
@@ -276,12 +281,15 @@ export function startDeliveryWorker(opts: {
       const byId = new Map(subs.map((s) => [s.id, s]));
       const touched = new Set<Lane>();
       for (const item of items) touched.add(enqueue(item, byId.get(item.subscriptionId), payload, priority, started + leaseMs));
-      for (const lane of touched) pump(lane);
+      for (const lane of touched) {
+        lanes.sealAhead(lane);
+        pump(lane);
+      }
     }
     return got;
   }
 
-  /** Queues a claimed item on its origin's lane, its encryption started at once so that it runs ahead of the requests. */
+  /** Queues a claimed item on its origin's lane. */
   function enqueue(item: Claimed, sub: Ready['sub'], payload: Payload | null, priority: number, leaseUntil: number): Lane {
     const before = held.get(item.id);
     const origin = sub ? splitEndpoint(sub.endpoint).origin : '';
@@ -291,7 +299,7 @@ export function startDeliveryWorker(opts: {
       before.leaseUntil = leaseUntil;
       return lanes.get(before.origin);
     }
-    const sendable = sub && payload && endpointAllowed(sub.endpoint, allowlist);
+    const sendable = Boolean(sub && payload && endpointAllowed(sub.endpoint, allowlist));
     const r: Ready = {
       item,
       sub,
@@ -300,7 +308,8 @@ export function startDeliveryWorker(opts: {
       priority,
       leaseUntil,
       lost: false,
-      sealed: sendable ? sender.seal(sub, payload.body) : null,
+      sendable,
+      sealed: null,
     };
     held.set(item.id, r);
     return lanes.add(r);
