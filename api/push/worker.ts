@@ -140,6 +140,11 @@ export function startDeliveryWorker(opts: {
     const { item, sub, payload } = r;
     seal(r);
     const sealed = await r.sealed;
+    // Checked again after the wait for encryption: the process may have been paused meanwhile.
+    if (r.lost || performance.now() > r.leaseUntil - margin) {
+      if (!r.lost) results.release.push({ id: item.id, claim: item.claim, delayMs: 0 });
+      return;
+    }
     if (!sub || !payload || sealed === null || sealed === undefined) {
       results.failed.push({ id: item.id, claim: item.claim, status: 0 });
       observe(lane.origin, 'failed');
