@@ -133,6 +133,11 @@ export const deliveryItems = sqliteTable(
     /** Not before this time (ms): backoff and Retry-After. */
     notBefore: integer('not_before').notNull().default(0),
     lastStatus: integer('last_status'),
+    /**
+     * Fencing token: raised by one at every claim. A process records a result, renews a lease or
+     * gives an item back only while the item still carries the token it claimed it with.
+     */
+    claim: integer('claim').notNull().default(0),
   },
   (t) => [
     uniqueIndex('delivery_items_pair').on(t.deliveryId, t.subscriptionId),

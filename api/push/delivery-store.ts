@@ -8,12 +8,14 @@ import { deliveries, deliveryItems, pushSubscriptions } from '../db/schema-warni
  */
 export const DB_NOW = sql`CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)`;
 
-/** A claimed item with its subscription's endpoint. */
+/** A claimed item, with the fencing token it was claimed with. */
 export interface Claimed {
   id: number;
   deliveryId: number;
   subscriptionId: number;
   attempts: number;
+  /** The item's claim count after this claim: results and renewals count only while it is unchanged. */
+  claim: number;
 }
 
 /** A running delivery and what decides its turn: most severe first, then newest. */
@@ -61,12 +63,12 @@ export async function claimItems(
     : sql``;
   return database.write((db) =>
     db.all<Claimed>(sql`
-      UPDATE delivery_items SET state = 'sending', attempts = attempts + 1, not_before = ${DB_NOW} + ${leaseMs}
+      UPDATE delivery_items SET state = 'sending', attempts = attempts + 1, claim = claim + 1, not_before = ${DB_NOW} + ${leaseMs}
       WHERE id IN (
         SELECT i.id FROM delivery_items i LEFT JOIN push_subscriptions s ON s.id = i.subscription_id
         WHERE i.delivery_id = ${deliveryId} AND i.state IN ('pending', 'sending') AND i.not_before <= ${DB_NOW} ${notResting}
         LIMIT ${limit})
-      RETURNING id, delivery_id AS deliveryId, subscription_id AS subscriptionId, attempts`),
+      RETURNING id, delivery_id AS deliveryId, subscription_id AS subscriptionId, attempts, claim`),
   );
 }
 
@@ -78,94 +80,97 @@ export async function skipDelivery(database: Database, deliveryId: number): Prom
   );
 }
 
+/** A claimed item as results name it: its id and the fencing token it was claimed with. */
+export interface Held {
+  id: number;
+  claim: number;
+}
+
 /** What became of claimed items, waiting to be stored. */
 export interface Results {
-  sent: number[];
-  failed: Array<{ id: number; status: number }>;
-  removed: Array<{ item: number; sub: number }>;
-  skipped: number[];
+  sent: Held[];
+  failed: Array<Held & { status: number }>;
+  removed: Array<Held & { sub: number }>;
+  skipped: Held[];
   /** Back to pending after a delay (ms, by the database's clock); `release` also gives back the attempt. */
-  retry: Array<{ id: number; delayMs: number }>;
-  release: Array<{ id: number; delayMs: number }>;
+  retry: Array<Held & { delayMs: number }>;
+  release: Array<Held & { delayMs: number }>;
 }
 
 /** An empty set of results. */
 export const noResults = (): Results => ({ sent: [], failed: [], removed: [], skipped: [], retry: [], release: [] });
 
-const chunks = <T>(list: T[], size = 2000): T[][] =>
-  Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
-
-/** Groups ids by delay, so one statement covers each distinct delay. */
-function byDelay(list: Array<{ id: number; delayMs: number }>): Map<number, number[]> {
-  const out = new Map<number, number[]>();
-  for (const { id, delayMs } of list) {
-    const key = Math.ceil(delayMs / 1000) * 1000;
-    out.set(key, [...(out.get(key) ?? []), id]);
+/**
+ * Groups items by the fencing token and by `extra` (a status, a delay rounded to the second), in
+ * chunks: one statement covers each group, however many items it has.
+ */
+function groups<T extends Held>(
+  list: T[],
+  extra: (x: T) => number = () => 0,
+  size = 2000,
+): Array<{ claim: number; extra: number; items: T[] }> {
+  const open = new Map<string, { claim: number; extra: number; items: T[] }>();
+  const out: Array<{ claim: number; extra: number; items: T[] }> = [];
+  for (const x of list) {
+    const e = extra(x);
+    const key = `${x.claim}:${e}`;
+    let g = open.get(key);
+    if (!g || g.items.length >= size) {
+      open.set(key, (g = { claim: x.claim, extra: e, items: [] }));
+      out.push(g);
+    }
+    g.items.push(x);
   }
   return out;
 }
 
+/** Rounds a delay up to whole seconds, so one statement covers many items. */
+const seconds = (x: { delayMs: number }) => Math.ceil(x.delayMs / 1000) * 1000;
+
+/** Items still `sending` under the token they were claimed with: one another process has claimed since is its to record. */
+const fenced = (items: Held[], claim: number) =>
+  and(
+    inArray(
+      deliveryItems.id,
+      items.map((x) => x.id),
+    ),
+    eq(deliveryItems.state, 'sending'),
+    eq(deliveryItems.claim, claim),
+  );
+
 /**
- * Stores results in one batch. Only items still `sending` are changed: one whose lease another
- * process took over is that process's to record.
+ * Stores results in one batch (one statement per kind of result and token, not per item). Only
+ * items still `sending` under the token this process claimed them with are changed.
  */
 export async function writeResults(database: Database, r: Results): Promise<void> {
   await database.write(async (db) => {
-    const sending = eq(deliveryItems.state, 'sending');
     const ops = [
-      ...chunks(r.sent).map((ids) =>
-        db
-          .update(deliveryItems)
-          .set({ state: 'sent', lastStatus: 201 })
-          .where(and(inArray(deliveryItems.id, ids), sending)),
+      ...groups(r.sent).map((g) => db.update(deliveryItems).set({ state: 'sent', lastStatus: 201 }).where(fenced(g.items, g.claim))),
+      ...groups(r.failed, (f) => f.status).map((g) =>
+        db.update(deliveryItems).set({ state: 'failed', lastStatus: g.extra }).where(fenced(g.items, g.claim)),
       ),
-      ...r.failed.map((f) =>
-        db
-          .update(deliveryItems)
-          .set({ state: 'failed', lastStatus: f.status })
-          .where(and(eq(deliveryItems.id, f.id), sending)),
-      ),
-      ...chunks(r.skipped).map((ids) =>
-        db
-          .update(deliveryItems)
-          .set({ state: 'skipped' })
-          .where(and(inArray(deliveryItems.id, ids), sending)),
-      ),
-      ...chunks(r.removed).flatMap((list) => [
-        db
-          .update(deliveryItems)
-          .set({ state: 'removed' })
-          .where(
-            and(
-              inArray(
-                deliveryItems.id,
-                list.map((x) => x.item),
-              ),
-              sending,
-            ),
-          ),
+      ...groups(r.skipped).map((g) => db.update(deliveryItems).set({ state: 'skipped' }).where(fenced(g.items, g.claim))),
+      ...groups(r.removed).flatMap((g) => [
+        db.update(deliveryItems).set({ state: 'removed' }).where(fenced(g.items, g.claim)),
+        // The push service said the subscription is gone, whoever holds the item now.
         db.delete(pushSubscriptions).where(
           inArray(
             pushSubscriptions.id,
-            list.map((x) => x.sub),
+            g.items.map((x) => x.sub),
           ),
         ),
       ]),
-      ...[...byDelay(r.retry)].flatMap(([delay, all]) =>
-        chunks(all).map((ids) =>
-          db
-            .update(deliveryItems)
-            .set({ state: 'pending', notBefore: sql`${DB_NOW} + ${delay}` })
-            .where(and(inArray(deliveryItems.id, ids), sending)),
-        ),
+      ...groups(r.retry, seconds).map((g) =>
+        db
+          .update(deliveryItems)
+          .set({ state: 'pending', notBefore: sql`${DB_NOW} + ${g.extra}` })
+          .where(fenced(g.items, g.claim)),
       ),
-      ...[...byDelay(r.release)].flatMap(([delay, all]) =>
-        chunks(all).map((ids) =>
-          db
-            .update(deliveryItems)
-            .set({ state: 'pending', attempts: sql`max(0, ${deliveryItems.attempts} - 1)`, notBefore: sql`${DB_NOW} + ${delay}` })
-            .where(and(inArray(deliveryItems.id, ids), sending)),
-        ),
+      ...groups(r.release, seconds).map((g) =>
+        db
+          .update(deliveryItems)
+          .set({ state: 'pending', attempts: sql`max(0, ${deliveryItems.attempts} - 1)`, notBefore: sql`${DB_NOW} + ${g.extra}` })
+          .where(fenced(g.items, g.claim)),
       ),
     ];
     const [first, ...rest] = ops;
@@ -173,15 +178,24 @@ export async function writeResults(database: Database, r: Results): Promise<void
   });
 }
 
-/** Extends the lease of items this process still holds. */
-export async function renewLeases(database: Database, ids: number[], leaseMs: number): Promise<void> {
-  for (const part of chunks(ids, 5000))
-    await database.write((db) =>
+/**
+ * Extends the lease of items this process holds; returns the ids whose lease it extended. An item
+ * missing from the answer is no longer this process's: another one claimed it after its lease ran out.
+ */
+export async function renewLeases(database: Database, items: Held[], leaseMs: number): Promise<Set<number>> {
+  const kept = new Set<number>();
+  const all = groups(items, () => 0, 5000);
+  for (const g of all) {
+    const rows = await database.write((db) =>
       db
         .update(deliveryItems)
         .set({ notBefore: sql`${DB_NOW} + ${leaseMs}` })
-        .where(and(inArray(deliveryItems.id, part), eq(deliveryItems.state, 'sending'))),
+        .where(fenced(g.items, g.claim))
+        .returning({ id: deliveryItems.id }),
     );
+    for (const row of rows) kept.add(row.id);
+  }
+  return kept;
 }
 
 /** Marks jobs with nothing left to do as done. */

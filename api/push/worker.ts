@@ -15,11 +15,13 @@ import {
   skipDelivery,
   writeResults,
   type Claimed,
+  type Held,
   type Results,
   type RunningDelivery,
 } from './delivery-store.ts';
+import { createLanes, type Lane, type Payload, type Ready } from './lanes.ts';
 import { payloadFor } from './payload.ts';
-import { splitEndpoint, type PushSender, type Sealed } from './sender.ts';
+import { splitEndpoint, type PushSender } from './sender.ts';
 import { onDeliveryNotice } from './worker-signal.ts';
 import { logger } from '../request-log.ts';
 
@@ -29,35 +31,6 @@ const BATCH = 500;
 const MAX_ATTEMPTS = 5;
 const IDLE_POLL_MS = 2000;
 const FLUSH_MS = 200;
-
-type Payload = Awaited<ReturnType<typeof payloadFor>>;
-
-/** A claimed item with what sending it needs. */
-interface Ready {
-  item: Claimed;
-  sub: typeof pushSubscriptions.$inferSelect | undefined;
-  origin: string;
-  payload: Payload | null;
-  /** Most severe, then newest, first. */
-  priority: number;
-  /** Encryption, started when the item is claimed so that it runs ahead of the requests. */
-  sealed: Promise<Sealed> | null;
-}
-
-/** One push service origin: its queue (by priority), its requests in flight and how many it may have. */
-interface Lane {
-  origin: string;
-  queue: Ready[];
-  active: number;
-  /**
-   * Slow start: a lane begins with a few requests and gains one per answer, up to the concurrency,
-   * and halves on a network failure. A dead origin never ties up more than a few sockets, and a live
-   * one is not hit with dozens of TLS handshakes at once (on a busy host they time out together).
-   */
-  limit: number;
-}
-
-const FIRST_LIMIT = 4;
 
 /** What became of one delivery item: sent, failed for good, to be retried, skipped as expired or superseded, or its subscription removed. */
 export type DeliveryOutcome = 'sent' | 'failed' | 'retried' | 'expired' | 'removed';
@@ -87,37 +60,40 @@ export function startDeliveryWorker(opts: {
 }) {
   const { database, sender, concurrency, allowlist, leaseMs = 30_000, clock = Date.now, observe = () => undefined } = opts;
   const breakers = createBreakers(Date.now, opts.breaker);
-  /** Claimed items waiting in memory at most; a new publish is claimed even when full. */
-  const cap = Math.max(2 * BATCH, 4 * concurrency);
-  const lanes = new Map<string, Lane>();
+  /** Starts an item's encryption, once. */
+  const seal = (r: Ready) => {
+    if (r.sendable && !r.sealed && r.sub && r.payload) r.sealed = sender.seal(r.sub, r.payload.body);
+  };
+  const lanes = createLanes(concurrency, seal);
   const live = new Map<number, RunningDelivery & { payload?: Payload | null | undefined }>();
   let results = noResults();
-  /** Claimed and not yet stored: their leases are renewed while this process lives. */
-  const held = new Set<number>();
-  let queued = 0;
+  /**
+   * Claimed and not yet stored, by id: their leases are renewed while this process lives. Each
+   * knows until when (this host's monotonic clock) its lease surely holds.
+   */
+  const held = new Map<number, Ready>();
   let inFlight = 0;
   let stopping = false;
-  let noticed = true;
+  /** Something may be claimable: a publish, a lane with room again, a circuit to probe. */
+  let wanted = true;
   /** Database time minus this host's monotonic time, measured at each claim. */
   let offset = 0;
   const dbTime = () => performance.now() + offset;
   let wake: () => void = () => undefined;
   let idle: () => void = () => undefined;
-  onDeliveryNotice(() => {
-    noticed = true;
+  const want = () => {
+    wanted = true;
     wake();
-  });
-
-  const laneFor = (origin: string): Lane => {
-    let lane = lanes.get(origin);
-    if (!lane) lanes.set(origin, (lane = { origin, queue: [], active: 0, limit: Math.min(FIRST_LIMIT, concurrency) }));
-    return lane;
   };
+  onDeliveryNotice(want);
+  /** When leases were last renewed (monotonic ms). */
+  let lastRenew = performance.now();
+  /** Left on an item's lease below which it is not sent: it is given back instead, in case another process takes it over. */
+  const margin = leaseMs / 4;
 
   /** Gives a resting origin's queued items back to the database until its circuit may be tried again. */
   const releaseLane = (lane: Lane, delayMs: number) => {
-    for (const r of lane.queue.splice(0)) results.release.push({ id: r.item.id, delayMs });
-    queued = [...lanes.values()].reduce((n, l) => n + l.queue.length, 0);
+    for (const r of lanes.drain(lane)) results.release.push({ id: r.item.id, claim: r.item.claim, delayMs });
   };
 
   /** Starts as many of the lane's requests as its concurrency and circuit allow. */
@@ -127,11 +103,17 @@ export function startDeliveryWorker(opts: {
         if (breakers.isOpen(lane.origin)) releaseLane(lane, Math.max(1000, (breakers.nextProbe() ?? 0) - Date.now()));
         break;
       }
-      const r = lane.queue.shift() as Ready;
-      queued--;
+      const r = lanes.take(lane);
+      if (r.lost) continue;
+      // A lease that may have run out (this process was paused, or could not renew): another process
+      // may own the item by now, so it is not sent; giving it back only counts if it is still ours.
+      if (performance.now() > r.leaseUntil - margin) {
+        results.release.push({ id: r.item.id, claim: r.item.claim, delayMs: 0 });
+        continue;
+      }
       const job = live.get(r.item.deliveryId);
       if (job && (job.supersededBy !== null || job.expires <= dbTime())) {
-        results.skipped.push(r.item.id);
+        results.skipped.push({ id: r.item.id, claim: r.item.claim });
         observe(lane.origin, 'expired');
         continue;
       }
@@ -140,14 +122,14 @@ export function startDeliveryWorker(opts: {
       void send(r, lane)
         .catch((err: unknown) => {
           logError('[push] send failed', err);
-          results.retry.push({ id: r.item.id, delayMs: backoffMs(r.item.attempts) });
+          results.retry.push({ id: r.item.id, claim: r.item.claim, delayMs: backoffMs(r.item.attempts) });
           observe(lane.origin, 'retried');
         })
         .finally(() => {
           lane.active--;
           inFlight--;
           pump(lane);
-          if (queued < cap / 2) wake();
+          if (lanes.hasRoom(lane)) want();
           if (!inFlight) idle();
         });
     }
@@ -156,9 +138,15 @@ export function startDeliveryWorker(opts: {
   /** Sends one item and records what became of it. */
   async function send(r: Ready, lane: Lane): Promise<void> {
     const { item, sub, payload } = r;
+    seal(r);
     const sealed = await r.sealed;
+    // Checked again after the wait for encryption: the process may have been paused meanwhile.
+    if (r.lost || performance.now() > r.leaseUntil - margin) {
+      if (!r.lost) results.release.push({ id: item.id, claim: item.claim, delayMs: 0 });
+      return;
+    }
     if (!sub || !payload || sealed === null || sealed === undefined) {
-      results.failed.push({ id: item.id, status: 0 });
+      results.failed.push({ id: item.id, claim: item.claim, status: 0 });
       observe(lane.origin, 'failed');
       return;
     }
@@ -167,23 +155,24 @@ export function startDeliveryWorker(opts: {
     let opened = false;
     if (down) {
       opened = breakers.failure(lane.origin, down);
-      if (res.network) lane.limit = Math.max(1, Math.floor(lane.limit / 2));
+      if (res.network) lanes.slowDown(lane);
     } else {
-      lane.limit = Math.min(concurrency, lane.limit + 1);
+      lanes.speedUp(lane);
       if (res.status !== 429) breakers.success(lane.origin);
     }
+    const at = { id: item.id, claim: item.claim };
     if (res.status >= 200 && res.status < 300) {
-      results.sent.push(item.id);
+      results.sent.push(at);
       observe(lane.origin, 'sent');
     } else if (res.status === 404 || res.status === 410) {
-      results.removed.push({ item: item.id, sub: sub.id });
+      results.removed.push({ ...at, sub: sub.id });
       observe(lane.origin, 'removed');
     } else if ((res.status === 429 || res.status >= 500) && item.attempts < MAX_ATTEMPTS) {
       const rest = breakers.isOpen(lane.origin) ? (breakers.nextProbe() ?? 0) - Date.now() : 0;
-      results.retry.push({ id: item.id, delayMs: Math.max(rest, backoffMs(item.attempts, res.retryAfter)) });
+      results.retry.push({ ...at, delayMs: Math.max(rest, backoffMs(item.attempts, res.retryAfter)) });
       observe(lane.origin, 'retried');
     } else {
-      results.failed.push({ id: item.id, status: res.status });
+      results.failed.push({ ...at, status: res.status });
       observe(lane.origin, 'failed');
     }
     if (opened) releaseLane(lane, Math.max(1000, (breakers.nextProbe() ?? 0) - Date.now()));
@@ -197,8 +186,18 @@ export function startDeliveryWorker(opts: {
       const count = r.sent.length + r.failed.length + r.removed.length + r.skipped.length + r.retry.length + r.release.length;
       if (!count) return;
       results = noResults();
+      // The token an item holds now: the process may have claimed it again since the result was noted.
+      const now = <T extends Held>(list: T[]) => list.map((x) => ({ ...x, claim: held.get(x.id)?.item.claim ?? x.claim }));
+      const stored: Results = {
+        sent: now(r.sent),
+        failed: now(r.failed),
+        removed: now(r.removed),
+        skipped: now(r.skipped),
+        retry: now(r.retry),
+        release: now(r.release),
+      };
       try {
-        await writeResults(database, r);
+        await writeResults(database, stored);
         // One structured line per stored batch of results.
         logger.info(
           {
@@ -217,25 +216,37 @@ export function startDeliveryWorker(opts: {
         for (const k of Object.keys(r) as Array<keyof Results>) (results[k] as unknown[]).unshift(...(r[k] as unknown[]));
         throw err;
       }
-      for (const id of [
-        ...r.sent,
-        ...r.skipped,
-        ...r.failed.map((f) => f.id),
-        ...r.removed.map((x) => x.item),
-        ...r.retry.map((x) => x.id),
-        ...r.release.map((x) => x.id),
-      ])
-        held.delete(id);
+      for (const list of Object.values(stored) as Held[][]) for (const x of list) held.delete(x.id);
     });
     flushing = run.catch(() => undefined);
     return run;
   };
 
+  /** Renews the leases of held items; drops from memory (unsent) those another process has claimed since. */
+  const renew = async () => {
+    const started = performance.now();
+    const mine = [...held.values()];
+    const kept = await renewLeases(
+      database,
+      mine.map((r) => ({ id: r.item.id, claim: r.item.claim })),
+      leaseMs,
+    );
+    lastRenew = started;
+    for (const r of mine) {
+      if (kept.has(r.item.id)) r.leaseUntil = Math.max(r.leaseUntil, started + leaseMs);
+      else if (held.get(r.item.id) === r) {
+        // Another process holds it now: its result, if this one is still sending it, will not count.
+        r.lost = true;
+        held.delete(r.item.id);
+      }
+    }
+  };
+
   /** Claims the most urgent due items, most severe and newest delivery first; returns how many. */
   async function claimRound(): Promise<number> {
-    // Results and leases first: after an outage, nothing this process has sent may look claimable.
+    // Results first, and leases when due: after an outage, nothing this process has sent may look claimable.
     await flush();
-    await renewLeases(database, [...held], leaseMs);
+    if (performance.now() - lastRenew > leaseMs / 3) await renew();
     const running = await runningDeliveries(database);
     offset = (await dbNow(database)) - performance.now();
     for (const d of running) live.set(d.deliveryId, { ...d, payload: live.get(d.deliveryId)?.payload });
@@ -248,9 +259,12 @@ export function startDeliveryWorker(opts: {
         await skipDelivery(database, d.deliveryId);
         continue;
       }
-      const items = await claimItems(database, d.deliveryId, budget, leaseMs, breakers.openOrigins());
+      const priority = d.rank * 1e14 + d.sent;
+      // Resting origins, and those with enough of this or more urgent messages queued, wait in the database.
+      const exclude = [...new Set([...breakers.openOrigins(), ...lanes.full(priority)])];
+      const started = performance.now();
+      const items = await claimItems(database, d.deliveryId, budget, leaseMs, exclude);
       if (!items.length) continue;
-      for (const i of items) held.add(i.id);
       budget -= items.length;
       got += items.length;
       const job = live.get(d.deliveryId);
@@ -259,30 +273,51 @@ export function startDeliveryWorker(opts: {
         job.payload = w ? await payloadFor(database, w, clock()) : null;
       }
       const payload = job?.payload ?? null;
+      // Only what sending needs: the full rows cost more to read than the claim itself.
       const subs = await database.db
-        .select()
+        .select({
+          id: pushSubscriptions.id,
+          endpoint: pushSubscriptions.endpoint,
+          p256dh: pushSubscriptions.p256dh,
+          auth: pushSubscriptions.auth,
+        })
         .from(pushSubscriptions)
         .where(inArray(pushSubscriptions.id, [...new Set(items.map((i) => i.subscriptionId))]));
       const byId = new Map(subs.map((s) => [s.id, s]));
-      const priority = d.rank * 1e14 + d.sent;
       const touched = new Set<Lane>();
-      for (const item of items) {
-        const sub = byId.get(item.subscriptionId);
-        const sendable = sub && payload && endpointAllowed(sub.endpoint, allowlist);
-        const origin = sub ? splitEndpoint(sub.endpoint).origin : '';
-        const lane = laneFor(origin);
-        const r: Ready = { item, sub, origin, payload, priority, sealed: sendable ? sender.seal(sub, payload.body) : null };
-        // Most severe, newest first: a more urgent warning goes ahead of what is already queued.
-        const at = lane.queue.findIndex((q) => q.priority < priority);
-        if (at < 0) lane.queue.push(r);
-        else lane.queue.splice(at, 0, r);
-        touched.add(lane);
+      for (const item of items) touched.add(enqueue(item, byId.get(item.subscriptionId), payload, priority, started + leaseMs));
+      for (const lane of touched) {
+        lanes.sealAhead(lane);
+        pump(lane);
       }
-      queued += items.length;
-      for (const lane of touched) pump(lane);
     }
-    if (!got) await finishJobs(database);
     return got;
+  }
+
+  /** Queues a claimed item on its origin's lane. */
+  function enqueue(item: Claimed, sub: Ready['sub'], payload: Payload | null, priority: number, leaseUntil: number): Lane {
+    const before = held.get(item.id);
+    const origin = sub ? splitEndpoint(sub.endpoint).origin : '';
+    if (before) {
+      // Claimed again by this very process (its lease ran out unrenewed): one copy, under the new token.
+      Object.assign(before.item, { claim: item.claim, attempts: item.attempts });
+      before.leaseUntil = leaseUntil;
+      return lanes.get(before.origin);
+    }
+    const sendable = Boolean(sub && payload && endpointAllowed(sub.endpoint, allowlist));
+    const r: Ready = {
+      item,
+      sub,
+      origin,
+      payload,
+      priority,
+      leaseUntil,
+      lost: false,
+      sendable,
+      sealed: null,
+    };
+    held.set(item.id, r);
+    return lanes.add(r);
   }
 
   // Finished items are written back every 200 ms, so a crash re-sends at most what was in flight.
@@ -298,29 +333,39 @@ export function startDeliveryWorker(opts: {
       ),
     FLUSH_MS,
   );
-  const renew = setInterval(() => void renewLeases(database, [...held], leaseMs).catch(() => undefined), leaseMs / 3);
+  const renewer = setInterval(() => void renew().catch(() => undefined), leaseMs / 3);
 
   /** When the loop last finished a look at the database, and whether that look failed: for health. */
   let lastLook = Date.now();
   let lookFailed = false;
+  let lastFinish = 0;
   const done = (async () => {
     let backoff = 1000;
     let downLogged = false;
     while (!stopping) {
       lastLook = Date.now();
-      if (queued < cap || noticed) {
-        noticed = false;
+      if (wanted) {
+        wanted = false;
         try {
           const n = await claimRound();
+          // Jobs with nothing left are closed when there is nothing to claim, at most once a poll.
+          if (!n && Date.now() - lastFinish > IDLE_POLL_MS / 2) {
+            lastFinish = Date.now();
+            await finishJobs(database);
+          }
           lastLook = Date.now();
           lookFailed = false;
           if (downLogged) console.log('[push] 数据库已恢复，继续推送');
           backoff = 1000;
           downLogged = false;
-          if (n > 0) continue;
+          if (n > 0) {
+            wanted = true;
+            continue;
+          }
         } catch (err) {
           lastLook = Date.now();
           lookFailed = true;
+          wanted = true;
           if (!downLogged) logError(`[push] 无法从数据库领取推送任务，${backoff / 1000} 秒后重试`, err);
           downLogged = true;
           await new Promise<void>((resolve) => {
@@ -334,9 +379,17 @@ export function startDeliveryWorker(opts: {
           continue;
         }
       }
+      if (wanted) continue;
       await new Promise<void>((resolve) => {
         const probe = breakers.nextProbe();
-        const t = setTimeout(resolve, probe ? Math.min(IDLE_POLL_MS, Math.max(50, probe - Date.now())) : IDLE_POLL_MS);
+        const t = setTimeout(
+          () => {
+            // Retries and other processes' work come due without a signal: look again after the poll.
+            wanted = true;
+            resolve();
+          },
+          probe ? Math.min(IDLE_POLL_MS, Math.max(50, probe - Date.now())) : IDLE_POLL_MS,
+        );
         wake = () => {
           clearTimeout(t);
           resolve();
@@ -354,10 +407,10 @@ export function startDeliveryWorker(opts: {
       stopping = true;
       wake();
       await done;
-      for (const lane of lanes.values()) releaseLane(lane, 0);
+      for (const lane of lanes.all()) releaseLane(lane, 0);
       if (inFlight) await new Promise<void>((resolve) => (idle = resolve));
       clearInterval(ticker);
-      clearInterval(renew);
+      clearInterval(renewer);
       for (;;) {
         try {
           await flush();
@@ -371,6 +424,6 @@ export function startDeliveryWorker(opts: {
     /** For health: whether the loop is running and when it last looked at the database, and how that went. */
     state: () => ({ running: !stopping, lastLook, lookFailed, inFlight }),
     /** Requests in flight and items queued, per origin. */
-    lanes: () => [...lanes.values()].map((l) => ({ origin: l.origin, queued: l.queue.length, active: l.active, limit: l.limit })),
+    lanes: () => lanes.all().map((l) => ({ origin: l.origin, queued: l.queue.length, active: l.active, limit: l.limit })),
   };
 }

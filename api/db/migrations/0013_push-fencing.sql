@@ -1,0 +1,1 @@
+ALTER TABLE `delivery_items` ADD `claim` integer DEFAULT 0 NOT NULL;
