@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { axeViolations, builtPages } from '../fixtures/axe.ts';
 import { browserAvailable, launchBrowser } from '../fixtures/browser.ts';
+import { publishWarning } from '../fixtures/publish.ts';
 import { startServer, type RunningServer } from '../fixtures/server.ts';
 
 /** Links and controls on the page that a finger cannot hit: visible, and less than 44 px high. */
@@ -45,6 +46,8 @@ describe.runIf(browserAvailable())('长辈模式 on every built page', () => {
   test('AAA contrast (7:1) in the light and dark schemes, and every link and control at least 44 px high, at 390×844', async () => {
     const pages = builtPages();
     expect(pages.length).toBeGreaterThan(30);
+    // An orange warning in force, so its colours are on the home page, the warnings page and the guides.
+    await publishWarning(server);
     // axe is injected by the test, so this context alone bypasses the site's CSP.
     const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
     await context.addInitScript(() => localStorage.setItem('yzready:elder', '1'));
