@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { HAZARD_TILES, tilesForMonth } from '../../site/lib/home-hazards.ts';
-import { browserAvailable, hydrated, launchBrowser } from '../fixtures/browser.ts';
+import { browserAvailable, launchBrowser } from '../fixtures/browser.ts';
 import { publishWarning } from '../fixtures/publish.ts';
 import { startServer, type RunningServer } from '../fixtures/server.ts';
 
@@ -61,7 +61,7 @@ describe.runIf(browserAvailable())('start from the hazard', () => {
   test('a guide says 目前没有 when no warning of its hazard is in force, and lists the warning once one is published', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/guides/rainstorm/`);
-    await hydrated(page, 'GuideWarnings');
+    await page.waitForSelector('[data-guide-warnings][data-state]');
     const live = page.locator('.guide-live');
     await expect.poll(() => live.textContent()).toContain('目前没有生效的暴雨、汛情/洪水预警');
     // The shelters view filtered for the guide's hazard.
@@ -69,7 +69,7 @@ describe.runIf(browserAvailable())('start from the hazard', () => {
 
     const warning = await publishWarning(server);
     await page.reload();
-    await hydrated(page, 'GuideWarnings');
+    await page.waitForSelector('[data-guide-warnings][data-state]');
     await expect.poll(() => live.textContent()).toContain('扬州市气象台发布暴雨橙色预警信号');
     expect(await live.textContent()).toContain('橙色预警');
     await live.getByRole('link', { name: '扬州市气象台发布暴雨橙色预警信号' }).click();
@@ -77,7 +77,7 @@ describe.runIf(browserAvailable())('start from the hazard', () => {
 
     // Another hazard's guide is not alarmed by it.
     await page.goto(`${server.url}/guides/heat/`);
-    await hydrated(page, 'GuideWarnings');
+    await page.waitForSelector('[data-guide-warnings][data-state]');
     await expect.poll(() => page.locator('.guide-live').textContent()).toContain('目前没有生效的高温预警');
     await page.close();
   });

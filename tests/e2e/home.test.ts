@@ -55,7 +55,7 @@ describe.runIf(browserAvailable())('home page in Chromium', () => {
     const html = await fetch(`${server.url}/`);
     expect(html.headers.get('cache-control')).toBe('no-cache');
     const body = await html.text();
-    const asset = body.match(/\/_astro\/[^"']+\.css/)?.[0];
+    const asset = body.match(/\/_astro\/[^"']+\.(?:css|js)/)?.[0];
     expect(asset).toBeTruthy();
     const res = await fetch(`${server.url}${asset}`);
     expect(res.headers.get('cache-control')).toContain('immutable');
