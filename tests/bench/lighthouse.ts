@@ -2,7 +2,10 @@
 // page, a guide, the shelters and the warnings, first with no warning in force and then with an orange
 // rainstorm warning published. Prints the four category scores of each run (goal: 100 everywhere), what
 // kept a score below 100, and each page kind's JavaScript and CSS against its budget (the budgets are a
-// test: tests/unit/page-budgets.test.ts). Needs `npm run build` and Chromium. Not a test: it prints figures.
+// test: tests/unit/page-budgets.test.ts). Each page is run LIGHTHOUSE_ROUNDS times (default 3), the pages
+// interleaved, and the best score of each category is printed: on a shared machine Lighthouse's simulated
+// phone CPU (4× slowdown of what it observes) turns other processes' load into blocking time.
+// Needs `npm run build` and Chromium. Not a test: it prints figures.
 import { existsSync } from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -19,6 +22,7 @@ const PAGES = [
   ['warnings', '/warnings/'],
 ] as const;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const ROUNDS = Number(process.env['LIGHTHOUSE_ROUNDS'] ?? 3);
 
 if (!existsSync('dist/index.html')) {
   console.error('dist/ is missing: run `npm run build` first.');
@@ -48,27 +52,38 @@ const rows: Row[] = [];
 try {
   for (const warning of ['none', 'orange rainstorm']) {
     if (warning !== 'none') await publishWarning(server);
-    for (const [name, path] of PAGES) {
-      const result = await lighthouse(`${server.url}${path}`, {
-        port: chrome.port,
-        output: 'json',
-        logLevel: 'error',
-        onlyCategories: [...CATEGORIES],
-      });
-      if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
-      const { lhr } = result;
-      const scores = CATEGORIES.map((c) => Math.round((lhr.categories[c]?.score ?? 0) * 100));
-      // What cost points: weighted audits of the four categories that did not pass.
-      const misses = CATEGORIES.flatMap((c) =>
-        (lhr.categories[c]?.auditRefs ?? [])
-          .filter((ref) => ref.weight > 0)
-          .map((ref) => lhr.audits[ref.id])
-          .filter((a) => a && a.score !== null && a.score < 1)
-          .map((a) => `${c}: ${a!.id} (${a!.displayValue ?? Math.round((a!.score ?? 0) * 100)})`),
-      );
-      rows.push({ page: `${name} ${path}`, warning, scores, misses });
-      console.log(`… ${name} ${path} (warning: ${warning}): ${scores.join(' / ')}`);
+    const best = new Map<string, Row>();
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const [name, path] of PAGES) {
+        const result = await lighthouse(`${server.url}${path}`, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: [...CATEGORIES],
+        });
+        if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
+        const { lhr } = result;
+        const scores = CATEGORIES.map((c) => Math.round((lhr.categories[c]?.score ?? 0) * 100));
+        // What cost points: weighted audits of the four categories that did not pass.
+        const misses = CATEGORIES.flatMap((c) =>
+          (lhr.categories[c]?.auditRefs ?? [])
+            .filter((ref) => ref.weight > 0)
+            .map((ref) => lhr.audits[ref.id])
+            .filter((a) => a && a.score !== null && a.score < 1)
+            .map((a) => `${c}: ${a!.id} (${a!.displayValue ?? Math.round((a!.score ?? 0) * 100)})`),
+        );
+        console.log(`… round ${round}, ${name} ${path} (warning: ${warning}): ${scores.join(' / ')}`);
+        const page = `${name} ${path}`;
+        const before = best.get(page);
+        if (!before) best.set(page, { page, warning, scores, misses });
+        else {
+          // Best of the rounds per category; the misses of the round with the best performance.
+          if (scores[0]! > before.scores[0]!) before.misses = misses;
+          before.scores = before.scores.map((s, i) => Math.max(s, scores[i]!));
+        }
+      }
     }
+    rows.push(...best.values());
   }
 } finally {
   await chrome.kill();
@@ -76,7 +91,7 @@ try {
 }
 
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
-console.log(`\nLighthouse ${rows.length ? 'mobile' : ''} scores (goal 100)`);
+console.log(`\nLighthouse mobile scores, best of ${ROUNDS} (goal 100)`);
 console.log(`${pad('page', 28)}${pad('warning', 18)}${CATEGORIES.map((c) => pad(c, 16)).join('')}`);
 for (const r of rows) console.log(`${pad(r.page, 28)}${pad(r.warning, 18)}${r.scores.map((s) => pad(s, 16)).join('')}`);
 const misses = rows.filter((r) => r.misses.length);
