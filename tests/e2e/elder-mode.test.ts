@@ -95,6 +95,8 @@ describe.runIf(browserAvailable())('长辈模式 on every built page', () => {
             return ok;
           });
           expect(fits, `${path} placeholder`).toBe(true);
+          // Nothing sticks out sideways.
+          expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} width`).toBeLessThanOrEqual(390);
         }
         const nav = page.getByRole('navigation', { name: '主要栏目' });
         expect(await nav.isVisible()).toBe(false);
