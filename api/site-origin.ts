@@ -12,6 +12,11 @@ import { QR_SVG_PATTERN, qrSvg } from './domain/qr-svg.ts';
 /** Files whose text may name the site's address. */
 export const ADDRESSED = new Set(['.html', '.geojson', '.csv', '.ics', '.xml', '.json']);
 
+/** Whether the file at `path` (of type `ext`) may name the site's address: by its type, or robots.txt (its Sitemap line). */
+export function isAddressed(path: string, ext: string): boolean {
+  return ADDRESSED.has(ext) || path === '/robots.txt';
+}
+
 /** The origin the site in `root` was built for, or null for an older build that did not record it. */
 export function builtOrigin(root: string): string | null {
   try {

@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
 import { chooseCoding, compressAll, matchesEtag, type Coding } from './representations.ts';
 import { allowImages, contentSecurityPolicy, inlineScriptHashes, securityHeaderValues } from './security-headers.ts';
-import { ADDRESSED, builtOrigin, readdress } from './site-origin.ts';
+import { builtOrigin, isAddressed, readdress } from './site-origin.ts';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -164,14 +164,14 @@ class ServedSite {
   }
 
   /** Whether `entry` must be rewritten for the served address. */
-  private moves(entry: Entry): boolean {
+  private moves(path: string, entry: Entry): boolean {
     const { builtFor } = this.site;
-    return !!builtFor && !!this.siteOrigin && builtFor !== this.siteOrigin && ADDRESSED.has(entry.ext);
+    return !!builtFor && !!this.siteOrigin && builtFor !== this.siteOrigin && isAddressed(path, entry.ext);
   }
 
   /** The entry as served, if it is ready now. */
   ready(path: string, entry: Entry): Entry | null {
-    if (!this.moves(entry)) return entry;
+    if (!this.moves(path, entry)) return entry;
     const done = this.rewritten.get(path);
     return done && !(done instanceof Promise) ? done : null;
   }

@@ -24,6 +24,9 @@ const PAGES = [
   'contest/practice/index.html',
   'contest/practice/questions.json',
   'favicon.svg',
+  // The installed app's manifest and icons.
+  'manifest.webmanifest',
+  'icons/*.png',
   // The shelter map's schematic of the city, drawn when no base map can be loaded.
   'maps/*.svg',
   'scripts/*.js',

@@ -7,6 +7,7 @@ const benches = [
   'tests/bench/contest.ts',
   'tests/bench/ideas.ts',
   'tests/bench/static.ts',
+  'tests/bench/lighthouse.ts',
   'tests/bench/spike.ts',
   'tests/bench/warnings-fuzz.ts',
 ].filter((f) => existsSync(f));

@@ -16,7 +16,7 @@ describe.runIf(browserAvailable())('guides in Chromium', () => {
     await server?.stop();
   });
 
-  test('opens a guide from the home page in two clicks, with no JavaScript on the guide page', async () => {
+  test('opens a guide from the home page in two clicks, with no framework JavaScript on the guide page', async () => {
     const page = await browser.newPage();
     const scripts: string[] = [];
     page.on('request', (r) => {
@@ -29,8 +29,12 @@ describe.runIf(browserAvailable())('guides in Chromium', () => {
     await page.waitForLoadState('load');
     expect(new URL(page.url()).pathname).toBe('/guides/gas-leak/');
     await expect.poll(() => page.getByRole('heading', { name: '最重要的三件事' }).isVisible()).toBe(true);
-    // Only the 长辈模式 preference script (needed before first paint) and the service-worker registration.
-    expect(scripts.sort()).toEqual(['/scripts/prefs.js', '/scripts/sw-register.js']);
+    // The service-worker registration, the install offer (the 长辈模式 preference is inline, before first
+    // paint), and the small module that reads the warnings of the guide's hazard (with the storage module it
+    // shares with the warnings page): no framework.
+    expect(scripts.filter((s) => s.startsWith('/scripts/')).sort()).toEqual(['/scripts/install.js', '/scripts/sw-register.js']);
+    expect(scripts.filter((s) => !s.startsWith('/scripts/')).length).toBeLessThanOrEqual(2);
+    expect(scripts.some((s) => /preact|client\./.test(s))).toBe(false);
   });
 
   test('finds a guide by a Chinese query through the header search', async () => {

@@ -58,7 +58,7 @@ describe.runIf(browserAvailable())('home page in Chromium', () => {
     // once the warnings cache has learnt the current version; the very first answer says no-cache).
     expect((await fetch(`${server.url}/`)).headers.get('cache-control')).toMatch(/^(no-cache|public, max-age=0, s-maxage=5)$/);
     const body = await html.text();
-    const asset = body.match(/\/_astro\/[^"']+\.css/)?.[0];
+    const asset = body.match(/\/_astro\/[^"']+\.(?:css|js)/)?.[0];
     expect(asset).toBeTruthy();
     const res = await fetch(`${server.url}${asset}`);
     expect(res.headers.get('cache-control')).toContain('immutable');

@@ -59,4 +59,32 @@ describe('addresses follow the deployment: one build served with another SITE_UR
     for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
     expect(ics + csv).not.toContain(new URL(built).host);
   });
+
+  test('robots.txt points at the sitemap, and the sitemap lists the public pages, at the served address', async () => {
+    const robots = await get('/robots.txt');
+    expect(robots).toContain(`Sitemap: ${SERVED}/sitemap.xml`);
+    expect(robots).toMatch(/^Disallow: \/admin\/$/m);
+    const sitemap = await get('/sitemap.xml');
+    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1] ?? '');
+    expect(locs).toContain(`${SERVED}/`);
+    expect(locs).toContain(`${SERVED}/guides/rainstorm/`);
+    expect(locs).toContain(`${SERVED}/shelters/gl-sanwan/`);
+    expect(locs.every((l) => l.startsWith(`${SERVED}/`))).toBe(true);
+    expect(locs.some((l) => l.includes('/admin/'))).toBe(false);
+    // Every listed page is there to be read.
+    for (const loc of locs.filter((_, i) => i % 10 === 0)) {
+      const res = await fetch(`${server.url}${new URL(loc).pathname}`);
+      expect(res.status, loc).toBe(200);
+    }
+  });
+
+  test('a guide shared in WeChat shows its title, its summary and the site’s icon, at the served address', async () => {
+    const html = await get('/guides/rainstorm/');
+    expect(html).toContain('<meta property="og:title" content="暴雨与城市内涝 - 扬州应急"');
+    expect(html).toMatch(/<meta property="og:description" content="看懂暴雨预警[^"]*"/);
+    expect(html).toContain(`<meta property="og:url" content="${SERVED}/guides/rainstorm/"`);
+    expect(html).toContain(`<meta property="og:image" content="${SERVED}/icons/icon-512.png"`);
+    expect(html).toContain(`<meta itemprop="description" content="看懂暴雨预警`);
+    expect((await fetch(`${server.url}/icons/icon-512.png`)).headers.get('content-type')).toBe('image/png');
+  });
 });
