@@ -161,7 +161,8 @@ export function createApp({
   app.use('/warnings/:id{[0-9]+}/*', withContext);
   app.use('/en/warnings/:id{[0-9]+}/*', withContext);
   // The home page and /warnings/ carry the warnings in force, written in by the server (readable without JavaScript).
-  for (const path of WARNINGS_IN_PAGE) app.use(path, withContext);
+  // While the database has not been reached they are the built pages as they are (the island says what it can).
+  for (const path of WARNINGS_IN_PAGE) app.use(path, (c, next) => (ready() ? withContext(c, next) : next()));
   // What residents read in a spike is answered from memory; a change made here clears it at once.
   // Hono's '/api/warnings/*' matches '/api/warnings' too: listing both ran the cache twice, nested.
   for (const path of ['/api/warnings/*', '/feeds/*', '/warnings/:id{[0-9]+}/*', '/en/warnings/:id{[0-9]+}/*', ...WARNINGS_IN_PAGE])

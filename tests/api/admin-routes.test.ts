@@ -56,8 +56,10 @@ const KIND_BY_SEGMENT: Record<string, Kind> = {
   campaigns: 'campaign',
   judging: 'idea',
   contests: 'contest',
+  // CAP source feeds: only admins change them, so every staff role is refused each one.
+  feeds: 'feed',
 };
-type Kind = 'account' | 'warning' | 'hazard' | 'idea' | 'campaign' | 'contest';
+type Kind = 'account' | 'warning' | 'hazard' | 'idea' | 'campaign' | 'contest' | 'feed';
 type StaffRole = Exclude<Role, 'admin'>;
 const STAFF_ROLES: StaffRole[] = ['publisher', 'moderator', 'judge', 'organizer'];
 
@@ -133,6 +135,7 @@ describe('object-level access on every /api/admin route, for every role', () => 
       idea: [ids.a1, ids.a2, ids.b1],
       campaign: [ids.A, ids.B],
       contest: [ids.cX, ids.cY],
+      feed: ['1'],
     };
     const ideaTitles = [T.campaignA, T.campaignB, T.a1, T.a2, T.b1];
     who.publisher = {
@@ -201,7 +204,7 @@ describe('object-level access on every /api/admin route, for every role', () => 
     }
     expect(wrong).toEqual([]);
     function everythingOf(kind: Kind): string {
-      return { account: ids.account, warning: '1', hazard: 'rainstorm', idea: ids.a1, campaign: ids.A, contest: ids.cX }[kind];
+      return { account: ids.account, warning: '1', hazard: 'rainstorm', idea: ids.a1, campaign: ids.A, contest: ids.cX, feed: '1' }[kind];
     }
   });
 
