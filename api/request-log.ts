@@ -3,7 +3,6 @@ import { requestId } from 'hono/request-id';
 import type { AppEnv } from './context.ts';
 import { logger } from './log.ts';
 
-export { logger };
 import { routeOf } from './metrics.ts';
 
 /**

@@ -1,3 +1,4 @@
+import { logger } from '../log.ts';
 /** Consecutive failures (network errors, timeouts, 5xx) that open an origin's circuit. */
 const FAILURES_TO_OPEN = 5;
 const FIRST_OPEN_MS = 5_000;
@@ -58,7 +59,7 @@ export function createBreakers(now: () => number = Date.now, { failuresToOpen = 
     },
     success(origin: string): void {
       const b = get(origin);
-      if (b.state !== 'closed') console.log(`[push] ${origin} 恢复：推送服务重新应答，继续发送`);
+      if (b.state !== 'closed') logger.info({ origin }, `推送服务 ${origin} 恢复：重新应答，继续发送`);
       Object.assign(b, { state: 'closed', failures: 0, opened: 0, until: 0 });
     },
     /** Records a failure; returns true when this failure opened the circuit. */
@@ -69,7 +70,10 @@ export function createBreakers(now: () => number = Date.now, { failuresToOpen = 
       if (b.state === 'half-open' || (b.state === 'closed' && b.failures >= failuresToOpen)) {
         const rest = Math.min(MAX_OPEN_MS, firstOpenMs * 2 ** b.opened);
         Object.assign(b, { state: 'open', opened: b.opened + 1, until: now() + rest });
-        console.warn(`[push] ${origin} 暂停发送 ${Math.round(rest / 1000)} 秒：连续 ${b.failures} 次失败（${reason}），之后再试`);
+        logger.warn(
+          { origin, failures: b.failures, reason, restSeconds: Math.round(rest / 1000) },
+          `推送服务 ${origin} 暂停发送 ${Math.round(rest / 1000)} 秒：连续 ${b.failures} 次失败（${reason}），之后再试`,
+        );
         return true;
       }
       return false;

@@ -23,7 +23,7 @@ import { createLanes, type Lane, type Payload, type Ready } from './lanes.ts';
 import { payloadFor } from './payload.ts';
 import { splitEndpoint, type PushSender } from './sender.ts';
 import { onDeliveryNotice } from './worker-signal.ts';
-import { logger } from '../request-log.ts';
+import { logger } from '../log.ts';
 
 /** Items claimed at a time. */
 const BATCH = 500;
@@ -355,7 +355,7 @@ export function startDeliveryWorker(opts: {
           }
           lastLook = Date.now();
           lookFailed = false;
-          if (downLogged) console.log('[push] 数据库已恢复，继续推送');
+          if (downLogged) logger.info('推送：数据库已恢复，继续推送');
           backoff = 1000;
           downLogged = false;
           if (n > 0) {
