@@ -49,7 +49,8 @@ export interface FastPathOptions {
  * stylesheet can show: another representation, api/warnings/feeds.ts).
  */
 function keyOf(url: string, accept: string | undefined): string {
-  const slash = url.indexOf('/', url.indexOf('//') + 2);
+  // `/path?query` as node gives it, or `http://host/path?query` as Hono does.
+  const slash = url.startsWith('/') ? 0 : url.indexOf('/', url.indexOf('//') + 2);
   return `${slash === -1 ? '/' : url.slice(slash)}${accept?.includes('text/html') ? ' html' : ''}`;
 }
 
