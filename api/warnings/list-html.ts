@@ -21,7 +21,8 @@ export function warningCardHtml(w: PublicWarning): string {
     ? `<ol class="warning-actions">${w.actions.map((a) => `<li>${esc(a)}</li>`).join('')}</ol>`
     : `<p class="warning-instruction">${esc(w.instruction)}</p>`;
   return (
-    `<li class="warning-card card level-edge-${esc(w.level)}${drill ? ' warning-drill' : ''}">` +
+    // The districts it concerns, so the page can put the resident's first before it is drawn (site/pages/warnings/index.astro).
+    `<li class="warning-card card level-edge-${esc(w.level)}${drill ? ' warning-drill' : ''}" data-concerns="${w.wholeCity ? 'all' : esc(w.areas.map((a) => a.code).join(' '))}">` +
     `<p class="warning-card-level">${drill ? `<strong class="drill-tag">${esc(w.statusName)}</strong>` : ''}<span class="level level-${esc(w.level)}">${esc(w.levelName)}</span></p>` +
     `<h3><a href="${esc(w.url)}">${esc(w.title)}</a></h3>` +
     (w.changeNote ? `<p class="warning-change">更新：${esc(w.changeNote)}</p>` : '') +
