@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BAD_SIGN_IN, CODE_NEEDED } from '../../api/accounts/sign-in.ts';
-import { browserAvailable, launchBrowser, watchPage } from '../fixtures/browser.ts';
+import { browserAvailable, hydrated, launchBrowser, watchPage } from '../fixtures/browser.ts';
 import { startServer, type RunningServer } from '../fixtures/server.ts';
 
 describe.runIf(browserAvailable())('admin console in Chromium', () => {
@@ -20,6 +20,7 @@ describe.runIf(browserAvailable())('admin console in Chromium', () => {
 
   /** Logs in with the keyboard alone. */
   async function keyboardLogin(page: Page, username: string, password: string) {
+    await hydrated(page, 'Login');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('login-username');
     await page.keyboard.type(username);
     await page.keyboard.press('Tab');

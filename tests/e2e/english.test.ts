@@ -138,16 +138,21 @@ describe.runIf(browserAvailable())('English pages in Chromium', () => {
   test('the language switch keeps the page, and goes to the English home page where there is no English', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(`${server.url}/guides/heat/`);
-    await page.getByRole('link', { name: 'English' }).click();
+    // On a phone the Chinese header keeps it in 菜单, with the sections.
+    const english = async () => {
+      await page.locator('details.menu summary').click();
+      await page.getByRole('link', { name: 'English' }).click();
+    };
+    await english();
     await page.waitForURL(`${server.url}/en/guides/heat/`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Heat');
     await page.getByRole('link', { name: '中文' }).click();
     await page.waitForURL(`${server.url}/guides/heat/`);
     await page.goto(`${server.url}/guides/flood/`);
-    await page.getByRole('link', { name: 'English' }).click();
+    await english();
     await page.waitForURL(`${server.url}/en/`);
     await page.goto(`${server.url}/warnings/${ids.english}/`);
-    await page.getByRole('link', { name: 'English' }).click();
+    await english();
     await page.waitForURL(`${server.url}/en/warnings/${ids.english}/`);
     await page.close();
   });

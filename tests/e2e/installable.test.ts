@@ -120,6 +120,8 @@ describe.runIf(browserAvailable())('an installable app', () => {
     });
     const page = await context.newPage();
     await page.goto(`${server.url}/warnings/`);
+    // The panel wakes when it comes into view (client:visible), below the warnings on a phone.
+    await page.getByRole('heading', { name: '订阅预警推送' }).scrollIntoViewIfNeeded();
     await expect.poll(() => page.locator('body').textContent(), { timeout: 15_000 }).toContain('只有添加到主屏幕的网站才能接收推送');
     await context.close();
   });

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
 import { safeNext } from '../../lib/safe-next.ts';
 
@@ -10,6 +10,9 @@ import { safeNext } from '../../lib/safe-next.ts';
 export default function Login() {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  // Until the script has run, Enter or a click would post the form to the static page and lose it: wait for it.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   const [step, setStep] = useState<'password' | 'code'>('password');
   const codeRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
@@ -70,7 +73,7 @@ export default function Login() {
           ref={codeRef}
         />
       </div>
-      <button type="submit" disabled={busy}>
+      <button type="submit" disabled={busy || !ready}>
         {busy ? '正在登录……' : '登录'}
       </button>
     </form>
