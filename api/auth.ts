@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import { changePasswordSchema, loginSchema } from './accounts/contract.ts';
 import { requireSession } from './accounts/guard.ts';
 import { passwordProblem, verifyPassword } from './accounts/passwords.ts';
 import { secondFactorRequired } from './accounts/second-factor.ts';
@@ -12,18 +12,6 @@ import { auditOf, recordAudit } from './audit.ts';
 import type { AppEnv } from './context.ts';
 import { apiError } from './errors.ts';
 import { jsonBody } from './validate.ts';
-
-const loginSchema = z.object({
-  username: z.string().trim().min(1, '请填写用户名').max(64),
-  password: z.string().min(1, '请填写密码').max(200),
-  /** The six-digit code of the authenticator app, or a recovery code; empty when the account has none. */
-  code: z.string().trim().max(20, '验证码太长了').optional(),
-});
-
-const changePasswordSchema = z.object({
-  current: z.string().min(1, '请填写当前密码').max(200),
-  next: z.string().min(1, '请填写新密码').max(200),
-});
 
 /** `/api/auth`: sign in, sign out, who am I, change my password, the second factor. */
 export const auth = new Hono<AppEnv>()
@@ -48,9 +36,10 @@ export const auth = new Hono<AppEnv>()
   })
   .get('/me', requireSession, (c) => {
     const s = c.var.session;
-    const account = s?.account;
-    const mustEnrol = !!account && secondFactorRequired(account.roles, c.var.env.staffTotp) && !account.totp;
-    return c.json({ account, mustEnrol, viaRecovery: !!s?.viaRecovery });
+    if (!s) throw apiError(401, 'unauthorized', '请先登录。');
+    const account = s.account;
+    const mustEnrol = secondFactorRequired(account.roles, c.var.env.staffTotp) && !account.totp;
+    return c.json({ account, mustEnrol, viaRecovery: s.viaRecovery });
   })
   .post('/password', requireSession, jsonBody(changePasswordSchema), async (c) => {
     const { current, next } = c.req.valid('json');

@@ -8,8 +8,3 @@ export const mapConfig = new Hono<AppEnv>().get('/', (c) => {
     tiles: t ? { url: t.url, labelUrl: t.labelUrl, subdomains: t.subdomains, attribution: t.attribution, maxZoom: t.maxZoom } : null,
   });
 });
-
-/** What the map island receives. */
-export type MapConfig = {
-  tiles: { url: string; labelUrl: string | null; subdomains: string[]; attribution: string; maxZoom: number } | null;
-};

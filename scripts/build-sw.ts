@@ -1,8 +1,8 @@
 // `npm run build`, last step: compile site/sw/sw.ts and inject the precache manifest over dist/ into dist/sw.js.
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { transform } from 'esbuild';
+import { build } from 'esbuild';
 import { glob } from 'node:fs/promises';
 import workbox from 'workbox-build';
 
@@ -83,8 +83,24 @@ const assets = await assetsFor(pageFiles.filter((f) => /\.html$/.test(f)));
 
 const tmp = mkdtempSync(join(tmpdir(), 'yzready-sw-'));
 try {
-  const source = readFileSync('site/sw/sw.ts', 'utf8');
-  const { code } = await transform(source, { loader: 'ts', format: 'iife', target: 'es2022', legalComments: 'none' });
+  // Bundled, so the worker shares the site's clock and the push contract's types (tests/unit/browser-bundles.test.ts
+  // keeps server-only modules out of it).
+  const built = await build({
+    entryPoints: ['site/sw/sw.ts'],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'es2022',
+    legalComments: 'none',
+    metafile: true,
+  });
+  const code = built.outputFiles[0]?.text ?? '';
+  // Which modules went in, for tests/unit/browser-bundles.test.ts (outside dist/, never served).
+  mkdirSync('node_modules/.cache/yzready', { recursive: true });
+  writeFileSync(
+    'node_modules/.cache/yzready/sw-modules.json',
+    JSON.stringify([{ file: 'sw.js', modules: Object.keys(built.metafile.inputs) }], null, 1),
+  );
   const swSrc = join(tmp, 'sw.js');
   writeFileSync(swSrc, code);
   const result = await workbox.injectManifest({

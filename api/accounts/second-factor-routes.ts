@@ -1,21 +1,13 @@
 import { Hono } from 'hono';
 import QRCode from 'qrcode';
-import { z } from 'zod';
 import { auditAction } from '../audit.ts';
 import type { AppEnv } from '../context.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody } from '../validate.ts';
+import { secondFactorConfirmSchema } from './contract.ts';
 import { requireSession } from './guard.ts';
 import { decryptSecret, enrolSecondFactor, newRecoveryCodes, newTotpSecret, setPendingSecret, totpOf } from './second-factor.ts';
 import { findById } from './store.ts';
-
-const confirmSchema = z.object({
-  /** The six digits the authenticator app shows for the new secret. */
-  code: z
-    .string()
-    .trim()
-    .regex(/^\d{6}$/, '请输入验证器 App 显示的 6 位数字'),
-});
 
 /** `/api/auth/second-factor`: enrolling an authenticator app (TOTP, RFC 6238) for the signed-in account. */
 export const secondFactorRoutes = new Hono<AppEnv>()
@@ -32,7 +24,7 @@ export const secondFactorRoutes = new Hono<AppEnv>()
     const qrSvg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
     return c.json({ secret, uri, qrSvg });
   })
-  .post('/confirm', jsonBody(confirmSchema), async (c) => {
+  .post('/confirm', jsonBody(secondFactorConfirmSchema), async (c) => {
     const me = c.var.session?.account;
     const row = me && (await findById(c.var.database, me.id));
     if (!me || !row) throw apiError(401, 'unauthorized', '请先登录。');

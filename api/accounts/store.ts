@@ -20,12 +20,7 @@ export interface PublicAccount {
   totp: boolean;
 }
 
-/** Login names: lower-case letters, digits, dot, dash and underscore. */
-export const usernameSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9._-]{3,32}$/, '用户名为 3–32 位小写字母、数字或 . _ -');
+export { usernameSchema } from './contract.ts';
 
 const rolesJson = z.array(roleSchema);
 

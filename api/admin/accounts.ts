@@ -1,42 +1,20 @@
 import { asc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import {
+  accountCreateSchema as createSchema,
+  accountEditSchema as editSchema,
+  accountIdParamSchema as idParam,
+  resetPasswordSchema as resetSchema,
+} from './contract.ts';
 import { requireRole } from '../accounts/guard.ts';
 import { passwordProblem } from '../accounts/passwords.ts';
-import { roleSchema } from '../accounts/roles.ts';
 import { revokeSessions } from '../accounts/sessions.ts';
-import { createAccount, findById, setPassword, toPublic, usernameSchema } from '../accounts/store.ts';
+import { createAccount, findById, setPassword, toPublic } from '../accounts/store.ts';
 import { auditInsert, auditOf } from '../audit.ts';
 import type { AppEnv } from '../context.ts';
 import { accounts, sessions } from '../db/schema.ts';
-import { districtCodes } from '../domain/areas.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody, paramsOf } from '../validate.ts';
-
-const unitSchema = {
-  /** For organisers: school or community name. */
-  unitName: z.string().trim().min(2, '单位名称至少 2 个字').max(60).nullable().optional(),
-  /** For organisers: the unit's district. */
-  unitDistrict: z.enum(districtCodes, { error: '请选择所在县（市、区）' }).nullable().optional(),
-};
-
-const createSchema = z.object({
-  username: usernameSchema,
-  displayName: z.string().trim().min(2, '姓名至少 2 个字').max(40),
-  password: z.string().max(200),
-  roles: z.array(roleSchema).max(5),
-  ...unitSchema,
-});
-
-const editSchema = z.object({
-  displayName: z.string().trim().min(2, '姓名至少 2 个字').max(40).optional(),
-  roles: z.array(roleSchema).max(5).optional(),
-  disabled: z.boolean().optional(),
-  ...unitSchema,
-});
-
-const idParam = z.object({ id: z.coerce.number().int().positive('账号编号不正确') });
-const resetSchema = z.object({ password: z.string().max(200) });
 
 /** Organisers run contests for one unit, so they need one. */
 function checkUnit(roles: readonly string[], unitName: string | null | undefined, unitDistrict: string | null | undefined): void {

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, like, lte, type SQL } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import { auditFilterSchema as filterSchema, type AuditFilter as Filter } from './contract.ts';
 import { requireRole } from '../accounts/guard.ts';
 import type { AppEnv } from '../context.ts';
 import { csvResponse, toCsv } from '../csv.ts';
@@ -9,19 +9,6 @@ import { auditLog } from '../db/schema.ts';
 import { queryOf } from '../validate.ts';
 import { formatStamp, localDay } from '../domain/clock.ts';
 
-const filterSchema = z.object({
-  /** Action code or its prefix, e.g. `auth.` or `warning.publish`. */
-  action: z.string().trim().max(60).optional(),
-  /** Username of the actor. */
-  actor: z.string().trim().max(40).optional(),
-  /** From this time (ms), inclusive. */
-  from: z.coerce.number().int().optional(),
-  /** Until this time (ms), inclusive. */
-  to: z.coerce.number().int().optional(),
-  page: z.coerce.number().int().min(1).default(1),
-});
-
-type Filter = z.output<typeof filterSchema>;
 const PAGE_SIZE = 50;
 
 function where(f: Filter): SQL | undefined {

@@ -1,6 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { requireRole } from '../accounts/guard.ts';
 import { auditInsert, auditOf } from '../audit.ts';
 import type { AppEnv } from '../context.ts';
@@ -9,54 +8,16 @@ import { apiError, isConstraintError } from '../errors.ts';
 import { jsonBody, paramsOf } from '../validate.ts';
 import { draftView } from '../warnings/drafts.ts';
 import type { WarningInput } from '../warnings/schema.ts';
+import {
+  capFeedIdParamSchema as idParam,
+  capFeedPatchSchema as feedPatchSchema,
+  capFeedSchema as feedSchema,
+  capImportSchema as importSchema,
+  trustedSenderSchema as trustSchema,
+} from './contract.ts';
 import { feedUrlAllowed } from './feed-poll.ts';
 import { importCap } from './import.ts';
-import { CapRefusal, MAX_XML_BYTES } from './xml-tree.ts';
-
-const OVERRIDABLE = [
-  'status',
-  'hazard',
-  'level',
-  'urgency',
-  'certainty',
-  'responseType',
-  'effective',
-  'onset',
-  'expires',
-  'headline',
-  'description',
-  'instruction',
-  'areas',
-  'polygon',
-] as const;
-
-const importSchema = z.object({
-  /** The CAP document as text (pasted, or read from the uploaded file by the browser). */
-  xml: z
-    .string({ error: '请粘贴或上传 CAP 文件' })
-    .min(1, '请粘贴或上传 CAP 文件')
-    .max(MAX_XML_BYTES * 2, `文件太大（上限 ${MAX_XML_BYTES / 1024} KB）`),
-  /** What the publisher decided for the fields the message left open. */
-  overrides: z.partialRecord(z.enum(OVERRIDABLE), z.unknown()).default({}),
-  /** A feed item waiting for review that this import settles. */
-  feedItem: z.number().int().positive().optional(),
-});
-const feedSchema = z.object({
-  url: z
-    .string()
-    .trim()
-    .max(2000)
-    .refine((u) => URL.canParse(u) && new URL(u).protocol === 'https:', '请填写以 https:// 开头的完整地址'),
-  name: z.string().trim().min(2, '请填写来源名称').max(60, '名称不超过 60 个字'),
-});
-const feedPatchSchema = z.object({ enabled: z.boolean({ error: '请说明是否启用' }) });
-const trustSchema = z.object({
-  sender: z.string().trim().min(1, '请填写发布单位标识（CAP sender）').max(200),
-  trusted: z.boolean(),
-  /** Red and whole-city messages from this sender are published without a second publisher. */
-  exemptTwoPerson: z.boolean().default(false),
-});
-const idParam = z.object({ id: z.coerce.number().int().positive('编号不正确') });
+import { CapRefusal } from './xml-tree.ts';
 
 /** `/api/admin/cap`: importing CAP documents (publishers) and the source feeds they come from (admins configure). */
 export const adminCap = new Hono<AppEnv>()
@@ -88,7 +49,7 @@ export const adminCap = new Hono<AppEnv>()
       const url = `/warnings/${r.warning.id}/`;
       const state = r.warning.state === 'draft' ? '草稿' : '已发布的预警';
       return c.json({
-        result: 'duplicate',
+        result: 'duplicate' as const,
         message: `这条消息已经导入过（${state}，编号 ${r.warning.identifier}），未重复导入。`,
         warning: { id: r.warning.id, url },
       });
@@ -111,7 +72,7 @@ export const adminCap = new Hono<AppEnv>()
       );
     }
     await settle(r.draft.id);
-    return c.json({ result: 'created', warning: await draftView(c.var.database, r.draft, c.var.now), notes: r.notes }, 201);
+    return c.json({ result: 'created' as const, warning: await draftView(c.var.database, r.draft, c.var.now), notes: r.notes }, 201);
   })
   .get('/feeds', requireRole('publisher'), async (c) => {
     const db = c.var.database.db;

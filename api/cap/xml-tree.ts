@@ -1,4 +1,5 @@
 import { SaxesParser } from 'saxes';
+import { MAX_XML_BYTES } from './contract.ts';
 
 /** An element of a parsed document: its local name, namespace, attributes, child elements and text. */
 export interface XmlElement {
@@ -21,7 +22,7 @@ export class CapRefusal extends Error {
 }
 
 /** Largest document accepted (bytes of UTF-8): a CAP message with long texts and polygons stays far below. */
-export const MAX_XML_BYTES = 256 * 1024;
+export { MAX_XML_BYTES };
 /** Deepest element nesting accepted (CAP needs 4). */
 const MAX_DEPTH = 32;
 /** Most elements accepted in one document. */

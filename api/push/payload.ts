@@ -4,24 +4,8 @@ import type { WarningRow } from '../db/schema-warnings.ts';
 import { LEVELS } from '../domain/hazards.ts';
 import { findWarning } from '../warnings/store.ts';
 import { notificationFor } from '../warnings/view.ts';
+import type { PushPayload } from './contract.ts';
 import type { PushOptions } from './sender.ts';
-
-/** What the service worker receives for one warning message (kept well under 2 KB). */
-export interface PushPayload {
-  v: 1;
-  id: number;
-  /** Identifier of the first message of the event: the notification tag, so an Update replaces it. */
-  tag: string;
-  title: string;
-  body: string;
-  level: WarningRow['level'];
-  rank: number;
-  status: WarningRow['status'];
-  msgType: WarningRow['msgType'];
-  url: string;
-  /** Expiry (ms): the worker drops a message that arrives after it. */
-  expires: number;
-}
 
 /** The identifier of the first message in a warning's chain of updates. */
 async function rootIdentifier(database: Database, w: WarningRow): Promise<string> {

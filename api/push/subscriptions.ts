@@ -1,46 +1,17 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
 import type { AppEnv } from '../context.ts';
 import { pushSubscriptions } from '../db/schema-warnings.ts';
-import { districtCodes } from '../domain/areas.ts';
-import { hazardCodeSchema, LEVELS, levelCodeSchema } from '../domain/hazards.ts';
+import { LEVELS } from '../domain/hazards.ts';
 import { apiError } from '../errors.ts';
 import { countHit } from '../rate-limit.ts';
 import { jsonBody, paramsOf } from '../validate.ts';
+import { pushPrefsSchema, subscribeSchema, subscriptionIdParamSchema as idParam, type PushPayload, type PushPrefs } from './contract.ts';
 import { endpointAllowed, unreachableService } from './allowlist.ts';
 import type { PushSender } from './sender.ts';
 import type { VapidKeys } from './vapid.ts';
 
-const b64url = (bytes: number, what: string) =>
-  z
-    .string()
-    .regex(/^[A-Za-z0-9_-]+={0,2}$/, `${what}格式不正确`)
-    .refine((s) => Buffer.from(s, 'base64url').length === bytes, `${what}长度不正确`);
-
-const prefsSchema = z.object({
-  /** Districts to hear about (whole-city warnings always reach everyone). */
-  districts: z
-    .array(z.enum(districtCodes, { error: '未知的区县代码' }))
-    .min(1, '请至少选择一个区县')
-    .max(6),
-  /** Hazard codes, or null for all. */
-  hazards: z.array(hazardCodeSchema).min(1).max(30).nullable().default(null),
-  /** The lowest level to be told about. */
-  minLevel: levelCodeSchema.default('blue'),
-  /** Also receive 演练/测试 messages. */
-  exercises: z.boolean().default(false),
-});
-
-const subscribeSchema = prefsSchema.extend({
-  subscription: z.object({
-    endpoint: z.string().url('推送地址不正确').max(1000),
-    keys: z.object({ p256dh: b64url(65, '推送公钥'), auth: b64url(16, '推送密钥') }),
-  }),
-});
-
-const idParam = z.object({ id: z.coerce.number().int().positive() });
 const sha = (s: string) => createHash('sha256').update(s).digest();
 
 /** The subscription named in the path, if the request carries its token (X-Subscription-Token). */
@@ -52,7 +23,7 @@ async function owned(c: Context<AppEnv>, id: number) {
   return row;
 }
 
-const columns = (p: z.output<typeof prefsSchema>) => ({
+const columns = (p: PushPrefs) => ({
   districts: JSON.stringify(p.districts),
   hazards: p.hazards ? JSON.stringify(p.hazards) : null,
   minRank: LEVELS[p.minLevel].rank,
@@ -100,7 +71,7 @@ export function subscriptionRoutes(vapid: () => Promise<VapidKeys>, sender: () =
       );
       return c.json({ id: rows[0]?.id, token }, 201);
     })
-    .put('/:id', paramsOf(idParam), jsonBody(prefsSchema), async (c) => {
+    .put('/:id', paramsOf(idParam), jsonBody(pushPrefsSchema), async (c) => {
       const row = await owned(c, c.req.valid('param').id);
       await c.var.database.write((db) =>
         db
@@ -119,7 +90,7 @@ export function subscriptionRoutes(vapid: () => Promise<VapidKeys>, sender: () =
       const row = await owned(c, c.req.valid('param').id);
       const count = await countHit(c.var.database, { bucket: 'push-test', limit: 3, windowMs: 3600_000 }, `sub:${row.id}`, c.var.now);
       if (count > 3) throw apiError(429, 'rate_limited', '测试通知每小时最多发送 3 次，请稍后再试。');
-      const payload = {
+      const payload: PushPayload = {
         v: 1,
         id: 0,
         tag: 'yzready-test',

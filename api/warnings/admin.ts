@@ -1,6 +1,5 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { requireRole } from '../accounts/guard.ts';
 import { auditOf } from '../audit.ts';
 import type { AppEnv } from '../context.ts';
@@ -12,19 +11,18 @@ import { notifyDelivery } from '../push/worker-signal.ts';
 import { accountName, approversFor, isAuthor, isGrave, needsApproval, twoPersonRuleOn } from './approval.ts';
 import { asInput, draftView, explainConflict, previewOf } from './drafts.ts';
 import { englishCancel } from './english.ts';
-import { publisherText, timesProblem, warningInputSchema, type WarningInput } from './schema.ts';
+import {
+  approveSchema,
+  cancelSchema,
+  followUpSchema,
+  publishSchema,
+  warningIdParamSchema as idParam,
+  type DeliveryProgress,
+} from './contract.ts';
+import { timesProblem, warningInputSchema, type WarningInput } from './schema.ts';
 import { createDraft, dropDraft, editDraft, endingOf, findWarning, publishDraft, type PendingAudit } from './store.ts';
 import { toCapTime } from './time.ts';
 import { isActive, publicWarning } from './view.ts';
-
-const idParam = z.object({ id: z.coerce.number().int().positive('预警编号不正确') });
-const confirmSchema = z.object({ confirm: z.boolean().optional() });
-const followUpSchema = z.object({ warning: warningInputSchema, confirm: z.boolean().optional() });
-const cancelSchema = z.object({
-  reason: publisherText({ min: 4, max: 500, tooShort: '请写明解除或取消的原因', tooLong: '原因不超过 500 个字' }),
-  allClear: z.boolean().default(false),
-});
-const approveSchema = z.object({ revision: z.number({ error: '请先查看预览' }).int().positive() });
 
 /** With the two-person rule off, a grave message still needs the publisher's own second click. */
 function checkConfirmed(w: Pick<WarningInput, 'level' | 'areas'>, confirm: boolean | undefined): void {
@@ -157,7 +155,7 @@ export const adminWarnings = new Hono<AppEnv>()
     if (!w) throw apiError(409, 'not_draft', '只能修改草稿；已发布的预警请用“更新”发布一条新消息。');
     return c.json({ warning: await draftView(c.var.database, w, c.var.now) });
   })
-  .post('/:id/publish', paramsOf(idParam), jsonBody(confirmSchema), async (c) => {
+  .post('/:id/publish', paramsOf(idParam), jsonBody(publishSchema), async (c) => {
     const { id } = c.req.valid('param');
     const draft = await findWarning(c.var.database, id);
     if (!draft) throw apiError(404, 'not_found', '没有这条预警。');
@@ -240,7 +238,7 @@ export const adminWarnings = new Hono<AppEnv>()
       .groupBy(deliveryItems.state);
     const by = Object.fromEntries(counts.map((r) => [r.state, Number(r.n)]));
     const matched = counts.reduce((s, r) => s + Number(r.n), 0);
-    return c.json({
+    const progress: DeliveryProgress = {
       state: job.state,
       matched,
       sent: by['sent'] ?? 0,
@@ -253,5 +251,6 @@ export const adminWarnings = new Hono<AppEnv>()
       approval: w.approvedBy
         ? { approvedBy: await accountName(c.var.database, w.approvedBy), approvedAt: toCapTime(w.approvedAt ?? 0) }
         : null,
-    });
+    };
+    return c.json(progress);
   });

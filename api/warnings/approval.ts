@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { requireRole } from '../accounts/guard.ts';
 import { auditInsert, auditOf } from '../audit.ts';
 import type { AppEnv } from '../context.ts';
@@ -9,6 +8,7 @@ import { accounts, serverState } from '../db/schema.ts';
 import type { WarningRow } from '../db/schema-warnings.ts';
 import { CITY_CODE, DISTRICTS } from '../domain/areas.ts';
 import { jsonBody } from '../validate.ts';
+import { warningSettingsSchema } from './contract.ts';
 
 const RULE_KEY = 'warnings.two_person_rule';
 
@@ -53,15 +53,10 @@ export async function accountName(database: Database, id: number | null): Promis
   return row ? `${row.displayName}（${row.username}）` : `账号 ${id}`;
 }
 
-const settingSchema = z.object({
-  /** Grave warnings need a second publisher's approval. */
-  twoPersonRule: z.boolean({ error: '请说明是否启用双人审核' }),
-});
-
 /** `/api/admin/warning-settings`: the city's two-person rule, read by publishers, switched by admins (audited). */
 export const warningSettings = new Hono<AppEnv>()
   .get('/', requireRole('publisher'), async (c) => c.json({ twoPersonRule: await twoPersonRuleOn(c.var.database) }))
-  .put('/', requireRole('admin'), jsonBody(settingSchema), async (c) => {
+  .put('/', requireRole('admin'), jsonBody(warningSettingsSchema), async (c) => {
     const on = c.req.valid('json').twoPersonRule;
     const value = on ? 'on' : 'off';
     await c.var.database.write((db) =>

@@ -4,6 +4,7 @@ import type { WarningRow } from '../db/schema-warnings.ts';
 import type { HazardCode } from '../domain/hazards.ts';
 import { apiError } from '../errors.ts';
 import { accountName, approversFor, needsApproval } from './approval.ts';
+import type { WarningPreview } from './contract.ts';
 import { warningHtml } from './page.ts';
 import type { WarningInput } from './schema.ts';
 import { newestOf } from './store.ts';
@@ -50,7 +51,7 @@ export async function draftView(database: Database, w: WarningRow, now: number) 
 }
 
 /** What residents will see once `w` is published now: the page body and the notification. */
-export function previewOf(w: WarningRow, now: number) {
+export function previewOf(w: WarningRow, now: number): WarningPreview {
   const asPublished: WarningRow = {
     ...w,
     state: 'published',

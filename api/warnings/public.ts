@@ -1,25 +1,14 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import type { AppEnv } from '../context.ts';
-import { CITY_CODE, districtCodes } from '../domain/areas.ts';
+import { CITY_CODE } from '../domain/areas.ts';
 import { apiError } from '../errors.ts';
 import { paramsOf, queryOf } from '../validate.ts';
 import { capXml } from './cap.ts';
+import { warningIdParamSchema as idParam, warningListQuerySchema as listQuery } from './contract.ts';
 import { activeWarnings, findWarning, warningHistory } from './store.ts';
 import { publicWarning } from './view.ts';
 
-const listQuery = z.object({
-  /** Only warnings covering this district (whole-city warnings cover every district). */
-  district: z.enum(districtCodes, { error: '未知的区县代码' }).optional(),
-  /** Actual, Exercise or Test. */
-  status: z.enum(['Actual', 'Exercise', 'Test'], { error: '状态应为 Actual、Exercise 或 Test' }).optional(),
-  /** `1` for every published message, newest first, with paging. */
-  all: z.enum(['1', 'true']).optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-});
-
 const PAGE_SIZE = 20;
-const idParam = z.object({ id: z.coerce.number().int().positive('预警编号不正确') });
 
 /** `/api/warnings`: what is active now, history, one warning, and its CAP 1.2 document. */
 export const publicWarnings = new Hono<AppEnv>()

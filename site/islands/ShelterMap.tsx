@@ -4,7 +4,8 @@ import './ShelterMap.css';
 import type * as Leaflet from 'leaflet';
 import type { L as LeafletLite } from './leaflet-lite.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { MapConfig } from '../../api/map-config.ts';
+import type { mapConfig } from '../../api/map-config.ts';
+import { apiClient, call, type Success } from '../lib/api-client.ts';
 import { MAP_CITY_VIEW } from '../config.ts';
 import { OUTLINE_BOUNDS, OUTLINE_LABELS } from '../lib/city-outline-bounds.ts';
 import type { MapPoint } from '../lib/shelters.ts';
@@ -15,14 +16,13 @@ const FILTERED_EVENT = 'yzready:shelters-filtered';
 /** What went wrong, if anything: no base map configured, one configured but not loading, or no map at all. */
 type Problem = '' | 'unconfigured' | 'tiles' | 'map';
 
+const mapApi = apiClient<typeof mapConfig>('/api/map');
+/** What `GET /api/map` answers. */
+type MapConfig = Success<Awaited<ReturnType<typeof mapApi.index.$get>>>;
+
 /** The base map the server was configured with, or undefined when the server cannot be asked (offline). */
 async function loadConfig(): Promise<MapConfig | undefined> {
-  try {
-    const res = await fetch('/api/map', { cache: 'no-store' });
-    return res.ok ? ((await res.json()) as MapConfig) : undefined;
-  } catch {
-    return undefined;
-  }
+  return call(mapApi.index.$get(undefined, { init: { cache: 'no-store' } }), { redirectOn401: false }).catch(() => undefined);
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

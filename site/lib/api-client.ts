@@ -34,6 +34,9 @@ export function apiClient<T extends Hono<any, any, any>>(base: string) {
 /** The body of the successful answers a client call can give (errors are thrown, never returned). */
 export type Success<R> = R extends ClientResponse<infer B, infer S, 'json'> ? (S extends SuccessStatusCode ? B : never) : never;
 
+/** The success body of a client method, e.g. `BodyOf<typeof api.feeds.$get>`: a name for what a route answers. */
+export type BodyOf<F extends (...args: never[]) => Promise<unknown>> = Success<Awaited<ReturnType<F>>>;
+
 /** Options of {@link call}. */
 export interface CallOptions {
   /** A 401 sends the user to the login page and back here afterwards (admin pages); false on residents' pages. */

@@ -3,7 +3,8 @@
  * workbox-build's injectManifest puts the revisioned list of files to keep offline in place of
  * `self.__WB_MANIFEST`. No Workbox runtime: the caching below is small enough to write by hand.
  */
-export {};
+import type { PushPayload } from '../../api/push/contract.ts';
+import { shortTime } from '../islands/warnings/format.ts';
 
 /** One precached file: its site path and a revision, or null when the name carries a content hash. */
 interface PrecacheEntry {
@@ -122,13 +123,6 @@ async function navigate(req: Request, url: URL): Promise<Response> {
   }
 }
 
-/** `5月12日 09:05` in Beijing time (UTC+8 all year), whatever the device's own zone. */
-function beijingTime(ms: number): string {
-  const d = new Date(ms + 8 * 3600_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-}
-
 /**
  * A warning page (/warnings/<id>/): the network first; every copy that arrives is kept with the time
  * it was fetched, so a page the resident has opened once still reads offline, marked with that time
@@ -155,7 +149,7 @@ async function warningPage(req: Request): Promise<Response> {
     if (!saved) return network.catch(offlinePage);
     const at = Number(saved.headers.get('x-saved-at')) || Date.now();
     const note =
-      `<p class="notice saved-copy" role="status"><strong>现在无法连接网络。</strong>这是这台设备在 ${beijingTime(at)}（北京时间）保存的副本，` +
+      `<p class="notice saved-copy" role="status"><strong>现在无法连接网络。</strong>这是这台设备在 ${shortTime(at)}（北京时间）保存的副本，` +
       '这条预警之后可能已经更新、解除或取消。请留意 12379 预警短信和本地广播电视，有危险时先按当地政府和社区的通知行动。</p>';
     const html = (await saved.text()).replace('<article class="warning-detail"', () => `${note}<article class="warning-detail"`);
     const headers = new Headers(saved.headers);
@@ -203,18 +197,6 @@ self.addEventListener('fetch', (event) => {
 // The warnings feature adds its `push` and `notificationclick` listeners here, in this same file:
 // a site has one service worker per scope, so they must not live in a second one.
 
-/** What api/push/payload.ts sends for one warning message. */
-interface WarningPush {
-  id: number;
-  tag: string;
-  title: string;
-  body: string;
-  rank: number;
-  status: string;
-  msgType: string;
-  url: string;
-  expires: number;
-}
 interface PushEvent extends ExtendableEvent {
   readonly data: { json(): unknown; text(): string } | null;
 }
@@ -263,10 +245,10 @@ async function showNotice(tag: string): Promise<void> {
   });
 }
 
-/** The message, or null when it is not one api/push/payload.ts would send. */
-function readPush(data: PushEvent['data']): WarningPush | null {
+/** The message, or null when it is not one api/push/payload.ts would send (the contract's `pushPayloadSchema`, checked by hand: no zod in the worker). */
+function readPush(data: PushEvent['data']): PushPayload | null {
   try {
-    const msg = data?.json() as Partial<WarningPush> | null | undefined;
+    const msg = data?.json() as Partial<PushPayload> | null | undefined;
     if (!msg || typeof msg !== 'object') return null;
     const ok =
       typeof msg.title === 'string' &&
@@ -278,18 +260,18 @@ function readPush(data: PushEvent['data']): WarningPush | null {
       !msg.url.startsWith('//') &&
       typeof msg.expires === 'number' &&
       typeof msg.rank === 'number';
-    return ok ? (msg as WarningPush) : null;
+    return ok ? (msg as PushPayload) : null;
   } catch {
     return null;
   }
 }
 
 /** Shows a warning: one notification per event (tag), louder only when the level rises. */
-async function showWarning(msg: WarningPush): Promise<void> {
+async function showWarning(msg: PushPayload): Promise<void> {
   // A message that arrives after its warning expired would only mislead: a short notice instead.
   if (msg.expires <= Date.now()) return showNotice(msg.tag);
   const shown = await pushScope.registration.getNotifications({ tag: msg.tag });
-  const previousRank = Math.max(0, ...shown.map((n) => (n.data as WarningPush | null)?.rank ?? 0));
+  const previousRank = Math.max(0, ...shown.map((n) => (n.data as PushPayload | null)?.rank ?? 0));
   await pushScope.registration.showNotification(msg.title, {
     body: msg.body,
     tag: msg.tag,
@@ -310,7 +292,7 @@ pushScope.addEventListener('push', (event) => {
 
 pushScope.addEventListener('notificationclick', (event) => {
   event.notification.close();
-  const url = new URL((event.notification.data as WarningPush | null)?.url ?? '/warnings/', self.location.href).href;
+  const url = new URL((event.notification.data as PushPayload | null)?.url ?? '/warnings/', self.location.href).href;
   event.waitUntil(
     (async () => {
       const windows = await pushScope.clients.matchAll({ type: 'window', includeUncontrolled: true });

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase } from '../../api/db/client.ts';
+import { apiErrorSchema } from '../../api/errors.ts';
+import { pushPayloadSchema, type PushPrefs } from '../../api/push/contract.ts';
+import type { subscriptionRoutes } from '../../api/push/subscriptions.ts';
+import type { adminWarnings } from '../../api/warnings/admin.ts';
+import { serverClientOf } from '../fixtures/client.ts';
 import { startSqld } from '../fixtures/db.ts';
 import { waitFor } from '../fixtures/ports.ts';
 import { startPushService, type FakeBrowser } from '../fixtures/push-service.ts';
@@ -27,22 +32,22 @@ describe('warning push delivery', () => {
     });
     return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown>, headers: res.headers };
   };
-  const subscribe = async (b: FakeBrowser, prefs: Record<string, unknown>) => {
-    const res = await api('/api/subscriptions', { method: 'POST', body: { subscription: b.subscription, ...prefs } });
+  const subscriptions = () => serverClientOf<ReturnType<typeof subscriptionRoutes>['subs']>(server.url, '/api/subscriptions');
+  const publisher = () => serverClientOf<typeof adminWarnings>(server.url, '/api/admin/warnings', () => ({ cookie }));
+  const byId = (id: number) => ({ param: { id: String(id) } });
+  const subscribe = async (b: FakeBrowser, prefs: Partial<PushPrefs> & Pick<PushPrefs, 'districts'>) => {
+    const res = await subscriptions().index.$post({ json: { subscription: b.subscription, ...prefs } });
     expect(res.status).toBe(201);
-    return res.body as { id: number; token: string };
+    const { id, token } = await res.json();
+    return { id: id ?? 0, token };
   };
   const publish = async (over = {}) => {
-    const draft = await api('/api/admin/warnings', { method: 'POST', body: rainstormInput(Date.now(), over) });
-    const id = (draft.body['warning'] as { id: number }).id;
-    const res = await api(`/api/admin/warnings/${id}/publish`, { method: 'POST', body: { confirm: true } });
+    const draft = await (await publisher().index.$post({ json: rainstormInput(Date.now(), over) })).json();
+    const res = await publisher()[':id'].publish.$post({ ...byId(draft.warning.id), json: { confirm: true } });
     expect(res.status).toBe(200);
-    return id;
+    return draft.warning.id;
   };
-  const delivery = (id: number) =>
-    api(`/api/admin/warnings/${id}/delivery`).then(
-      (r) => r.body as { state: string; matched: number; sent: number; failed: number; removed: number; pending: number },
-    );
+  const delivery = async (id: number) => (await publisher()[':id'].delivery.$get(byId(id))).json();
   const doneWith = async (id: number) => {
     await waitFor(async () => (await delivery(id)).state === 'done', 30_000, `delivery ${id}`);
     return delivery(id);
@@ -85,7 +90,7 @@ describe('warning push delivery', () => {
       body: { subscription: { endpoint: 'https://10.0.0.1/internal', keys: push.browser('x').subscription.keys }, districts: ['321002'] },
     });
     expect(res.status).toBe(400);
-    expect((res.body['error'] as { code: string }).code).toBe('endpoint_not_allowed');
+    expect(apiErrorSchema.parse(res.body).error.code).toBe('endpoint_not_allowed');
   });
 
   test('tells a resident whose browser pushes through FCM that push cannot reach them from mainland China', async () => {
@@ -97,7 +102,7 @@ describe('warning push delivery', () => {
       },
     });
     expect(res.status).toBe(400);
-    const error = res.body['error'] as { code: string; message: string };
+    const { error } = apiErrorSchema.parse(res.body);
     expect(error.code).toBe('push_service_unreachable');
     expect(error.message).toContain('12379');
     expect(error.message).toContain('预警页面');
@@ -116,7 +121,8 @@ describe('warning push delivery', () => {
     const report = await doneWith(id);
     expect(report).toMatchObject({ matched: 1, sent: 1, failed: 0, skipped: 0 });
     const [msg] = push.for('guangling-all');
-    expect(msg?.payload).toMatchObject({ title: '【橙色预警】暴雨', level: 'orange', url: `/warnings/${id}/` });
+    // What the service worker reads (site/sw/sw.ts), to the letter of the contract.
+    expect(pushPayloadSchema.parse(msg?.payload)).toMatchObject({ title: '【橙色预警】暴雨', level: 'orange', url: `/warnings/${id}/` });
     expect(msg?.claims.aud).toBe(push.origin);
     expect(msg?.claims.sub).toMatch(/^mailto:/);
     expect(msg?.headers['urgency']).toBe('high');
@@ -126,12 +132,12 @@ describe('warning push delivery', () => {
     expect(JSON.stringify(msg?.payload).length).toBeLessThan(2048);
     for (const other of ['baoying-only', 'guangling-heat-only', 'guangling-red-only']) expect(push.for(other)).toEqual([]);
 
-    const upd = await api(`/api/admin/warnings/${id}/update`, {
-      method: 'POST',
-      body: { warning: rainstormInput(Date.now(), { level: 'red' }), confirm: true },
+    const upd = await publisher()[':id'].update.$post({
+      ...byId(id),
+      json: { warning: rainstormInput(Date.now(), { level: 'red' }), confirm: true },
     });
     expect(upd.status).toBe(202);
-    const updId = (upd.body['warning'] as { id: number; revision: number }).id;
+    const updId = (await upd.json()).warning.id;
     await login('approver');
     const approved = await api(`/api/admin/warnings/${updId}/approve`, { method: 'POST', body: { revision: 1 } });
     expect(approved.status).toBe(200);

@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { signedIn } from '../fixtures/accounts.ts';
+import type { adminAudit } from '../../api/admin/audit.ts';
+import { apiErrorSchema } from '../../api/errors.ts';
+import type { adminWarnings } from '../../api/warnings/admin.ts';
+import type { publicWarnings } from '../../api/warnings/public.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
+import { testClientOf } from '../fixtures/client.ts';
 import { rainstormInput } from '../fixtures/warnings.ts';
 
 const XSD = resolve('tests/fixtures/cap/CAP-v1.2.xsd');
@@ -19,16 +24,6 @@ function capErrors(xml: string): string {
   return res.status === 0 ? '' : res.stderr;
 }
 
-type W = {
-  id: number;
-  title: string;
-  active: boolean;
-  identifier: string;
-  status: string;
-  supersededBy: number | null;
-  areas: Array<{ code: string }>;
-};
-
 describe('warnings', () => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
   let cookie: string;
@@ -39,19 +34,25 @@ describe('warnings', () => {
   afterAll(async () => t.cleanup());
 
   const post = (path: string, body: unknown) => t.app.request(path, jsonInit('POST', body, { cookie }));
-  const active = async (query = '') => ((await (await t.app.request(`/api/warnings${query}`)).json()) as { warnings: W[] }).warnings;
+  const residents = () => testClientOf<typeof publicWarnings>(t.app, '/api/warnings');
+  const publisher = () => testClientOf<typeof adminWarnings>(t.app, '/api/admin/warnings', { cookie });
+  const byId = (id: number) => ({ param: { id: String(id) } });
+  /** The field names of a refusal. */
+  const refusedFields = async (res: Response) => Object.keys(apiErrorSchema.parse(await res.json()).error.fields ?? {});
+  const active = async (query: { district?: string; status?: 'Actual' | 'Exercise' } = {}) =>
+    (await (await residents().index.$get({ query })).json()).warnings;
+  const newDraft = async (over = {}) => (await (await publisher().index.$post({ json: rainstormInput(t.clock.now, over) })).json()).warning;
   async function published(over = {}) {
-    const draft = (await (await post('/api/admin/warnings', rainstormInput(t.clock.now, over))).json()) as { warning: W };
-    const res = await post(`/api/admin/warnings/${draft.warning.id}/publish`, { confirm: true });
+    const draft = await newDraft(over);
+    const res = await publisher()[':id'].publish.$post({ ...byId(draft.id), json: { confirm: true } });
     expect(res.status).toBe(200);
-    return ((await res.json()) as { warning: W }).warning;
+    return (await res.json()).warning;
   }
 
   test('refuses a draft with missing content, naming the fields in Chinese', async () => {
     const res = await post('/api/admin/warnings', { ...rainstormInput(t.clock.now), headline: '短', areas: [], expires: t.clock.now - 1 });
     expect(res.status).toBe(400);
-    const err = ((await res.json()) as { error: { fields: Record<string, string> } }).error;
-    expect(Object.keys(err.fields)).toEqual(expect.arrayContaining(['headline', 'areas']));
+    expect(await refusedFields(res)).toEqual(expect.arrayContaining(['headline', 'areas']));
   });
 
   test('with the two-person rule switched off, asks the publisher to confirm a red warning before publishing it', async () => {
@@ -59,12 +60,12 @@ describe('warnings', () => {
     const rule = (on: boolean) =>
       t.app.request('/api/admin/warning-settings', jsonInit('PUT', { twoPersonRule: on }, { cookie: admin.cookie }));
     expect((await rule(false)).status).toBe(200);
-    const draft = (await (await post('/api/admin/warnings', rainstormInput(t.clock.now, { level: 'red' }))).json()) as { warning: W };
-    const first = await post(`/api/admin/warnings/${draft.warning.id}/publish`, {});
+    const draft = await newDraft({ level: 'red' });
+    const first = await publisher()[':id'].publish.$post({ ...byId(draft.id), json: {} });
     expect(first.status).toBe(409);
-    expect(((await first.json()) as { error: { code: string } }).error.code).toBe('confirm_required');
-    expect((await active()).some((w) => w.id === draft.warning.id)).toBe(false);
-    const second = await post(`/api/admin/warnings/${draft.warning.id}/publish`, { confirm: true });
+    expect(apiErrorSchema.parse(await first.json()).error.code).toBe('confirm_required');
+    expect((await active()).some((w) => w.id === draft.id)).toBe(false);
+    const second = await publisher()[':id'].publish.$post({ ...byId(draft.id), json: { confirm: true } });
     expect(second.status).toBe(200);
     expect((await rule(true)).status).toBe(200);
   });
@@ -73,8 +74,8 @@ describe('warnings', () => {
     const w = await published({ expires: t.clock.now + 3600_000 });
     expect(w.identifier).toMatch(/^321000\d{8}_\d{14}_\d+$/);
     expect(w.title).toBe('【橙色预警】暴雨');
-    expect((await active('?district=321002')).map((x) => x.id)).toContain(w.id);
-    expect((await active('?district=321023')).map((x) => x.id)).not.toContain(w.id);
+    expect((await active({ district: '321002' })).map((x) => x.id)).toContain(w.id);
+    expect((await active({ district: '321023' })).map((x) => x.id)).not.toContain(w.id);
     t.clock.advance(3600_000 + 1);
     expect((await active()).map((x) => x.id)).not.toContain(w.id);
     // An hour idle has also ended the publisher's session: sign in again for the next tests.
@@ -83,44 +84,46 @@ describe('warnings', () => {
 
   test('an Update replaces the earlier message, which is never listed as active again', async () => {
     const first = await published();
-    const res = await post(`/api/admin/warnings/${first.id}/update`, {
-      warning: rainstormInput(t.clock.now, { headline: '扬州市气象台更新暴雨橙色预警，影响时间延长' }),
-      confirm: true,
+    const res = await publisher()[':id'].update.$post({
+      ...byId(first.id),
+      json: { warning: rainstormInput(t.clock.now, { headline: '扬州市气象台更新暴雨橙色预警，影响时间延长' }), confirm: true },
     });
     expect(res.status).toBe(200);
-    const update = ((await res.json()) as { warning: W }).warning;
+    const update = (await res.json()).warning;
     const ids = (await active()).map((x) => x.id);
     expect(ids).toContain(update.id);
     expect(ids).not.toContain(first.id);
-    const old = ((await (await t.app.request(`/api/warnings/${first.id}`)).json()) as { warning: W }).warning;
+    const old = (await (await residents()[':id'].$get(byId(first.id))).json()).warning;
     expect(old.supersededBy).toBe(update.id);
     const cap = await (await t.app.request(`/api/warnings/${update.id}/cap.xml`)).text();
     expect(cap).toContain('<msgType>Update</msgType>');
     expect(cap).toContain(`<references>`);
-    expect(cap).toContain(first.identifier);
+    expect(cap).toContain(first.identifier ?? 'no identifier');
   });
 
   test('all clear ends the warning and records who did it', async () => {
     const w = await published();
-    const res = await post(`/api/admin/warnings/${w.id}/cancel`, { reason: '降雨已明显减弱，暴雨预警解除。', allClear: true });
+    const res = await publisher()[':id'].cancel.$post({
+      ...byId(w.id),
+      json: { reason: '降雨已明显减弱，暴雨预警解除。', allClear: true },
+    });
     expect(res.status).toBe(200);
     expect((await active()).map((x) => x.id)).not.toContain(w.id);
     const admin = await signedIn(t, ['admin']);
-    const audit = (await (await t.app.request('/api/admin/audit?action=warning.', { headers: { cookie: admin.cookie } })).json()) as {
-      entries: Array<{ action: string }>;
-    };
+    const auditLog = testClientOf<typeof adminAudit>(t.app, '/api/admin/audit', { cookie: admin.cookie });
+    const audit = await (await auditLog.index.$get({ query: { action: 'warning.' } })).json();
     expect(audit.entries.map((e) => e.action)).toEqual(expect.arrayContaining(['warning.publish', 'warning.update', 'warning.allclear']));
   });
 
   test('marks drills as 演练 and filters them by status', async () => {
     const drill = await published({ status: 'Exercise' });
     expect(drill.title).toBe('【演练】【橙色预警】暴雨');
-    expect((await active('?status=Actual')).map((x) => x.id)).not.toContain(drill.id);
-    expect((await active('?status=Exercise')).map((x) => x.id)).toContain(drill.id);
+    expect((await active({ status: 'Actual' })).map((x) => x.id)).not.toContain(drill.id);
+    expect((await active({ status: 'Exercise' })).map((x) => x.id)).toContain(drill.id);
   });
 
   test('every CAP document validates against the OASIS CAP 1.2 schema, with +08:00 times', async () => {
-    const history = ((await (await t.app.request('/api/warnings?all=1')).json()) as { warnings: W[] }).warnings;
+    const history = (await (await residents().index.$get({ query: { all: '1' } })).json()).warnings;
     expect(history.length).toBeGreaterThan(3);
     for (const w of history) {
       const xml = await (await t.app.request(`/api/warnings/${w.id}/cap.xml`)).text();
@@ -150,20 +153,19 @@ describe('warnings', () => {
     for (const [over, field] of cases) {
       const res = await post('/api/admin/warnings', rainstormInput(t.clock.now, over));
       expect(res.status).toBe(400);
-      expect(Object.keys(((await res.json()) as { error: { fields: Record<string, string> } }).error.fields)).toContain(field);
+      expect(await refusedFields(res)).toContain(field);
     }
   });
 
   test('stores pasted text without control, zero-width or bidi characters, and keeps $ patterns literal', async () => {
-    const res = await post(
-      '/api/admin/warnings',
-      rainstormInput(t.clock.now, {
+    const res = await publisher().index.$post({
+      json: rainstormInput(t.clock.now, {
         headline: '扬州市\u200b气象台\u0007发布\r\n暴雨\uFFFE橙色\u202E预警 $& $1',
         description: '预计未来 3 小时内\r\n广陵区降雨\u0000量将达 50 毫米以上\uD800。]]>',
       }),
-    );
+    });
     expect(res.status).toBe(201);
-    const { warning } = (await res.json()) as { warning: { headline: string; description: string } };
+    const { warning } = await res.json();
     expect(warning.headline).toBe('扬州市气象台发布 暴雨橙色预警 $& $1');
     expect(warning.description).toBe('预计未来 3 小时内\n广陵区降雨量将达 50 毫米以上。]]>');
   });

@@ -2,7 +2,8 @@ import { ActionStatus, useActionStatus } from './action-status.tsx';
 import { useEffect, useState } from 'preact/hooks';
 import { ROLES, type Role } from '../../../api/accounts/roles.ts';
 import type { PublicAccount } from '../../../api/accounts/store.ts';
-import { apiFetch } from '../../lib/api-client.ts';
+import type { adminAccounts } from '../../../api/admin/accounts.ts';
+import { apiClient, call } from '../../lib/api-client.ts';
 import { can, useAccount } from './session.ts';
 
 /** District choices for organisers' units. */
@@ -12,6 +13,8 @@ interface District {
 }
 
 const roleCodes = Object.keys(ROLES) as Role[];
+const api = apiClient<typeof adminAccounts>('/api/admin/accounts');
+const byId = (id: number) => ({ param: { id: String(id) } });
 
 function RoleBoxes({ prefix, value }: { prefix: string; value: Role[] }) {
   return (
@@ -61,7 +64,7 @@ export default function Accounts({ districts }: { districts: District[] }) {
   const { run: runAction, message, error } = useActionStatus();
   const [editing, setEditing] = useState<number | null>(null);
 
-  const reload = () => apiFetch<{ accounts: PublicAccount[] }>('/api/admin/accounts').then((r) => setList(r.accounts));
+  const reload = () => call(api.index.$get()).then((r) => setList(r.accounts));
   useEffect(() => {
     if (can(me, 'admin')) void reload();
   }, [me]);
@@ -77,10 +80,11 @@ export default function Accounts({ districts }: { districts: District[] }) {
     const f = new FormData(form);
     const ok = await run(
       () =>
-        apiFetch('/api/admin/accounts', {
-          method: 'POST',
-          json: { ...formValues(form), username: f.get('username'), password: f.get('password') },
-        }),
+        call(
+          api.index.$post({
+            json: { ...formValues(form), username: String(f.get('username') ?? ''), password: String(f.get('password') ?? '') },
+          }),
+        ),
       '账号已创建。请把初始密码当面或电话告知本人，并提醒其登录后修改。',
     );
     if (ok) form.reset();
@@ -135,7 +139,7 @@ export default function Accounts({ districts }: { districts: District[] }) {
               onSubmit={(e) => {
                 e.preventDefault();
                 void run(
-                  () => apiFetch(`/api/admin/accounts/${a.id}`, { method: 'PUT', json: formValues(e.currentTarget) }),
+                  () => call(api[':id'].$put({ ...byId(a.id), json: formValues(e.currentTarget) })),
                   `已保存 ${a.username} 的修改。`,
                 );
               }}
@@ -152,7 +156,7 @@ export default function Accounts({ districts }: { districts: District[] }) {
                 class="secondary"
                 onClick={() =>
                   void run(
-                    () => apiFetch(`/api/admin/accounts/${a.id}`, { method: 'PUT', json: { disabled: !a.disabled } }),
+                    () => call(api[':id'].$put({ ...byId(a.id), json: { disabled: !a.disabled } })),
                     a.disabled ? `已启用 ${a.username}。` : `已停用 ${a.username}，其登录已全部失效。`,
                   )
                 }
@@ -162,12 +166,7 @@ export default function Accounts({ districts }: { districts: District[] }) {
               <button
                 type="button"
                 class="secondary"
-                onClick={() =>
-                  void run(
-                    () => apiFetch(`/api/admin/accounts/${a.id}/revoke-sessions`, { method: 'POST', json: {} }),
-                    `已让 ${a.username} 的所有登录失效。`,
-                  )
-                }
+                onClick={() => void run(() => call(api[':id']['revoke-sessions'].$post(byId(a.id))), `已让 ${a.username} 的所有登录失效。`)}
               >
                 让其所有登录失效
               </button>
@@ -176,9 +175,9 @@ export default function Accounts({ districts }: { districts: District[] }) {
               class="admin-form"
               onSubmit={(e) => {
                 e.preventDefault();
-                const password = new FormData(e.currentTarget).get('password');
+                const password = String(new FormData(e.currentTarget).get('password') ?? '');
                 void run(
-                  () => apiFetch(`/api/admin/accounts/${a.id}/reset-password`, { method: 'POST', json: { password } }),
+                  () => call(api[':id']['reset-password'].$post({ ...byId(a.id), json: { password } })),
                   `已重设 ${a.username} 的密码，请告知本人。`,
                 );
               }}

@@ -1,24 +1,28 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AuditEntry } from '../../../api/db/schema.ts';
-import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
+import type { adminAudit } from '../../../api/admin/audit.ts';
+import { ApiRequestError, apiClient, call, type BodyOf } from '../../lib/api-client.ts';
 import { can, useAccount } from './session.ts';
 import { formatStamp } from '../../../api/domain/clock.ts';
+
+const api = apiClient<typeof adminAudit>('/api/admin/audit');
 
 /** The audit log with filters, paging and CSV export, for admins. */
 export default function AuditLog() {
   const me = useAccount();
   const [filters, setFilters] = useState({ action: '', actor: '' });
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<{ entries: AuditEntry[]; hasMore: boolean } | null>(null);
+  const [data, setData] = useState<BodyOf<typeof api.index.$get> | null>(null);
   const [error, setError] = useState('');
-  const query = new URLSearchParams(Object.entries({ ...filters, page: String(page) }).filter(([, v]) => v)).toString();
+  // Empty filters are left out of the query, as a form would leave them.
+  const query = Object.fromEntries(Object.entries({ ...filters, page: String(page) }).filter(([, v]) => v));
+  const queryKey = new URLSearchParams(query).toString();
 
   useEffect(() => {
     if (!can(me, 'admin')) return;
-    apiFetch<{ entries: AuditEntry[]; hasMore: boolean }>(`/api/admin/audit?${query}`)
+    call(api.index.$get({ query }))
       .then(setData)
       .catch((e: unknown) => setError(e instanceof ApiRequestError ? e.message : '加载失败。'));
-  }, [me, query]);
+  }, [me, queryKey]);
 
   if (!me) return <p aria-live="polite">正在确认登录状态……</p>;
   if (!can(me, 'admin')) return <p class="notice">只有管理员可以查看审计日志。</p>;

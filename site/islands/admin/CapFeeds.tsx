@@ -1,27 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
+import { capFeedSchema, trustedSenderSchema } from '../../../api/cap/contract.ts';
+import { call } from '../../lib/api-client.ts';
+import { preValidate } from '../../lib/pre-validate.ts';
 import { shortTime } from '../warnings/format.ts';
 import '../warnings/admin-warnings.css';
+import { useActionStatus } from './action-status.tsx';
+import { capApi, type CapFeedsState as State } from './cap-client.ts';
 import { can, useAccount } from './session.ts';
-
-/** A source feed and its state, as `/api/admin/cap/feeds` lists it. */
-interface Feed {
-  id: number;
-  url: string;
-  name: string;
-  enabled: boolean;
-  lastPollAt: number | null;
-  lastOkAt: number | null;
-  lastMessageAt: number | null;
-  lastError: string | null;
-  failures: number;
-  nextPollAt: number;
-}
-interface State {
-  allowlist: string[];
-  feeds: Feed[];
-  trusted: Array<{ sender: string; exemptTwoPerson: boolean }>;
-}
 
 const when = (ms: number | null) => (ms ? shortTime(ms) : '从未');
 
@@ -29,27 +14,19 @@ const when = (ms: number | null) => (ms ? shortTime(ms) : '从未');
 export default function CapFeeds() {
   const account = useAccount();
   const [state, setState] = useState<State | null>(null);
-  const [error, setError] = useState('');
+  const { run, error, setError } = useActionStatus();
   const [url, setUrl] = useState('');
   const [name, setName] = useState('');
   const [sender, setSender] = useState('');
   const [exempt, setExempt] = useState(false);
-  const load = () => apiFetch<State>('/api/admin/cap/feeds').then(setState);
+  const load = () => call(capApi.feeds.$get()).then(setState);
   useEffect(() => {
     if (!can(account, 'admin')) return;
     void load().catch(() => setError('暂时无法载入订阅源，请刷新页面。'));
     const timer = setInterval(() => void load().catch(() => undefined), 15_000);
     return () => clearInterval(timer);
   }, [account]);
-  const act = async (run: () => Promise<unknown>) => {
-    setError('');
-    try {
-      await run();
-      await load();
-    } catch (err) {
-      setError(err instanceof ApiRequestError ? err.message : '操作失败，请稍后再试。');
-    }
-  };
+  const act = (action: () => Promise<unknown>) => run(action, undefined, load);
   if (!account) return <p aria-live="polite">正在确认登录状态……</p>;
   if (!can(account, 'admin')) return <p class="notice">只有管理员可以设置预警订阅源。</p>;
   if (!state) return <p aria-live="polite">正在载入……</p>;
@@ -93,14 +70,16 @@ export default function CapFeeds() {
                 <button
                   type="button"
                   class="secondary"
-                  onClick={() => void act(() => apiFetch(`/api/admin/cap/feeds/${f.id}`, { method: 'PUT', json: { enabled: !f.enabled } }))}
+                  onClick={() =>
+                    void act(() => call(capApi.feeds[':id'].$put({ param: { id: String(f.id) }, json: { enabled: !f.enabled } })))
+                  }
                 >
                   {f.enabled ? '停用' : '启用'}
                 </button>
                 <button
                   type="button"
                   class="secondary"
-                  onClick={() => void act(() => apiFetch(`/api/admin/cap/feeds/${f.id}`, { method: 'DELETE' }))}
+                  onClick={() => void act(() => call(capApi.feeds[':id'].$delete({ param: { id: String(f.id) } })))}
                 >
                   删除
                 </button>
@@ -112,7 +91,7 @@ export default function CapFeeds() {
           class="admin-form warning-form"
           onSubmit={(e) => {
             e.preventDefault();
-            void act(() => apiFetch('/api/admin/cap/feeds', { method: 'POST', json: { url, name } })).then(() => setUrl(''));
+            void act(() => call(capApi.feeds.$post({ json: preValidate(capFeedSchema, { url, name }) }))).then(() => setUrl(''));
           }}
         >
           <h3>添加订阅源</h3>
@@ -152,9 +131,7 @@ export default function CapFeeds() {
               <button
                 type="button"
                 class="secondary"
-                onClick={() =>
-                  void act(() => apiFetch('/api/admin/cap/trusted-senders', { method: 'PUT', json: { sender: t.sender, trusted: false } }))
-                }
+                onClick={() => void act(() => call(capApi['trusted-senders'].$put({ json: { sender: t.sender, trusted: false } })))}
               >
                 取消信任
               </button>
@@ -166,7 +143,11 @@ export default function CapFeeds() {
           onSubmit={(e) => {
             e.preventDefault();
             void act(() =>
-              apiFetch('/api/admin/cap/trusted-senders', { method: 'PUT', json: { sender, trusted: true, exemptTwoPerson: exempt } }),
+              call(
+                capApi['trusted-senders'].$put({
+                  json: preValidate(trustedSenderSchema, { sender, trusted: true, exemptTwoPerson: exempt }),
+                }),
+              ),
             ).then(() => setSender(''));
           }}
         >

@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { WarningInput } from '../../../api/warnings/schema.ts';
-import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
+import { ApiRequestError, call } from '../../lib/api-client.ts';
 import type { WarningOptions } from '../warnings/draft.ts';
 import { fromLocalInput } from '../warnings/format.ts';
+import { capApi } from './cap-client.ts';
 import CapInbox from './CapInbox.tsx';
+import { useActionStatus } from './action-status.tsx';
 import { can, useAccount } from './session.ts';
 
 /** What the import answered when some fields must be decided by the publisher (HTTP 422 needs_review). */
@@ -37,8 +39,7 @@ export default function CapImport({ options }: { options: WarningOptions }) {
   const [feedItem, setFeedItem] = useState<number | undefined>(undefined);
   const [review, setReview] = useState<Review | null>(null);
   const [overrides, setOverrides] = useState<Partial<WarningInput>>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  const { run, busy, error, setError } = useActionStatus();
   const [result, setResult] = useState<{ text: string; notes: string[] } | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -54,36 +55,29 @@ export default function CapImport({ options }: { options: WarningOptions }) {
     setResult(null);
   };
 
-  const submit = async () => {
-    setBusy(true);
-    setError('');
-    setResult(null);
-    try {
-      const r = await apiFetch<{ result: string; message?: string; warning: { title?: string; headline?: string }; notes?: string[] }>(
-        '/api/admin/cap/import',
-        { method: 'POST', json: { xml, overrides, ...(feedItem ? { feedItem } : {}) } },
-      );
-      setReview(null);
-      if (r.result === 'duplicate') setResult({ text: r.message ?? '这条消息已经导入过。', notes: [] });
-      else {
-        setResult({
-          text: `已生成草稿：${r.warning.title ?? ''} ${r.warning.headline ?? ''}。请在下面的列表中核对后发布。`,
-          notes: r.notes ?? [],
-        });
-        setXml('');
-        setOverrides({});
-        setFeedItem(undefined);
+  const submit = () =>
+    run(async () => {
+      setResult(null);
+      try {
+        const r = await call(capApi.import.$post({ json: { xml, overrides, ...(feedItem ? { feedItem } : {}) } }));
+        setReview(null);
+        if (r.result === 'duplicate') setResult({ text: r.message, notes: [] });
+        else {
+          setResult({
+            text: `已生成草稿：${r.warning.title} ${r.warning.headline}。请在下面的列表中核对后发布。`,
+            notes: r.notes,
+          });
+          setXml('');
+          setOverrides({});
+          setFeedItem(undefined);
+        }
+        listChanged();
+      } catch (err) {
+        // 422 needs_review: the fields the message left open are asked below, one at a time.
+        if (err instanceof ApiRequestError && err.code === 'needs_review') setReview({ problems: err.fields, notes: [] });
+        throw err;
       }
-      listChanged();
-    } catch (err) {
-      if (err instanceof ApiRequestError && err.code === 'needs_review') {
-        setReview({ problems: err.fields, notes: [] });
-        setError(err.message);
-      } else setError(err instanceof ApiRequestError ? err.message : '导入失败，请稍后再试。');
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const set = (key: keyof WarningInput, value: unknown) => setOverrides((o) => ({ ...o, [key]: value }));
   const field = (key: string) => {

@@ -1,18 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { apiFetch } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-client.ts';
 import { shortTime } from '../warnings/format.ts';
-
-/** A document a source feed delivered, as `/api/admin/cap/feeds` lists it. */
-export interface FeedItem {
-  id: number;
-  feedId: number;
-  ref: string;
-  outcome: 'draft' | 'published' | 'duplicate' | 'refused' | 'review';
-  warningId: number | null;
-  detail: string | null;
-  xml: string | null;
-  at: number;
-}
+import { capApi, type FeedItem } from './cap-client.ts';
 
 const OUTCOMES: Record<FeedItem['outcome'], string> = {
   draft: '已生成草稿，等待发布员审核',
@@ -36,7 +25,7 @@ export default function CapInbox({ onReview, admin }: { onReview: (item: FeedIte
   useEffect(() => {
     let seen = '';
     const load = () =>
-      apiFetch<{ items: FeedItem[]; feeds: unknown[] }>('/api/admin/cap/feeds')
+      call(capApi.feeds.$get())
         .then((r) => {
           setFeeds(r.feeds.length);
           const recent = r.items.filter((i) => i.outcome !== 'duplicate' && Date.now() - i.at < RECENT_MS);

@@ -1,12 +1,13 @@
-import { useState } from 'preact/hooks';
-import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
-import { useAccount } from './session.ts';
+import { changePasswordSchema } from '../../../api/accounts/contract.ts';
+import { call } from '../../lib/api-client.ts';
+import { preValidate } from '../../lib/pre-validate.ts';
+import { useActionStatus } from './action-status.tsx';
+import { authApi, useAccount } from './session.ts';
 
 /** Changing your own password: needs the current one. */
 export default function ChangePassword() {
   const me = useAccount();
-  const [error, setError] = useState('');
-  const [done, setDone] = useState('');
+  const { run, error, setError, message: done } = useActionStatus();
   if (!me) return <p aria-live="polite">正在确认登录状态……</p>;
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -15,17 +16,13 @@ export default function ChangePassword() {
       setError('两次输入的新密码不一致。');
       return;
     }
-    try {
-      const r = await apiFetch<{ message: string }>('/api/auth/password', {
-        method: 'POST',
-        json: { current: f.get('current'), next: f.get('next') },
-        redirectOn401: false,
-      });
-      setDone(r.message);
-      setError('');
-    } catch (err) {
-      setError(err instanceof ApiRequestError ? err.message : '修改失败，请稍后再试。');
-    }
+    await run(
+      () =>
+        call(authApi.password.$post({ json: preValidate(changePasswordSchema, { current: f.get('current'), next: f.get('next') }) }), {
+          redirectOn401: false,
+        }),
+      (r) => r.message,
+    );
   };
   if (done)
     return (

@@ -1,7 +1,7 @@
 import type { Role } from '../../../api/accounts/roles.ts';
 import { ROLES } from '../../../api/accounts/roles.ts';
-import { apiFetch } from '../../lib/api-client.ts';
-import { can, useAccount } from './session.ts';
+import { call } from '../../lib/api-client.ts';
+import { authApi, can, useAccount } from './session.ts';
 
 /** The sections of the console and the roles that open them. */
 const SECTIONS: Array<{ href: string; title: string; text: string; roles: Role[]; ready: boolean }> = [
@@ -25,7 +25,7 @@ export default function Dashboard() {
   const account = useAccount();
   if (!account) return <p aria-live="polite">正在确认登录状态……</p>;
   const logout = async () => {
-    await apiFetch('/api/auth/logout', { method: 'POST', json: {} });
+    await call(authApi.logout.$post());
     location.assign('/admin/login/');
   };
   const mine = SECTIONS.filter((s) => can(account, ...s.roles));

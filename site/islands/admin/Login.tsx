@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
+import { loginSchema } from '../../../api/accounts/contract.ts';
+import { ApiRequestError, call } from '../../lib/api-client.ts';
+import { preValidate } from '../../lib/pre-validate.ts';
 import { safeNext } from '../../lib/safe-next.ts';
+import { authApi } from './session.ts';
 
 /**
  * The staff sign-in form: name and password first; unless they open an account without a second
@@ -23,15 +26,12 @@ export default function Login() {
     setError('');
     const next = safeNext(new URLSearchParams(location.search).get('next'), location.origin);
     try {
-      const r = await apiFetch<{ mustEnrol: boolean }>('/api/auth/login', {
-        method: 'POST',
-        json: {
-          username: form.get('username'),
-          password: form.get('password'),
-          ...(step === 'code' ? { code: form.get('code') } : {}),
-        },
-        redirectOn401: false,
+      const json = preValidate(loginSchema, {
+        username: form.get('username'),
+        password: form.get('password'),
+        ...(step === 'code' ? { code: form.get('code') } : {}),
       });
+      const r = await call(authApi.login.$post({ json }), { redirectOn401: false });
       location.assign(r.mustEnrol ? `/admin/two-factor/?next=${encodeURIComponent(next)}` : next);
     } catch (err) {
       setError(err instanceof ApiRequestError ? err.message : '登录失败，请稍后再试。');

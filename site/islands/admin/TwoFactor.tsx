@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { PublicAccount } from '../../../api/accounts/store.ts';
-import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
+import { secondFactorConfirmSchema } from '../../../api/accounts/contract.ts';
+import { call, type BodyOf } from '../../lib/api-client.ts';
+import { preValidate } from '../../lib/pre-validate.ts';
 import { safeNext } from '../../lib/safe-next.ts';
+import { useActionStatus } from './action-status.tsx';
+import { authApi } from './session.ts';
 
-interface Me {
-  account: PublicAccount;
-  mustEnrol: boolean;
-  viaRecovery: boolean;
-}
+/** `GET /api/auth/me`. */
+type Me = BodyOf<typeof authApi.me.$get>;
 
 /** The base32 secret in groups of four, as people type it into an app. */
 const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret;
@@ -17,33 +17,23 @@ export default function TwoFactor() {
   const [me, setMe] = useState<Me | null>(null);
   const [setup, setSetup] = useState<{ secret: string; qrSvg: string } | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
-  const [error, setError] = useState('');
+  const { run, error } = useActionStatus();
   useEffect(() => {
-    apiFetch<Me>('/api/auth/me')
+    call(authApi.me.$get())
       .then(setMe)
       .catch(() => undefined);
   }, []);
   if (!me) return <p aria-live="polite">正在确认登录状态……</p>;
   const next = safeNext(new URLSearchParams(location.search).get('next'), location.origin);
 
-  const start = async () => {
-    setError('');
-    try {
-      setSetup(await apiFetch<{ secret: string; qrSvg: string }>('/api/auth/second-factor/setup', { method: 'POST', json: {} }));
-    } catch (err) {
-      setError(err instanceof ApiRequestError ? err.message : '操作失败，请稍后再试。');
-    }
-  };
+  const start = () => run(async () => setSetup(await call(authApi['second-factor'].setup.$post())));
   const confirm = async (e: Event) => {
     e.preventDefault();
     const code = new FormData(e.currentTarget as HTMLFormElement).get('code');
-    setError('');
-    try {
-      const r = await apiFetch<{ recoveryCodes: string[] }>('/api/auth/second-factor/confirm', { method: 'POST', json: { code } });
+    await run(async () => {
+      const r = await call(authApi['second-factor'].confirm.$post({ json: preValidate(secondFactorConfirmSchema, { code }) }));
       setCodes(r.recoveryCodes);
-    } catch (err) {
-      setError(err instanceof ApiRequestError ? err.message : '操作失败，请稍后再试。');
-    }
+    });
   };
   const alert = error && (
     <p class="form-error" role="alert">

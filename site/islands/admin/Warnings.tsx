@@ -1,20 +1,18 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { WarningInput } from '../../../api/warnings/schema.ts';
-import type { PublicWarning } from '../../../api/warnings/view.ts';
-import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
+import type { PublicWarning } from '../../../api/warnings/contract.ts';
+import { ApiRequestError, call } from '../../lib/api-client.ts';
 import {
   emptyForm,
   formFromInput,
   hasPlaceholders,
   inputFromForm,
   localProblems,
-  type AdminWarning,
   type DraftForm,
-  type Templates,
   type WarningOptions,
 } from '../warnings/draft.ts';
 import '../warnings/warnings.css';
 import '../warnings/admin-warnings.css';
+import { useActionStatus } from './action-status.tsx';
 import { can, useAccount } from './session.ts';
 import WarningsApprove from './WarningsApprove.tsx';
 import WarningsCancel from './WarningsCancel.tsx';
@@ -23,9 +21,9 @@ import WarningsDelivery from './WarningsDelivery.tsx';
 import WarningsForm, { type FormMode } from './WarningsForm.tsx';
 import WarningsList from './WarningsList.tsx';
 import WarningsTemplates from './WarningsTemplates.tsx';
+import { templatesApi, warningId, warningsApi, type AdminWarning, type DraftWarning, type Templates } from './warnings-client.ts';
 
 const PLACEHOLDER_MESSAGE = '还有［ ］占位符没有替换，请换成具体信息后再发布。';
-const BASE = '/api/admin/warnings';
 
 /** The console's 预警发布 page: lists, the draft form with preview, publishing, updates, cancels, delivery. */
 export default function Warnings({ options }: { options: WarningOptions }) {
@@ -40,16 +38,13 @@ export default function Warnings({ options }: { options: WarningOptions }) {
   const [cancel, setCancel] = useState<{ w: AdminWarning; allClear: boolean } | null>(null);
   const [delivery, setDelivery] = useState<{ id: number; title: string } | null>(null);
   const [confirm, setConfirm] = useState<{ message: string; run: () => Promise<void> } | null>(null);
-  const [approve, setApprove] = useState<AdminWarning | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState('');
+  const [approve, setApprove] = useState<DraftWarning | null>(null);
+  const { run, busy, error, setError, fields: fieldErrors, setFields: setFieldErrors, message, setMessage } = useActionStatus();
   const editorTitle = useRef<HTMLHeadingElement>(null);
   const messageRef = useRef<HTMLParagraphElement>(null);
 
-  const reload = () => apiFetch<{ warnings: AdminWarning[] }>(BASE).then((r) => setItems(r.warnings));
-  const loadTemplates = () => apiFetch<Templates>('/api/admin/warning-templates').then(setTemplates);
+  const reload = () => call(warningsApi.index.$get()).then((r) => setItems(r.warnings));
+  const loadTemplates = () => call(templatesApi.index.$get()).then(setTemplates);
   useEffect(() => {
     if (!can(account, 'publisher')) return;
     reload().catch(() => setError('暂时无法载入预警列表，请刷新页面。'));
@@ -62,19 +57,9 @@ export default function Warnings({ options }: { options: WarningOptions }) {
     return () => removeEventListener('yz:warnings-changed', refresh);
   }, []);
 
-  /** Runs one API action with the busy flag, showing the API's own message when it fails. */
+  /** Runs one API action with the busy flag, showing the API's own message when it fails (each action says what it did). */
   const attempt = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError('');
-    setMessage('');
-    try {
-      await action();
-    } catch (err) {
-      setError(err instanceof ApiRequestError ? err.message : '操作失败，请稍后再试。');
-      setFieldErrors(err instanceof ApiRequestError ? err.fields : {});
-    } finally {
-      setBusy(false);
-    }
+    await run(action);
   };
 
   const openEditor = (mode: FormMode, initial: DraftForm) => {
@@ -85,7 +70,7 @@ export default function Warnings({ options }: { options: WarningOptions }) {
   };
 
   /** An update or cancel that waits for a second publisher (HTTP 202): say so and who can approve it. */
-  const pending = async (w: AdminWarning) => {
+  const pending = async (w: DraftWarning) => {
     setConfirm(null);
     setCancel(null);
     setEditor((e) => ({ mode: { kind: 'new' }, initial: emptyForm(Date.now()), key: e.key + 1 }));
@@ -107,15 +92,19 @@ export default function Warnings({ options }: { options: WarningOptions }) {
     setTimeout(() => messageRef.current?.focus(), 0);
   };
 
-  /** A publish-type call: asks for the second confirmation when the API wants one, then retries. */
-  const sendPublish = async (url: string, body: Record<string, unknown>, what: string) => {
+  /** A publish-type call (`confirm` is the second click): asks for it when the API wants one, then retries. */
+  const sendPublish = async (
+    send: (confirm: boolean) => Promise<{ warning: PublicWarning | DraftWarning }>,
+    what: string,
+    confirm = false,
+  ) => {
     try {
-      const r = await apiFetch<{ warning: AdminWarning }>(url, { method: 'POST', json: body });
-      if (r.warning.state === 'draft') await pending(r.warning);
+      const r = await send(confirm);
+      if ('approval' in r.warning) await pending(r.warning);
       else await published(r.warning, what);
     } catch (err) {
       if (err instanceof ApiRequestError && err.code === 'confirm_required') {
-        setConfirm({ message: err.message, run: () => attempt(() => sendPublish(url, { ...body, confirm: true }, what)) });
+        setConfirm({ message: err.message, run: () => attempt(() => sendPublish(send, what, true)) });
         return;
       }
       setConfirm(null);
@@ -130,12 +119,12 @@ export default function Warnings({ options }: { options: WarningOptions }) {
       setFieldErrors(problems);
       throw new ApiRequestError(400, 'invalid', '请检查标出的项目。', problems);
     }
-    const json: WarningInput = inputFromForm(f);
+    const json = inputFromForm(f);
     const mode = editor.mode;
     const r =
       mode.kind === 'draft'
-        ? await apiFetch<{ warning: AdminWarning }>(`${BASE}/${mode.id}`, { method: 'PUT', json })
-        : await apiFetch<{ warning: AdminWarning }>(BASE, { method: 'POST', json });
+        ? await call(warningsApi[':id'].$put({ ...warningId(mode.id), json }))
+        : await call(warningsApi.index.$post({ json }));
     // The form stays as it is (same key): only what it now edits changes.
     setEditor((e) => ({ ...e, mode: { kind: 'draft', id: r.warning.id } }));
     setFieldErrors({});
@@ -156,13 +145,17 @@ export default function Warnings({ options }: { options: WarningOptions }) {
       if (mode.kind === 'update') {
         const problems = localProblems(f);
         if (Object.keys(problems).length) throw new ApiRequestError(400, 'invalid', '请检查标出的项目。', problems);
-        return sendPublish(`${BASE}/${mode.id}/update`, { warning: inputFromForm(f) }, '已发布更新');
+        const warning = inputFromForm(f);
+        return sendPublish(
+          (confirm) => call(warningsApi[':id'].update.$post({ ...warningId(mode.id), json: { warning, confirm } })),
+          '已发布更新',
+        );
       }
       const id = await saveDraft(f);
-      await sendPublish(`${BASE}/${id}/publish`, {}, '已发布');
+      await sendPublish((confirm) => call(warningsApi[':id'].publish.$post({ ...warningId(id), json: { confirm } })), '已发布');
     });
 
-  const load = async (w: AdminWarning) => apiFetch<{ input: WarningInput }>(`${BASE}/${w.id}`).then((r) => formFromInput(r.input));
+  const load = async (w: AdminWarning) => call(warningsApi[':id'].$get(warningId(w.id))).then((r) => formFromInput(r.input));
 
   if (!account) return <p aria-live="polite">正在确认登录状态……</p>;
   if (!can(account, 'publisher')) return <p class="notice">只有预警发布员可以发布预警。如需这个权限，请联系管理员。</p>;
@@ -199,7 +192,7 @@ export default function Warnings({ options }: { options: WarningOptions }) {
           onClose={() => setApprove(null)}
           onApprove={(revision) =>
             void attempt(async () => {
-              const r = await apiFetch<{ warning: PublicWarning }>(`${BASE}/${approve.id}/approve`, { method: 'POST', json: { revision } });
+              const r = await call(warningsApi[':id'].approve.$post({ ...warningId(approve.id), json: { revision } }));
               await published(r.warning, '已审核并发布');
             }).then(() => setApprove(null))
           }
@@ -213,11 +206,10 @@ export default function Warnings({ options }: { options: WarningOptions }) {
           onClose={() => setCancel(null)}
           onSubmit={(reason) =>
             void attempt(async () => {
-              const r = await apiFetch<{ warning: AdminWarning }>(`${BASE}/${cancel.w.id}/cancel`, {
-                method: 'POST',
-                json: { reason, allClear: cancel.allClear },
-              });
-              if (r.warning.state === 'draft') await pending(r.warning);
+              const r = await call(
+                warningsApi[':id'].cancel.$post({ ...warningId(cancel.w.id), json: { reason, allClear: cancel.allClear } }),
+              );
+              if ('approval' in r.warning) await pending(r.warning);
               else await published(r.warning, cancel.allClear ? '已发布解除通知' : '已发布取消通知');
             })
           }
@@ -231,13 +223,16 @@ export default function Warnings({ options }: { options: WarningOptions }) {
             void attempt(async () => {
               if (hasPlaceholders({ ...w, actions: w.actions.join('\n') }))
                 throw new ApiRequestError(400, 'placeholders', PLACEHOLDER_MESSAGE);
-              await sendPublish(`${BASE}/${w.id}/publish`, {}, '已发布');
+              await sendPublish((confirm) => call(warningsApi[':id'].publish.$post({ ...warningId(w.id), json: { confirm } })), '已发布');
             }),
           onUpdate: (w) =>
             void attempt(async () => openEditor({ kind: 'update', id: w.id, title: `${w.title} ${w.headline}` }, await load(w))),
           onCancel: (w, allClear) => setCancel({ w, allClear }),
           onDelivery: (w) => setDelivery({ id: w.id, title: `${w.title} ${w.headline}` }),
-          onApprove: (w) => setApprove(w),
+          onApprove: (w) => {
+            // Only drafts offer 审核 (WarningsList).
+            if ('approval' in w) setApprove(w);
+          },
         }}
       />
       <section aria-labelledby="editor-title" class="editor-section">

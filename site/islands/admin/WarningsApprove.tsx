@@ -1,18 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
-import type { AdminWarning } from '../warnings/draft.ts';
-
-/** `GET /api/admin/warnings/:id/preview`: the page and notification exactly as residents will get them. */
-interface Preview {
-  revision: number;
-  html: string;
-  title: string;
-  notification: { title: string; body: string };
-}
+import type { WarningPreview as Preview } from '../../../api/warnings/contract.ts';
+import { ApiRequestError, call } from '../../lib/api-client.ts';
+import { warningId, warningsApi, type DraftWarning } from './warnings-client.ts';
 
 /** Props: the draft to check, and what to do with the approval. */
 interface Props {
-  w: AdminWarning;
+  w: DraftWarning;
   busy: boolean;
   onApprove: (revision: number) => void;
   onClose: () => void;
@@ -29,7 +22,7 @@ export default function WarningsApprove({ w, busy, onApprove, onClose }: Props) 
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
-    apiFetch<Preview>(`/api/admin/warnings/${w.id}/preview`)
+    call(warningsApi[':id'].preview.$get(warningId(w.id)))
       .then(setPreview)
       .catch((err: unknown) => setError(err instanceof ApiRequestError ? err.message : '暂时无法载入预览，请稍后再试。'));
     return () => d?.close();

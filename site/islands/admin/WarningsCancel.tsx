@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AdminWarning } from '../warnings/draft.ts';
+import type { AdminWarning } from './warnings-client.ts';
 
 /** Props: the live warning, whether this is 解除 (all clear) or 取消, and the actions. */
 interface Props {

@@ -1,17 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
-
-/** `GET /api/admin/warnings/:id/delivery`. */
-interface Delivery {
-  state: 'running' | 'done';
-  matched: number;
-  sent: number;
-  failed: number;
-  removed: number;
-  pending: number;
-  /** 四眼原则: who approved the message and when, or null. */
-  approval?: { approvedBy: string | null; approvedAt: string } | null;
-}
+import type { DeliveryProgress as Delivery } from '../../../api/warnings/contract.ts';
+import { ApiRequestError, call } from '../../lib/api-client.ts';
+import { warningId, warningsApi } from './warnings-client.ts';
 
 /** How often progress is asked for while the job runs. */
 const POLL_MS = 2000;
@@ -26,7 +16,7 @@ export default function WarningsDelivery({ id, title }: { id: number; title: str
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {
       try {
-        const next = await apiFetch<Delivery>(`/api/admin/warnings/${id}/delivery`);
+        const next = await call(warningsApi[':id'].delivery.$get(warningId(id)));
         if (stopped) return;
         setD(next);
         setError('');

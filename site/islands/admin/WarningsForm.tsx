@@ -1,14 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import {
-  hasPlaceholders,
-  prefillFor,
-  responseFor,
-  type DraftForm,
-  type Prefill,
-  type Templates,
-  type WarningOptions,
-} from '../warnings/draft.ts';
+import { hasPlaceholders, prefillFor, responseFor, type DraftForm, type Prefill, type WarningOptions } from '../warnings/draft.ts';
+import type { Templates } from './warnings-client.ts';
 import WarningsPreview from './WarningsPreview.tsx';
 
 /** What the form is for: a new draft, an existing draft, or an update of a published warning. */

@@ -1,4 +1,4 @@
-import type { AdminWarning } from '../warnings/draft.ts';
+import type { AdminWarning } from './warnings-client.ts';
 import { areaText, shortTime } from '../warnings/format.ts';
 
 /** What a publisher can do from the lists. */

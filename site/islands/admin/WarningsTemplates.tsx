@@ -1,42 +1,36 @@
 import { useState } from 'preact/hooks';
-import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
-import type { OfficeTemplate, WarningOptions } from '../warnings/draft.ts';
+import type { HazardCode } from '../../../api/domain/hazards.ts';
+import type { RESPONSE_TYPES } from '../../../api/warnings/contract.ts';
+import { call } from '../../lib/api-client.ts';
+import type { WarningOptions } from '../warnings/draft.ts';
+import { useActionStatus } from './action-status.tsx';
+import { templatesApi, type Templates } from './warnings-client.ts';
+
+type Template = Templates['office'][number];
 
 /** Props: the office templates, the choices, and what to do after a save. */
 interface Props {
-  office: OfficeTemplate[];
+  office: Template[];
   options: WarningOptions;
   onSaved: () => void;
 }
 
 /** Admins only: edit the office templates that prefill non-meteorological warnings. */
 export default function WarningsTemplates({ office, options, onSaved }: Props) {
-  const [hazard, setHazard] = useState(office[0]?.hazard ?? '');
+  const [hazard, setHazard] = useState<HazardCode | ''>((office[0]?.hazard as HazardCode | undefined) ?? '');
   const current = office.find((t) => t.hazard === hazard);
-  const [error, setError] = useState('');
-  const [done, setDone] = useState('');
+  const { run, error, message: done } = useActionStatus();
   const name = (code: string) => options.hazards.find((h) => h.code === code)?.name ?? code;
 
   const save = async (e: Event) => {
     e.preventDefault();
+    if (!hazard) return;
     const f = new FormData(e.currentTarget as HTMLFormElement);
-    setError('');
-    setDone('');
-    try {
-      await apiFetch(`/api/admin/warning-templates/${hazard}`, {
-        method: 'PUT',
-        json: {
-          title: f.get('title'),
-          description: f.get('description'),
-          instruction: f.get('instruction'),
-          responseType: f.get('responseType'),
-        },
-      });
-      setDone(`已保存“${name(hazard)}”的模板。`);
-      onSaved();
-    } catch (err) {
-      setError(err instanceof ApiRequestError ? err.message : '保存失败，请稍后再试。');
-    }
+    const text = (name: string) => String(f.get(name) ?? '');
+    // The choices of the selects are the API's own codes (the office templates, options.responseNames).
+    const responseType = text('responseType') as (typeof RESPONSE_TYPES)[number];
+    const json = { title: text('title'), description: text('description'), instruction: text('instruction'), responseType };
+    await run(() => call(templatesApi[':hazard'].$put({ param: { hazard }, json })), `已保存“${name(hazard)}”的模板。`, onSaved);
   };
 
   return (
@@ -47,7 +41,7 @@ export default function WarningsTemplates({ office, options, onSaved }: Props) {
         ］中的内容是占位符，发布前由发布员替换。气象预警信号的文字来自中国气象局的防御指南，不在这里修改。
       </p>
       <label for="tpl-hazard">要编辑哪个灾种的模板</label>{' '}
-      <select id="tpl-hazard" value={hazard} onChange={(e) => setHazard(e.currentTarget.value)}>
+      <select id="tpl-hazard" value={hazard} onChange={(e) => setHazard(e.currentTarget.value as HazardCode)}>
         {office.map((t) => (
           <option key={t.hazard} value={t.hazard}>
             {name(t.hazard)}

@@ -1,14 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Role } from '../../../api/accounts/roles.ts';
 import type { PublicAccount } from '../../../api/accounts/store.ts';
-import { apiFetch } from '../../lib/api-client.ts';
+import type { auth } from '../../../api/auth.ts';
+import { apiClient, call } from '../../lib/api-client.ts';
+
+/** `/api/auth`: sign in and out, who am I, password, second factor. */
+export const authApi = apiClient<typeof auth>('/api/auth');
 
 /** The signed-in account, loaded once; redirects to the login page when there is none, to enrolment when it must. */
 export function useAccount(): PublicAccount | null {
   const [account, setAccount] = useState<PublicAccount | null>(null);
   useEffect(() => {
     // A 401 has already sent the browser to the login page; nothing more to do here.
-    apiFetch<{ account: PublicAccount; mustEnrol: boolean }>('/api/auth/me')
+    call(authApi.me.$get())
       .then((r) => {
         // An admin or publisher without the required second factor binds one before anything else.
         if (r.mustEnrol) location.assign(`/admin/two-factor/?next=${encodeURIComponent(location.pathname + location.search)}`);

@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { DistrictOption } from './DistrictPicker.tsx';
-import type { PushPrefs } from './storage.ts';
+import type { PushPrefs } from '../../../api/push/contract.ts';
+import type { HazardCode } from '../../../api/domain/hazards.ts';
 
 /** Props: the choices, the starting preferences, the subscription state and the actions. */
 interface Props {
   districts: DistrictOption[];
-  hazards: Array<{ code: string; name: string }>;
+  hazards: Array<{ code: HazardCode; name: string }>;
   levels: Array<{ code: PushPrefs['minLevel']; name: string }>;
   initial: PushPrefs;
   subscribed: boolean;
@@ -19,12 +20,12 @@ interface Props {
 export default function PushPrefsForm(p: Props) {
   const [chosen, setChosen] = useState<string[]>(p.initial.districts);
   const [allHazards, setAllHazards] = useState(p.initial.hazards === null);
-  const [hazards, setHazards] = useState<string[]>(p.initial.hazards ?? []);
+  const [hazards, setHazards] = useState<HazardCode[]>(p.initial.hazards ?? []);
   const [minLevel, setMinLevel] = useState<PushPrefs['minLevel']>(p.initial.minLevel);
   const [exercises, setExercises] = useState(p.initial.exercises);
   const [problem, setProblem] = useState('');
 
-  const toggle = (list: string[], code: string, on: boolean) => (on ? [...list, code] : list.filter((c) => c !== code));
+  const toggle = <T extends string>(list: T[], code: T, on: boolean) => (on ? [...list, code] : list.filter((c) => c !== code));
   const submit = (e: Event) => {
     e.preventDefault();
     if (!chosen.length) return setProblem('请至少选择一个区县。');

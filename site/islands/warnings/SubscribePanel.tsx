@@ -2,15 +2,26 @@ import { useEffect, useState } from 'preact/hooks';
 import { unreachableService } from '../../../api/push/allowlist.ts';
 import { ApiRequestError } from '../../lib/api-client.ts';
 import type { DistrictOption } from './DistrictPicker.tsx';
-import { currentPushSubscription, PermissionDismissed, pushSupport, subscribe, subscriptionFetch, type PushSupport } from './push.ts';
+import {
+  currentPushSubscription,
+  PermissionDismissed,
+  pushSupport,
+  subscribe,
+  endSubscription,
+  sendTest,
+  updatePrefs,
+  type PushSupport,
+} from './push.ts';
 import PushPrefsForm from './PushPrefsForm.tsx';
-import { chosenDistricts, savedSubscription, saveSubscription, type PushPrefs, type StoredSubscription } from './storage.ts';
+import { chosenDistricts, savedSubscription, saveSubscription, type StoredSubscription } from './storage.ts';
+import type { HazardCode } from '../../../api/domain/hazards.ts';
+import type { PushPrefs } from '../../../api/push/contract.ts';
 import './warnings.css';
 
 /** Props: districts, hazard types and levels to choose from (the page passes them from api/domain). */
 interface Props {
   districts: DistrictOption[];
-  hazards: Array<{ code: string; name: string }>;
+  hazards: Array<{ code: HazardCode; name: string }>;
   levels: Array<{ code: PushPrefs['minLevel']; name: string }>;
 }
 
@@ -60,7 +71,7 @@ export default function SubscribePanel({ districts, hazards, levels }: Props) {
     if (stored && s === 'ok')
       void currentPushSubscription().then((push) => {
         if (push === null && savedSubscription()?.id === stored.id) {
-          void subscriptionFetch(stored, '', 'DELETE').catch(() => undefined);
+          void endSubscription(stored).catch(() => undefined);
           saveSubscription(null);
           setSub(null);
           setDone('这个浏览器的推送订阅已失效，如需继续接收，请重新订阅。');
@@ -92,7 +103,7 @@ export default function SubscribePanel({ districts, hazards, levels }: Props) {
   const save = (prefs: PushPrefs) =>
     run(async () => {
       if (sub) {
-        await subscriptionFetch(sub, '', 'PUT', prefs);
+        await updatePrefs(sub, prefs);
         const next = { ...sub, prefs };
         saveSubscription(next);
         setSub(next);
@@ -108,14 +119,14 @@ export default function SubscribePanel({ districts, hazards, levels }: Props) {
   const test = () =>
     run(async () => {
       if (!sub) return '';
-      await subscriptionFetch(sub, '/test', 'POST', {});
+      await sendTest(sub);
       return '测试通知已发出，通常几秒内就会收到。如果一直没有收到，说明这个浏览器在当前网络下收不到推送，请以预警页面和 12379 短信为准。';
     });
 
   const unsubscribe = () =>
     run(async () => {
       if (!sub) return '';
-      await subscriptionFetch(sub, '', 'DELETE');
+      await endSubscription(sub);
       const push = await currentPushSubscription().catch(() => null);
       await push?.unsubscribe().catch(() => false);
       saveSubscription(null);

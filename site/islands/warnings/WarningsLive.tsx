@@ -1,7 +1,8 @@
 import { createPortal } from 'preact/compat';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PublicWarning } from '../../../api/warnings/view.ts';
-import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
+import type { publicWarnings } from '../../../api/warnings/public.ts';
+import { ApiRequestError, apiClient, call } from '../../lib/api-client.ts';
 import DistrictPicker, { type DistrictOption } from './DistrictPicker.tsx';
 import { ageText, concerns, hhmm, isReal } from './format.ts';
 import { announcementOf } from './announce.ts';
@@ -9,6 +10,8 @@ import { chosenDistricts, DISTRICTS_EVENT, savedSnapshot, saveSnapshot, type War
 import WarningCard from './WarningCard.tsx';
 import WarningHistory from './WarningHistory.tsx';
 import './warnings.css';
+
+const api = apiClient<typeof publicWarnings>('/api/warnings');
 
 /** How often the open page asks for news. */
 const REFRESH_MS = 60_000;
@@ -63,7 +66,7 @@ export default function WarningsLive({ districts }: Props) {
   const refresh = async () => {
     const mine = ++seq.current;
     try {
-      const r = await apiFetch<{ warnings: PublicWarning[]; updatedAt: string }>('/api/warnings', { redirectOn401: false });
+      const r = await call(api.index.$get({ query: {} }), { redirectOn401: false });
       if (mine !== seq.current) return;
       const next = { warnings: r.warnings, updatedAt: r.updatedAt, savedAt: Date.now() };
       if (shown.current) {

@@ -1,7 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { PublicWarning } from '../../../api/warnings/view.ts';
-import { apiFetch } from '../../lib/api-client.ts';
+import { TIME_ZONE } from '../../../api/domain/clock.ts';
+import type { PublicWarning } from '../../../api/warnings/contract.ts';
+import type { publicWarnings } from '../../../api/warnings/public.ts';
+import { apiClient, call } from '../../lib/api-client.ts';
 import './warnings.css';
+
+const api = apiClient<typeof publicWarnings>('/api/warnings');
 
 /** How often the open page asks for news, as the Chinese list does. */
 const REFRESH_MS = 60_000;
@@ -10,7 +14,7 @@ const RANK = { blue: 1, yellow: 2, orange: 3, red: 4 } as const;
 /** `12 May, 09:00`, Beijing time. */
 const when = (iso: string) =>
   new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Shanghai',
+    timeZone: TIME_ZONE,
     day: 'numeric',
     month: 'long',
     hour: '2-digit',
@@ -68,7 +72,7 @@ export default function WarningsLiveEn() {
   const refresh = async () => {
     const mine = ++seq.current;
     try {
-      const r = await apiFetch<{ warnings: PublicWarning[] }>('/api/warnings', { redirectOn401: false });
+      const r = await call(api.index.$get({ query: {} }), { redirectOn401: false });
       if (mine !== seq.current) return;
       setList([...r.warnings].sort((a, b) => RANK[b.level] - RANK[a.level] || (b.sent ?? '').localeCompare(a.sent ?? '')));
       setProblem('');

@@ -4,8 +4,8 @@ import { englishHeadline } from '../../../api/domain/english.ts';
 import type { HazardCode, LevelCode } from '../../../api/domain/hazards.ts';
 import { defaultResponse } from '../../../api/warnings/act-now.ts';
 import { officeFor } from '../../../api/warnings/offices.ts';
-import type { WarningInput } from '../../../api/warnings/schema.ts';
-import type { PublicWarning } from '../../../api/warnings/view.ts';
+import type { WarningInput } from '../../../api/warnings/contract.ts';
+import type { Templates } from '../admin/warnings-client.ts';
 import { fromLocalInput, toLocalInput } from './format.ts';
 
 /** The choices the page passes in from api/domain (the islands cannot read the content files). */
@@ -14,53 +14,6 @@ export interface WarningOptions {
   hazards: Array<{ code: string; name: string; meteorological: boolean }>;
   levels: Array<{ code: LevelCode; colour: string; level: string; name: string }>;
   responseNames: Record<string, string>;
-}
-
-/** A warning as the admin list returns it. */
-export type AdminWarning = PublicWarning & {
-  state: 'draft' | 'published';
-  /** Drafts: the content's revision, which an approval names. */
-  revision?: number;
-  /** Drafts: who wrote or last edited it. */
-  author?: string | null;
-  /** Drafts: whether a second publisher must approve it (四眼原则), and who can. */
-  approval?: { required: boolean; approvers: string[] };
-};
-
-/** A meteorological signal: its official meaning and defence guidance. */
-export interface Signal {
-  hazard: string;
-  level: string;
-  standard: string;
-  guidance: string[];
-}
-
-/** The office's starting text for a non-meteorological hazard. */
-export interface OfficeTemplate {
-  hazard: string;
-  title: string;
-  description: string;
-  instruction: string;
-  responseType: string;
-}
-
-/** English starting text for a hazard (content/warnings/templates-en.yaml). */
-export interface EnglishTemplate {
-  hazard: string;
-  /** What is happening, with [ ] placeholders. */
-  description?: string;
-  /** Weather signals: each level's standard. */
-  levels?: Partial<Record<LevelCode, string>>;
-  instruction: string;
-}
-
-/** `GET /api/admin/warning-templates`. */
-export interface Templates {
-  signals: Signal[];
-  office: OfficeTemplate[];
-  english?: EnglishTemplate[];
-  /** 你现在应该做什么 by hazard, then level (content/warnings/actions.yaml). */
-  actions: Record<string, Partial<Record<LevelCode, string[]>>>;
 }
 
 /** The form's values: times as `datetime-local` strings in Beijing time. */
@@ -177,7 +130,7 @@ export function prefillFor(f: Pick<DraftForm, 'hazard' | 'level'>, t: Templates,
     descriptionEn: en?.levels?.[f.level] ?? en?.description ?? '',
     instructionEn: en?.instruction ?? '',
   };
-  const actions = (t.actions[f.hazard]?.[f.level] ?? []).join('\n');
+  const actions = (t.actions[f.hazard as HazardCode]?.[f.level] ?? []).join('\n');
   if (hazard.meteorological) {
     const s = t.signals.find((x) => x.hazard === f.hazard && x.level === f.level);
     if (!s) return null;

@@ -1,34 +1,21 @@
-// Times and words for warnings as residents read them. Yangzhou is UTC+8 all year (no daylight
-// saving), so Beijing time is plain arithmetic, whatever the browser's own zone is.
-import type { PublicWarning } from '../../../api/warnings/view.ts';
-
-const OFFSET_MS = 8 * 3600_000;
-const pad = (n: number) => String(n).padStart(2, '0');
+// Times and words for warnings as residents read them. Times are Beijing time whatever the browser's
+// own zone is, through the site's one clock module.
+import { fromLocalInput, toLocalInput } from '../../../api/domain/clock.ts';
+import type { PublicWarning } from '../../../api/warnings/contract.ts';
 
 /** `5月12日 09:00` in Beijing time. */
 export function shortTime(at: string | number): string {
-  const d = new Date((typeof at === 'number' ? at : Date.parse(at)) + OFFSET_MS);
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  const w = toLocalInput(typeof at === 'number' ? at : Date.parse(at));
+  return `${Number(w.slice(5, 7))}月${Number(w.slice(8, 10))}日 ${w.slice(11, 16)}`;
 }
 
 /** `09:05` in Beijing time. */
 export function hhmm(at: string | number): string {
-  const d = new Date((typeof at === 'number' ? at : Date.parse(at)) + OFFSET_MS);
-  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  return toLocalInput(typeof at === 'number' ? at : Date.parse(at)).slice(11, 16);
 }
 
-/** `2027-05-12T09:00` (Beijing time) for `<input type="datetime-local">`. */
-export function toLocalInput(ms: number): string {
-  return new Date(ms + OFFSET_MS).toISOString().slice(0, 16);
-}
-
-/** The epoch ms of a `datetime-local` value read as Beijing time; NaN when empty or malformed. */
-export function fromLocalInput(value: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
-  if (!m) return NaN;
-  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
-  return Date.UTC(y, mo - 1, d, h, mi) - OFFSET_MS;
-}
+/** Epoch ms ↔ `datetime-local` values in Beijing time: the site's one clock (api/domain/clock.ts). */
+export { fromLocalInput, toLocalInput };
 
 /** `这是 12 分钟前的信息` for a snapshot received at `savedAt`. */
 export function ageText(savedAt: number, now: number): string {

@@ -1,7 +1,15 @@
 // Web push in the browser: what this browser can do, the service worker registration, and the
 // subscription API (authorised by the X-Subscription-Token header, not a session).
-import { apiFetch } from '../../lib/api-client.ts';
-import type { PushPrefs, StoredSubscription } from './storage.ts';
+import type { PushPrefs } from '../../../api/push/contract.ts';
+import type { subscriptionRoutes } from '../../../api/push/subscriptions.ts';
+import { apiClient, call } from '../../lib/api-client.ts';
+import type { StoredSubscription } from './storage.ts';
+
+type Routes = ReturnType<typeof subscriptionRoutes>;
+const pushKey = apiClient<Routes['push']>('/api/push');
+const subscriptions = apiClient<Routes['subs']>('/api/subscriptions');
+// Residents have no session: a 401 is an error to show, never a trip to the staff sign-in page.
+const resident = { redirectOn401: false };
 
 /** The resident closed the permission prompt without choosing. */
 export class PermissionDismissed extends Error {}
@@ -56,15 +64,13 @@ export async function subscribe(prefs: PushPrefs): Promise<{ id: number; token: 
   if (permission === 'denied') throw new DOMException('通知权限被拒绝', 'NotAllowedError');
   if (permission !== 'granted') throw new PermissionDismissed();
   const reg = await workerRegistration();
-  const { publicKey } = await apiFetch<{ publicKey: string }>('/api/push/public-key', { redirectOn401: false });
+  const { publicKey } = await call(pushKey['public-key'].$get(), resident);
   const push = await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: urlBase64ToUint8Array(publicKey) });
   try {
-    const r = await apiFetch<{ id: number; token: string }>('/api/subscriptions', {
-      method: 'POST',
-      json: { subscription: push.toJSON(), ...prefs },
-      redirectOn401: false,
-    });
-    return { ...r, push };
+    const { endpoint = '', keys = {} } = push.toJSON();
+    const json = { subscription: { endpoint, keys: { p256dh: keys['p256dh'] ?? '', auth: keys['auth'] ?? '' } }, ...prefs };
+    const r = await call(subscriptions.index.$post({ json }), resident);
+    return { id: r.id ?? 0, token: r.token, push };
   } catch (err) {
     // The server would not keep it: do not leave the browser subscribed to nothing.
     await push.unsubscribe().catch(() => false);
@@ -72,12 +78,17 @@ export async function subscribe(prefs: PushPrefs): Promise<{ id: number; token: 
   }
 }
 
-/** Calls `/api/subscriptions/:id…` with the subscription's token. */
-export async function subscriptionFetch(sub: StoredSubscription, suffix: string, method: string, json?: unknown): Promise<void> {
-  await apiFetch<unknown>(`/api/subscriptions/${sub.id}${suffix}`, {
-    method,
-    json,
-    headers: { 'x-subscription-token': sub.token },
-    redirectOn401: false,
-  });
+/** The calls on this browser's own subscription, authorised by its token (X-Subscription-Token). */
+function own(sub: StoredSubscription) {
+  return [{ param: { id: String(sub.id) } }, { headers: { 'x-subscription-token': sub.token } }] as const;
 }
+
+/** Changes what this subscription receives. */
+export const updatePrefs = (sub: StoredSubscription, prefs: PushPrefs) =>
+  call(subscriptions[':id'].$put({ ...own(sub)[0], json: prefs }, own(sub)[1]), resident);
+
+/** Asks the server to send this browser a test notification. */
+export const sendTest = (sub: StoredSubscription) => call(subscriptions[':id'].test.$post(...own(sub)), resident);
+
+/** Ends the subscription on the server. */
+export const endSubscription = (sub: StoredSubscription) => call(subscriptions[':id'].$delete(...own(sub)), resident);

@@ -1,6 +1,7 @@
 // What this browser remembers for 预警信息: the resident's districts, the last warnings it saw (to
 // show when the network is gone) and its push subscription. Only read in effects and handlers:
 // islands render on the server first, where there is no localStorage.
+import type { PushPrefs } from '../../../api/push/contract.ts';
 import type { PublicWarning } from '../../../api/warnings/view.ts';
 
 const DISTRICTS_KEY = 'yzready:districts';
@@ -57,15 +58,6 @@ export function savedSnapshot(): WarningSnapshot | null {
 /** Keeps the snapshot for the next time the network is gone. */
 export function saveSnapshot(s: WarningSnapshot): void {
   write(SNAPSHOT_KEY, s);
-}
-
-/** What the resident asked to receive by push. */
-export interface PushPrefs {
-  districts: string[];
-  /** Hazard codes, or null for all. */
-  hazards: string[] | null;
-  minLevel: 'blue' | 'yellow' | 'orange' | 'red';
-  exercises: boolean;
 }
 
 /** This browser's subscription: the server's id and management token, and the preferences sent. */
