@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { IDLE_TIMEOUT_MS } from '../../api/accounts/sessions.ts';
+import type { adminAccounts } from '../../api/admin/accounts.ts';
+import type { adminAudit } from '../../api/admin/audit.ts';
+import type { auth } from '../../api/auth.ts';
+import { apiErrorSchema } from '../../api/errors.ts';
 import { GOOD_PASSWORD, login, makeAccount, signedIn, totpCode } from '../fixtures/accounts.ts';
 import { createTestApp, jsonInit, TEST_ORIGIN } from '../fixtures/app.ts';
+import { testClientOf } from '../fixtures/client.ts';
 
 describe('accounts and sessions', () => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -19,7 +24,8 @@ describe('accounts and sessions', () => {
     const setCookie = res.headers.get('set-cookie') ?? '';
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Strict/i);
-    const body = (await (await me(setCookie.split(';')[0] ?? '')).json()) as { account: { roles: string[] } };
+    const signedInAs = testClientOf<typeof auth>(t.app, '/api/auth', { cookie: setCookie.split(';')[0] ?? '' });
+    const body = await (await signedInAs.me.$get()).json();
     expect(body.account.roles).toEqual(['judge']);
   });
 
@@ -89,9 +95,7 @@ describe('accounts and sessions', () => {
       headers: { 'content-type': 'application/json', origin: TEST_ORIGIN, cookie },
     });
     expect(noHeader.status).toBe(403);
-    const list = (await (await t.app.request('/api/admin/accounts', { headers: { cookie } })).json()) as {
-      accounts: Array<{ username: string }>;
-    };
+    const list = await (await testClientOf<typeof adminAccounts>(t.app, '/api/admin/accounts', { cookie }).index.$get()).json();
     expect(list.accounts.map((a) => a.username)).not.toContain('evil-created');
   });
 
@@ -106,7 +110,7 @@ describe('accounts and sessions', () => {
       '/api/auth/password',
       jsonInit('POST', { current: GOOD_PASSWORD, next: 'qwertyuiop123' }, { cookie }),
     );
-    expect(((await common.json()) as { error: { code: string } }).error.code).toBe('weak_password');
+    expect(apiErrorSchema.parse(await common.json()).error.code).toBe('weak_password');
     const ok = await t.app.request(
       '/api/auth/password',
       jsonInit('POST', { current: GOOD_PASSWORD, next: 'New-Strong-Pass-31' }, { cookie }),
@@ -138,9 +142,8 @@ describe('accounts and sessions', () => {
       ),
     );
     expect(ok.status).toBe(201);
-    const audit = (await (await t.app.request('/api/admin/audit?action=account.create', { headers: { cookie } })).json()) as {
-      entries: Array<{ target: string; actorName: string }>;
-    };
+    const auditLog = testClientOf<typeof adminAudit>(t.app, '/api/admin/audit', { cookie });
+    const audit = await (await auditLog.index.$get({ query: { action: 'account.create' } })).json();
     expect(audit.entries.length).toBeGreaterThan(0);
     const csv = await t.app.request('/api/admin/audit/export.csv', { headers: { cookie } });
     expect(csv.headers.get('content-type')).toContain('text/csv');
