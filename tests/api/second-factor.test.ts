@@ -1,9 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { totpOf } from '../../api/accounts/second-factor.ts';
+import type { auth } from '../../api/auth.ts';
 import { accounts, recoveryCodes } from '../../api/db/schema.ts';
+import { apiErrorSchema } from '../../api/errors.ts';
 import { GOOD_PASSWORD, login, makeAccount } from '../fixtures/accounts.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
+import { testClientOf } from '../fixtures/client.ts';
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
@@ -16,7 +19,10 @@ describe('second factor (TOTP)', () => {
 
   const signIn = (username: string, code = '', client = 'office') =>
     t.app.request('/api/auth/login', jsonInit('POST', { username, password: GOOD_PASSWORD, code }, { 'x-test-client': client }));
-  const post = (path: string, cookie: string, body: unknown = {}) => t.app.request(path, jsonInit('POST', body, { cookie }));
+  /** `/api/auth/second-factor` for the session of `cookie`. */
+  const factor = (cookie: string) => testClientOf<typeof auth>(t.app, '/api/auth', { cookie })['second-factor'];
+  const setUp = async (cookie: string) => (await factor(cookie).setup.$post()).json();
+  const confirmCode = (cookie: string, code: string) => factor(cookie).confirm.$post({ json: { code } });
 
   test('a publisher without one must enrol before she can act; enrolment confirms a code and gives recovery codes once', async () => {
     const p = await makeAccount(t, ['publisher'], { totp: false });
@@ -26,9 +32,9 @@ describe('second factor (TOTP)', () => {
     const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const blocked = await t.app.request('/api/admin/warnings', { headers: { cookie } });
     expect(blocked.status).toBe(403);
-    expect(((await blocked.json()) as { error: { code: string } }).error.code).toBe('second_factor_required');
+    expect(apiErrorSchema.parse(await blocked.json()).error.code).toBe('second_factor_required');
 
-    const setup = (await (await post('/api/auth/second-factor/setup', cookie)).json()) as { secret: string; uri: string; qrSvg: string };
+    const setup = await setUp(cookie);
     expect(setup.uri).toMatch(/^otpauth:\/\/totp\/.*secret=[A-Z2-7]+/);
     expect(setup.qrSvg).toMatch(/^<svg/);
     // The secret is stored encrypted, never as the base32 the app shows.
@@ -37,20 +43,18 @@ describe('second factor (TOTP)', () => {
     expect(row?.totpPending).not.toContain(setup.secret);
 
     const phone = totpOf(setup.secret, p.username);
-    const wrong = await post('/api/auth/second-factor/confirm', cookie, {
-      code: String((Number(phone.generate({ timestamp: t.clock.now })) + 1) % 1e6).padStart(6, '0'),
-    });
+    const wrong = await confirmCode(cookie, String((Number(phone.generate({ timestamp: t.clock.now })) + 1) % 1e6).padStart(6, '0'));
     expect(wrong.status).toBe(400);
-    const ok = await post('/api/auth/second-factor/confirm', cookie, { code: phone.generate({ timestamp: t.clock.now }) });
+    const ok = await confirmCode(cookie, phone.generate({ timestamp: t.clock.now }));
     expect(ok.status).toBe(200);
-    const { recoveryCodes: codes } = (await ok.json()) as { recoveryCodes: string[] };
+    const { recoveryCodes: codes } = await ok.json();
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
     const stored = await t.database.db.select().from(recoveryCodes);
     expect(stored.map((r) => r.codeHash)).not.toContain(codes[0]);
     expect((await t.app.request('/api/admin/warnings', { headers: { cookie } })).status).toBe(200);
     // Enrolling again is refused: a stolen session cannot swap the authenticator.
-    expect((await post('/api/auth/second-factor/setup', cookie)).status).toBe(409);
+    expect((await factor(cookie).setup.$post()).status).toBe(409);
 
     // The confirming code is spent; the next one signs in; a wrong code looks exactly like a wrong password.
     const sameCode = await signIn(p.username, phone.generate({ timestamp: t.clock.now }));
@@ -77,11 +81,9 @@ describe('second factor (TOTP)', () => {
   test('a recovery code signs in once, and only such a session may bind a new phone in place of the lost one', async () => {
     const j = await makeAccount(t, ['judge']);
     const cookie = await login(t, j.username);
-    const { secret } = (await (await post('/api/auth/second-factor/setup', cookie)).json()) as { secret: string };
-    const confirm = await post('/api/auth/second-factor/confirm', cookie, {
-      code: totpOf(secret, j.username).generate({ timestamp: t.clock.now }),
-    });
-    const { recoveryCodes: codes } = (await confirm.json()) as { recoveryCodes: string[] };
+    const { secret } = await setUp(cookie);
+    const confirm = await confirmCode(cookie, totpOf(secret, j.username).generate({ timestamp: t.clock.now }));
+    const { recoveryCodes: codes } = await confirm.json();
     expect((await signIn(j.username, '')).status).toBe(401);
     const recovered = await signIn(j.username, codes[0]?.toUpperCase() ?? '', 'home');
     expect(recovered.status).toBe(200);
@@ -92,11 +94,9 @@ describe('second factor (TOTP)', () => {
     t.clock.advance(30_000);
     const normal = await signIn(j.username, totpOf(secret, j.username).generate({ timestamp: t.clock.now }));
     expect(normal.status).toBe(200);
-    expect((await post('/api/auth/second-factor/setup', cookieOf(normal))).status).toBe(409);
-    const fresh = (await (await post('/api/auth/second-factor/setup', cookieOf(recovered))).json()) as { secret: string };
-    const replaced = await post('/api/auth/second-factor/confirm', cookieOf(recovered), {
-      code: totpOf(fresh.secret, j.username).generate({ timestamp: t.clock.now }),
-    });
+    expect((await factor(cookieOf(normal)).setup.$post()).status).toBe(409);
+    const fresh = await setUp(cookieOf(recovered));
+    const replaced = await confirmCode(cookieOf(recovered), totpOf(fresh.secret, j.username).generate({ timestamp: t.clock.now }));
     expect(replaced.status).toBe(200);
     // The lost phone and the old recovery codes stop working; the new phone works.
     t.clock.advance(30_000);
