@@ -70,14 +70,23 @@ try {
     for (let round = 1; round <= ROUNDS; round++) {
       for (const [name, path] of PAGES) {
         const load = loadavg()[0] ?? 0;
-        const result = await lighthouse(`${server.url}${path}`, {
-          port: chrome.port,
-          output: 'json',
-          logLevel: 'error',
-          onlyCategories: [...CATEGORIES],
-        });
-        if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
-        const { lhr } = result;
+        const run = async () => {
+          const result = await lighthouse(`${server.url}${path}`, {
+            port: chrome.port,
+            output: 'json',
+            logLevel: 'error',
+            onlyCategories: [...CATEGORIES],
+          });
+          if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
+          return result.lhr;
+        };
+        let lhr = await run();
+        // A broken trace (NO_NAVSTART, seen on this loaded machine) is Lighthouse's fault, not the page's: it
+        // asks to be run again, once; a second failure is kept and printed.
+        if (lhr.runtimeError) {
+          console.log(`… ${path}: ${lhr.runtimeError.code}, running it again`);
+          lhr = await run();
+        }
         const scores = CATEGORIES.map((c) => Math.round((lhr.categories[c]?.score ?? 0) * 100));
         const misses = CATEGORIES.map((c) =>
           (lhr.categories[c]?.auditRefs ?? [])
