@@ -60,6 +60,10 @@ describe.runIf(browserAvailable())('more time in a contest, in 长辈模式 on a
     await notice.waitFor({ timeout: 10_000 });
     expect(await notice.textContent()).toContain('已答的题目都已保存');
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    // Scrolled to the end, 交卷 stays above the notice, not under it.
+    const handIn = await page.getByRole('button', { name: '交卷', exact: true }).boundingBox();
+    const noticeBox = await notice.boundingBox();
+    expect((handIn?.y ?? 0) + (handIn?.height ?? 0)).toBeLessThanOrEqual(noticeBox?.y ?? 0);
     const button = notice.getByRole('button', { name: '我需要更多时间' });
     const box = await button.boundingBox();
     expect(box?.height).toBeGreaterThanOrEqual(44);
