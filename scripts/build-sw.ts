@@ -29,6 +29,8 @@ const PAGES = [
   'icons/*.png',
   // The shelter map's schematic of the city, drawn when no base map can be loaded.
   'maps/*.svg',
+  // 长辈模式's large mouse pointers.
+  'cursors/*.svg',
   'scripts/*.js',
   // Names the hashed index files: when the search index changes, so does the service worker.
   'pagefind/pagefind-entry.json',

@@ -89,6 +89,7 @@ export const adminContestRoutes = new Hono<AppEnv>()
         audience: input.audience,
         selection: JSON.stringify(input.selection),
         timeLimitMs: input.timeLimitMinutes * 60_000,
+        moreTimeMs: input.moreTimeMinutes * 60_000,
         attemptsAllowed: input.attemptsAllowed,
         shuffleQuestions: input.shuffleQuestions,
         shuffleOptions: input.shuffleOptions,

@@ -12,6 +12,7 @@ import { finishedView } from './result.ts';
 import { choiceProblem, isCorrect, toBankChoice } from './scoring.ts';
 import { answerSchema } from './settings.ts';
 import { findContest, questionsOf } from './store.ts';
+import { takeMoreTime } from './timing.ts';
 import { contestPublic, runningView, waitingView } from './views.ts';
 
 const tokenParam = z.object({ token: z.string().max(80) });
@@ -83,6 +84,22 @@ export const attemptRoutes = new Hono<AppEnv>()
       throw apiError(409, 'time_up', '答题时间已到，这个答案没有保存。成绩按时间到时已保存的答案计算。');
     }
     return c.json({ saved: true, n, rev, stale: outcome.kind === 'stale', remainingMs: Math.max(0, outcome.deadline - now) });
+  })
+  // 我需要更多时间: the contest's more time, once, while the attempt runs; answers given stay saved either way.
+  .post('/attempts/:token/more-time', paramsOf(tokenParam), async (c) => {
+    const { database, now, env } = c.var;
+    const id = idOf(c.req.valid('param').token, env.secret);
+    const outcome = await takeMoreTime(database, id, now);
+    if (outcome === 'not_offered')
+      throw apiError(409, 'more_time_not_offered', '这场竞赛的组织者没有设置延长答题时间。已答的题目都已保存。');
+    if (outcome === 'taken') throw apiError(409, 'more_time_taken', '你已经延长过一次答题时间了。已答的题目都已保存。');
+    if (outcome === 'closed') {
+      const a = await findAttempt(database, id);
+      if (!a) throw notFound();
+      if (a.submittedAt === null && a.startedAt > now) throw notStarted();
+      throw apiError(409, 'time_up', '答题已经结束，不能再延长时间。成绩按已保存的答案计算。');
+    }
+    return c.json({ remainingMs: outcome - now });
   })
   .post('/attempts/:token/submit', paramsOf(tokenParam), async (c) => {
     const { database, now, env } = c.var;

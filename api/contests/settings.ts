@@ -95,6 +95,13 @@ export const contestInputSchema = contestEditableSchema
     selection: selectionSchema,
     /** Total time for one attempt. */
     timeLimitMinutes: z.number().int().min(1, '限时至少 1 分钟').max(180, '限时最多 180 分钟'),
+    /** Minutes a participant may add once when time is nearly up (长辈 and others who need it); 0: none. */
+    moreTimeMinutes: z
+      .number({ error: '可延长的时间应为 0–60 的整数' })
+      .int('可延长的时间应为整数')
+      .min(0, '可延长的时间不能为负')
+      .max(60, '最多可延长 60 分钟')
+      .default(0),
     attemptsAllowed: z.number().int().min(1).max(10).default(1),
     shuffleQuestions: z.boolean().default(true),
     shuffleOptions: z.boolean().default(true),

@@ -123,6 +123,7 @@ export async function startAttempt(
     startedAt: Number(row['started_at']),
     deadline: Number(row['deadline']),
     extraMs: Number(row['extra_ms']),
+    moreTimeMs: 0,
     submittedAt: null,
     finishedBy: null,
     correct: null,

@@ -23,7 +23,8 @@ export async function updateContest(
 /**
  * Moves the contest's end and every running attempt's deadline with it, in one batch: closing
  * early ends running attempts now (each keeps its granted extra time off, as the contest is over);
- * extending gives running attempts back the time the old end had cut off, never more than their limit.
+ * extending gives running attempts back the time the old end had cut off, never more than their limit
+ * (plus the organiser's grant and the more time the participant took).
  */
 export async function moveClose(database: Database, c: ContestRow, closesAt: number, now: number, audit?: AuditInput): Promise<ContestRow> {
   await closeExpired(database, c.id, now);
@@ -32,7 +33,7 @@ export async function moveClose(database: Database, c: ContestRow, closesAt: num
       db.update(contests).set({ closesAt, updatedAt: now }).where(eq(contests.id, c.id)),
       db.run(sql`
         UPDATE contest_attempts SET deadline = CASE WHEN ${closesAt} <= ${now} THEN ${now}
-          ELSE min(started_at + ${c.timeLimitMs}, ${closesAt}) + extra_ms END
+          ELSE min(started_at + ${c.timeLimitMs}, ${closesAt}) + extra_ms + more_time_ms END
         WHERE contest_id = ${c.id} AND submitted_at IS NULL AND deadline > ${now}`),
       ...(audit ? [auditInsert(db, audit)] : []),
     ]),
@@ -75,4 +76,31 @@ export async function grantExtraTime(
     ]),
   );
   return changed.rowsAffected;
+}
+
+/** Why a participant could not take more time. */
+export type MoreTimeRefusal = 'not_offered' | 'taken' | 'closed';
+
+/**
+ * Adds the contest's `moreTimeMs` to a running attempt's deadline, once, in one conditional statement
+ * (two taps from two tabs extend it once). Returns the new deadline, or why not.
+ */
+export async function takeMoreTime(database: Database, attemptId: number, now: number): Promise<number | MoreTimeRefusal> {
+  const rows = await database.write((db) =>
+    db.all<{ deadline: number }>(sql`
+        UPDATE contest_attempts SET
+          more_time_ms = (SELECT more_time_ms FROM contests WHERE id = contest_attempts.contest_id),
+          deadline = deadline + (SELECT more_time_ms FROM contests WHERE id = contest_attempts.contest_id)
+        WHERE id = ${attemptId} AND submitted_at IS NULL AND started_at <= ${now} AND deadline > ${now} AND more_time_ms = 0
+          AND (SELECT more_time_ms FROM contests WHERE id = contest_attempts.contest_id) > 0
+        RETURNING deadline`),
+  );
+  const row = rows[0];
+  if (row) return Number(row.deadline);
+  const [state] = await database.db.all<{ offered: number; taken: number; open: number }>(sql`
+    SELECT c.more_time_ms AS offered, a.more_time_ms AS taken,
+      (a.submitted_at IS NULL AND a.started_at <= ${now} AND a.deadline > ${now}) AS open
+    FROM contest_attempts a JOIN contests c ON c.id = a.contest_id WHERE a.id = ${attemptId}`);
+  if (!state || !state.open) return 'closed';
+  return state.offered > 0 ? 'taken' : 'not_offered';
 }

@@ -15,6 +15,8 @@ export interface ContestPublic {
   status: ContestStatus;
   questionCount: number;
   timeLimitMs: number;
+  /** More time a participant may take once near the end (0: not offered). */
+  moreTimeMs: number;
   attemptsAllowed: number;
   revealAnswers: 'submit' | 'close';
   teamMode: 'list' | 'free' | 'none';
@@ -39,6 +41,7 @@ export function contestPublic(c: ContestRow, questionCount: number, now: number)
     status: statusOf(c, now),
     questionCount,
     timeLimitMs: c.timeLimitMs,
+    moreTimeMs: c.moreTimeMs,
     attemptsAllowed: c.attemptsAllowed,
     revealAnswers: c.revealAnswers as ContestPublic['revealAnswers'],
     teamMode: c.teamMode as ContestPublic['teamMode'],
@@ -67,6 +70,8 @@ export interface AttemptRunning {
   participant: { name: string; team: string };
   /** Server's remaining time; the page counts down from it. */
   remainingMs: number;
+  /** Whether the participant has already taken the contest's more time. */
+  moreTimeTaken: boolean;
   questions: ShownQuestion[];
   /** Saved answers by place, as shown option places, with the client revision that wrote them. */
   saved: Record<number, { choice: number[]; rev: number }>;
@@ -97,6 +102,7 @@ export function runningView(
     contest: c,
     participant: { name: a.name, team: a.team },
     remainingMs: Math.max(0, a.deadline - now),
+    moreTimeTaken: a.moreTimeMs > 0,
     questions: shown,
     saved,
   };

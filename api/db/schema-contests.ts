@@ -26,6 +26,12 @@ export const contests = sqliteTable(
     selection: text('selection').notNull(),
     /** Total time for one attempt. */
     timeLimitMs: integer('time_limit_ms').notNull(),
+    /**
+     * More time a participant may take once, when the countdown warns that time is nearly up (0: not
+     * offered). For contests older residents take part in: the 适老化 rules and WCAG 2.2.1 ask that a
+     * time limit can be extended.
+     */
+    moreTimeMs: integer('more_time_ms').notNull().default(0),
     attemptsAllowed: integer('attempts_allowed').notNull().default(1),
     shuffleQuestions: integer('shuffle_questions', { mode: 'boolean' }).notNull().default(true),
     shuffleOptions: integer('shuffle_options', { mode: 'boolean' }).notNull().default(true),
@@ -110,6 +116,8 @@ export const contestAttempts = sqliteTable(
     deadline: integer('deadline').notNull(),
     /** Extra time granted by the organiser (WCAG 2.2.1). */
     extraMs: integer('extra_ms').notNull().default(0),
+    /** More time the participant took themselves (the contest's `moreTimeMs`, once), already in `deadline`. */
+    moreTimeMs: integer('more_time_ms').notNull().default(0),
     /** Set when submitted, or at the deadline once the server closes it. */
     submittedAt: integer('submitted_at'),
     /** `submit` or `deadline`. */

@@ -1,4 +1,3 @@
-import 'leaflet/dist/leaflet.css';
 import '../components/shelters/shelters.css';
 import './ShelterMap.css';
 import type * as Leaflet from 'leaflet';
@@ -67,7 +66,7 @@ export default function ShelterMap({ shelters, focus }: Props) {
     let onFilter: (() => void) | undefined;
     let cancelled = false;
     // Leaflet touches `window` when imported, so it is loaded only here, in the browser.
-    Promise.all([import('./leaflet-lite.ts'), loadConfig()])
+    Promise.all([import('./leaflet-lite.ts').then(async (m) => (await m.leafletStyles(), m)), loadConfig()])
       .then(([{ L }, config]) => {
         const el = canvas.current;
         if (cancelled || !el) return;

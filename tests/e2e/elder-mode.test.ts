@@ -109,7 +109,7 @@ describe.runIf(browserAvailable())('长辈模式 on every built page', () => {
     for (const [key, h] of Object.entries(heights)) expect(h, key).toBeLessThanOrEqual(key.includes('长辈模式') ? 150 : 120);
   });
 
-  test('at 1280 px the sections show in a row without the menu button, and targets stay at least 44 px high in 长辈模式', async () => {
+  test('at 1280 px the sections show in a row without the menu button, targets stay at least 44 px high and the mouse pointer is large in 长辈模式', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript(() => localStorage.setItem('yzready:elder', '1'));
     const page = await context.newPage();
@@ -118,6 +118,20 @@ describe.runIf(browserAvailable())('长辈模式 on every built page', () => {
       expect(await page.getByText('菜单', { exact: true }).isVisible()).toBe(false);
       expect(await page.getByRole('navigation', { name: '主要栏目' }).getByRole('link', { name: '预警信息' }).isVisible()).toBe(true);
       expect(await smallTargets(page), path).toEqual([]);
+    }
+    // 特大鼠标: with a mouse, the pointer is the large arrow, and the large hand over links and buttons.
+    const cursor = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((el) => getComputedStyle(el).cursor);
+    expect(await cursor('main p')).toContain('/cursors/arrow.svg');
+    expect(await cursor('main a[href]')).toContain('/cursors/hand.svg');
+    expect(await cursor('header button')).toContain('/cursors/hand.svg');
+    expect(await cursor('#site-search')).toBe('text');
+    for (const name of ['arrow', 'hand']) {
+      const svg = await (await fetch(`${server.url}/cursors/${name}.svg`)).text();
+      expect(svg, name).toMatch(/<svg[^>]* width="64" height="64"/);
     }
     await context.close();
   });

@@ -71,6 +71,7 @@ export default function ContestsForm() {
       audience: aud as ContestInput['audience'],
       selection: mode === 'mix' ? { mode, count, source, ...weights } : { mode, questionIds: picked },
       timeLimitMinutes: Number(text('timeLimitMinutes')),
+      moreTimeMinutes: Number(text('moreTimeMinutes')),
       attemptsAllowed: Number(text('attemptsAllowed')),
       shuffleQuestions: f.get('shuffleQuestions') === 'on',
       shuffleOptions: f.get('shuffleOptions') === 'on',
@@ -183,6 +184,23 @@ export default function ContestsForm() {
         答题限时（分钟）<span class="required">（必填）</span>
       </label>
       <input id="c-time" name="timeLimitMinutes" type="number" min={1} max={180} required defaultValue="20" />
+      <label for="c-more-time">时间快到时，参赛者可自行延长（分钟，0 为不可延长）</label>
+      <p class="muted" id="c-more-time-hint">
+        有长辈参加的社区竞赛建议设 5
+        分钟以上：时间快到时，页面提醒答案都已保存，并给出“我需要更多时间”按钮，每人可用一次（工信部适老化规范要求限时操作留出充足时间）。
+      </p>
+      <input
+        key={aud}
+        id="c-more-time"
+        name="moreTimeMinutes"
+        type="number"
+        min={0}
+        max={60}
+        required
+        defaultValue={aud === '成人' ? '5' : '0'}
+        aria-describedby="c-more-time-hint"
+      />
+      <FieldError fields={fields} name="moreTimeMinutes" />
       <label for="c-attempts">
         每人可答次数<span class="required">（必填）</span>
       </label>

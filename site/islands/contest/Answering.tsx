@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AttemptRunning } from '../../../api/contests/views.ts';
+import { ApiRequestError } from '../../lib/api-client.ts';
+import { askMoreTime } from './contest-api.ts';
 import Countdown from './Countdown.tsx';
 import QuestionCard from './QuestionCard.tsx';
 import QuestionNav from './QuestionNav.tsx';
@@ -20,6 +22,7 @@ interface Props {
 export default function Answering({ attempt, loadedAt, onRefresh, onSubmit }: Props) {
   const [current, setCurrent] = useState(0);
   const [deadlineAt, setDeadlineAt] = useState(loadedAt + attempt.remainingMs);
+  const [moreTimeTaken, setMoreTimeTaken] = useState(attempt.moreTimeTaken);
   const closed = useRef(false);
   const finish = () => {
     if (closed.current) return;
@@ -31,6 +34,7 @@ export default function Answering({ attempt, loadedAt, onRefresh, onSubmit }: Pr
     const fresh = await onRefresh().catch(() => null);
     if (!fresh) return;
     setDeadlineAt(sentAt + fresh.remainingMs);
+    setMoreTimeTaken(fresh.moreTimeTaken);
     saver.merge(fresh.saved);
   };
   const saver = useAnswerSaver(attempt, {
@@ -61,6 +65,16 @@ export default function Answering({ attempt, loadedAt, onRefresh, onSubmit }: Pr
     return () => window.clearInterval(id);
   }, []);
 
+  const moreTime = async (): Promise<string | null> => {
+    const sentAt = performance.now();
+    try {
+      setDeadlineAt(sentAt + (await askMoreTime(attempt.token)).remainingMs);
+      setMoreTimeTaken(true);
+      return null;
+    } catch (err) {
+      return err instanceof ApiRequestError ? err.message : '没能延长时间，请检查网络后再试。';
+    }
+  };
   const go = (n: number) => {
     setCurrent(n);
     requestAnimationFrame(() => document.getElementById(`q-heading-${n}`)?.focus());
@@ -71,7 +85,13 @@ export default function Answering({ attempt, loadedAt, onRefresh, onSubmit }: Pr
   return (
     <div class="answering">
       <div class="play-bar" role="region" aria-label="答题状态">
-        <Countdown deadlineAt={deadlineAt} onExpire={finish} />
+        <Countdown
+          deadlineAt={deadlineAt}
+          onExpire={finish}
+          moreTimeMs={attempt.contest.moreTimeMs}
+          moreTimeTaken={moreTimeTaken}
+          onMoreTime={moreTime}
+        />
         <p class="progress">
           已答 {answered}/{total}
         </p>

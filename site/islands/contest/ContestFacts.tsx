@@ -21,6 +21,7 @@ export default function ContestFacts({ contest }: { contest: ContestPublic }) {
         <dt>题目</dt>
         <dd>
           {contest.questionCount} 道，限时 {Math.round(contest.timeLimitMs / 60_000)} 分钟
+          {contest.moreTimeMs > 0 && `；时间快到时，需要的话可以再延长 ${Math.round(contest.moreTimeMs / 60_000)} 分钟（一次）`}
         </dd>
         <dt>次数</dt>
         <dd>每人可答 {contest.attemptsAllowed} 次</dd>

@@ -32,6 +32,10 @@ export const putAnswer = (token: string, n: number, choice: number[], rev: numbe
     json: { choice, rev },
   });
 
+/** Takes the contest's more time (once); the new remaining time. */
+export const askMoreTime = (token: string) =>
+  apiFetch<{ remainingMs: number }>(`/api/contests/attempts/${token}/more-time`, { ...pub, method: 'POST', json: {} });
+
 /** Hands the attempt in. */
 export const submitAttempt = (token: string) =>
   apiFetch<{ attempt: AttemptFinished }>(`/api/contests/attempts/${token}/submit`, { ...pub, method: 'POST', json: {} });
