@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Campaign } from '../../../api/ideas/campaign.ts';
 import { DEFAULT_AWARDS, DEFAULT_CRITERIA, DEFAULT_THEMES, type AwardLevel, type Criterion } from '../../../api/ideas/labels.ts';
 import { fromLocalInput as fromLocal, toLocalInput as toLocal } from '../../../api/domain/clock.ts';
+import Field from '../forms/Field.tsx';
 
 /** What the form sends: the API's campaign input. */
 export interface CampaignDraft {
@@ -48,6 +49,13 @@ export const draftOf = (c: Campaign): CampaignDraft => ({
   contactRetentionDays: c.contactRetentionDays,
 });
 
+/** Themes as typed, one per line or separated by 、 or commas. */
+const splitThemes = (text: string) =>
+  text
+    .split(/[、,，\n]/)
+    .map((t) => t.trim())
+    .filter(Boolean);
+
 /** Props: the starting values, whether scores lock the criteria, and what to do with the result. */
 interface Props {
   initial: CampaignDraft;
@@ -66,16 +74,11 @@ export default function CampaignsForm({ initial, criteriaLocked, submitLabel, on
   const setCriterion = (i: number, patch: Partial<Criterion>) =>
     setD({ ...d, criteria: d.criteria.map((c, j) => (i === j ? { ...c, ...patch } : c)) });
   const date = (key: 'collectStartsAt' | 'collectEndsAt' | 'judgingEndsAt', label: string) => (
-    <>
-      <label for={`c-${key}`}>{label}</label>
-      <input
-        id={`c-${key}`}
-        type="datetime-local"
-        required
-        value={toLocal(d[key])}
-        onChange={(e) => setD({ ...d, [key]: fromLocal(val(e)) })}
-      />
-    </>
+    <Field id={`c-${key}`} label={label}>
+      {(p) => (
+        <input {...p} type="datetime-local" required value={toLocal(d[key])} onChange={(e) => setD({ ...d, [key]: fromLocal(val(e)) })} />
+      )}
+    </Field>
   );
   return (
     <form
@@ -85,32 +88,17 @@ export default function CampaignsForm({ initial, criteriaLocked, submitLabel, on
         onSubmit(d);
       }}
     >
-      <label for="c-title">活动名称</label>
-      <input id="c-title" required maxLength={60} value={d.title} onInput={(e) => setD({ ...d, title: val(e) })} />
-      <label for="c-description">活动说明（征集什么、谁可以参加、奖励）</label>
-      <textarea
-        id="c-description"
-        rows={5}
-        required
-        maxLength={2000}
-        value={d.description}
-        onInput={(e) => setD({ ...d, description: val(e) })}
-      />
-      <label for="c-themes">主题（用顿号或换行分隔）</label>
-      <textarea
-        id="c-themes"
-        rows={3}
-        value={d.themes.join('、')}
-        onChange={(e) =>
-          setD({
-            ...d,
-            themes: val(e)
-              .split(/[、,，\n]/)
-              .map((t) => t.trim())
-              .filter(Boolean),
-          })
-        }
-      />
+      <Field id="c-title" label="活动名称">
+        {(p) => <input {...p} required maxLength={60} value={d.title} onInput={(e) => setD({ ...d, title: val(e) })} />}
+      </Field>
+      <Field id="c-description" label="活动说明（征集什么、谁可以参加、奖励）">
+        {(p) => (
+          <textarea {...p} rows={5} required maxLength={2000} value={d.description} onInput={(e) => setD({ ...d, description: val(e) })} />
+        )}
+      </Field>
+      <Field id="c-themes" label="主题（用顿号或换行分隔）">
+        {(p) => <textarea {...p} rows={3} value={d.themes.join('、')} onChange={(e) => setD({ ...d, themes: splitThemes(val(e)) })} />}
+      </Field>
       {date('collectStartsAt', '征集开始（北京时间）')}
       {date('collectEndsAt', '征集截止、评审开始（北京时间）')}
       {date('judgingEndsAt', '预计公布结果（北京时间）')}
@@ -162,15 +150,18 @@ export default function CampaignsForm({ initial, criteriaLocked, submitLabel, on
           </button>
         )}
       </fieldset>
-      <label for="c-retention">结果公布后多少天删除提交人的联系方式</label>
-      <input
-        id="c-retention"
-        type="number"
-        min={1}
-        max={365}
-        value={d.contactRetentionDays}
-        onInput={(e) => setD({ ...d, contactRetentionDays: Number(val(e)) })}
-      />
+      <Field id="c-retention" label="结果公布后多少天删除提交人的联系方式">
+        {(p) => (
+          <input
+            {...p}
+            type="number"
+            min={1}
+            max={365}
+            value={d.contactRetentionDays}
+            onInput={(e) => setD({ ...d, contactRetentionDays: Number(val(e)) })}
+          />
+        )}
+      </Field>
       <button type="submit">{submitLabel}</button>
     </form>
   );

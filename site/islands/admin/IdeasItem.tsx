@@ -4,6 +4,7 @@ import type { ModerationAction } from '../../../api/ideas/moderate.ts';
 import type { StaffIdea } from '../../../api/ideas/staff-view.ts';
 import { supportText } from '../ideas/format.ts';
 import { formatStamp } from '../../../api/domain/clock.ts';
+import Field from '../forms/Field.tsx';
 
 /** Props: the idea, whether it is selected for a bulk action, and how to act on it. */
 interface Props {
@@ -58,20 +59,19 @@ export default function IdeasItem({ idea: i, selected, onSelect, onAct }: Props)
         {i.hasPhoto && <img src={`/api/admin/ideas/${i.id}/photo`} alt={`#${i.id} 附带的照片`} width={320} loading="lazy" />}
       </details>
       <div class="admin-form">
-        <label for={`reason-${i.id}`}>给提交人的说明（不通过时必填，隐藏时可选；提交人凭回执码可见）</label>
-        <input
-          id={`reason-${i.id}`}
-          value={reason}
-          onInput={(e) => setReason((e.currentTarget as HTMLInputElement).value)}
-          maxLength={500}
-        />
-        <label for={`original-${i.id}`}>重复时：原金点子编号</label>
-        <input
-          id={`original-${i.id}`}
-          inputMode="numeric"
-          value={original}
-          onInput={(e) => setOriginal((e.currentTarget as HTMLInputElement).value.replace(/\D/g, ''))}
-        />
+        <Field id={`reason-${i.id}`} label="给提交人的说明（不通过时必填，隐藏时可选；提交人凭回执码可见）">
+          {(p) => <input {...p} value={reason} onInput={(e) => setReason((e.currentTarget as HTMLInputElement).value)} maxLength={500} />}
+        </Field>
+        <Field id={`original-${i.id}`} label="重复时：原金点子编号">
+          {(p) => (
+            <input
+              {...p}
+              inputMode="numeric"
+              value={original}
+              onInput={(e) => setOriginal((e.currentTarget as HTMLInputElement).value.replace(/\D/g, ''))}
+            />
+          )}
+        </Field>
       </div>
       <p class="actions">
         {can.publish && (

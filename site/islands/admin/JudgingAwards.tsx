@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Campaign } from '../../../api/ideas/campaign.ts';
 import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
 import ConfirmDialog from '../ConfirmDialog.tsx';
+import Field from '../forms/Field.tsx';
 
 /** One row of the ranking as the API sends it. */
 interface Ranked {
@@ -80,39 +81,46 @@ export default function JudgingAwards({ campaign, version, onChange }: { campaig
                 综合 {r.score?.toFixed(2) ?? '—'} 分（{r.judgeCount} 位评委）· 按排名建议：{name(r.suggestedAward)}
               </p>
               <div class="admin-form">
-                <label for={`award-${r.ideaId}`}>奖项</label>
-                <select
-                  id={`award-${r.ideaId}`}
-                  disabled={!open}
-                  value={awards[r.ideaId] ?? ''}
-                  onChange={(e) => setAwards({ ...awards, [r.ideaId]: (e.currentTarget as HTMLSelectElement).value })}
-                >
-                  <option value="">无</option>
-                  {campaign.awards.map((a) => (
-                    <option key={a.code} value={a.code}>
-                      {a.name}（{a.count} 名）
-                    </option>
-                  ))}
-                </select>
-                {departs && (
-                  <>
-                    <label for={`reason-${r.ideaId}`}>与排名不一致的理由（必填）</label>
-                    <input
-                      id={`reason-${r.ideaId}`}
+                <Field id={`award-${r.ideaId}`} label="奖项">
+                  {(p) => (
+                    <select
+                      {...p}
                       disabled={!open}
-                      value={reasons[r.ideaId] ?? ''}
-                      onInput={(e) => setReasons({ ...reasons, [r.ideaId]: (e.currentTarget as HTMLInputElement).value })}
-                    />
-                  </>
+                      value={awards[r.ideaId] ?? ''}
+                      onChange={(e) => setAwards({ ...awards, [r.ideaId]: (e.currentTarget as HTMLSelectElement).value })}
+                    >
+                      <option value="">无</option>
+                      {campaign.awards.map((a) => (
+                        <option key={a.code} value={a.code}>
+                          {a.name}（{a.count} 名）
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+                {departs && (
+                  <Field id={`reason-${r.ideaId}`} label="与排名不一致的理由（必填）">
+                    {(p) => (
+                      <input
+                        {...p}
+                        disabled={!open}
+                        value={reasons[r.ideaId] ?? ''}
+                        onInput={(e) => setReasons({ ...reasons, [r.ideaId]: (e.currentTarget as HTMLInputElement).value })}
+                      />
+                    )}
+                  </Field>
                 )}
-                <label for={`feedback-${r.ideaId}`}>评审组公开反馈（提交人查询进度时可见，也显示在金点子页面）</label>
-                <textarea
-                  id={`feedback-${r.ideaId}`}
-                  rows={2}
-                  maxLength={500}
-                  value={feedback[r.ideaId] ?? ''}
-                  onInput={(e) => setFeedback({ ...feedback, [r.ideaId]: (e.currentTarget as HTMLTextAreaElement).value })}
-                />
+                <Field id={`feedback-${r.ideaId}`} label="评审组公开反馈（提交人查询进度时可见，也显示在金点子页面）">
+                  {(p) => (
+                    <textarea
+                      {...p}
+                      rows={2}
+                      maxLength={500}
+                      value={feedback[r.ideaId] ?? ''}
+                      onInput={(e) => setFeedback({ ...feedback, [r.ideaId]: (e.currentTarget as HTMLTextAreaElement).value })}
+                    />
+                  )}
+                </Field>
                 <button
                   type="button"
                   class="secondary"

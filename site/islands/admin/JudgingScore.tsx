@@ -3,6 +3,7 @@ import type { Campaign } from '../../../api/ideas/campaign.ts';
 import type { SheetIdea } from '../../../api/ideas/judge-sheet.ts';
 import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
 import ConfirmDialog from '../ConfirmDialog.tsx';
+import Field from '../forms/Field.tsx';
 import { supportText } from '../ideas/format.ts';
 
 /** Props: the campaign (its criteria), one idea of the sheet, and what to do once scored. */
@@ -97,14 +98,17 @@ export default function JudgingScore({ campaign, idea, onScored }: Props) {
               </label>
             ))}
           </div>
-          <label for={`c-${idea.id}`}>评审意见（只有管理员能看到，可选）</label>
-          <textarea
-            id={`c-${idea.id}`}
-            rows={3}
-            maxLength={1000}
-            value={comment}
-            onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)}
-          />
+          <Field id={`c-${idea.id}`} label="评审意见（只有管理员能看到，可选）">
+            {(p) => (
+              <textarea
+                {...p}
+                rows={3}
+                maxLength={1000}
+                value={comment}
+                onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)}
+              />
+            )}
+          </Field>
           {error && (
             <p class="form-error" role="alert">
               {error}
