@@ -1,6 +1,5 @@
 import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { requireRole } from '../accounts/guard.ts';
 import { auditAction, auditInsertWhen, auditOf } from '../audit.ts';
 import type { AppEnv } from '../context.ts';
@@ -11,19 +10,11 @@ import { jsonBody, paramsOf, queryOf } from '../validate.ts';
 import { listCampaigns } from './campaign.ts';
 import { STATUS_LABELS } from './labels.ts';
 import { moderationRoutes } from './moderation-routes.ts';
-import { idParam, idSchema } from './schemas.ts';
+import { idParam } from './campaign-contract.ts';
+import { campaignQuerySchema, feedbackSchema, wordsSchema } from './contract.ts';
 import { loadFlagWords, saveFlagWords } from './screening.ts';
 import { toStaffIdea } from './staff-view.ts';
 import { formatStamp, localDay } from '../domain/clock.ts';
-
-const wordsSchema = z.object({
-  words: z
-    .array(z.string().trim().min(1).max(30, '每个词最多 30 个字'))
-    .max(500, '词表最多 500 个词')
-    .transform((w) => [...new Set(w)]),
-});
-
-const feedbackSchema = z.object({ panelFeedback: z.string().trim().max(500, '反馈最多 500 个字') });
 
 const time = (ms: number | null) => (ms ? formatStamp(ms) : '');
 
@@ -55,7 +46,7 @@ export const adminIdeas = new Hono<AppEnv>()
     return c.json({ ok: true });
   })
   // With contacts: for admins only, and every download is audited.
-  .get('/export.csv', requireRole('admin'), queryOf(z.object({ campaign: idSchema.optional() })), async (c) => {
+  .get('/export.csv', requireRole('admin'), queryOf(campaignQuerySchema), async (c) => {
     const { campaign } = c.req.valid('query');
     const where: SQL | undefined = campaign ? eq(ideas.campaignId, campaign) : undefined;
     const rows = await c.var.database.db.select().from(ideas).where(where).orderBy(asc(ideas.id));

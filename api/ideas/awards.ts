@@ -1,6 +1,5 @@
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { requireRole } from '../accounts/guard.ts';
 import { auditInsertWhen, auditOf } from '../audit.ts';
 import type { AppEnv } from '../context.ts';
@@ -10,26 +9,13 @@ import { jsonBody, paramsOf } from '../validate.ts';
 import { campaignOr404, requirePhase } from './campaign.ts';
 import { loadRanking } from './panel.ts';
 import { planAwards } from './award-plan.ts';
-import { idParam, idSchema } from './schemas.ts';
-
-const awardsSchema = z.object({
-  assignments: z
-    .array(
-      z.object({
-        ideaId: idSchema,
-        award: z.string().max(20).nullable(),
-        /** Required where the award departs from the ranking. */
-        reason: z.string().trim().max(500, '理由最多 500 个字').optional(),
-      }),
-    )
-    .max(500),
-});
+import { awardsSchema, idParam, type RankedIdeaRow } from './campaign-contract.ts';
 
 /** `/api/admin/campaigns/:id/ranking`, `/awards` and `/announce`: from scores to published results, for admins. */
 export const awardRoutes = new Hono<AppEnv>()
   .get('/:id{[0-9]+}/ranking', requireRole('admin'), paramsOf(idParam), async (c) => {
     const campaign = await campaignOr404(c.var.database, c.req.valid('param').id, c.var.now);
-    const ranking = (await loadRanking(c.var.database, campaign)).map(({ idea, ...r }) => ({
+    const ranking = (await loadRanking(c.var.database, campaign)).map(({ idea, ...r }): RankedIdeaRow => ({
       ...r,
       title: idea.title,
       summary: idea.summary,

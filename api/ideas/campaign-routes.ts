@@ -7,9 +7,8 @@ import type { AppEnv } from '../context.ts';
 import { ideaCampaigns, ideaJudges, ideas, ideaScores } from '../db/schema.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody, paramsOf } from '../validate.ts';
-import { campaignOr404, listCampaigns, requirePhase, type Campaign } from './campaign.ts';
-import { campaignInputSchema, type CampaignInput } from './campaign-schema.ts';
-import { idParam } from './schemas.ts';
+import { campaignOr404, listCampaigns, requirePhase } from './campaign.ts';
+import { campaignInputSchema, idParam, type CampaignInput, type StaffCampaign } from './campaign-contract.ts';
 
 const toColumns = (input: CampaignInput) => ({
   title: input.title,
@@ -22,9 +21,6 @@ const toColumns = (input: CampaignInput) => ({
   criteria: JSON.stringify(input.criteria),
   contactRetentionDays: input.contactRetentionDays,
 });
-
-/** A campaign with the number of ideas per status and of scores submitted, for staff. */
-export type StaffCampaign = Campaign & { counts: Record<string, number> };
 
 /** `/api/admin/campaigns`: creating and editing campaigns (admins); the list for every ideas role. */
 export const campaignsAdmin = new Hono<AppEnv>()
@@ -53,7 +49,7 @@ export const campaignsAdmin = new Hono<AppEnv>()
       ...Object.fromEntries(tallies.filter((t) => t.campaignId === id).map((t) => [t.status, t.n])),
       scores: scored.find((s) => s.campaignId === id)?.n ?? 0,
     });
-    return c.json({ campaigns: campaigns.map((x) => ({ ...x, counts: counts(x.id) })) });
+    return c.json({ campaigns: campaigns.map((x): StaffCampaign => ({ ...x, counts: counts(x.id) })) });
   })
   .post('/', requireRole('admin'), jsonBody(campaignInputSchema), async (c) => {
     const input = c.req.valid('json');

@@ -2,23 +2,8 @@ import { desc, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { ideaCampaigns, type IdeaCampaignRow } from '../db/schema.ts';
 import { apiError } from '../errors.ts';
-import type { AwardLevel, Criterion, Phase } from './labels.ts';
-
-/** A campaign as the API shows it to everyone. */
-export interface Campaign {
-  id: number;
-  title: string;
-  description: string;
-  themes: string[];
-  phase: Phase;
-  collectStartsAt: number;
-  collectEndsAt: number;
-  judgingEndsAt: number;
-  announcedAt: number | null;
-  awards: AwardLevel[];
-  criteria: Criterion[];
-  contactRetentionDays: number;
-}
+import type { AwardLevel, Campaign, Criterion } from './campaign-contract.ts';
+import type { Phase } from './labels.ts';
 
 /** The phase at `now`: announcing is explicit; the others follow the dates. */
 export function phaseAt(row: Pick<IdeaCampaignRow, 'announcedAt' | 'collectStartsAt' | 'collectEndsAt'>, now: number): Phase {

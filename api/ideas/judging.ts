@@ -10,16 +10,11 @@ import { ideaJudges, ideaScores } from '../db/schema.ts';
 import { areaName } from '../domain/areas.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody, paramsOf } from '../validate.ts';
-import { campaignOr404, requirePhase, type Campaign } from './campaign.ts';
+import { idParam, idSchema, scoreSchema, type Campaign, type CriterionScores } from './campaign-contract.ts';
+import { campaignOr404, requirePhase } from './campaign.ts';
 import { shortlistedIdeas } from './panel.ts';
-import { weightedMean, type CriterionScores } from './ranking.ts';
-import { idParam, idSchema } from './schemas.ts';
+import { weightedMean } from './ranking.ts';
 import { judgeSheet } from './judge-sheet.ts';
-
-const scoreSchema = z.object({
-  scores: z.record(z.string(), z.number({ error: '请为每项标准打分' }).int('分数应为整数').min(1, '最低 1 分').max(10, '最高 10 分')),
-  comment: z.string().trim().max(1000, '意见最多 1000 个字').default(''),
-});
 
 /** The campaign, if the signed-in account is one of its judges; 403 otherwise. */
 async function myCampaign(database: Database, campaignId: number, judgeId: number, now: number): Promise<Campaign> {

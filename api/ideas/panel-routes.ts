@@ -9,10 +9,8 @@ import { accounts, ideaJudges, ideas, ideaScores } from '../db/schema.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody, paramsOf } from '../validate.ts';
 import { campaignOr404 } from './campaign.ts';
-import { idParam, idSchema } from './schemas.ts';
+import { idParam, judgesSchema, shortlistSchema, type Judge } from './campaign-contract.ts';
 
-const judgesSchema = z.object({ accountIds: z.array(idSchema).max(50, '最多 50 位评委') });
-const shortlistSchema = z.object({ ideaIds: z.array(idSchema).min(1, '请至少选择一条').max(200), shortlisted: z.boolean() });
 const rolesOf = (json: string) => z.array(roleSchema).catch([]).parse(JSON.parse(json));
 
 /** `/api/admin/campaigns/:id/judges` and `/shortlist`: setting up the panel, for admins. */
@@ -29,7 +27,7 @@ export const panelAdmin = new Hono<AppEnv>()
       .groupBy(ideaScores.judgeId);
     const judges = staff
       .filter((a) => hasRole(rolesOf(a.roles), ['judge']))
-      .map((a) => ({
+      .map((a): Judge => ({
         id: a.id,
         username: a.username,
         displayName: a.displayName,

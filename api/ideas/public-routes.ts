@@ -7,7 +7,8 @@ import { apiError } from '../errors.ts';
 import { paramsOf, queryOf } from '../validate.ts';
 import { campaignOr404, listCampaigns } from './campaign.ts';
 import { toPublicDetail, toPublicIdea } from './public-view.ts';
-import { idParam, listQuerySchema } from './schemas.ts';
+import { idParam } from './campaign-contract.ts';
+import { listQuerySchema } from './contract.ts';
 
 const PAGE_SIZE = 20;
 

@@ -1,7 +1,4 @@
-import type { AwardLevel, Criterion } from './labels.ts';
-
-/** One judge's scores for one idea: criterion key → 1–10. */
-export type CriterionScores = Record<string, number>;
+import type { AwardLevel, Criterion, CriterionScores } from './campaign-contract.ts';
 
 /** A judge's weighted mean on the 1–10 scale: Σ weight × score / Σ weight. */
 export function weightedMean(criteria: readonly Criterion[], scores: CriterionScores): number {

@@ -8,7 +8,8 @@ import { apiError } from '../errors.ts';
 import { rateLimit } from '../rate-limit.ts';
 import { jsonBody, paramsOf } from '../validate.ts';
 import { campaignOr404, requirePhase } from './campaign.ts';
-import { idParam, reportSchema, supportSchema } from './schemas.ts';
+import { idParam } from './campaign-contract.ts';
+import { reportSchema, supportSchema } from './contract.ts';
 import { SUPPORTS_PER_ADDRESS, supportFigures } from './support-count.ts';
 import { deviceHash } from './tokens.ts';
 

@@ -9,7 +9,7 @@ import { jsonBody } from '../validate.ts';
 import { campaignOr404, requirePhase } from './campaign.ts';
 import { cleanPhoto, type CleanPhoto } from './photo.ts';
 import { contactKey, recoveryHash } from './recovery.ts';
-import { similarSchema, submissionSchema } from './schemas.ts';
+import { similarSchema, submissionSchema } from './contract.ts';
 import { checkLinks, loadFlagWords, matchWords } from './screening.ts';
 import { mostSimilar } from './similarity.ts';
 import { checkFormToken, deviceHash, issueFormToken, newReceiptCode, receiptHash } from './tokens.ts';

@@ -1,21 +1,11 @@
 import { useState } from 'preact/hooks';
-import type { Campaign } from '../../../api/ideas/campaign.ts';
-import { DEFAULT_AWARDS, DEFAULT_CRITERIA, DEFAULT_THEMES, type AwardLevel, type Criterion } from '../../../api/ideas/labels.ts';
+import type { AwardLevel, Campaign, CampaignInput, Criterion } from '../../../api/ideas/campaign-contract.ts';
+import { DEFAULT_AWARDS, DEFAULT_CRITERIA, DEFAULT_THEMES } from '../../../api/ideas/labels.ts';
 import { fromLocalInput as fromLocal, toLocalInput as toLocal } from '../../../api/domain/clock.ts';
 import Field from '../forms/Field.tsx';
 
 /** What the form sends: the API's campaign input. */
-export interface CampaignDraft {
-  title: string;
-  description: string;
-  themes: string[];
-  collectStartsAt: number;
-  collectEndsAt: number;
-  judgingEndsAt: number;
-  awards: AwardLevel[];
-  criteria: Criterion[];
-  contactRetentionDays: number;
-}
+export type CampaignDraft = CampaignInput;
 
 const DAY = 86_400_000;
 // datetime-local has no zone: the form speaks Beijing time (UTC+8, no daylight saving) whatever the browser's zone.

@@ -1,8 +1,8 @@
 import { ActionStatus, useActionStatus } from './action-status.tsx';
 import { useEffect, useState } from 'preact/hooks';
-import type { Campaign } from '../../../api/ideas/campaign.ts';
-import type { ModerationAction } from '../../../api/ideas/moderate.ts';
-import type { StaffIdea } from '../../../api/ideas/staff-view.ts';
+import type { Campaign } from '../../../api/ideas/campaign-contract.ts';
+import type { ModerationAction } from '../../../api/ideas/contract.ts';
+import type { StaffIdea } from '../../../api/ideas/contract.ts';
 import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
 import '../ideas/admin.css';
 import IdeasItem from './IdeasItem.tsx';

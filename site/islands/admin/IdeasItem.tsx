@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { STATUS_LABELS } from '../../../api/ideas/labels.ts';
-import type { ModerationAction } from '../../../api/ideas/moderate.ts';
-import type { StaffIdea } from '../../../api/ideas/staff-view.ts';
+import { ACTION_FROM, STATUS_LABELS } from '../../../api/ideas/labels.ts';
+import type { ModerationAction } from '../../../api/ideas/contract.ts';
+import type { StaffIdea } from '../../../api/ideas/contract.ts';
 import { supportText } from '../ideas/format.ts';
 import { formatStamp } from '../../../api/domain/clock.ts';
 import Field from '../forms/Field.tsx';
@@ -23,12 +23,7 @@ export default function IdeasItem({ idea: i, selected, onSelect, onAct }: Props)
       ...(reason.trim() ? { reason: reason.trim() } : {}),
       ...(original ? { duplicateOf: Number(original) } : {}),
     });
-  const can = {
-    publish: ['pending', 'hidden', 'rejected'].includes(i.status),
-    reject: ['pending', 'published', 'hidden'].includes(i.status),
-    hide: ['published', 'hidden'].includes(i.status),
-    duplicate: ['pending', 'published', 'hidden'].includes(i.status),
-  };
+  const can = (action: ModerationAction) => ACTION_FROM[action].includes(i.status);
   return (
     <li class="card" aria-labelledby={`idea-${i.id}-title`}>
       <label class="inline">
@@ -74,22 +69,22 @@ export default function IdeasItem({ idea: i, selected, onSelect, onAct }: Props)
         </Field>
       </div>
       <p class="actions">
-        {can.publish && (
+        {can('publish') && (
           <button type="button" onClick={() => act('publish')}>
             {i.status === 'pending' ? '通过并公开' : '恢复公开'} #{i.id}
           </button>
         )}
-        {can.reject && (
+        {can('reject') && (
           <button type="button" class="secondary" onClick={() => act('reject')}>
             不通过 #{i.id}
           </button>
         )}
-        {can.hide && (
+        {can('hide') && (
           <button type="button" class="secondary" onClick={() => act('hide')}>
             {i.status === 'hidden' ? '确认隐藏' : '隐藏'} #{i.id}
           </button>
         )}
-        {can.duplicate && (
+        {can('duplicate') && (
           <button type="button" class="secondary" onClick={() => act('duplicate')} disabled={!original}>
             标记为重复并合并支持 #{i.id}
           </button>

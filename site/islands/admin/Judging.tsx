@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { StaffCampaign } from '../../../api/ideas/campaign-routes.ts';
+import type { StaffCampaign } from '../../../api/ideas/campaign-contract.ts';
 import { PHASE_LABELS } from '../../../api/ideas/labels.ts';
 import { apiFetch } from '../../lib/api-client.ts';
 import '../ideas/admin.css';

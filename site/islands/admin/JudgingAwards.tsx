@@ -1,25 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Campaign } from '../../../api/ideas/campaign.ts';
+import type { Campaign, RankedIdeaRow } from '../../../api/ideas/campaign-contract.ts';
 import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
 import ConfirmDialog from '../ConfirmDialog.tsx';
 import Field from '../forms/Field.tsx';
 
-/** One row of the ranking as the API sends it. */
-interface Ranked {
-  ideaId: number;
-  title: string;
-  judgeCount: number;
-  score: number | null;
-  rank: number | null;
-  suggestedAward: string | null;
-  award: string | null;
-  awardReason: string | null;
-  panelFeedback: string | null;
-}
-
 /** For admins (reloaded when `version` changes): the ranking, award decisions (a reason wherever they depart from it), feedback and the announcement. */
 export default function JudgingAwards({ campaign, version, onChange }: { campaign: Campaign; version: number; onChange: () => void }) {
-  const [rows, setRows] = useState<Ranked[]>([]);
+  const [rows, setRows] = useState<RankedIdeaRow[]>([]);
   const [awards, setAwards] = useState<Record<number, string>>({});
   const [reasons, setReasons] = useState<Record<number, string>>({});
   const [feedback, setFeedback] = useState<Record<number, string>>({});
@@ -30,7 +17,7 @@ export default function JudgingAwards({ campaign, version, onChange }: { campaig
   const open = campaign.phase === 'judging';
 
   useEffect(() => {
-    apiFetch<{ ranking: Ranked[] }>(`${base}/ranking`).then(
+    apiFetch<{ ranking: RankedIdeaRow[] }>(`${base}/ranking`).then(
       (r) => {
         setRows(r.ranking);
         setAwards(Object.fromEntries(r.ranking.map((x) => [x.ideaId, x.award ?? ''])));

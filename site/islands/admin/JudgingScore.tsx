@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { Campaign } from '../../../api/ideas/campaign.ts';
-import type { SheetIdea } from '../../../api/ideas/judge-sheet.ts';
+import type { Campaign } from '../../../api/ideas/campaign-contract.ts';
+import type { SheetIdea } from '../../../api/ideas/campaign-contract.ts';
 import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
 import ConfirmDialog from '../ConfirmDialog.tsx';
 import Field from '../forms/Field.tsx';

@@ -1,16 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Campaign } from '../../../api/ideas/campaign.ts';
-import type { StaffIdea } from '../../../api/ideas/staff-view.ts';
+import type { Campaign, Judge } from '../../../api/ideas/campaign-contract.ts';
+import type { StaffIdea } from '../../../api/ideas/contract.ts';
 import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
 import { supportText } from '../ideas/format.ts';
-
-interface Judge {
-  id: number;
-  username: string;
-  displayName: string;
-  assigned: boolean;
-  scored: number;
-}
 
 /** For admins: seat the judges and choose the shortlist (入围) from the published ideas. */
 export default function JudgingSetup({ campaign, onChange }: { campaign: Campaign; onChange: () => void }) {

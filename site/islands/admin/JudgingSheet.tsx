@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Campaign } from '../../../api/ideas/campaign.ts';
-import type { SheetIdea } from '../../../api/ideas/judge-sheet.ts';
+import type { Campaign } from '../../../api/ideas/campaign-contract.ts';
+import type { SheetIdea } from '../../../api/ideas/campaign-contract.ts';
 import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
 import JudgingScore from './JudgingScore.tsx';
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Campaign } from '../../../api/ideas/campaign.ts';
+import type { Campaign } from '../../../api/ideas/campaign-contract.ts';
 import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
 import { deviceToken } from './device.ts';
 import { clearDraft, EMPTY_VALUES, loadDraft, saveDraft, tokenUsable, type IdeaValues } from './draft.ts';

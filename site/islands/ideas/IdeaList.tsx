@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Campaign } from '../../../api/ideas/campaign.ts';
-import type { PublicIdea } from '../../../api/ideas/public-view.ts';
+import type { Campaign } from '../../../api/ideas/campaign-contract.ts';
+import type { PublicIdea } from '../../../api/ideas/contract.ts';
 import { apiFetch } from '../../lib/api-client.ts';
 import CampaignSummary from './CampaignSummary.tsx';
 import { messageOf } from './format.ts';

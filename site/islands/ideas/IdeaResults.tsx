@@ -1,15 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Campaign } from '../../../api/ideas/campaign.ts';
-import type { ResultLevel } from '../../../api/ideas/results.ts';
+import type { Results } from '../../../api/ideas/contract.ts';
 import { apiFetch } from '../../lib/api-client.ts';
 import { day, messageOf } from './format.ts';
 import './ideas.css';
-
-interface Results {
-  campaigns: Array<{ id: number; title: string; announcedAt: number | null }>;
-  campaign: Campaign | null;
-  levels: ResultLevel[];
-}
 
 /** 评选结果: the awards of an announced campaign (the latest unless `?campaign=` names one). */
 export default function IdeaResults() {

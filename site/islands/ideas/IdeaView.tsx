@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { PublicIdeaDetail } from '../../../api/ideas/public-view.ts';
+import type { PublicIdeaDetail } from '../../../api/ideas/contract.ts';
 import { apiFetch } from '../../lib/api-client.ts';
 import { day, messageOf } from './format.ts';
 import './ideas.css';

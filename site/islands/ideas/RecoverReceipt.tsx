@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import type { RecoveredIdea } from '../../../api/ideas/recover-routes.ts';
+import type { RecoveredIdea } from '../../../api/ideas/contract.ts';
 import { apiFetch, ApiRequestError } from '../../lib/api-client.ts';
 import Field from '../forms/Field.tsx';
 import { day, messageOf } from './format.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { TrackedIdea } from '../../../api/ideas/track.ts';
+import type { TrackedIdea } from '../../../api/ideas/contract.ts';
 import { PHASE_LABELS } from '../../../api/ideas/labels.ts';
 import { apiFetch } from '../../lib/api-client.ts';
 import { day, messageOf } from './format.ts';
