@@ -21,7 +21,7 @@ const time = (ms: number | null) => (ms ? formatStamp(ms) : '');
 /** `/api/admin/ideas`: moderation, the word list, the panel's public feedback and the full export. */
 export const adminIdeas = new Hono<AppEnv>()
   .route('/', moderationRoutes)
-  .get('/words', requireRole('moderator'), async (c) => c.json({ words: await loadFlagWords(c.var.database) }))
+  .get('/words', requireRole('moderator'), async (c) => c.json({ words: await loadFlagWords(c.var.database) }, 200))
   .put('/words', requireRole('admin'), jsonBody(wordsSchema), async (c) => {
     const { words } = c.req.valid('json');
     const before = await loadFlagWords(c.var.database);
@@ -30,7 +30,7 @@ export const adminIdeas = new Hono<AppEnv>()
       removed: before.filter((w) => !words.includes(w)),
     });
     await saveFlagWords(c.var.database, words, c.var.now, audit);
-    return c.json({ words: await loadFlagWords(c.var.database) });
+    return c.json({ words: await loadFlagWords(c.var.database) }, 200);
   })
   .put('/:id{[0-9]+}/feedback', requireRole('admin'), paramsOf(idParam), jsonBody(feedbackSchema), async (c) => {
     const { id } = c.req.valid('param');
@@ -43,7 +43,7 @@ export const adminIdeas = new Hono<AppEnv>()
       ]),
     );
     if (!rows.length) throw apiError(404, 'idea_not_found', '没有这条金点子。');
-    return c.json({ ok: true });
+    return c.json({ ok: true }, 200);
   })
   // With contacts: for admins only, and every download is audited.
   .get('/export.csv', requireRole('admin'), queryOf(campaignQuerySchema), async (c) => {

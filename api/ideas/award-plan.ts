@@ -1,9 +1,9 @@
 import { apiError } from '../errors.ts';
 import type { AwardAssignment, Campaign } from './campaign-contract.ts';
-import type { RankedIdea } from './panel.ts';
+import type { RankedIdea } from './panel-ranking.ts';
 
 /** One award decision, checked against the ranking. */
-export interface AwardDecision {
+interface AwardDecision {
   ideaId: number;
   award: string | null;
   /** What the ranking suggests. */

@@ -15,7 +15,7 @@ export const idParam = z.object({ id: idSchema });
 export const phaseSchema = z.enum(PHASES);
 
 /** One award level of a campaign. */
-export const awardLevelSchema = z.object({
+const awardLevelSchema = z.object({
   /** Stable code stored on awarded ideas. */
   code: z.string().regex(/^[a-z0-9-]{1,20}$/, '奖项代码为小写字母、数字或 -'),
   /** 一等奖 etc. */
@@ -28,7 +28,7 @@ export const awardLevelSchema = z.object({
 export type AwardLevel = z.output<typeof awardLevelSchema>;
 
 /** One weighted judging criterion. */
-export const criterionSchema = z.object({
+const criterionSchema = z.object({
   /** Stable key used in stored scores. */
   key: z.string().regex(/^[a-z0-9-]{1,20}$/, '标准代码为小写字母、数字或 -'),
   /** 创新性 etc. */
@@ -100,7 +100,7 @@ export const staffCampaignSchema = campaignSchema.extend({ counts: z.record(z.st
 export type StaffCampaign = z.output<typeof staffCampaignSchema>;
 
 /** One judge's scores for one idea: criterion key → 1–10. */
-export const criterionScoresSchema = z.record(
+const criterionScoresSchema = z.record(
   z.string(),
   z.number({ error: '请为每项标准打分' }).int('分数应为整数').min(1, '最低 1 分').max(10, '最高 10 分'),
 );
@@ -154,7 +154,7 @@ export const judgeSchema = z.object({
 export type Judge = z.output<typeof judgeSchema>;
 
 /** A judge's own score. */
-export const myScoreSchema = z.object({
+const myScoreSchema = z.object({
   scores: criterionScoresSchema,
   comment: z.string(),
   weighted: z.number(),

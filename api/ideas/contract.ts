@@ -9,7 +9,7 @@ import { IDEA_LIMITS as L, IDEA_STATUSES, MODERATION_ACTIONS } from './labels.ts
 export const campaignQuerySchema = z.object({ campaign: idSchema.optional() });
 
 /** The token a browser keeps in localStorage to stand for "this device"; only its hash is stored. */
-export const deviceSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, '设备标识不正确，请刷新页面后再试');
+const deviceSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, '设备标识不正确，请刷新页面后再试');
 
 /** Mainland mobile, landline (0514-12345678) or e-mail. */
 const contactSchema = z
@@ -28,7 +28,7 @@ const passphraseSchema = z
   .refine((v) => [...v].length <= L.passphraseMax, `找回口令最多 ${L.passphraseMax} 个字`);
 
 /** An idea's moderation status. */
-export const ideaStatusSchema = z.enum(IDEA_STATUSES);
+const ideaStatusSchema = z.enum(IDEA_STATUSES);
 
 /** What a resident submits (POST /api/ideas/submissions). */
 export const submissionSchema = z.object({
@@ -56,9 +56,6 @@ export const submissionSchema = z.object({
   /** Honeypot: hidden from people, so anything in it came from a script. */
   website: z.string().max(200).default(''),
 });
-
-/** A submission after validation. */
-export type Submission = z.output<typeof submissionSchema>;
 
 /** Title and summary to compare with published ideas (POST /api/ideas/similar). */
 export const similarSchema = z.object({
@@ -216,7 +213,7 @@ export const staffIdeaSchema = z.object({
 export type StaffIdea = z.output<typeof staffIdeaSchema>;
 
 /** What a moderator can do to an idea. */
-export const moderationActionSchema = z.enum(MODERATION_ACTIONS);
+const moderationActionSchema = z.enum(MODERATION_ACTIONS);
 
 /** A moderation action. */
 export type ModerationAction = z.output<typeof moderationActionSchema>;
@@ -252,7 +249,7 @@ export const wordsSchema = z.object({
 export const feedbackSchema = z.object({ panelFeedback: z.string().trim().max(500, '反馈最多 500 个字') });
 
 /** One award level on the results page with its winners. */
-export const resultLevelSchema = z.object({
+const resultLevelSchema = z.object({
   code: z.string(),
   name: z.string(),
   ideas: z.array(publicIdeaSchema.extend({ score: z.number().nullable() })),

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { ideaScores } from '../db/schema.ts';
 import type { Campaign, CriterionScores, SheetIdea } from './campaign-contract.ts';
-import { shortlistedIdeas } from './panel.ts';
+import { shortlistedIdeas } from './panel-ranking.ts';
 
 /** The shortlist of `campaign` as judge `judgeId` may see it. */
 export async function judgeSheet(database: Database, campaign: Campaign, judgeId: number): Promise<SheetIdea[]> {

@@ -11,7 +11,7 @@ import { apiError } from '../errors.ts';
 import { jsonBody, paramsOf, queryOf } from '../validate.ts';
 import { idParam } from './campaign-contract.ts';
 import { moderationSchema, queueQuerySchema } from './contract.ts';
-import { moderateIdea } from './moderate.ts';
+import { moderateIdea } from './moderate-idea.ts';
 import { toStaffIdea } from './staff-view.ts';
 
 const PAGE_SIZE = 50;
@@ -65,12 +65,12 @@ export const moderationRoutes = new Hono<AppEnv>()
       .offset((q.page - 1) * PAGE_SIZE);
     const reports = await openReports(c.var.database, rows);
     const list = rows.slice(0, PAGE_SIZE).map((r) => toStaffIdea(r, reports.get(r.id)));
-    return c.json({ ideas: list, page: q.page, hasMore: rows.length > PAGE_SIZE });
+    return c.json({ ideas: list, page: q.page, hasMore: rows.length > PAGE_SIZE }, 200);
   })
   .get('/:id{[0-9]+}', requireRole('moderator'), paramsOf(idParam), async (c) => {
     const row = await c.var.database.db.query.ideas.findFirst({ where: eq(ideas.id, c.req.valid('param').id) });
     if (!row) throw apiError(404, 'idea_not_found', '没有这条金点子。');
-    return c.json({ idea: toStaffIdea(row, (await openReports(c.var.database, [row])).get(row.id)) });
+    return c.json({ idea: toStaffIdea(row, (await openReports(c.var.database, [row])).get(row.id)) }, 200);
   })
   // Moderators see every photo; a judge only those of published ideas in campaigns whose panel they sit on.
   .get('/:id{[0-9]+}/photo', requireRole('moderator', 'judge'), paramsOf(idParam), async (c) => {
@@ -100,5 +100,5 @@ export const moderationRoutes = new Hono<AppEnv>()
       results.push({ id, ok });
     }
     if (!results.some((r) => r.ok)) throw apiError(409, 'not_applicable', '所选金点子的当前状态不能进行这个操作，请刷新列表后再试。');
-    return c.json({ results });
+    return c.json({ results }, 200);
   });

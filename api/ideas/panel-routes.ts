@@ -34,7 +34,7 @@ export const panelAdmin = new Hono<AppEnv>()
         assigned: assigned.has(a.id),
         scored: scored.find((s) => s.judgeId === a.id)?.n ?? 0,
       }));
-    return c.json({ judges });
+    return c.json({ judges }, 200);
   })
   .put('/:id{[0-9]+}/judges', requireRole('admin'), paramsOf(idParam), jsonBody(judgesSchema), async (c) => {
     const { id } = c.req.valid('param');
@@ -56,7 +56,7 @@ export const panelAdmin = new Hono<AppEnv>()
         auditInsert(d, auditOf(c, 'campaign.judges.assign', `campaign:${id}`, { judges: rows.map((r) => r.username) })),
       ]),
     );
-    return c.json({ ok: true });
+    return c.json({ ok: true }, 200);
   })
   .put('/:id{[0-9]+}/shortlist', requireRole('admin'), paramsOf(idParam), jsonBody(shortlistSchema), async (c) => {
     const { id } = c.req.valid('param');
@@ -89,5 +89,5 @@ export const panelAdmin = new Hono<AppEnv>()
       ]),
     );
     if (!changed.length) throw apiError(409, 'not_applicable', '只有本活动中已公开的金点子可以入围。');
-    return c.json({ changed: changed.map((r) => r.id) });
+    return c.json({ changed: changed.map((r) => r.id) }, 200);
   });

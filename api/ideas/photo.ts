@@ -3,7 +3,7 @@ import { apiError } from '../errors.ts';
 import { IDEA_LIMITS } from './labels.ts';
 
 /** Image types accepted for an idea's photo. */
-export type PhotoType = 'image/jpeg' | 'image/png' | 'image/webp';
+type PhotoType = 'image/jpeg' | 'image/png' | 'image/webp';
 
 /** A photo ready to store: re-encoded, every piece of metadata (EXIF, GPS, XMP, ICC) dropped. */
 export interface CleanPhoto {

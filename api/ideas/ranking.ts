@@ -12,7 +12,7 @@ export function weightedMean(criteria: readonly Criterion[], scores: CriterionSc
 }
 
 /** Judges needed before the highest and the lowest score are dropped (as in sports judging). */
-export const TRIM_FROM = 5;
+const TRIM_FROM = 5;
 
 /** The panel's score for one idea: the mean of the judges' weighted means, trimmed when five or more judged. */
 export function panelScore(judgeMeans: readonly number[]): number | null {
@@ -23,7 +23,7 @@ export function panelScore(judgeMeans: readonly number[]): number | null {
 }
 
 /** An idea taking part in the ranking. */
-export interface RankInput {
+interface RankInput {
   ideaId: number;
   /** Breaks ties between equal scores (more support first). */
   supportCount: number;

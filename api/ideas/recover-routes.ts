@@ -7,7 +7,7 @@ import { apiError } from '../errors.ts';
 import { countHit, rateLimit, type Limit } from '../rate-limit.ts';
 import { jsonBody } from '../validate.ts';
 import { STATUS_LABELS, type IdeaStatus } from './labels.ts';
-import { contactKey, recoveryHash } from './recovery.ts';
+import { contactKey, recoveryHash } from './recovery-hash.ts';
 import { recoverSchema, type RecoveredIdea } from './contract.ts';
 import { newReceiptCode, receiptHash } from './tokens.ts';
 
@@ -65,6 +65,6 @@ export const recoverIdeas = new Hono<AppEnv>().post(
       submittedAt: row.createdAt,
       receipt: codes[i] ?? '',
     }));
-    return c.json({ ideas: recovered });
+    return c.json({ ideas: recovered }, 200);
   },
 );

@@ -12,7 +12,7 @@ import { apiError } from '../errors.ts';
 import { jsonBody, paramsOf } from '../validate.ts';
 import { idParam, idSchema, scoreSchema, type Campaign, type CriterionScores } from './campaign-contract.ts';
 import { campaignOr404, requirePhase } from './campaign.ts';
-import { shortlistedIdeas } from './panel.ts';
+import { shortlistedIdeas } from './panel-ranking.ts';
 import { weightedMean } from './ranking.ts';
 import { judgeSheet } from './judge-sheet.ts';
 
@@ -37,11 +37,11 @@ function checkScores(campaign: Campaign, scores: CriterionScores): void {
 }
 
 /** `/api/admin/campaigns/:id/judging`: a judge's sheet and scoring, blind until the judge's own score is in. */
-export const judgingRoutes = new Hono<AppEnv>()
+export const scoringRoutes = new Hono<AppEnv>()
   .get('/:id{[0-9]+}/judging', requireRole('judge'), paramsOf(idParam), async (c) => {
     const me = c.var.session?.account.id ?? 0;
     const campaign = await myCampaign(c.var.database, c.req.valid('param').id, me, c.var.now);
-    return c.json({ campaign, ideas: await judgeSheet(c.var.database, campaign, me) });
+    return c.json({ campaign, ideas: await judgeSheet(c.var.database, campaign, me) }, 200);
   })
   .post(
     '/:id{[0-9]+}/judging/:ideaId{[0-9]+}',

@@ -7,7 +7,7 @@ import { ACTION_FROM as FROM, type IdeaStatus } from './labels.ts';
 import { supportFigures } from './support-count.ts';
 
 /** Details of one action. */
-export interface ActionInput {
+interface ActionInput {
   action: ModerationAction;
   /** Shown to the submitter for reject and hide. */
   reason?: string | undefined;

@@ -7,7 +7,7 @@ import { csvResponse, toCsv } from '../csv.ts';
 import { accounts, ideas, ideaScores } from '../db/schema.ts';
 import { paramsOf } from '../validate.ts';
 import { awardName, campaignOr404 } from './campaign.ts';
-import { loadRanking } from './panel.ts';
+import { loadRanking } from './panel-ranking.ts';
 import { idParam, type CriterionScores } from './campaign-contract.ts';
 import { formatStamp } from '../domain/clock.ts';
 

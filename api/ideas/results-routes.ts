@@ -3,7 +3,7 @@ import type { AppEnv } from '../context.ts';
 import { queryOf } from '../validate.ts';
 import type { Campaign } from './campaign-contract.ts';
 import { listCampaigns } from './campaign.ts';
-import { loadRanking } from './panel.ts';
+import { loadRanking } from './panel-ranking.ts';
 import { campaignQuerySchema, type ResultLevel } from './contract.ts';
 import { toPublicIdea } from './public-view.ts';
 
@@ -14,12 +14,12 @@ export const ideaResults = new Hono<AppEnv>().get('/results', queryOf(campaignQu
   announced.sort((a, b) => (b.announcedAt ?? 0) - (a.announcedAt ?? 0));
   const campaign: Campaign | undefined = wanted ? announced.find((x) => x.id === wanted) : announced[0];
   const campaigns = announced.map((x) => ({ id: x.id, title: x.title, announcedAt: x.announcedAt }));
-  if (!campaign) return c.json({ campaigns, campaign: null, levels: [] as ResultLevel[] });
+  if (!campaign) return c.json({ campaigns, campaign: null, levels: [] as ResultLevel[] }, 200);
   const ranking = (await loadRanking(c.var.database, campaign)).filter((r) => r.idea.award);
   const levels: ResultLevel[] = campaign.awards.map((a) => ({
     code: a.code,
     name: a.name,
     ideas: ranking.filter((r) => r.idea.award === a.code).map((r) => ({ ...toPublicIdea(r.idea, campaign), score: r.score })),
   }));
-  return c.json({ campaigns, campaign, levels: levels.filter((l) => l.ideas.length > 0) });
+  return c.json({ campaigns, campaign, levels: levels.filter((l) => l.ideas.length > 0) }, 200);
 });

@@ -7,7 +7,7 @@ import { ideaCampaigns, ideas } from '../db/schema.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody, paramsOf } from '../validate.ts';
 import { campaignOr404, requirePhase } from './campaign.ts';
-import { loadRanking } from './panel.ts';
+import { loadRanking } from './panel-ranking.ts';
 import { planAwards } from './award-plan.ts';
 import { awardsSchema, idParam, type RankedIdeaRow } from './campaign-contract.ts';
 
@@ -27,7 +27,7 @@ export const awardRoutes = new Hono<AppEnv>()
       awardReason: idea.awardReason,
       panelFeedback: idea.panelFeedback,
     }));
-    return c.json({ campaign, ranking });
+    return c.json({ campaign, ranking }, 200);
   })
   .put('/:id{[0-9]+}/awards', requireRole('admin'), paramsOf(idParam), jsonBody(awardsSchema), async (c) => {
     const { id } = c.req.valid('param');
@@ -64,7 +64,7 @@ export const awardRoutes = new Hono<AppEnv>()
           ),
       ]),
     );
-    return c.json({ assigned: plan.length });
+    return c.json({ assigned: plan.length }, 200);
   })
   .post('/:id{[0-9]+}/announce', requireRole('admin'), paramsOf(idParam), async (c) => {
     const { id } = c.req.valid('param');
@@ -87,5 +87,5 @@ export const awardRoutes = new Hono<AppEnv>()
       ]),
     );
     if (!rows.length) throw apiError(409, 'phase_announced', '结果已经公布过了。');
-    return c.json({ campaign: await campaignOr404(database, id, now) });
+    return c.json({ campaign: await campaignOr404(database, id, now) }, 200);
   });

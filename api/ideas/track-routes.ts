@@ -40,6 +40,6 @@ export const trackIdeas = new Hono<AppEnv>().post(
       duplicateOf: original?.status === 'published' ? { id: original.id, title: original.title } : null,
       campaign: { id: campaign.id, title: campaign.title, phase: campaign.phase },
     };
-    return c.json({ idea });
+    return c.json({ idea }, 200);
   },
 );
