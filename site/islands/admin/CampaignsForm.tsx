@@ -1,5 +1,12 @@
 import { useState } from 'preact/hooks';
-import type { AwardLevel, Campaign, CampaignInput, Criterion } from '../../../api/ideas/campaign-contract.ts';
+import { z } from 'zod';
+import {
+  campaignInputSchema,
+  type AwardLevel,
+  type Campaign,
+  type CampaignInput,
+  type Criterion,
+} from '../../../api/ideas/campaign-contract.ts';
 import { DEFAULT_AWARDS, DEFAULT_CRITERIA, DEFAULT_THEMES } from '../../../api/ideas/labels.ts';
 import { fromLocalInput as fromLocal, toLocalInput as toLocal } from '../../../api/domain/clock.ts';
 import Field from '../forms/Field.tsx';
@@ -39,6 +46,16 @@ export const draftOf = (c: Campaign): CampaignDraft => ({
   contactRetentionDays: c.contactRetentionDays,
 });
 
+// zod's own messages in Chinese, as the API gives them (api/validate.ts).
+z.config(z.locales.zhCN());
+
+/** The first message per field of a failed check, keyed by the field's top-level name. */
+function messagesOf(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) out[String(issue.path[0] ?? '_')] ??= issue.message;
+  return out;
+}
+
 /** Themes as typed, one per line or separated by 、 or commas. */
 const splitThemes = (text: string) =>
   text
@@ -57,6 +74,8 @@ interface Props {
 /** Create or edit a campaign: text, themes, phase dates (Beijing time), awards, weighted criteria. */
 export default function CampaignsForm({ initial, criteriaLocked, submitLabel, onSubmit }: Props) {
   const [d, setD] = useState<CampaignDraft>(initial);
+  // Checked here with the API's own schema, so a mistake is shown beside its field before anything is sent.
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const val = (e: Event) => (e.currentTarget as HTMLInputElement).value;
   const total = d.criteria.reduce((s, c) => s + c.weight, 0);
   const setAward = (i: number, patch: Partial<AwardLevel>) =>
@@ -64,7 +83,7 @@ export default function CampaignsForm({ initial, criteriaLocked, submitLabel, on
   const setCriterion = (i: number, patch: Partial<Criterion>) =>
     setD({ ...d, criteria: d.criteria.map((c, j) => (i === j ? { ...c, ...patch } : c)) });
   const date = (key: 'collectStartsAt' | 'collectEndsAt' | 'judgingEndsAt', label: string) => (
-    <Field id={`c-${key}`} label={label}>
+    <Field id={`c-${key}`} label={label} error={errors[key]}>
       {(p) => (
         <input {...p} type="datetime-local" required value={toLocal(d[key])} onChange={(e) => setD({ ...d, [key]: fromLocal(val(e)) })} />
       )}
@@ -73,20 +92,28 @@ export default function CampaignsForm({ initial, criteriaLocked, submitLabel, on
   return (
     <form
       class="admin-form"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        onSubmit(d);
+        const checked = campaignInputSchema.safeParse(d);
+        setErrors(checked.success ? {} : messagesOf(checked.error));
+        if (checked.success) onSubmit(d);
       }}
     >
-      <Field id="c-title" label="活动名称">
+      {Object.keys(errors).length > 0 && (
+        <p class="form-error" role="alert">
+          请先修改标出的内容。
+        </p>
+      )}
+      <Field id="c-title" label="活动名称" error={errors['title']}>
         {(p) => <input {...p} required maxLength={60} value={d.title} onInput={(e) => setD({ ...d, title: val(e) })} />}
       </Field>
-      <Field id="c-description" label="活动说明（征集什么、谁可以参加、奖励）">
+      <Field id="c-description" label="活动说明（征集什么、谁可以参加、奖励）" error={errors['description']}>
         {(p) => (
           <textarea {...p} rows={5} required maxLength={2000} value={d.description} onInput={(e) => setD({ ...d, description: val(e) })} />
         )}
       </Field>
-      <Field id="c-themes" label="主题（用顿号或换行分隔）">
+      <Field id="c-themes" label="主题（用顿号或换行分隔）" error={errors['themes']}>
         {(p) => <textarea {...p} rows={3} value={d.themes.join('、')} onChange={(e) => setD({ ...d, themes: splitThemes(val(e)) })} />}
       </Field>
       {date('collectStartsAt', '征集开始（北京时间）')}
@@ -94,6 +121,7 @@ export default function CampaignsForm({ initial, criteriaLocked, submitLabel, on
       {date('judgingEndsAt', '预计公布结果（北京时间）')}
       <fieldset>
         <legend>奖项和名额</legend>
+        {errors['awards'] && <p class="field-error">{errors['awards']}</p>}
         {d.awards.map((a, i) => (
           <p key={a.code}>
             <label for={`award-name-${i}`}>奖项 {i + 1} 名称</label>{' '}
@@ -115,6 +143,7 @@ export default function CampaignsForm({ initial, criteriaLocked, submitLabel, on
           评审标准和权重（合计 {total}%{total === 100 ? '' : '，必须等于 100%'}）
         </legend>
         {criteriaLocked && <p class="muted">已有评委打分，评审标准不能再修改。</p>}
+        {errors['criteria'] && <p class="field-error">{errors['criteria']}</p>}
         {d.criteria.map((c, i) => (
           <p key={c.key}>
             <label for={`crit-name-${i}`}>标准 {i + 1}</label>{' '}
@@ -140,7 +169,7 @@ export default function CampaignsForm({ initial, criteriaLocked, submitLabel, on
           </button>
         )}
       </fieldset>
-      <Field id="c-retention" label="结果公布后多少天删除提交人的联系方式">
+      <Field id="c-retention" label="结果公布后多少天删除提交人的联系方式" error={errors['contactRetentionDays']}>
         {(p) => (
           <input
             {...p}

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Campaign, RankedIdeaRow } from '../../../api/ideas/campaign-contract.ts';
-import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-client.ts';
 import ConfirmDialog from '../ConfirmDialog.tsx';
 import Field from '../forms/Field.tsx';
+import { ActionStatus, useActionStatus } from './action-status.tsx';
+import { adminIdeasClient, campaignClient } from './ideas-api.ts';
 
 /** For admins (reloaded when `version` changes): the ranking, award decisions (a reason wherever they depart from it), feedback and the announcement. */
 export default function JudgingAwards({ campaign, version, onChange }: { campaign: Campaign; version: number; onChange: () => void }) {
@@ -10,14 +12,14 @@ export default function JudgingAwards({ campaign, version, onChange }: { campaig
   const [awards, setAwards] = useState<Record<number, string>>({});
   const [reasons, setReasons] = useState<Record<number, string>>({});
   const [feedback, setFeedback] = useState<Record<number, string>>({});
-  const [message, setMessage] = useState('');
+  const { run: runAction, message, error } = useActionStatus();
   const [announcing, setAnnouncing] = useState(false);
-  const base = `/api/admin/campaigns/${campaign.id}`;
+  const param = { id: String(campaign.id) };
   const name = (code: string | null) => campaign.awards.find((a) => a.code === code)?.name ?? '无';
   const open = campaign.phase === 'judging';
 
   useEffect(() => {
-    apiFetch<{ ranking: RankedIdeaRow[] }>(`${base}/ranking`).then(
+    call(campaignClient.ranking.$get({ param })).then(
       (r) => {
         setRows(r.ranking);
         setAwards(Object.fromEntries(r.ranking.map((x) => [x.ideaId, x.award ?? ''])));
@@ -28,15 +30,8 @@ export default function JudgingAwards({ campaign, version, onChange }: { campaig
     );
   }, [campaign.id, version]);
 
-  const run = async (action: () => Promise<unknown>, done: string, refresh = true) => {
-    try {
-      await action();
-      setMessage(done);
-      if (refresh) onChange();
-    } catch (e) {
-      setMessage(e instanceof ApiRequestError ? e.message : '操作失败，请稍后再试。');
-    }
-  };
+  const run = (action: () => Promise<unknown>, done: string, refresh = true) => runAction(action, done, refresh ? onChange : undefined);
+  const saveAwards = () => call(campaignClient.awards.$put({ param, json: { assignments } }));
   const assignments = rows.map((r) => ({
     ideaId: r.ideaId,
     award: awards[r.ideaId] || null,
@@ -50,11 +45,11 @@ export default function JudgingAwards({ campaign, version, onChange }: { campaig
       <p>
         综合得分 =
         各评委加权平均分的平均；五位及以上评委打分时去掉一个最高分和一个最低分。奖项与排名建议不一致时必须写明理由，并记入审计日志。{' '}
-        <a href={`${base}/scores.csv`} download>
+        <a href={`/api/admin/campaigns/${campaign.id}/scores.csv`} download>
           导出全部评分（CSV）
         </a>
       </p>
-      <div aria-live="polite">{message && <p class="notice">{message}</p>}</div>
+      <ActionStatus message={message} error={error} />
       {rows.length === 0 && <p>还没有入围的金点子。</p>}
       <ol class="moderation-list">
         {rows.map((r) => {
@@ -114,10 +109,12 @@ export default function JudgingAwards({ campaign, version, onChange }: { campaig
                   onClick={() =>
                     void run(
                       () =>
-                        apiFetch(`/api/admin/ideas/${r.ideaId}/feedback`, {
-                          method: 'PUT',
-                          json: { panelFeedback: feedback[r.ideaId] ?? '' },
-                        }),
+                        call(
+                          adminIdeasClient[':id{[0-9]+}'].feedback.$put({
+                            param: { id: String(r.ideaId) },
+                            json: { panelFeedback: feedback[r.ideaId] ?? '' },
+                          }),
+                        ),
                       `已保存 #${r.ideaId} 的反馈。`,
                       false,
                     )
@@ -135,12 +132,7 @@ export default function JudgingAwards({ campaign, version, onChange }: { campaig
           <button type="button" class="secondary" onClick={useSuggestion}>
             按排名建议填入奖项
           </button>
-          <button
-            type="button"
-            onClick={() =>
-              void run(() => apiFetch(`${base}/awards`, { method: 'PUT', json: { assignments } }), '奖项已保存，尚未公布。', false)
-            }
-          >
+          <button type="button" onClick={() => void run(saveAwards, '奖项已保存，尚未公布。', false)}>
             保存奖项
           </button>
           <button type="button" onClick={() => setAnnouncing(true)}>
@@ -156,8 +148,8 @@ export default function JudgingAwards({ campaign, version, onChange }: { campaig
             setAnnouncing(false);
             void run(async () => {
               // What is on screen is what gets announced.
-              await apiFetch(`${base}/awards`, { method: 'PUT', json: { assignments } });
-              await apiFetch(`${base}/announce`, { method: 'POST', json: {} });
+              await saveAwards();
+              await call(campaignClient.announce.$post({ param }));
             }, '评选结果已公布。');
           }}
           onClose={() => setAnnouncing(false)}

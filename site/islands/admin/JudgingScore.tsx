@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { Campaign } from '../../../api/ideas/campaign-contract.ts';
 import type { SheetIdea } from '../../../api/ideas/campaign-contract.ts';
-import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
+import { ApiRequestError, call } from '../../lib/api-client.ts';
 import ConfirmDialog from '../ConfirmDialog.tsx';
 import Field from '../forms/Field.tsx';
 import { supportText } from '../ideas/format.ts';
+import { campaignClient } from './ideas-api.ts';
 
 /** Props: the campaign (its criteria), one idea of the sheet, and what to do once scored. */
 interface Props {
@@ -34,7 +35,8 @@ export default function JudgingScore({ campaign, idea, onScored }: Props) {
   const submit = async () => {
     setBusy(true);
     try {
-      await apiFetch(`/api/admin/campaigns/${campaign.id}/judging/${idea.id}`, { method: 'POST', json: { scores, comment } });
+      const param = { id: String(campaign.id), ideaId: String(idea.id) };
+      await call(campaignClient.judging[':ideaId{[0-9]+}'].$post({ param, json: { scores, comment } }));
       setConfirming(false);
       onScored();
     } catch (err) {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Results } from '../../../api/ideas/contract.ts';
-import { apiFetch } from '../../lib/api-client.ts';
+import { ask, ideasClient } from './api.ts';
 import { day, messageOf } from './format.ts';
 import './ideas.css';
 
@@ -9,7 +9,7 @@ export default function IdeaResults() {
   const [r, setR] = useState<Results | null>(null);
   const [problem, setProblem] = useState('');
   const load = (id: string) =>
-    apiFetch<Results>(`/api/ideas/results${id ? `?campaign=${id}` : ''}`, { redirectOn401: false })
+    ask(ideasClient.results.$get({ query: id ? { campaign: id } : {} }))
       .then(setR)
       .catch((err: unknown) => setProblem(messageOf(err)));
   useEffect(() => void load(new URLSearchParams(location.search).get('campaign') ?? ''), []);

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { RecoveredIdea } from '../../../api/ideas/contract.ts';
-import { apiFetch, ApiRequestError } from '../../lib/api-client.ts';
+import { ApiRequestError } from '../../lib/api-client.ts';
+import { ask, ideasClient } from './api.ts';
 import Field from '../forms/Field.tsx';
 import { day, messageOf } from './format.ts';
 
@@ -23,11 +24,7 @@ export default function RecoverReceipt() {
     setErrors({});
     setFound(null);
     try {
-      const r = await apiFetch<{ ideas: RecoveredIdea[] }>('/api/ideas/recover', {
-        method: 'POST',
-        json: { contact, passphrase },
-        redirectOn401: false,
-      });
+      const r = await ask(ideasClient.recover.$post({ json: { contact, passphrase } }));
       setFound(r.ideas);
       setPassphrase('');
     } catch (err) {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SimilarIdea } from '../../../api/ideas/contract.ts';
-import { apiFetch } from '../../lib/api-client.ts';
+import { ask, ideasClient } from './api.ts';
 import SupportButton from './SupportButton.tsx';
 
 /** Props: the campaign and what the resident has written so far. */
@@ -17,11 +17,7 @@ export default function SimilarIdeas({ campaignId, title, summary }: Props) {
     if ([...`${title}${summary}`].length < 6) return setList([]);
     // Ask once the typing pauses, not on every key.
     const timer = setTimeout(() => {
-      apiFetch<{ similar: SimilarIdea[] }>('/api/ideas/similar', {
-        method: 'POST',
-        json: { campaignId, title, summary },
-        redirectOn401: false,
-      })
+      ask(ideasClient.similar.$post({ json: { campaignId, title, summary } }))
         .then((r) => setList(r.similar))
         .catch(() => undefined);
     }, 700);
