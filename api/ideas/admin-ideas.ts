@@ -13,7 +13,7 @@ import { moderationRoutes } from './moderation-routes.ts';
 import { idParam } from './campaign-contract.ts';
 import { campaignQuerySchema, feedbackSchema, wordsSchema } from './contract.ts';
 import { loadFlagWords, saveFlagWords } from './screening.ts';
-import { toStaffIdea } from './staff-view.ts';
+import { IDEA_TEXT_COLUMNS, ideaTextCells, toStaffIdea } from './staff-view.ts';
 import { formatStamp, localDay } from '../domain/clock.ts';
 
 const time = (ms: number | null) => (ms ? formatStamp(ms) : '');
@@ -52,36 +52,13 @@ export const adminIdeas = new Hono<AppEnv>()
     const rows = await c.var.database.db.select().from(ideas).where(where).orderBy(asc(ideas.id));
     const titles = new Map((await listCampaigns(c.var.database, c.var.now)).map((x) => [x.id, x.title]));
     const csv = toCsv(
-      [
-        '编号',
-        '活动',
-        '标题',
-        '简介',
-        '正文',
-        '主题',
-        '县（市、区）',
-        '署名',
-        '联系方式',
-        '状态',
-        '标记',
-        '支持数',
-        '入围',
-        '奖项',
-        '审核意见',
-        '评审反馈',
-        '提交时间',
-      ],
+      ['编号', '活动', ...IDEA_TEXT_COLUMNS, '联系方式', '状态', '标记', '支持数', '入围', '奖项', '审核意见', '评审反馈', '提交时间'],
       rows.map((r) => {
         const s = toStaffIdea(r);
         return [
           s.id,
           titles.get(s.campaignId) ?? '',
-          s.title,
-          s.summary,
-          s.body,
-          s.theme,
-          s.districtName,
-          s.displayName ?? '匿名',
+          ...ideaTextCells(s),
           s.contact ?? (s.contactErasedAt ? '（已按期删除）' : ''),
           STATUS_LABELS[s.status],
           s.flagReasons.join('；'),

@@ -7,7 +7,6 @@ import type { AppEnv } from '../context.ts';
 import { csvResponse, toCsv } from '../csv.ts';
 import type { Database } from '../db/client.ts';
 import { ideaJudges, ideaScores } from '../db/schema.ts';
-import { areaName } from '../domain/areas.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody, paramsOf } from '../validate.ts';
 import { idParam, idSchema, scoreSchema, type Campaign, type CriterionScores } from './campaign-contract.ts';
@@ -15,6 +14,7 @@ import { campaignOr404, requirePhase } from './campaign.ts';
 import { shortlistedIdeas } from './panel-ranking.ts';
 import { weightedMean } from './ranking.ts';
 import { judgeSheet } from './judge-sheet.ts';
+import { IDEA_TEXT_COLUMNS, ideaTextCells } from './staff-view.ts';
 
 /** The campaign, if the signed-in account is one of its judges; 403 otherwise. */
 async function myCampaign(database: Database, campaignId: number, judgeId: number, now: number): Promise<Campaign> {
@@ -88,26 +88,10 @@ export const scoringRoutes = new Hono<AppEnv>()
     const campaign = await myCampaign(c.var.database, c.req.valid('param').id, me, c.var.now);
     const sheet = await judgeSheet(c.var.database, campaign, me);
     const csv = toCsv(
-      [
-        '编号',
-        '标题',
-        '简介',
-        '正文',
-        '主题',
-        '县（市、区）',
-        '署名',
-        ...campaign.criteria.map((k) => `${k.name}（${k.weight}%）`),
-        '我的加权分',
-        '我的意见',
-      ],
+      ['编号', ...IDEA_TEXT_COLUMNS, ...campaign.criteria.map((k) => `${k.name}（${k.weight}%）`), '我的加权分', '我的意见'],
       sheet.map((s) => [
         s.id,
-        s.title,
-        s.summary,
-        s.body,
-        s.theme,
-        areaName(s.district),
-        s.displayName ?? '匿名',
+        ...ideaTextCells(s),
         ...campaign.criteria.map((k) => s.mine?.scores[k.key] ?? ''),
         s.mine ? s.mine.weighted.toFixed(2) : '',
         s.mine?.comment ?? '',

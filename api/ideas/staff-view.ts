@@ -34,3 +34,11 @@ export function toStaffIdea(row: IdeaRow, openReports: string[] = []): StaffIdea
     openReports,
   };
 }
+
+/** Column heads of an idea's own text in the staff CSV exports. */
+export const IDEA_TEXT_COLUMNS = ['标题', '简介', '正文', '主题', '县（市、区）', '署名'];
+
+/** The cells under {@link IDEA_TEXT_COLUMNS}. */
+export function ideaTextCells(i: Pick<IdeaRow, 'title' | 'summary' | 'body' | 'theme' | 'district' | 'displayName'>): string[] {
+  return [i.title, i.summary, i.body, i.theme, areaName(i.district), i.displayName ?? '匿名'];
+}

@@ -63,6 +63,31 @@ const splitThemes = (text: string) =>
     .map((t) => t.trim())
     .filter(Boolean);
 
+/** One row of a list of named numbers (an award and its places, a criterion and its weight), on one line. */
+function NameAndNumber(props: {
+  id: string;
+  name: { label: string; value: string; max: number; set: (v: string) => void };
+  number: { label: string; value: number; min: number; set: (v: number) => void };
+}) {
+  const { id, name, number } = props;
+  const value = (e: Event) => (e.currentTarget as HTMLInputElement).value;
+  return (
+    <p>
+      <label for={`${id}-name`}>{name.label}</label>{' '}
+      <input id={`${id}-name`} value={name.value} maxLength={name.max} onInput={(e) => name.set(value(e))} />{' '}
+      <label for={`${id}-number`}>{number.label}</label>{' '}
+      <input
+        id={`${id}-number`}
+        type="number"
+        min={number.min}
+        max={100}
+        value={number.value}
+        onInput={(e) => number.set(Number(value(e)))}
+      />
+    </p>
+  );
+}
+
 /** Props: the starting values, whether scores lock the criteria, and what to do with the result. */
 interface Props {
   initial: CampaignDraft;
@@ -123,19 +148,12 @@ export default function CampaignsForm({ initial, criteriaLocked, submitLabel, on
         <legend>奖项和名额</legend>
         {errors['awards'] && <p class="field-error">{errors['awards']}</p>}
         {d.awards.map((a, i) => (
-          <p key={a.code}>
-            <label for={`award-name-${i}`}>奖项 {i + 1} 名称</label>{' '}
-            <input id={`award-name-${i}`} value={a.name} maxLength={10} onInput={(e) => setAward(i, { name: val(e) })} />{' '}
-            <label for={`award-count-${i}`}>名额</label>{' '}
-            <input
-              id={`award-count-${i}`}
-              type="number"
-              min={0}
-              max={100}
-              value={a.count}
-              onInput={(e) => setAward(i, { count: Number(val(e)) })}
-            />
-          </p>
+          <NameAndNumber
+            key={a.code}
+            id={`award-${i}`}
+            name={{ label: `奖项 ${i + 1} 名称`, value: a.name, max: 10, set: (name) => setAward(i, { name }) }}
+            number={{ label: '名额', value: a.count, min: 0, set: (count) => setAward(i, { count }) }}
+          />
         ))}
       </fieldset>
       <fieldset disabled={criteriaLocked}>
@@ -145,19 +163,12 @@ export default function CampaignsForm({ initial, criteriaLocked, submitLabel, on
         {criteriaLocked && <p class="muted">已有评委打分，评审标准不能再修改。</p>}
         {errors['criteria'] && <p class="field-error">{errors['criteria']}</p>}
         {d.criteria.map((c, i) => (
-          <p key={c.key}>
-            <label for={`crit-name-${i}`}>标准 {i + 1}</label>{' '}
-            <input id={`crit-name-${i}`} value={c.name} maxLength={12} onInput={(e) => setCriterion(i, { name: val(e) })} />{' '}
-            <label for={`crit-weight-${i}`}>权重（%）</label>{' '}
-            <input
-              id={`crit-weight-${i}`}
-              type="number"
-              min={1}
-              max={100}
-              value={c.weight}
-              onInput={(e) => setCriterion(i, { weight: Number(val(e)) })}
-            />
-          </p>
+          <NameAndNumber
+            key={c.key}
+            id={`crit-${i}`}
+            name={{ label: `标准 ${i + 1}`, value: c.name, max: 12, set: (name) => setCriterion(i, { name }) }}
+            number={{ label: '权重（%）', value: c.weight, min: 1, set: (weight) => setCriterion(i, { weight }) }}
+          />
         ))}
         {d.criteria.length < 8 && (
           <button

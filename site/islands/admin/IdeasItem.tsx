@@ -5,6 +5,7 @@ import type { StaffIdea } from '../../../api/ideas/contract.ts';
 import { supportText } from '../ideas/format.ts';
 import { formatStamp } from '../../../api/domain/clock.ts';
 import Field from '../forms/Field.tsx';
+import IdeaFullText from './IdeaFullText.tsx';
 
 /** Props: the idea, whether it is selected for a bulk action, and how to act on it. */
 interface Props {
@@ -47,12 +48,7 @@ export default function IdeasItem({ idea: i, selected, onSelect, onAct }: Props)
         · 提交于 {formatStamp(i.createdAt)} · {supportText(i)}
         {i.duplicateOfId ? ` · 重复于 #${i.duplicateOfId}` : ''}
       </p>
-      <p class="idea-text">{i.summary}</p>
-      <details>
-        <summary>阅读全文{i.hasPhoto ? '和照片' : ''}</summary>
-        <p class="idea-text">{i.body}</p>
-        {i.hasPhoto && <img src={`/api/admin/ideas/${i.id}/photo`} alt={`#${i.id} 附带的照片`} width={320} loading="lazy" />}
-      </details>
+      <IdeaFullText idea={i} />
       <div class="admin-form">
         <Field id={`reason-${i.id}`} label="给提交人的说明（不通过时必填，隐藏时可选；提交人凭回执码可见）">
           {(p) => <input {...p} value={reason} onInput={(e) => setReason((e.currentTarget as HTMLInputElement).value)} maxLength={500} />}

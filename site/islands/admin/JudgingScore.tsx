@@ -5,6 +5,7 @@ import { ApiRequestError, call } from '../../lib/api-client.ts';
 import ConfirmDialog from '../ConfirmDialog.tsx';
 import Field from '../forms/Field.tsx';
 import { supportText } from '../ideas/format.ts';
+import IdeaFullText from './IdeaFullText.tsx';
 import { campaignClient } from './ideas-api.ts';
 
 /** Props: the campaign (its criteria), one idea of the sheet, and what to do once scored. */
@@ -52,12 +53,7 @@ export default function JudgingScore({ campaign, idea, onScored }: Props) {
       <h3 id={`sheet-${idea.id}`}>
         #{idea.id} {idea.title}
       </h3>
-      <p class="idea-text">{idea.summary}</p>
-      <details>
-        <summary>阅读全文{idea.hasPhoto ? '和照片' : ''}</summary>
-        <p class="idea-text">{idea.body}</p>
-        {idea.hasPhoto && <img src={`/api/admin/ideas/${idea.id}/photo`} alt={`#${idea.id} 附带的照片`} width={320} loading="lazy" />}
-      </details>
+      <IdeaFullText idea={idea} />
       <p class="muted">
         {idea.theme} · 署名：{idea.displayName ?? '匿名'} · {supportText(idea)}
       </p>
