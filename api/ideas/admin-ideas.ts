@@ -1,6 +1,5 @@
 import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { requireRole } from '../accounts/guard.ts';
 import { auditAction, auditInsertWhen, auditOf } from '../audit.ts';
 import type { AppEnv } from '../context.ts';
@@ -11,26 +10,18 @@ import { jsonBody, paramsOf, queryOf } from '../validate.ts';
 import { listCampaigns } from './campaign.ts';
 import { STATUS_LABELS } from './labels.ts';
 import { moderationRoutes } from './moderation-routes.ts';
-import { idParam, idSchema } from './schemas.ts';
+import { idParam } from './campaign-contract.ts';
+import { campaignQuerySchema, feedbackSchema, wordsSchema } from './contract.ts';
 import { loadFlagWords, saveFlagWords } from './screening.ts';
-import { toStaffIdea } from './staff-view.ts';
+import { IDEA_TEXT_COLUMNS, ideaTextCells, toStaffIdea } from './staff-view.ts';
 import { formatStamp, localDay } from '../domain/clock.ts';
-
-const wordsSchema = z.object({
-  words: z
-    .array(z.string().trim().min(1).max(30, '每个词最多 30 个字'))
-    .max(500, '词表最多 500 个词')
-    .transform((w) => [...new Set(w)]),
-});
-
-const feedbackSchema = z.object({ panelFeedback: z.string().trim().max(500, '反馈最多 500 个字') });
 
 const time = (ms: number | null) => (ms ? formatStamp(ms) : '');
 
 /** `/api/admin/ideas`: moderation, the word list, the panel's public feedback and the full export. */
 export const adminIdeas = new Hono<AppEnv>()
   .route('/', moderationRoutes)
-  .get('/words', requireRole('moderator'), async (c) => c.json({ words: await loadFlagWords(c.var.database) }))
+  .get('/words', requireRole('moderator'), async (c) => c.json({ words: await loadFlagWords(c.var.database) }, 200))
   .put('/words', requireRole('admin'), jsonBody(wordsSchema), async (c) => {
     const { words } = c.req.valid('json');
     const before = await loadFlagWords(c.var.database);
@@ -39,7 +30,7 @@ export const adminIdeas = new Hono<AppEnv>()
       removed: before.filter((w) => !words.includes(w)),
     });
     await saveFlagWords(c.var.database, words, c.var.now, audit);
-    return c.json({ words: await loadFlagWords(c.var.database) });
+    return c.json({ words: await loadFlagWords(c.var.database) }, 200);
   })
   .put('/:id{[0-9]+}/feedback', requireRole('admin'), paramsOf(idParam), jsonBody(feedbackSchema), async (c) => {
     const { id } = c.req.valid('param');
@@ -52,45 +43,22 @@ export const adminIdeas = new Hono<AppEnv>()
       ]),
     );
     if (!rows.length) throw apiError(404, 'idea_not_found', '没有这条金点子。');
-    return c.json({ ok: true });
+    return c.json({ ok: true }, 200);
   })
   // With contacts: for admins only, and every download is audited.
-  .get('/export.csv', requireRole('admin'), queryOf(z.object({ campaign: idSchema.optional() })), async (c) => {
+  .get('/export.csv', requireRole('admin'), queryOf(campaignQuerySchema), async (c) => {
     const { campaign } = c.req.valid('query');
     const where: SQL | undefined = campaign ? eq(ideas.campaignId, campaign) : undefined;
     const rows = await c.var.database.db.select().from(ideas).where(where).orderBy(asc(ideas.id));
     const titles = new Map((await listCampaigns(c.var.database, c.var.now)).map((x) => [x.id, x.title]));
     const csv = toCsv(
-      [
-        '编号',
-        '活动',
-        '标题',
-        '简介',
-        '正文',
-        '主题',
-        '县（市、区）',
-        '署名',
-        '联系方式',
-        '状态',
-        '标记',
-        '支持数',
-        '入围',
-        '奖项',
-        '审核意见',
-        '评审反馈',
-        '提交时间',
-      ],
+      ['编号', '活动', ...IDEA_TEXT_COLUMNS, '联系方式', '状态', '标记', '支持数', '入围', '奖项', '审核意见', '评审反馈', '提交时间'],
       rows.map((r) => {
         const s = toStaffIdea(r);
         return [
           s.id,
           titles.get(s.campaignId) ?? '',
-          s.title,
-          s.summary,
-          s.body,
-          s.theme,
-          s.districtName,
-          s.displayName ?? '匿名',
+          ...ideaTextCells(s),
           s.contact ?? (s.contactErasedAt ? '（已按期删除）' : ''),
           STATUS_LABELS[s.status],
           s.flagReasons.join('；'),

@@ -1,16 +1,9 @@
 import { apiError } from '../errors.ts';
-import type { Campaign } from './campaign.ts';
-import type { RankedIdea } from './panel.ts';
-
-/** One award decision as asked for. */
-export interface AwardAssignment {
-  ideaId: number;
-  award: string | null;
-  reason?: string | undefined;
-}
+import type { AwardAssignment, Campaign } from './campaign-contract.ts';
+import type { RankedIdea } from './panel-ranking.ts';
 
 /** One award decision, checked against the ranking. */
-export interface AwardDecision {
+interface AwardDecision {
   ideaId: number;
   award: string | null;
   /** What the ranking suggests. */

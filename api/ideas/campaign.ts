@@ -2,26 +2,11 @@ import { desc, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { ideaCampaigns, type IdeaCampaignRow } from '../db/schema.ts';
 import { apiError } from '../errors.ts';
-import type { AwardLevel, Criterion, Phase } from './labels.ts';
-
-/** A campaign as the API shows it to everyone. */
-export interface Campaign {
-  id: number;
-  title: string;
-  description: string;
-  themes: string[];
-  phase: Phase;
-  collectStartsAt: number;
-  collectEndsAt: number;
-  judgingEndsAt: number;
-  announcedAt: number | null;
-  awards: AwardLevel[];
-  criteria: Criterion[];
-  contactRetentionDays: number;
-}
+import type { AwardLevel, Campaign, Criterion } from './campaign-contract.ts';
+import type { Phase } from './labels.ts';
 
 /** The phase at `now`: announcing is explicit; the others follow the dates. */
-export function phaseAt(row: Pick<IdeaCampaignRow, 'announcedAt' | 'collectStartsAt' | 'collectEndsAt'>, now: number): Phase {
+function phaseAt(row: Pick<IdeaCampaignRow, 'announcedAt' | 'collectStartsAt' | 'collectEndsAt'>, now: number): Phase {
   if (row.announcedAt !== null) return 'announced';
   if (now < row.collectStartsAt) return 'upcoming';
   if (now < row.collectEndsAt) return 'collecting';
@@ -29,7 +14,7 @@ export function phaseAt(row: Pick<IdeaCampaignRow, 'announcedAt' | 'collectStart
 }
 
 /** A stored row as a campaign (the JSON columns were validated when written). */
-export function toCampaign(row: IdeaCampaignRow, now: number): Campaign {
+function toCampaign(row: IdeaCampaignRow, now: number): Campaign {
   return {
     id: row.id,
     title: row.title,

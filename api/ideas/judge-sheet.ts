@@ -1,41 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { ideaScores } from '../db/schema.ts';
-import type { Campaign } from './campaign.ts';
-import { shortlistedIdeas } from './panel.ts';
-import type { CriterionScores } from './ranking.ts';
-
-/** A judge's own score. */
-export interface MyScore {
-  scores: CriterionScores;
-  comment: string;
-  weighted: number;
-  submittedAt: number;
-}
-
-/** One shortlisted idea on a judge's sheet. */
-export interface SheetIdea {
-  id: number;
-  title: string;
-  summary: string;
-  body: string;
-  theme: string;
-  district: string;
-  displayName: string | null;
-  /** 支持数 as the public sees it (capped per address). */
-  supportCount: number;
-  /** Every device's support, uncapped. */
-  supportRaw: number;
-  /** Distinct client addresses among the supports: many supports from few addresses deserve a second look. */
-  supportAddresses: number;
-  hasPhoto: boolean;
-  mine: MyScore | null;
-  /**
-   * The other judges' scores, anonymised and without their comments; null until this judge has
-   * submitted a score for the idea, so nobody is swayed by the others.
-   */
-  others: Array<{ label: string; scores: CriterionScores; weighted: number }> | null;
-}
+import type { Campaign, CriterionScores, SheetIdea } from './campaign-contract.ts';
+import { shortlistedIdeas } from './panel-ranking.ts';
 
 /** The shortlist of `campaign` as judge `judgeId` may see it. */
 export async function judgeSheet(database: Database, campaign: Campaign, judgeId: number): Promise<SheetIdea[]> {

@@ -1,17 +1,8 @@
 // Words and defaults of the 金点子 feature, shared by the API and the islands (no dependencies, so islands stay small).
+import type { AwardLevel, Criterion } from './campaign-contract.ts';
 
 /** Default themes of a new campaign (from the city's 2012 work plan: 预案、队伍、物资、避难场所、预警、宣传). */
 export const DEFAULT_THEMES = ['应急预案', '队伍建设', '物资保障', '避难场所', '预警信息', '宣传教育', '其他'] as const;
-
-/** One award level of a campaign. */
-export interface AwardLevel {
-  /** Stable code stored on awarded ideas. */
-  code: string;
-  /** 一等奖 etc. */
-  name: string;
-  /** How many ideas may receive it. */
-  count: number;
-}
 
 /** Default award levels, best first. */
 export const DEFAULT_AWARDS: AwardLevel[] = [
@@ -21,16 +12,6 @@ export const DEFAULT_AWARDS: AwardLevel[] = [
   { code: 'merit', name: '优秀奖', count: 10 },
 ];
 
-/** One weighted judging criterion. */
-export interface Criterion {
-  /** Stable key used in stored scores. */
-  key: string;
-  /** 创新性 etc. */
-  name: string;
-  /** Weight in percent; a campaign's weights sum to 100. */
-  weight: number;
-}
-
 /** Default judging criteria. */
 export const DEFAULT_CRITERIA: Criterion[] = [
   { key: 'innovation', name: '创新性', weight: 30 },
@@ -38,8 +19,11 @@ export const DEFAULT_CRITERIA: Criterion[] = [
   { key: 'benefit', name: '实用效益', weight: 30 },
 ];
 
+/** A campaign's phases, in order. */
+export const PHASES = ['upcoming', 'collecting', 'judging', 'announced'] as const;
+
 /** A campaign's phase. */
-export type Phase = 'upcoming' | 'collecting' | 'judging' | 'announced';
+export type Phase = (typeof PHASES)[number];
 
 /** Phase names as residents read them. */
 export const PHASE_LABELS: Record<Phase, string> = {
@@ -49,8 +33,22 @@ export const PHASE_LABELS: Record<Phase, string> = {
   announced: '已公布结果',
 };
 
+/** An idea's moderation statuses. */
+export const IDEA_STATUSES = ['pending', 'published', 'hidden', 'rejected', 'duplicate'] as const;
+
 /** An idea's moderation status. */
-export type IdeaStatus = 'pending' | 'published' | 'hidden' | 'rejected' | 'duplicate';
+export type IdeaStatus = (typeof IDEA_STATUSES)[number];
+
+/** What a moderator can do to an idea. */
+export const MODERATION_ACTIONS = ['publish', 'reject', 'hide', 'duplicate'] as const;
+
+/** The statuses each moderation action may start from (anything else is refused, never half-done). */
+export const ACTION_FROM: Record<(typeof MODERATION_ACTIONS)[number], readonly IdeaStatus[]> = {
+  publish: ['pending', 'hidden', 'rejected'],
+  reject: ['pending', 'published', 'hidden'],
+  hide: ['published', 'hidden'],
+  duplicate: ['pending', 'published', 'hidden'],
+};
 
 /** Status names for submitters (receipt page) and staff. */
 export const STATUS_LABELS: Record<IdeaStatus, string> = {
@@ -60,6 +58,8 @@ export const STATUS_LABELS: Record<IdeaStatus, string> = {
   rejected: '未通过审核',
   duplicate: '与已有金点子重复，已合并',
 };
+
+const PHOTO_BYTES = 5 * 1024 * 1024;
 
 /** Limits shared by the form and the API. */
 export const IDEA_LIMITS = {
@@ -73,7 +73,9 @@ export const IDEA_LIMITS = {
   /** At most this many web addresses in one idea. */
   maxLinks: 2,
   /** Largest photo accepted, in bytes. */
-  photoBytes: 5 * 1024 * 1024,
+  photoBytes: PHOTO_BYTES,
+  /** Longest base64 text that can decode to at most `photoBytes`; checked before decoding. */
+  photoBase64: Math.ceil(PHOTO_BYTES / 3) * 4,
   /** Supports counted per client address and idea (api/ideas/support-count.ts). */
   supportsPerAddress: 5,
   /** Length of the optional receipt-recovery passphrase, in characters. */

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { requireRole } from '../accounts/guard.ts';
 import { hasRole } from '../accounts/roles.ts';
 import { auditOf } from '../audit.ts';
@@ -9,31 +9,15 @@ import type { Database } from '../db/client.ts';
 import { ideaPhotos, ideaReports, ideas, type IdeaRow } from '../db/schema.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody, paramsOf, queryOf } from '../validate.ts';
-import { MODERATION_ACTIONS, moderateIdea } from './moderate.ts';
-import { idParam, idSchema } from './schemas.ts';
+import { idParam } from './campaign-contract.ts';
+import { moderationSchema, queueQuerySchema } from './contract.ts';
+import { moderateIdea } from './moderate-idea.ts';
 import { toStaffIdea } from './staff-view.ts';
-
-const queueSchema = z.object({
-  campaign: idSchema.optional(),
-  /** A status, `reported` (open reports) or `flagged`. */
-  view: z.enum(['pending', 'published', 'hidden', 'rejected', 'duplicate', 'reported', 'flagged', 'all']).default('pending'),
-  page: z.coerce.number().int().min(1).default(1),
-});
-
-const actionSchema = z
-  .object({
-    ids: z.array(idSchema).min(1, '请至少选择一条').max(100, '一次最多处理 100 条'),
-    action: z.enum(MODERATION_ACTIONS),
-    reason: z.string().trim().max(500, '理由最多 500 个字').optional(),
-    duplicateOf: idSchema.optional(),
-  })
-  .refine((v) => v.action !== 'reject' || (v.reason?.length ?? 0) >= 2, { message: '请写明不通过的理由，提交人会看到', path: ['reason'] })
-  .refine((v) => v.action !== 'duplicate' || v.duplicateOf !== undefined, { message: '请填写重复的原金点子编号', path: ['duplicateOf'] });
 
 const PAGE_SIZE = 50;
 const open = sql`EXISTS (SELECT 1 FROM idea_reports r WHERE r.idea_id = ${ideas.id} AND r.resolved_at IS NULL)`;
 
-function queueWhere(q: z.output<typeof queueSchema>): SQL | undefined {
+function queueWhere(q: z.output<typeof queueQuerySchema>): SQL | undefined {
   const parts: SQL[] = [];
   if (q.campaign) parts.push(eq(ideas.campaignId, q.campaign));
   if (q.view === 'reported') parts.push(open);
@@ -70,7 +54,7 @@ async function checkOriginal(database: Database, ids: number[], originalId: numb
 
 /** `/api/admin/ideas`: the moderation queue and its actions, for moderators (and admins). */
 export const moderationRoutes = new Hono<AppEnv>()
-  .get('/', requireRole('moderator'), queryOf(queueSchema), async (c) => {
+  .get('/', requireRole('moderator'), queryOf(queueQuerySchema), async (c) => {
     const q = c.req.valid('query');
     const rows = await c.var.database.db
       .select()
@@ -81,12 +65,12 @@ export const moderationRoutes = new Hono<AppEnv>()
       .offset((q.page - 1) * PAGE_SIZE);
     const reports = await openReports(c.var.database, rows);
     const list = rows.slice(0, PAGE_SIZE).map((r) => toStaffIdea(r, reports.get(r.id)));
-    return c.json({ ideas: list, page: q.page, hasMore: rows.length > PAGE_SIZE });
+    return c.json({ ideas: list, page: q.page, hasMore: rows.length > PAGE_SIZE }, 200);
   })
   .get('/:id{[0-9]+}', requireRole('moderator'), paramsOf(idParam), async (c) => {
     const row = await c.var.database.db.query.ideas.findFirst({ where: eq(ideas.id, c.req.valid('param').id) });
     if (!row) throw apiError(404, 'idea_not_found', '没有这条金点子。');
-    return c.json({ idea: toStaffIdea(row, (await openReports(c.var.database, [row])).get(row.id)) });
+    return c.json({ idea: toStaffIdea(row, (await openReports(c.var.database, [row])).get(row.id)) }, 200);
   })
   // Moderators see every photo; a judge only those of published ideas in campaigns whose panel they sit on.
   .get('/:id{[0-9]+}/photo', requireRole('moderator', 'judge'), paramsOf(idParam), async (c) => {
@@ -102,7 +86,7 @@ export const moderationRoutes = new Hono<AppEnv>()
     if (!photo) throw apiError(404, 'photo_not_found', '没有找到这张照片，或你没有查看它的权限。');
     return c.body(new Uint8Array(photo.data), 200, { 'content-type': photo.contentType });
   })
-  .post('/actions', requireRole('moderator'), jsonBody(actionSchema), async (c) => {
+  .post('/actions', requireRole('moderator'), jsonBody(moderationSchema), async (c) => {
     const input = c.req.valid('json');
     const ids = [...new Set(input.ids)];
     if (input.action === 'duplicate') await checkOriginal(c.var.database, ids, input.duplicateOf ?? 0);
@@ -116,5 +100,5 @@ export const moderationRoutes = new Hono<AppEnv>()
       results.push({ id, ok });
     }
     if (!results.some((r) => r.ok)) throw apiError(409, 'not_applicable', '所选金点子的当前状态不能进行这个操作，请刷新列表后再试。');
-    return c.json({ results });
+    return c.json({ results }, 200);
   });

@@ -9,10 +9,8 @@ import { accounts, ideaJudges, ideas, ideaScores } from '../db/schema.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody, paramsOf } from '../validate.ts';
 import { campaignOr404 } from './campaign.ts';
-import { idParam, idSchema } from './schemas.ts';
+import { idParam, judgesSchema, shortlistSchema, type Judge } from './campaign-contract.ts';
 
-const judgesSchema = z.object({ accountIds: z.array(idSchema).max(50, '最多 50 位评委') });
-const shortlistSchema = z.object({ ideaIds: z.array(idSchema).min(1, '请至少选择一条').max(200), shortlisted: z.boolean() });
 const rolesOf = (json: string) => z.array(roleSchema).catch([]).parse(JSON.parse(json));
 
 /** `/api/admin/campaigns/:id/judges` and `/shortlist`: setting up the panel, for admins. */
@@ -29,14 +27,14 @@ export const panelAdmin = new Hono<AppEnv>()
       .groupBy(ideaScores.judgeId);
     const judges = staff
       .filter((a) => hasRole(rolesOf(a.roles), ['judge']))
-      .map((a) => ({
+      .map((a): Judge => ({
         id: a.id,
         username: a.username,
         displayName: a.displayName,
         assigned: assigned.has(a.id),
         scored: scored.find((s) => s.judgeId === a.id)?.n ?? 0,
       }));
-    return c.json({ judges });
+    return c.json({ judges }, 200);
   })
   .put('/:id{[0-9]+}/judges', requireRole('admin'), paramsOf(idParam), jsonBody(judgesSchema), async (c) => {
     const { id } = c.req.valid('param');
@@ -58,7 +56,7 @@ export const panelAdmin = new Hono<AppEnv>()
         auditInsert(d, auditOf(c, 'campaign.judges.assign', `campaign:${id}`, { judges: rows.map((r) => r.username) })),
       ]),
     );
-    return c.json({ ok: true });
+    return c.json({ ok: true }, 200);
   })
   .put('/:id{[0-9]+}/shortlist', requireRole('admin'), paramsOf(idParam), jsonBody(shortlistSchema), async (c) => {
     const { id } = c.req.valid('param');
@@ -91,5 +89,5 @@ export const panelAdmin = new Hono<AppEnv>()
       ]),
     );
     if (!changed.length) throw apiError(409, 'not_applicable', '只有本活动中已公开的金点子可以入围。');
-    return c.json({ changed: changed.map((r) => r.id) });
+    return c.json({ changed: changed.map((r) => r.id) }, 200);
   });

@@ -3,7 +3,7 @@ import { apiError } from '../errors.ts';
 import { IDEA_LIMITS } from './labels.ts';
 
 /** Image types accepted for an idea's photo. */
-export type PhotoType = 'image/jpeg' | 'image/png' | 'image/webp';
+type PhotoType = 'image/jpeg' | 'image/png' | 'image/webp';
 
 /** A photo ready to store: re-encoded, every piece of metadata (EXIF, GPS, XMP, ICC) dropped. */
 export interface CleanPhoto {
@@ -23,9 +23,6 @@ export function detectImageType(bytes: Uint8Array): PhotoType | null {
   return null;
 }
 
-/** Longest base64 text that can decode to at most the photo limit; checked before decoding. */
-export const MAX_PHOTO_BASE64 = Math.ceil(IDEA_LIMITS.photoBytes / 3) * 4;
-
 /** Longest side of a stored photo, in pixels. */
 const MAX_SIDE = 1600;
 
@@ -39,7 +36,7 @@ const notImage = () => apiError(400, 'photo_type', '照片只能是 JPEG、PNG �
  * picture still stands upright without it.
  */
 export async function cleanPhoto(base64: string): Promise<CleanPhoto> {
-  if (base64.length > MAX_PHOTO_BASE64) throw tooBig();
+  if (base64.length > IDEA_LIMITS.photoBase64) throw tooBig();
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw notImage();
   const bytes = Buffer.from(base64, 'base64');
   if (bytes.length > IDEA_LIMITS.photoBytes) throw tooBig();

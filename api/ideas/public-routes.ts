@@ -7,7 +7,8 @@ import { apiError } from '../errors.ts';
 import { paramsOf, queryOf } from '../validate.ts';
 import { campaignOr404, listCampaigns } from './campaign.ts';
 import { toPublicDetail, toPublicIdea } from './public-view.ts';
-import { idParam, listQuerySchema } from './schemas.ts';
+import { idParam } from './campaign-contract.ts';
+import { listQuerySchema } from './contract.ts';
 
 const PAGE_SIZE = 20;
 
@@ -28,9 +29,9 @@ function listWhere(
 
 /** `/api/ideas` read routes: campaigns, the public list, one idea, its photo and open data. */
 export const publicIdeas = new Hono<AppEnv>()
-  .get('/campaigns', async (c) => c.json({ campaigns: await listCampaigns(c.var.database, c.var.now) }))
+  .get('/campaigns', async (c) => c.json({ campaigns: await listCampaigns(c.var.database, c.var.now) }, 200))
   .get('/campaigns/:id{[0-9]+}', paramsOf(idParam), async (c) => {
-    return c.json({ campaign: await campaignOr404(c.var.database, c.req.valid('param').id, c.var.now) });
+    return c.json({ campaign: await campaignOr404(c.var.database, c.req.valid('param').id, c.var.now) }, 200);
   })
   .get('/', queryOf(listQuerySchema), async (c) => {
     const q = c.req.valid('query');
@@ -48,13 +49,13 @@ export const publicIdeas = new Hono<AppEnv>()
       .offset((q.page - 1) * PAGE_SIZE);
     const [total] = await db.select({ n: count() }).from(ideas).where(where);
     const list = rows.map((r) => toPublicIdea(r, campaigns.get(r.campaignId)));
-    return c.json({ ideas: list, total: total?.n ?? 0, page: q.page, pageSize: PAGE_SIZE });
+    return c.json({ ideas: list, total: total?.n ?? 0, page: q.page, pageSize: PAGE_SIZE }, 200);
   })
   .get('/:id{[0-9]+}', paramsOf(idParam), async (c) => {
     const row = await c.var.database.db.query.ideas.findFirst({ where: eq(ideas.id, c.req.valid('param').id) });
     if (!row || row.status !== 'published') throw apiError(404, 'idea_not_found', '没有找到这条金点子，它可能还在审核中或已被隐藏。');
     const campaign = await campaignOr404(c.var.database, row.campaignId, c.var.now);
-    return c.json({ idea: toPublicDetail(row, campaign) });
+    return c.json({ idea: toPublicDetail(row, campaign) }, 200);
   })
   .get('/:id{[0-9]+}/photo', paramsOf(idParam), async (c) => {
     const [photo] = await c.var.database.db

@@ -1,7 +1,4 @@
-import type { AwardLevel, Criterion } from './labels.ts';
-
-/** One judge's scores for one idea: criterion key → 1–10. */
-export type CriterionScores = Record<string, number>;
+import type { AwardLevel, Criterion, CriterionScores } from './campaign-contract.ts';
 
 /** A judge's weighted mean on the 1–10 scale: Σ weight × score / Σ weight. */
 export function weightedMean(criteria: readonly Criterion[], scores: CriterionScores): number {
@@ -15,7 +12,7 @@ export function weightedMean(criteria: readonly Criterion[], scores: CriterionSc
 }
 
 /** Judges needed before the highest and the lowest score are dropped (as in sports judging). */
-export const TRIM_FROM = 5;
+const TRIM_FROM = 5;
 
 /** The panel's score for one idea: the mean of the judges' weighted means, trimmed when five or more judged. */
 export function panelScore(judgeMeans: readonly number[]): number | null {
@@ -26,7 +23,7 @@ export function panelScore(judgeMeans: readonly number[]): number | null {
 }
 
 /** An idea taking part in the ranking. */
-export interface RankInput {
+interface RankInput {
   ideaId: number;
   /** Breaks ties between equal scores (more support first). */
   supportCount: number;

@@ -7,22 +7,13 @@ import { apiError } from '../errors.ts';
 import { countHit, rateLimit, type Limit } from '../rate-limit.ts';
 import { jsonBody } from '../validate.ts';
 import { STATUS_LABELS, type IdeaStatus } from './labels.ts';
-import { contactKey, recoveryHash } from './recovery.ts';
-import { recoverSchema } from './schemas.ts';
+import { contactKey, recoveryHash } from './recovery-hash.ts';
+import { recoverSchema, type RecoveredIdea } from './contract.ts';
 import { newReceiptCode, receiptHash } from './tokens.ts';
 
 const HOUR = 3600_000;
 /** Tries on one contact, from anywhere: guessing one person's passphrase from many addresses stays slow. */
 const PER_CONTACT: Limit = { bucket: 'idea-recover-contact', limit: 5, windowMs: HOUR };
-
-/** One recovered idea: a new receipt code replaces the lost one. */
-export interface RecoveredIdea {
-  id: number;
-  title: string;
-  statusText: string;
-  submittedAt: number;
-  receipt: string;
-}
 
 /**
  * `/api/ideas/recover`: a new receipt code for each idea submitted with this contact and passphrase.
@@ -74,6 +65,6 @@ export const recoverIdeas = new Hono<AppEnv>().post(
       submittedAt: row.createdAt,
       receipt: codes[i] ?? '',
     }));
-    return c.json({ ideas: recovered });
+    return c.json({ ideas: recovered }, 200);
   },
 );

@@ -34,7 +34,7 @@ export async function eraseExpiredContacts(database: Database, now: number): Pro
 }
 
 /** How often the server looks for contacts to erase. */
-export const ERASE_EVERY_MS = 3600_000;
+const ERASE_EVERY_MS = 3600_000;
 
 /** Runs the erasure now and then every hour; returns a function that stops it. */
 export function scheduleContactErasure(database: Database, clock: () => number = Date.now, everyMs = ERASE_EVERY_MS): () => void {

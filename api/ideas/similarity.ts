@@ -39,7 +39,7 @@ export function cosine(a: Map<string, number>, b: Map<string, number>): number {
 }
 
 /** Something that can be compared. */
-export interface Comparable {
+interface Comparable {
   id: number;
   title: string;
   summary: string;

@@ -1,42 +1,6 @@
 import { areaName } from '../domain/areas.ts';
 import type { IdeaRow } from '../db/schema.ts';
-import type { IdeaStatus } from './labels.ts';
-
-/** An idea as moderators and admins see it: with the contact, never the hashes or the receipt. */
-export interface StaffIdea {
-  id: number;
-  campaignId: number;
-  title: string;
-  summary: string;
-  body: string;
-  theme: string;
-  district: string;
-  districtName: string;
-  displayName: string | null;
-  /** Null once erased (see `contactErasedAt`). */
-  contact: string | null;
-  contactErasedAt: number | null;
-  status: IdeaStatus;
-  flagged: boolean;
-  flagReasons: string[];
-  hiddenByReports: boolean;
-  moderationNote: string | null;
-  panelFeedback: string | null;
-  duplicateOfId: number | null;
-  /** 支持数 as the public sees it (capped per address). */
-  supportCount: number;
-  /** Every device's support, uncapped. */
-  supportRaw: number;
-  /** Distinct client addresses among the supports. */
-  supportAddresses: number;
-  shortlisted: boolean;
-  award: string | null;
-  hasPhoto: boolean;
-  createdAt: number;
-  publishedAt: number | null;
-  /** Residents' reports not yet dealt with. */
-  openReports: string[];
-}
+import type { StaffIdea } from './contract.ts';
 
 /** The staff view of `row` with its open reports' reasons. */
 export function toStaffIdea(row: IdeaRow, openReports: string[] = []): StaffIdea {
@@ -52,7 +16,7 @@ export function toStaffIdea(row: IdeaRow, openReports: string[] = []): StaffIdea
     displayName: row.displayName,
     contact: row.contact,
     contactErasedAt: row.contactErasedAt,
-    status: row.status as IdeaStatus,
+    status: row.status as StaffIdea['status'],
     flagged: row.flagged,
     flagReasons: row.flagReasons ? (JSON.parse(row.flagReasons) as string[]) : [],
     hiddenByReports: row.hiddenByReports,
@@ -69,4 +33,12 @@ export function toStaffIdea(row: IdeaRow, openReports: string[] = []): StaffIdea
     publishedAt: row.publishedAt,
     openReports,
   };
+}
+
+/** Column heads of an idea's own text in the staff CSV exports. */
+export const IDEA_TEXT_COLUMNS = ['标题', '简介', '正文', '主题', '县（市、区）', '署名'];
+
+/** The cells under {@link IDEA_TEXT_COLUMNS}. */
+export function ideaTextCells(i: Pick<IdeaRow, 'title' | 'summary' | 'body' | 'theme' | 'district' | 'displayName'>): string[] {
+  return [i.title, i.summary, i.body, i.theme, areaName(i.district), i.displayName ?? '匿名'];
 }

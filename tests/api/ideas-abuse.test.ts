@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
-import { body, ideaInput, moderator, newDevice, openCampaign, staff, submitIdea, type TestApp } from './ideas-fixture.ts';
+import { errorOf, ideaInput, moderator, newDevice, openCampaign, residentApi, staff, submitIdea, type TestApp } from './ideas-fixture.ts';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -10,14 +10,8 @@ afterEach(async () => {
   await t.cleanup();
 });
 
-const errorOf = async (res: Response) =>
-  (await body<{ error: { code: string; message: string; fields?: Record<string, string> } }>(res)).error;
-const queue = async (view = 'all') =>
-  (
-    await body<{ ideas: Array<{ id: number; flagged: boolean; flagReasons: string[] }> }>(
-      await (await moderator(t)).get(`/api/admin/ideas?view=${view}`),
-    )
-  ).ideas;
+const queue = async (view: 'all' | 'flagged' = 'all') =>
+  (await (await (await moderator(t)).ideas.index.$get({ query: { view } })).json()).ideas;
 
 describe('金点子 submission checks', () => {
   test('drops a submission whose honeypot is filled in, and stores nothing', async () => {
@@ -30,7 +24,7 @@ describe('金点子 submission checks', () => {
 
   test('refuses a form sent faster than a person can fill it, and a forged form token', async () => {
     const { campaignId } = await openCampaign(t);
-    const { token } = await body<{ token: string }>(await t.app.request('/api/ideas/form-token'));
+    const { token } = await (await residentApi(t)['form-token'].$get()).json();
     t.clock.advance(2000);
     const fast = await t.app.request('/api/ideas/submissions', jsonInit('POST', { ...ideaInput(campaignId), formToken: token }));
     expect(fast.status).toBe(429);
@@ -72,9 +66,9 @@ describe('金点子 submission checks', () => {
   test('flags a submission containing a word from the admin-edited list, whatever its width or case', async () => {
     const { campaignId, admin } = await openCampaign(t);
     const mod = await moderator(t);
-    expect((await mod.send('PUT', '/api/admin/ideas/words', { words: ['代开发票'] })).status).toBe(403);
-    expect((await admin.send('PUT', '/api/admin/ideas/words', { words: ['代开发票', 'VPN', '代开发票'] })).status).toBe(200);
-    expect(await body(await mod.get('/api/admin/ideas/words'))).toEqual({ words: ['VPN', '代开发票'] });
+    expect((await mod.ideas.words.$put({ json: { words: ['代开发票'] } })).status).toBe(403);
+    expect((await admin.ideas.words.$put({ json: { words: ['代开发票', 'VPN', '代开发票'] } })).status).toBe(200);
+    expect(await (await mod.ideas.words.$get()).json()).toEqual({ words: ['VPN', '代开发票'] });
     const flagged = await submitIdea(t, ideaInput(campaignId, { summary: '需要的话联系我买ｖｐｎ账号，也可以代开发票，价格优惠。' }));
     expect(flagged.status).toBe(201);
     await submitIdea(t, ideaInput(campaignId), 'resident-2');

@@ -1,6 +1,13 @@
+import type { z } from 'zod';
 import { jsonInit, type createTestApp } from '../fixtures/app.ts';
 import { signedIn } from '../fixtures/accounts.ts';
+import { testClientOf } from '../fixtures/client.ts';
 import type { Role } from '../../api/accounts/roles.ts';
+import { apiErrorSchema } from '../../api/errors.ts';
+import type { adminCampaigns } from '../../api/ideas/admin-campaigns.ts';
+import type { adminIdeas } from '../../api/ideas/admin-ideas.ts';
+import type { submissionSchema } from '../../api/ideas/contract.ts';
+import type { ideasApi } from '../../api/ideas/index.ts';
 import { DEFAULT_AWARDS, DEFAULT_CRITERIA, DEFAULT_THEMES } from '../../api/ideas/labels.ts';
 
 /** The test app of the ideas tests. */
@@ -34,7 +41,16 @@ export async function staff(t: TestApp, roles: Role[]) {
         ? { method, headers: { cookie, origin: 'http://127.0.0.1:4321', 'x-requested-with': 'fetch' } }
         : jsonInit(method, body, { cookie }),
     );
-  return { account, cookie, send, get: (path: string) => t.app.request(path, { headers: { cookie } }) };
+  return {
+    account,
+    cookie,
+    send,
+    get: (path: string) => t.app.request(path, { headers: { cookie } }),
+    /** `/api/admin/ideas` through the typed client, as this staff member. */
+    ideas: testClientOf<typeof adminIdeas>(t.app, '/api/admin/ideas', { cookie }),
+    /** `/api/admin/campaigns` through the typed client, as this staff member. */
+    campaigns: testClientOf<typeof adminCampaigns>(t.app, '/api/admin/campaigns', { cookie }),
+  };
 }
 
 /** Creates a collecting campaign as a fresh admin; returns its id and the admin. */
@@ -72,10 +88,11 @@ export function ideaInput(campaignId: number, overrides: Record<string, unknown>
 
 /** Gets a form token, waits the minimum fill time on the test clock, and submits as `client`. */
 export async function submitIdea(t: TestApp, body: Record<string, unknown>, client = 'resident-1') {
-  const tokenRes = await t.app.request('/api/ideas/form-token', { headers: { 'x-test-client': client } });
-  const { token } = (await tokenRes.json()) as { token: string };
+  const api = residentApi(t, client);
+  const { token } = await (await api['form-token'].$get()).json();
   t.clock.advance(6000);
-  return t.app.request('/api/ideas/submissions', jsonInit('POST', { ...body, formToken: token }, { 'x-test-client': client }));
+  // Any body, valid or not, on purpose: the tests try what a browser or a script might send.
+  return api.submissions.$post({ json: { ...body, formToken: token } as z.input<typeof submissionSchema> });
 }
 
 const moderators = new WeakMap<TestApp, Promise<Awaited<ReturnType<typeof staff>>>>();
@@ -91,12 +108,19 @@ export function moderator(t: TestApp) {
 export async function publishedIdea(t: TestApp, campaignId: number, overrides: Record<string, unknown> = {}, client = 'resident-1') {
   const res = await submitIdea(t, ideaInput(campaignId, overrides), client);
   if (res.status !== 201) throw new Error(`submit: ${res.status} ${await res.text()}`);
-  const { id, receipt } = (await res.json()) as { id: number; receipt: string };
+  const { id, receipt } = await res.json();
   const mod = await moderator(t);
   const pub = await mod.send('POST', '/api/admin/ideas/actions', { ids: [id], action: 'publish' });
   if (pub.status !== 200) throw new Error(`publish: ${pub.status} ${await pub.text()}`);
   return { id, receipt };
 }
+
+/** `/api/ideas` through the typed client, as a resident at client address `client`. */
+export const residentApi = (t: TestApp, client = 'resident-1') =>
+  testClientOf<typeof ideasApi>(t.app, '/api/ideas', { 'x-test-client': client });
+
+/** The error of a refused request, checked against the API's error schema. */
+export const errorOf = async (res: Response) => apiErrorSchema.parse(await res.json()).error;
 
 /** JSON body of a response. */
 export const body = async <T = Record<string, unknown>>(res: Response) => (await res.json()) as T;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createTestApp } from '../fixtures/app.ts';
-import { body, openCampaign, publishedIdea, staff, type TestApp } from './ideas-fixture.ts';
+import { errorOf, openCampaign, publishedIdea, residentApi, staff, type TestApp } from './ideas-fixture.ts';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -11,7 +11,12 @@ afterEach(async () => {
 });
 
 type Staff = Awaited<ReturnType<typeof staff>>;
-type Sheet = { ideas: Array<{ id: number; mine: unknown; others: Array<Record<string, unknown>> | null }> };
+
+/** The judging sheet of `campaignId` as judge `j` sees it. */
+const sheetOf = async (j: Staff, campaignId: number) =>
+  (await j.campaigns[':id{[0-9]+}'].judging.$get({ param: { id: String(campaignId) } })).json();
+/** The public results page. */
+const results = async () => (await residentApi(t).results.$get({ query: {} })).json();
 
 /** A campaign in judging with `ideaCount` shortlisted ideas and `judgeCount` seated judges. */
 async function panel(ideaCount: number, judgeCount: number) {
@@ -37,14 +42,14 @@ describe('金点子 judging', () => {
     const [a, b] = judges as [Staff, Staff];
     const [idea] = ids as [number];
     expect((await score(a, idea, [9, 9, 9], '非常好，建议优先推广')).status).toBe(201);
-    const blind = await body<Sheet>(await b.get(`/api/admin/campaigns/${campaignId}/judging`));
+    const blind = await sheetOf(b, campaignId);
     expect(blind.ideas[0]).toMatchObject({ id: idea, mine: null, others: null });
     expect(JSON.stringify(blind)).not.toContain('非常好');
     expect((await b.get(`/api/admin/campaigns/${campaignId}/ranking`)).status).toBe(403);
     expect((await b.get(`/api/admin/campaigns/${campaignId}/scores.csv`)).status).toBe(403);
 
     expect((await score(b, idea, [5, 6, 7])).status).toBe(201);
-    const open = await body<Sheet>(await b.get(`/api/admin/campaigns/${campaignId}/judging`));
+    const open = await sheetOf(b, campaignId);
     expect(open.ideas[0]?.others).toEqual([{ label: '其他评委 1', scores: { innovation: 9, feasibility: 9, benefit: 9 }, weighted: 9 }]);
     // Other judges' private comments stay private.
     expect(JSON.stringify(open)).not.toContain('非常好');
@@ -63,13 +68,13 @@ describe('金点子 judging', () => {
     await admin.send('POST', `/api/admin/campaigns/${campaignId}/close`);
     const partial = await judge.send('POST', url, { scores: { innovation: 7, feasibility: 7 } });
     expect(partial.status).toBe(400);
-    expect((await body<{ error: { message: string } }>(partial)).error.message).toContain('实用效益');
+    expect((await errorOf(partial)).message).toContain('实用效益');
     expect((await judge.send('POST', url, { scores: { innovation: 11, feasibility: 7, benefit: 7 } })).status).toBe(400);
     expect((await outsider.send('POST', url, full)).status).toBe(403);
     expect((await outsider.get(`/api/admin/campaigns/${campaignId}/judging`)).status).toBe(403);
     expect((await judge.send('POST', url, full)).status).toBe(201);
     const twice = await judge.send('POST', url, { scores: { innovation: 10, feasibility: 10, benefit: 10 } });
-    expect((await body<{ error: { code: string } }>(twice)).error.code).toBe('already_scored');
+    expect((await errorOf(twice)).code).toBe('already_scored');
     // A judge who has scored stays on the panel.
     expect((await admin.send('PUT', `/api/admin/campaigns/${campaignId}/judges`, { accountIds: [] })).status).toBe(409);
   });
@@ -89,10 +94,8 @@ describe('金点子 judging', () => {
     // y from two judges only, no trimming: (10×30 + 5×40 + 10×30)/100 = 8 and 6 → 7.
     await score(judges[0] as Staff, y, [10, 5, 10]);
     await score(judges[1] as Staff, y, [6, 6, 6]);
-    const { ranking } = await body<{ ranking: Array<Record<string, unknown>> }>(
-      await admin.get(`/api/admin/campaigns/${campaignId}/ranking`),
-    );
-    expect(ranking.map((r) => [r['ideaId'], r['judgeCount'], r['score'], r['rank']])).toEqual([
+    const { ranking } = await (await admin.campaigns[':id{[0-9]+}'].ranking.$get({ param: { id: String(campaignId) } })).json();
+    expect(ranking.map((r) => [r.ideaId, r.judgeCount, r.score, r.rank])).toEqual([
       [x, 5, 7, 1],
       [y, 2, 7, 1],
     ]);
@@ -111,29 +114,26 @@ describe('金点子 judging', () => {
     ];
     const refused = await admin.send('PUT', url, { assignments: swapped });
     expect(refused.status).toBe(400);
-    expect((await body<{ error: { fields: Record<string, string> } }>(refused)).error.fields).toHaveProperty(`reason.${second}`);
+    expect((await errorOf(refused)).fields).toHaveProperty(`reason.${second}`);
     const tooMany = await admin.send('PUT', url, {
       assignments: [
         { ideaId: top, award: 'first' },
         { ideaId: second, award: 'first', reason: '评审会议决定并列' },
       ],
     });
-    expect((await body<{ error: { code: string } }>(tooMany)).error.code).toBe('too_many_awards');
+    expect((await errorOf(tooMany)).code).toBe('too_many_awards');
     const reason = '现场答辩中该方案更易落地';
     const ok = await admin.send('PUT', url, { assignments: swapped.map((a) => ({ ...a, reason })) });
     expect(ok.status).toBe(200);
-    const audit = await body<{ entries: Array<{ action: string; target: string; detail: string }> }>(
-      await admin.get('/api/admin/audit?action=idea.award.departure'),
-    );
+    const audit = (await (await admin.get('/api/admin/audit?action=idea.award.departure')).json()) as {
+      entries: Array<{ action: string; target: string; detail: string }>;
+    };
     expect(audit.entries.map((e) => e.target).sort()).toEqual([`idea:${top}`, `idea:${second}`].sort());
     expect(audit.entries[0]?.detail).toContain(reason);
     // Results publish in one step: nothing before the announcement, both awards after it.
-    expect((await body<{ levels: unknown[] }>(await t.app.request('/api/ideas/results'))).levels).toEqual([]);
+    expect((await results()).levels).toEqual([]);
     await admin.send('POST', `/api/admin/campaigns/${campaignId}/announce`);
-    const results = await body<{ levels: Array<{ name: string; ideas: Array<{ id: number }> }> }>(
-      await t.app.request('/api/ideas/results'),
-    );
-    expect(results.levels.map((l) => [l.name, l.ideas.map((i) => i.id)])).toEqual([
+    expect((await results()).levels.map((l) => [l.name, l.ideas.map((i) => i.id)])).toEqual([
       ['一等奖', [second]],
       ['二等奖', [top]],
     ]);

@@ -4,7 +4,8 @@ import { ideas } from '../../api/db/schema.ts';
 import { eraseExpiredContacts, scheduleContactErasure } from '../../api/ideas/retention.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
 import { hasGpsIfd, jpegWithGps, png } from '../fixtures/images.ts';
-import { body, ideaInput, moderator, openCampaign, publishedIdea, staff, submitIdea, type TestApp } from './ideas-fixture.ts';
+import { publicIdeaDetailSchema, trackedIdeaSchema } from '../../api/ideas/contract.ts';
+import { ideaInput, moderator, openCampaign, publishedIdea, residentApi, staff, submitIdea, type TestApp } from './ideas-fixture.ts';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -65,7 +66,12 @@ describe('金点子 personal data', () => {
       expect(text).not.toMatch(/receipt_?hash|device_?hash|submitter_?hash|"contact"/i);
     }
     // The anonymous idea shows no name anywhere public.
-    expect((await body<{ idea: { displayName: unknown } }>(await t.app.request(`/api/ideas/${b.id}`))).idea.displayName).toBeNull();
+    const page = await (await residentApi(t)[':id{[0-9]+}'].$get({ param: { id: String(b.id) } })).json();
+    expect(page.idea.displayName).toBeNull();
+    // An idea's page and its receipt lookup hold the contract's fields and not one more.
+    expect(publicIdeaDetailSchema.strict().safeParse(page.idea).success).toBe(true);
+    const tracked = await (await residentApi(t).track.$post({ json: { code: a.receipt } })).json();
+    expect(trackedIdeaSchema.strict().safeParse(tracked.idea).success).toBe(true);
     // The control: the admins' export does carry both contacts.
     const full = await (await admin.get('/api/admin/ideas/export.csv')).text();
     expect(full).toContain(PHONE);
@@ -79,10 +85,7 @@ describe('金点子 personal data', () => {
     const { campaignId: open } = await openCampaign(t);
     await submitIdea(t, ideaInput(open, { contact: '0514-87654321' }), 'r3');
     let mod = await moderator(t);
-    const contacts = async () =>
-      (await body<{ ideas: Array<{ contact: string | null }> }>(await mod.get('/api/admin/ideas?view=all'))).ideas
-        .map((i) => i.contact)
-        .sort();
+    const contacts = async () => (await (await mod.ideas.index.$get({ query: { view: 'all' } })).json()).ideas.map((i) => i.contact).sort();
     expect(await eraseExpiredContacts(t.database, announcedAt + 7 * DAY - 1)).toBe(0);
     expect(await contacts()).toEqual(['0514-87654321', PHONE, EMAIL].sort());
     expect((await t.database.db.select().from(ideas)).filter((r) => r.recoveryHash !== null)).toHaveLength(1);
@@ -100,7 +103,7 @@ describe('金点子 personal data', () => {
       [null, false, null],
       [null, false, null],
     ]);
-    const audit = await body<{ entries: Array<{ action: string }> }>(await admin.get('/api/admin/audit?action=idea.contacts.erase'));
+    const audit = (await (await admin.get('/api/admin/audit?action=idea.contacts.erase')).json()) as { entries: Array<{ action: string }> };
     expect(audit.entries).toHaveLength(1);
     expect(await (await admin.get('/api/admin/ideas/export.csv')).text()).toContain('（已按期删除）');
   });
@@ -111,7 +114,7 @@ describe('金点子 personal data', () => {
     expect(hasGpsIfd((await sharp(original).metadata()).exif)).toBe(true);
     const sent = await submitIdea(t, ideaInput(campaignId, { photo: original.toString('base64') }));
     expect(sent.status).toBe(201);
-    const { id } = await body<{ id: number }>(sent);
+    const { id } = await sent.json();
     expect((await t.app.request(`/api/ideas/${id}/photo`)).status).toBe(404);
     const mod = await moderator(t);
     expect((await mod.get(`/api/admin/ideas/${id}/photo`)).status).toBe(200);

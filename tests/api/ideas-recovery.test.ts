@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { ideas } from '../../api/db/schema.ts';
-import { createTestApp, jsonInit } from '../fixtures/app.ts';
-import { body, ideaInput, openCampaign, submitIdea, type TestApp } from './ideas-fixture.ts';
+import { createTestApp } from '../fixtures/app.ts';
+import { errorOf, ideaInput, openCampaign, residentApi, submitIdea, type TestApp } from './ideas-fixture.ts';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -13,13 +13,13 @@ afterEach(async () => {
 });
 
 const recover = (contact: string, passphrase: string, client = 'resident-9') =>
-  t.app.request('/api/ideas/recover', jsonInit('POST', { contact, passphrase }, { 'x-test-client': client }));
-const track = (code: string) => t.app.request('/api/ideas/track', jsonInit('POST', { code }));
+  residentApi(t, client).recover.$post({ json: { contact, passphrase } });
+const track = (code: string) => residentApi(t).track.$post({ json: { code } });
 const submitted = async (overrides: Record<string, unknown>, client: string) => {
   const { campaignId } = await openCampaign(t);
   const res = await submitIdea(t, ideaInput(campaignId, overrides), client);
   expect(res.status, await res.clone().text()).toBe(201);
-  return body<{ id: number; receipt: string }>(res);
+  return res.json();
 };
 
 describe('recovering a lost receipt code', () => {
@@ -31,14 +31,14 @@ describe('recovering a lost receipt code', () => {
     );
     const res = await recover('139 1234 5678', '东关街那口老井');
     expect(res.status).toBe(200);
-    const { ideas: found } = await body<{ ideas: Array<{ id: number; title: string; receipt: string; statusText: string }> }>(res);
+    const { ideas: found } = await res.json();
     expect(found.map((i) => [i.id, i.statusText])).toEqual([
       [second.id, '等待审核'],
       [first.id, '等待审核'],
     ]);
     for (const idea of found) {
       expect(idea.receipt).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-      expect((await body<{ idea: { id: number } }>(await track(idea.receipt))).idea.id).toBe(idea.id);
+      expect((await (await track(idea.receipt)).json()).idea.id).toBe(idea.id);
     }
     expect((await track(first.receipt)).status).toBe(404);
   });
@@ -90,6 +90,6 @@ describe('recovering a lost receipt code', () => {
     const { campaignId } = await openCampaign(t);
     const res = await submitIdea(t, ideaInput(campaignId, { passphrase: '12345' }));
     expect(res.status).toBe(400);
-    expect((await body<{ error: { fields: Record<string, string> } }>(res)).error.fields['passphrase']).toBe('找回口令至少 6 个字');
+    expect((await errorOf(res)).fields?.['passphrase']).toBe('找回口令至少 6 个字');
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { SUPPORTS_PER_ADDRESS } from '../../api/ideas/support-count.ts';
-import { createTestApp, jsonInit } from '../fixtures/app.ts';
-import { body, moderator, newDevice, openCampaign, publishedIdea, staff, type TestApp } from './ideas-fixture.ts';
+import { createTestApp } from '../fixtures/app.ts';
+import { moderator, newDevice, openCampaign, publishedIdea, residentApi, staff, type TestApp } from './ideas-fixture.ts';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -12,12 +12,11 @@ afterEach(async () => {
 });
 
 const support = (id: number, device: string, client: string) =>
-  t.app.request(`/api/ideas/${id}/support`, jsonInit('POST', { device }, { 'x-test-client': client }));
+  residentApi(t, client)[':id{[0-9]+}'].support.$post({ param: { id: String(id) }, json: { device } });
 const publicCount = async (id: number) =>
-  (await body<{ idea: { supportCount: number } }>(await t.app.request(`/api/ideas/${id}`))).idea.supportCount;
-type Figures = { supportCount: number; supportRaw: number; supportAddresses: number };
+  (await (await residentApi(t)[':id{[0-9]+}'].$get({ param: { id: String(id) } })).json()).idea.supportCount;
 const staffFigures = async (id: number) => {
-  const { idea } = await body<{ idea: Figures }>(await (await moderator(t)).get(`/api/admin/ideas/${id}`));
+  const { idea } = await (await (await moderator(t)).ideas[':id{[0-9]+}'].$get({ param: { id: String(id) } })).json();
   return { supportCount: idea.supportCount, supportRaw: idea.supportRaw, supportAddresses: idea.supportAddresses };
 };
 
@@ -26,8 +25,7 @@ describe('fair 支持 counts', () => {
     const { campaignId } = await openCampaign(t);
     const { id } = await publishedIdea(t, campaignId);
     const answers = [];
-    for (let i = 0; i < 20; i++)
-      answers.push(await body<{ supportCount: number; counted: boolean }>(await support(id, newDevice(), 'one-school')));
+    for (let i = 0; i < 20; i++) answers.push(await (await support(id, newDevice(), 'one-school')).json());
     // Each device is told whether it still added to the count; none is refused or lost.
     expect(answers.map((a) => a.counted)).toEqual([...Array(20)].map((_, i) => i < SUPPORTS_PER_ADDRESS));
     expect(answers.at(-1)?.supportCount).toBe(SUPPORTS_PER_ADDRESS);
@@ -54,9 +52,7 @@ describe('fair 支持 counts', () => {
     const honest = await publishedIdea(t, campaignId, { title: '在小区门口张贴避难场所路线图' }, 'resident-2');
     for (let i = 0; i < 12; i++) await support(flooded.id, newDevice(), 'one-address');
     for (let i = 0; i < 7; i++) await support(honest.id, newDevice(), `neighbour-${i}`);
-    const list = await body<{ ideas: Array<{ id: number; supportCount: number }> }>(
-      await t.app.request(`/api/ideas?campaign=${campaignId}&sort=support`),
-    );
+    const list = await (await residentApi(t).index.$get({ query: { campaign: String(campaignId), sort: 'support' } })).json();
     expect(list.ideas.map((i) => [i.id, i.supportCount])).toEqual([
       [honest.id, 7],
       [flooded.id, SUPPORTS_PER_ADDRESS],
@@ -65,7 +61,7 @@ describe('fair 支持 counts', () => {
     await admin.send('PUT', `/api/admin/campaigns/${campaignId}/shortlist`, { ideaIds: [flooded.id, honest.id], shortlisted: true });
     const judge = await staff(t, ['judge']);
     await admin.send('PUT', `/api/admin/campaigns/${campaignId}/judges`, { accountIds: [judge.account.id] });
-    const sheet = await body<{ ideas: Array<{ id: number } & Figures> }>(await judge.get(`/api/admin/campaigns/${campaignId}/judging`));
+    const sheet = await (await judge.campaigns[':id{[0-9]+}'].judging.$get({ param: { id: String(campaignId) } })).json();
     expect(sheet.ideas.map((i) => [i.id, i.supportCount, i.supportRaw, i.supportAddresses])).toEqual([
       [flooded.id, SUPPORTS_PER_ADDRESS, 12, 1],
       [honest.id, 7, 7, 7],

@@ -1,11 +1,12 @@
 import { ActionStatus, useActionStatus } from './action-status.tsx';
 import { useEffect, useState } from 'preact/hooks';
-import type { StaffCampaign } from '../../../api/ideas/campaign-routes.ts';
+import type { StaffCampaign } from '../../../api/ideas/campaign-contract.ts';
 import { PHASE_LABELS } from '../../../api/ideas/labels.ts';
-import { apiFetch } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-client.ts';
 import '../ideas/admin.css';
 import ConfirmDialog from '../ConfirmDialog.tsx';
 import CampaignsForm, { draftOf, newDraft, type CampaignDraft } from './CampaignsForm.tsx';
+import { campaignClient, campaignsClient } from './ideas-api.ts';
 import { can, useAccount } from './session.ts';
 
 const day = (ms: number) => new Date(ms).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' });
@@ -18,7 +19,7 @@ export default function Campaigns() {
   const { run: runAction, message, error, setError } = useActionStatus();
   const [closing, setClosing] = useState<StaffCampaign | null>(null);
 
-  const reload = () => apiFetch<{ campaigns: StaffCampaign[] }>('/api/admin/campaigns').then((r) => setList(r.campaigns));
+  const reload = () => call(campaignsClient.index.$get()).then((r) => setList(r.campaigns));
   useEffect(() => {
     if (can(me, 'admin')) reload().catch(() => setError('加载失败，请刷新页面。'));
   }, [me]);
@@ -31,7 +32,7 @@ export default function Campaigns() {
   const save = (id: number | 'new') => (d: CampaignDraft) =>
     void run(
       () =>
-        apiFetch(id === 'new' ? '/api/admin/campaigns' : `/api/admin/campaigns/${id}`, { method: id === 'new' ? 'POST' : 'PUT', json: d }),
+        id === 'new' ? call(campaignsClient.index.$post({ json: d })) : call(campaignClient.$put({ param: { id: String(id) }, json: d })),
       id === 'new' ? `已创建征集活动“${d.title}”。` : `已保存“${d.title}”。`,
     );
 
@@ -116,10 +117,7 @@ export default function Campaigns() {
           onConfirm={() => {
             const c = closing;
             setClosing(null);
-            void run(
-              () => apiFetch(`/api/admin/campaigns/${c.id}/close`, { method: 'POST', json: {} }),
-              `“${c.title}”已结束征集，进入评审。`,
-            );
+            void run(() => call(campaignClient.close.$post({ param: { id: String(c.id) } })), `“${c.title}”已结束征集，进入评审。`);
           }}
           onClose={() => setClosing(null)}
         >

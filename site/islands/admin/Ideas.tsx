@@ -1,15 +1,19 @@
-import { ActionStatus, useActionStatus } from './action-status.tsx';
 import { useEffect, useState } from 'preact/hooks';
-import type { Campaign } from '../../../api/ideas/campaign.ts';
-import type { ModerationAction } from '../../../api/ideas/moderate.ts';
-import type { StaffIdea } from '../../../api/ideas/staff-view.ts';
-import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
+import type { z } from 'zod';
+import type { Campaign } from '../../../api/ideas/campaign-contract.ts';
+import type { ModerationAction, queueQuerySchema, StaffIdea } from '../../../api/ideas/contract.ts';
+import { ApiRequestError, call } from '../../lib/api-client.ts';
+import { adminIdeasClient, campaignsClient } from './ideas-api.ts';
 import '../ideas/admin.css';
+import { ActionStatus, useActionStatus } from './action-status.tsx';
 import IdeasItem from './IdeasItem.tsx';
 import IdeasWords from './IdeasWords.tsx';
 import { can, useAccount } from './session.ts';
 
-const VIEWS: Array<[string, string]> = [
+/** Which ideas the queue shows. */
+type View = NonNullable<z.input<typeof queueQuerySchema>['view']>;
+
+const VIEWS: Array<[View, string]> = [
   ['pending', '待审核'],
   ['flagged', '待审核中被标记的'],
   ['reported', '有未处理举报的'],
@@ -20,27 +24,25 @@ const VIEWS: Array<[string, string]> = [
   ['all', '全部'],
 ];
 
+const viewOf = (value: string): View => VIEWS.find(([v]) => v === value)?.[0] ?? 'pending';
+
 /** The moderation queue: filter, act on one idea or many at once; every action is audited. */
 export default function Ideas() {
   const me = useAccount();
   const [campaigns, setCampaigns] = useState<Campaign[]>([]);
-  const [filter, setFilter] = useState({ campaign: '', view: 'pending', page: 1 });
+  const [filter, setFilter] = useState<{ campaign: string; view: View; page: number }>({ campaign: '', view: 'pending', page: 1 });
   const [data, setData] = useState<{ ideas: StaffIdea[]; hasMore: boolean } | null>(null);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [bulkReason, setBulkReason] = useState('');
   const { run, message, error, setError } = useActionStatus();
 
   const reload = () => {
-    const q = new URLSearchParams({
-      view: filter.view,
-      page: String(filter.page),
-      ...(filter.campaign ? { campaign: filter.campaign } : {}),
-    });
-    return apiFetch<{ ideas: StaffIdea[]; hasMore: boolean }>(`/api/admin/ideas?${q}`).then(setData);
+    const query = { view: filter.view, page: String(filter.page), ...(filter.campaign ? { campaign: filter.campaign } : {}) };
+    return call(adminIdeasClient.index.$get({ query })).then(setData);
   };
   useEffect(() => {
     if (!can(me, 'moderator')) return;
-    apiFetch<{ campaigns: Campaign[] }>('/api/admin/campaigns').then(
+    call(campaignsClient.index.$get()).then(
       (r) => setCampaigns(r.campaigns),
       () => undefined,
     );
@@ -53,11 +55,7 @@ export default function Ideas() {
 
   const act = (ids: number[], action: ModerationAction, extra: { reason?: string; duplicateOf?: number }) =>
     run(
-      () =>
-        apiFetch<{ results: Array<{ id: number; ok: boolean }> }>('/api/admin/ideas/actions', {
-          method: 'POST',
-          json: { ids, action, ...extra },
-        }),
+      () => call(adminIdeasClient.actions.$post({ json: { ids, action, ...extra } })),
       (r) => {
         const done = r.results.filter((x) => x.ok).map((x) => `#${x.id}`);
         const skipped = r.results.filter((x) => !x.ok).map((x) => `#${x.id}`);
@@ -97,7 +95,7 @@ export default function Ideas() {
         <select
           id="q-view"
           value={filter.view}
-          onChange={(e) => setFilter({ ...filter, page: 1, view: (e.currentTarget as HTMLSelectElement).value })}
+          onChange={(e) => setFilter({ ...filter, page: 1, view: viewOf((e.currentTarget as HTMLSelectElement).value) })}
         >
           {VIEWS.map(([v, label]) => (
             <option key={v} value={v}>

@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
-import { STATUS_LABELS } from '../../../api/ideas/labels.ts';
-import type { ModerationAction } from '../../../api/ideas/moderate.ts';
-import type { StaffIdea } from '../../../api/ideas/staff-view.ts';
+import { ACTION_FROM, STATUS_LABELS } from '../../../api/ideas/labels.ts';
+import type { ModerationAction } from '../../../api/ideas/contract.ts';
+import type { StaffIdea } from '../../../api/ideas/contract.ts';
 import { supportText } from '../ideas/format.ts';
 import { formatStamp } from '../../../api/domain/clock.ts';
+import Field from '../forms/Field.tsx';
+import IdeaFullText from './IdeaFullText.tsx';
 
 /** Props: the idea, whether it is selected for a bulk action, and how to act on it. */
 interface Props {
@@ -22,12 +24,7 @@ export default function IdeasItem({ idea: i, selected, onSelect, onAct }: Props)
       ...(reason.trim() ? { reason: reason.trim() } : {}),
       ...(original ? { duplicateOf: Number(original) } : {}),
     });
-  const can = {
-    publish: ['pending', 'hidden', 'rejected'].includes(i.status),
-    reject: ['pending', 'published', 'hidden'].includes(i.status),
-    hide: ['published', 'hidden'].includes(i.status),
-    duplicate: ['pending', 'published', 'hidden'].includes(i.status),
-  };
+  const can = (action: ModerationAction) => ACTION_FROM[action].includes(i.status);
   return (
     <li class="card" aria-labelledby={`idea-${i.id}-title`}>
       <label class="inline">
@@ -51,45 +48,39 @@ export default function IdeasItem({ idea: i, selected, onSelect, onAct }: Props)
         · 提交于 {formatStamp(i.createdAt)} · {supportText(i)}
         {i.duplicateOfId ? ` · 重复于 #${i.duplicateOfId}` : ''}
       </p>
-      <p class="idea-text">{i.summary}</p>
-      <details>
-        <summary>阅读全文{i.hasPhoto ? '和照片' : ''}</summary>
-        <p class="idea-text">{i.body}</p>
-        {i.hasPhoto && <img src={`/api/admin/ideas/${i.id}/photo`} alt={`#${i.id} 附带的照片`} width={320} loading="lazy" />}
-      </details>
+      <IdeaFullText idea={i} />
       <div class="admin-form">
-        <label for={`reason-${i.id}`}>给提交人的说明（不通过时必填，隐藏时可选；提交人凭回执码可见）</label>
-        <input
-          id={`reason-${i.id}`}
-          value={reason}
-          onInput={(e) => setReason((e.currentTarget as HTMLInputElement).value)}
-          maxLength={500}
-        />
-        <label for={`original-${i.id}`}>重复时：原金点子编号</label>
-        <input
-          id={`original-${i.id}`}
-          inputMode="numeric"
-          value={original}
-          onInput={(e) => setOriginal((e.currentTarget as HTMLInputElement).value.replace(/\D/g, ''))}
-        />
+        <Field id={`reason-${i.id}`} label="给提交人的说明（不通过时必填，隐藏时可选；提交人凭回执码可见）">
+          {(p) => <input {...p} value={reason} onInput={(e) => setReason((e.currentTarget as HTMLInputElement).value)} maxLength={500} />}
+        </Field>
+        <Field id={`original-${i.id}`} label="重复时：原金点子编号">
+          {(p) => (
+            <input
+              {...p}
+              inputMode="numeric"
+              value={original}
+              onInput={(e) => setOriginal((e.currentTarget as HTMLInputElement).value.replace(/\D/g, ''))}
+            />
+          )}
+        </Field>
       </div>
       <p class="actions">
-        {can.publish && (
+        {can('publish') && (
           <button type="button" onClick={() => act('publish')}>
             {i.status === 'pending' ? '通过并公开' : '恢复公开'} #{i.id}
           </button>
         )}
-        {can.reject && (
+        {can('reject') && (
           <button type="button" class="secondary" onClick={() => act('reject')}>
             不通过 #{i.id}
           </button>
         )}
-        {can.hide && (
+        {can('hide') && (
           <button type="button" class="secondary" onClick={() => act('hide')}>
             {i.status === 'hidden' ? '确认隐藏' : '隐藏'} #{i.id}
           </button>
         )}
-        {can.duplicate && (
+        {can('duplicate') && (
           <button type="button" class="secondary" onClick={() => act('duplicate')} disabled={!original}>
             标记为重复并合并支持 #{i.id}
           </button>

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { StaffCampaign } from '../../../api/ideas/campaign-routes.ts';
+import type { StaffCampaign } from '../../../api/ideas/campaign-contract.ts';
 import { PHASE_LABELS } from '../../../api/ideas/labels.ts';
-import { apiFetch } from '../../lib/api-client.ts';
+import { call } from '../../lib/api-client.ts';
 import '../ideas/admin.css';
 import JudgingAwards from './JudgingAwards.tsx';
 import JudgingSetup from './JudgingSetup.tsx';
 import JudgingSheet from './JudgingSheet.tsx';
+import { campaignsClient } from './ideas-api.ts';
 import { can, useAccount } from './session.ts';
 
 /** 金点子评审: judges score the shortlist; admins seat judges, shortlist, award and announce. */
@@ -16,7 +17,7 @@ export default function Judging() {
   const [version, setVersion] = useState(0);
   useEffect(() => {
     if (!can(me, 'judge')) return;
-    apiFetch<{ campaigns: StaffCampaign[] }>('/api/admin/campaigns').then(
+    call(campaignsClient.index.$get()).then(
       (r) => {
         setCampaigns(r.campaigns);
         setId((old) => old || ((r.campaigns.find((c) => c.phase === 'judging') ?? r.campaigns[0])?.id ?? 0));

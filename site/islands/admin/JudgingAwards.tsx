@@ -1,35 +1,25 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Campaign } from '../../../api/ideas/campaign.ts';
-import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
+import type { Campaign, RankedIdeaRow } from '../../../api/ideas/campaign-contract.ts';
+import { call } from '../../lib/api-client.ts';
 import ConfirmDialog from '../ConfirmDialog.tsx';
-
-/** One row of the ranking as the API sends it. */
-interface Ranked {
-  ideaId: number;
-  title: string;
-  judgeCount: number;
-  score: number | null;
-  rank: number | null;
-  suggestedAward: string | null;
-  award: string | null;
-  awardReason: string | null;
-  panelFeedback: string | null;
-}
+import Field from '../forms/Field.tsx';
+import { ActionStatus, useActionStatus } from './action-status.tsx';
+import { adminIdeasClient, campaignClient } from './ideas-api.ts';
 
 /** For admins (reloaded when `version` changes): the ranking, award decisions (a reason wherever they depart from it), feedback and the announcement. */
 export default function JudgingAwards({ campaign, version, onChange }: { campaign: Campaign; version: number; onChange: () => void }) {
-  const [rows, setRows] = useState<Ranked[]>([]);
+  const [rows, setRows] = useState<RankedIdeaRow[]>([]);
   const [awards, setAwards] = useState<Record<number, string>>({});
   const [reasons, setReasons] = useState<Record<number, string>>({});
   const [feedback, setFeedback] = useState<Record<number, string>>({});
-  const [message, setMessage] = useState('');
+  const { run: runAction, message, error } = useActionStatus();
   const [announcing, setAnnouncing] = useState(false);
-  const base = `/api/admin/campaigns/${campaign.id}`;
+  const param = { id: String(campaign.id) };
   const name = (code: string | null) => campaign.awards.find((a) => a.code === code)?.name ?? '无';
   const open = campaign.phase === 'judging';
 
   useEffect(() => {
-    apiFetch<{ ranking: Ranked[] }>(`${base}/ranking`).then(
+    call(campaignClient.ranking.$get({ param })).then(
       (r) => {
         setRows(r.ranking);
         setAwards(Object.fromEntries(r.ranking.map((x) => [x.ideaId, x.award ?? ''])));
@@ -40,15 +30,8 @@ export default function JudgingAwards({ campaign, version, onChange }: { campaig
     );
   }, [campaign.id, version]);
 
-  const run = async (action: () => Promise<unknown>, done: string, refresh = true) => {
-    try {
-      await action();
-      setMessage(done);
-      if (refresh) onChange();
-    } catch (e) {
-      setMessage(e instanceof ApiRequestError ? e.message : '操作失败，请稍后再试。');
-    }
-  };
+  const run = (action: () => Promise<unknown>, done: string, refresh = true) => runAction(action, done, refresh ? onChange : undefined);
+  const saveAwards = () => call(campaignClient.awards.$put({ param, json: { assignments } }));
   const assignments = rows.map((r) => ({
     ideaId: r.ideaId,
     award: awards[r.ideaId] || null,
@@ -62,11 +45,11 @@ export default function JudgingAwards({ campaign, version, onChange }: { campaig
       <p>
         综合得分 =
         各评委加权平均分的平均；五位及以上评委打分时去掉一个最高分和一个最低分。奖项与排名建议不一致时必须写明理由，并记入审计日志。{' '}
-        <a href={`${base}/scores.csv`} download>
+        <a href={`/api/admin/campaigns/${campaign.id}/scores.csv`} download>
           导出全部评分（CSV）
         </a>
       </p>
-      <div aria-live="polite">{message && <p class="notice">{message}</p>}</div>
+      <ActionStatus message={message} error={error} />
       {rows.length === 0 && <p>还没有入围的金点子。</p>}
       <ol class="moderation-list">
         {rows.map((r) => {
@@ -80,49 +63,58 @@ export default function JudgingAwards({ campaign, version, onChange }: { campaig
                 综合 {r.score?.toFixed(2) ?? '—'} 分（{r.judgeCount} 位评委）· 按排名建议：{name(r.suggestedAward)}
               </p>
               <div class="admin-form">
-                <label for={`award-${r.ideaId}`}>奖项</label>
-                <select
-                  id={`award-${r.ideaId}`}
-                  disabled={!open}
-                  value={awards[r.ideaId] ?? ''}
-                  onChange={(e) => setAwards({ ...awards, [r.ideaId]: (e.currentTarget as HTMLSelectElement).value })}
-                >
-                  <option value="">无</option>
-                  {campaign.awards.map((a) => (
-                    <option key={a.code} value={a.code}>
-                      {a.name}（{a.count} 名）
-                    </option>
-                  ))}
-                </select>
-                {departs && (
-                  <>
-                    <label for={`reason-${r.ideaId}`}>与排名不一致的理由（必填）</label>
-                    <input
-                      id={`reason-${r.ideaId}`}
+                <Field id={`award-${r.ideaId}`} label="奖项">
+                  {(p) => (
+                    <select
+                      {...p}
                       disabled={!open}
-                      value={reasons[r.ideaId] ?? ''}
-                      onInput={(e) => setReasons({ ...reasons, [r.ideaId]: (e.currentTarget as HTMLInputElement).value })}
-                    />
-                  </>
+                      value={awards[r.ideaId] ?? ''}
+                      onChange={(e) => setAwards({ ...awards, [r.ideaId]: (e.currentTarget as HTMLSelectElement).value })}
+                    >
+                      <option value="">无</option>
+                      {campaign.awards.map((a) => (
+                        <option key={a.code} value={a.code}>
+                          {a.name}（{a.count} 名）
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+                {departs && (
+                  <Field id={`reason-${r.ideaId}`} label="与排名不一致的理由（必填）">
+                    {(p) => (
+                      <input
+                        {...p}
+                        disabled={!open}
+                        value={reasons[r.ideaId] ?? ''}
+                        onInput={(e) => setReasons({ ...reasons, [r.ideaId]: (e.currentTarget as HTMLInputElement).value })}
+                      />
+                    )}
+                  </Field>
                 )}
-                <label for={`feedback-${r.ideaId}`}>评审组公开反馈（提交人查询进度时可见，也显示在金点子页面）</label>
-                <textarea
-                  id={`feedback-${r.ideaId}`}
-                  rows={2}
-                  maxLength={500}
-                  value={feedback[r.ideaId] ?? ''}
-                  onInput={(e) => setFeedback({ ...feedback, [r.ideaId]: (e.currentTarget as HTMLTextAreaElement).value })}
-                />
+                <Field id={`feedback-${r.ideaId}`} label="评审组公开反馈（提交人查询进度时可见，也显示在金点子页面）">
+                  {(p) => (
+                    <textarea
+                      {...p}
+                      rows={2}
+                      maxLength={500}
+                      value={feedback[r.ideaId] ?? ''}
+                      onInput={(e) => setFeedback({ ...feedback, [r.ideaId]: (e.currentTarget as HTMLTextAreaElement).value })}
+                    />
+                  )}
+                </Field>
                 <button
                   type="button"
                   class="secondary"
                   onClick={() =>
                     void run(
                       () =>
-                        apiFetch(`/api/admin/ideas/${r.ideaId}/feedback`, {
-                          method: 'PUT',
-                          json: { panelFeedback: feedback[r.ideaId] ?? '' },
-                        }),
+                        call(
+                          adminIdeasClient[':id{[0-9]+}'].feedback.$put({
+                            param: { id: String(r.ideaId) },
+                            json: { panelFeedback: feedback[r.ideaId] ?? '' },
+                          }),
+                        ),
                       `已保存 #${r.ideaId} 的反馈。`,
                       false,
                     )
@@ -140,12 +132,7 @@ export default function JudgingAwards({ campaign, version, onChange }: { campaig
           <button type="button" class="secondary" onClick={useSuggestion}>
             按排名建议填入奖项
           </button>
-          <button
-            type="button"
-            onClick={() =>
-              void run(() => apiFetch(`${base}/awards`, { method: 'PUT', json: { assignments } }), '奖项已保存，尚未公布。', false)
-            }
-          >
+          <button type="button" onClick={() => void run(saveAwards, '奖项已保存，尚未公布。', false)}>
             保存奖项
           </button>
           <button type="button" onClick={() => setAnnouncing(true)}>
@@ -161,8 +148,8 @@ export default function JudgingAwards({ campaign, version, onChange }: { campaig
             setAnnouncing(false);
             void run(async () => {
               // What is on screen is what gets announced.
-              await apiFetch(`${base}/awards`, { method: 'PUT', json: { assignments } });
-              await apiFetch(`${base}/announce`, { method: 'POST', json: {} });
+              await saveAwards();
+              await call(campaignClient.announce.$post({ param }));
             }, '评选结果已公布。');
           }}
           onClose={() => setAnnouncing(false)}

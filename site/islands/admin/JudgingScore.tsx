@@ -1,9 +1,12 @@
 import { useState } from 'preact/hooks';
-import type { Campaign } from '../../../api/ideas/campaign.ts';
-import type { SheetIdea } from '../../../api/ideas/judge-sheet.ts';
-import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
+import type { Campaign } from '../../../api/ideas/campaign-contract.ts';
+import type { SheetIdea } from '../../../api/ideas/campaign-contract.ts';
+import { ApiRequestError, call } from '../../lib/api-client.ts';
 import ConfirmDialog from '../ConfirmDialog.tsx';
+import Field from '../forms/Field.tsx';
 import { supportText } from '../ideas/format.ts';
+import IdeaFullText from './IdeaFullText.tsx';
+import { campaignClient } from './ideas-api.ts';
 
 /** Props: the campaign (its criteria), one idea of the sheet, and what to do once scored. */
 interface Props {
@@ -33,7 +36,8 @@ export default function JudgingScore({ campaign, idea, onScored }: Props) {
   const submit = async () => {
     setBusy(true);
     try {
-      await apiFetch(`/api/admin/campaigns/${campaign.id}/judging/${idea.id}`, { method: 'POST', json: { scores, comment } });
+      const param = { id: String(campaign.id), ideaId: String(idea.id) };
+      await call(campaignClient.judging[':ideaId{[0-9]+}'].$post({ param, json: { scores, comment } }));
       setConfirming(false);
       onScored();
     } catch (err) {
@@ -49,12 +53,7 @@ export default function JudgingScore({ campaign, idea, onScored }: Props) {
       <h3 id={`sheet-${idea.id}`}>
         #{idea.id} {idea.title}
       </h3>
-      <p class="idea-text">{idea.summary}</p>
-      <details>
-        <summary>阅读全文{idea.hasPhoto ? '和照片' : ''}</summary>
-        <p class="idea-text">{idea.body}</p>
-        {idea.hasPhoto && <img src={`/api/admin/ideas/${idea.id}/photo`} alt={`#${idea.id} 附带的照片`} width={320} loading="lazy" />}
-      </details>
+      <IdeaFullText idea={idea} />
       <p class="muted">
         {idea.theme} · 署名：{idea.displayName ?? '匿名'} · {supportText(idea)}
       </p>
@@ -97,14 +96,17 @@ export default function JudgingScore({ campaign, idea, onScored }: Props) {
               </label>
             ))}
           </div>
-          <label for={`c-${idea.id}`}>评审意见（只有管理员能看到，可选）</label>
-          <textarea
-            id={`c-${idea.id}`}
-            rows={3}
-            maxLength={1000}
-            value={comment}
-            onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)}
-          />
+          <Field id={`c-${idea.id}`} label="评审意见（只有管理员能看到，可选）">
+            {(p) => (
+              <textarea
+                {...p}
+                rows={3}
+                maxLength={1000}
+                value={comment}
+                onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)}
+              />
+            )}
+          </Field>
           {error && (
             <p class="form-error" role="alert">
               {error}

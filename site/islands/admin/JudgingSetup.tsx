@@ -1,56 +1,45 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Campaign } from '../../../api/ideas/campaign.ts';
-import type { StaffIdea } from '../../../api/ideas/staff-view.ts';
-import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
+import type { Campaign, Judge } from '../../../api/ideas/campaign-contract.ts';
+import type { StaffIdea } from '../../../api/ideas/contract.ts';
+import { call } from '../../lib/api-client.ts';
 import { supportText } from '../ideas/format.ts';
-
-interface Judge {
-  id: number;
-  username: string;
-  displayName: string;
-  assigned: boolean;
-  scored: number;
-}
+import { ActionStatus, useActionStatus } from './action-status.tsx';
+import { adminIdeasClient, campaignClient } from './ideas-api.ts';
 
 /** For admins: seat the judges and choose the shortlist (入围) from the published ideas. */
 export default function JudgingSetup({ campaign, onChange }: { campaign: Campaign; onChange: () => void }) {
   const [judges, setJudges] = useState<Judge[]>([]);
   const [ideas, setIdeas] = useState<StaffIdea[]>([]);
-  const [message, setMessage] = useState('');
-  const base = `/api/admin/campaigns/${campaign.id}`;
+  const { run: runAction, message, error, setError } = useActionStatus();
+  const param = { id: String(campaign.id) };
   const locked = campaign.phase === 'announced';
   const reload = () =>
     Promise.all([
-      apiFetch<{ judges: Judge[] }>(`${base}/judges`).then((r) => setJudges(r.judges)),
-      apiFetch<{ ideas: StaffIdea[] }>(`/api/admin/ideas?campaign=${campaign.id}&view=published`).then((r) => setIdeas(r.ideas)),
-    ]).catch(() => setMessage('加载失败，请刷新页面。'));
+      call(campaignClient.judges.$get({ param })).then((r) => setJudges(r.judges)),
+      call(adminIdeasClient.index.$get({ query: { campaign: param.id, view: 'published' } })).then((r) => setIdeas(r.ideas)),
+    ]).catch(() => setError('加载失败，请刷新页面。'));
   useEffect(() => void reload(), [campaign.id]);
 
-  const run = async (action: () => Promise<unknown>, done: string) => {
-    try {
-      await action();
-      setMessage(done);
+  const run = (action: () => Promise<unknown>, done: string) =>
+    void runAction(action, done, async () => {
       await reload();
       onChange();
-    } catch (e) {
-      setMessage(e instanceof ApiRequestError ? e.message : '操作失败，请稍后再试。');
-    }
-  };
+    });
   const saveJudges = (e: Event) => {
     e.preventDefault();
     const accountIds = new FormData(e.currentTarget as HTMLFormElement).getAll('judge').map(Number);
-    void run(() => apiFetch(`${base}/judges`, { method: 'PUT', json: { accountIds } }), `已指派 ${accountIds.length} 位评委。`);
+    run(() => call(campaignClient.judges.$put({ param, json: { accountIds } })), `已指派 ${accountIds.length} 位评委。`);
   };
   const shortlist = (idea: StaffIdea, on: boolean) =>
-    void run(
-      () => apiFetch(`${base}/shortlist`, { method: 'PUT', json: { ideaIds: [idea.id], shortlisted: on } }),
+    run(
+      () => call(campaignClient.shortlist.$put({ param, json: { ideaIds: [idea.id], shortlisted: on } })),
       on ? `#${idea.id} 已入围。` : `#${idea.id} 已取消入围。`,
     );
 
   return (
     <section aria-labelledby="setup-title">
       <h2 id="setup-title">评审准备（管理员）</h2>
-      <p role="status">{message}</p>
+      <ActionStatus message={message} error={error} />
       <form class="admin-form" onSubmit={saveJudges}>
         <fieldset disabled={locked}>
           <legend>评委（拥有“金点子评委”角色的账号）</legend>

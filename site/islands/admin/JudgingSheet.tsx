@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Campaign } from '../../../api/ideas/campaign.ts';
-import type { SheetIdea } from '../../../api/ideas/judge-sheet.ts';
-import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
+import type { Campaign } from '../../../api/ideas/campaign-contract.ts';
+import type { SheetIdea } from '../../../api/ideas/campaign-contract.ts';
+import { ApiRequestError, call } from '../../lib/api-client.ts';
+import { campaignClient } from './ideas-api.ts';
 import JudgingScore from './JudgingScore.tsx';
 
 /** A judge's sheet: each shortlisted idea with a score form, the others' scores shown only after one's own. */
@@ -9,7 +10,7 @@ export default function JudgingSheet({ campaign, onScored }: { campaign: Campaig
   const [ideas, setIdeas] = useState<SheetIdea[] | null>(null);
   const [notice, setNotice] = useState('');
   useEffect(() => {
-    apiFetch<{ ideas: SheetIdea[] }>(`/api/admin/campaigns/${campaign.id}/judging`).then(
+    call(campaignClient.judging.$get({ param: { id: String(campaign.id) } })).then(
       (r) => setIdeas(r.ideas),
       (e: unknown) => setNotice(e instanceof ApiRequestError ? e.message : '加载失败。'),
     );

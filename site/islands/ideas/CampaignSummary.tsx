@@ -1,4 +1,4 @@
-import type { Campaign } from '../../../api/ideas/campaign.ts';
+import type { Campaign } from '../../../api/ideas/campaign-contract.ts';
 import { PHASE_LABELS } from '../../../api/ideas/labels.ts';
 import { day } from './format.ts';
 

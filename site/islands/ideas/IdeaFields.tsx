@@ -1,6 +1,6 @@
 import { IDEA_LIMITS as L } from '../../../api/ideas/labels.ts';
+import Field, { controlProps } from '../forms/Field.tsx';
 import type { IdeaValues } from './draft.ts';
-import Field, { describedBy } from './Field.tsx';
 
 /** Props: the values, how to change one, the server's messages per field and the choices. */
 interface Props {
@@ -16,6 +16,13 @@ const text = (e: Event) => (e.currentTarget as HTMLInputElement).value;
 
 /** The text fields of the idea form. */
 export default function IdeaFields({ values: v, set, errors, themes, districts }: Props) {
+  /** The input and change handlers of text field `key`. */
+  const bind = (key: 'title' | 'summary' | 'body' | 'displayName' | 'contact' | 'passphrase') => ({
+    name: key,
+    value: v[key],
+    onInput: (e: Event) => set(key, text(e)),
+  });
+  const choose = (key: 'theme' | 'district') => ({ name: key, value: v[key], onChange: (e: Event) => set(key, text(e)) });
   return (
     <>
       <Field
@@ -24,15 +31,7 @@ export default function IdeaFields({ values: v, set, errors, themes, districts }
         hint={`${L.titleMin}–${L.titleMax} 个字，一句话说清你的点子。${count(v.title, L.titleMax)}`}
         error={errors['title']}
       >
-        <input
-          id="idea-title"
-          name="title"
-          value={v.title}
-          onInput={(e) => set('title', text(e))}
-          required
-          maxLength={L.titleMax}
-          {...describedBy('idea-title', true, errors['title'])}
-        />
+        {(p) => <input {...p} {...bind('title')} required maxLength={L.titleMax} />}
       </Field>
       <Field
         id="idea-summary"
@@ -40,16 +39,7 @@ export default function IdeaFields({ values: v, set, errors, themes, districts }
         hint={`用几句话概括，${L.summaryMin}–${L.summaryMax} 个字。${count(v.summary, L.summaryMax)}`}
         error={errors['summary']}
       >
-        <textarea
-          id="idea-summary"
-          name="summary"
-          rows={3}
-          value={v.summary}
-          onInput={(e) => set('summary', text(e))}
-          required
-          maxLength={L.summaryMax}
-          {...describedBy('idea-summary', true, errors['summary'])}
-        />
+        {(p) => <textarea {...p} {...bind('summary')} rows={3} required maxLength={L.summaryMax} />}
       </Field>
       <Field
         id="idea-body"
@@ -57,50 +47,31 @@ export default function IdeaFields({ values: v, set, errors, themes, districts }
         hint={`现在的问题、你的办法、需要谁来做。最多 ${L.bodyMax} 字，网址最多 ${L.maxLinks} 个。${count(v.body, L.bodyMax)}`}
         error={errors['body']}
       >
-        <textarea
-          id="idea-body"
-          name="body"
-          rows={10}
-          value={v.body}
-          onInput={(e) => set('body', text(e))}
-          required
-          maxLength={L.bodyMax}
-          {...describedBy('idea-body', true, errors['body'])}
-        />
+        {(p) => <textarea {...p} {...bind('body')} rows={10} required maxLength={L.bodyMax} />}
       </Field>
       <Field id="idea-theme" label="主题（必填）" error={errors['theme']}>
-        <select
-          id="idea-theme"
-          name="theme"
-          value={v.theme}
-          onChange={(e) => set('theme', text(e))}
-          required
-          {...describedBy('idea-theme', false, errors['theme'])}
-        >
-          <option value="">请选择</option>
-          {themes.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </select>
+        {(p) => (
+          <select {...p} {...choose('theme')} required>
+            <option value="">请选择</option>
+            {themes.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        )}
       </Field>
       <Field id="idea-district" label="所在县（市、区）（必填）" error={errors['district']}>
-        <select
-          id="idea-district"
-          name="district"
-          value={v.district}
-          onChange={(e) => set('district', text(e))}
-          required
-          {...describedBy('idea-district', false, errors['district'])}
-        >
-          <option value="">请选择</option>
-          {districts.map((d) => (
-            <option key={d.code} value={d.code}>
-              {d.name}
-            </option>
-          ))}
-        </select>
+        {(p) => (
+          <select {...p} {...choose('district')} required>
+            <option value="">请选择</option>
+            {districts.map((d) => (
+              <option key={d.code} value={d.code}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        )}
       </Field>
       <fieldset>
         <legend>公开署名</legend>
@@ -113,15 +84,7 @@ export default function IdeaFields({ values: v, set, errors, themes, districts }
         {!v.anonymous && (
           <div class="stack">
             <Field id="idea-name" label="署名（如“李阿姨”“梅岭街道 王先生”，会公开显示）" error={errors['displayName']}>
-              <input
-                id="idea-name"
-                name="displayName"
-                value={v.displayName}
-                onInput={(e) => set('displayName', text(e))}
-                maxLength={L.nameMax}
-                autocomplete="nickname"
-                {...describedBy('idea-name', false, errors['displayName'])}
-              />
+              {(p) => <input {...p} {...bind('displayName')} maxLength={L.nameMax} autocomplete="nickname" />}
             </Field>
           </div>
         )}
@@ -132,15 +95,7 @@ export default function IdeaFields({ values: v, set, errors, themes, districts }
         hint="只有活动组织方能看到，用于获奖通知；结果公布后按期删除，绝不公开。"
         error={errors['contact']}
       >
-        <input
-          id="idea-contact"
-          name="contact"
-          value={v.contact}
-          onInput={(e) => set('contact', text(e))}
-          required
-          autocomplete="tel"
-          {...describedBy('idea-contact', true, errors['contact'])}
-        />
+        {(p) => <input {...p} {...bind('contact')} required autocomplete="tel" />}
       </Field>
       <Field
         id="idea-passphrase"
@@ -148,31 +103,22 @@ export default function IdeaFields({ values: v, set, errors, themes, districts }
         hint="设了口令，回执码丢失后可以在“查询进度”页面凭联系方式和口令重新领取。请用别人猜不到、你自己记得住的一句话；网站只保存加密后的形式，谁也看不到原文。"
         error={errors['passphrase']}
       >
-        <input
-          id="idea-passphrase"
-          name="passphrase"
-          value={v.passphrase}
-          onInput={(e) => set('passphrase', text(e))}
-          maxLength={L.passphraseMax}
-          autocomplete="off"
-          spellcheck={false}
-          {...describedBy('idea-passphrase', true, errors['passphrase'])}
-        />
+        {(p) => <input {...p} {...bind('passphrase')} maxLength={L.passphraseMax} autocomplete="off" spellcheck={false} />}
       </Field>
       {errors['consent'] && (
         <p class="field-error" id="idea-consent-error">
+          <span class="visually-hidden">错误：</span>
           {errors['consent']}
         </p>
       )}
       <label class="choice">
         <input
           type="checkbox"
-          id="idea-consent"
+          {...controlProps('idea-consent', false, errors['consent'])}
           name="consent"
           checked={v.consent}
           onChange={(e) => set('consent', (e.currentTarget as HTMLInputElement).checked)}
           required
-          {...describedBy('idea-consent', false, errors['consent'])}
         />
         我已阅读并同意《金点子个人信息保护说明》（必填）
       </label>

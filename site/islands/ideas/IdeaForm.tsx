@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Campaign } from '../../../api/ideas/campaign.ts';
-import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
+import type { Campaign } from '../../../api/ideas/campaign-contract.ts';
+import { ApiRequestError } from '../../lib/api-client.ts';
+import { ask, ideasClient } from './api.ts';
 import { deviceToken } from './device.ts';
 import { clearDraft, EMPTY_VALUES, loadDraft, saveDraft, tokenUsable, type IdeaValues } from './draft.ts';
 import { day, messageOf } from './format.ts';
@@ -29,7 +30,7 @@ const FIELD_IDS: Record<string, string> = {
   photo: 'idea-photo',
 };
 
-const newToken = () => apiFetch<{ token: string }>('/api/ideas/form-token', { redirectOn401: false }).then((r) => r.token);
+const newToken = () => ask(ideasClient['form-token'].$get()).then((r) => r.token);
 
 /** The submission form: draft kept in localStorage, similar ideas shown, nothing lost when refused. */
 export default function IdeaForm({ districts }: Props) {
@@ -45,7 +46,7 @@ export default function IdeaForm({ districts }: Props) {
   const alertRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    apiFetch<{ campaigns: Campaign[] }>('/api/ideas/campaigns', { redirectOn401: false })
+    ask(ideasClient.campaigns.$get())
       .then(({ campaigns: all }) => {
         const open = all.filter((c) => c.phase === 'collecting');
         const { formToken, ...draft } = loadDraft() ?? {};
@@ -72,8 +73,16 @@ export default function IdeaForm({ districts }: Props) {
     setBusy(true);
     setProblem('');
     try {
-      const json = { ...values, website, device: deviceToken(), formToken: token || (await newToken()), ...(photo ? { photo } : {}) };
-      const r = await apiFetch<{ receipt: string }>('/api/ideas/submissions', { method: 'POST', json, redirectOn401: false });
+      const json = {
+        ...values,
+        // Sent as ticked or not: the API, not the form, says that consent is needed.
+        consent: values.consent as true,
+        website,
+        device: deviceToken(),
+        formToken: token || (await newToken()),
+        ...(photo ? { photo } : {}),
+      };
+      const r = await ask(ideasClient.submissions.$post({ json }));
       setReady(false);
       clearDraft();
       setReceipt({ code: r.receipt, recoverable: values.passphrase !== '' });

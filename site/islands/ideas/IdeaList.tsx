@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Campaign } from '../../../api/ideas/campaign.ts';
-import type { PublicIdea } from '../../../api/ideas/public-view.ts';
-import { apiFetch } from '../../lib/api-client.ts';
+import type { Campaign } from '../../../api/ideas/campaign-contract.ts';
+import type { PublicIdea } from '../../../api/ideas/contract.ts';
+import { ask, ideasClient } from './api.ts';
 import CampaignSummary from './CampaignSummary.tsx';
 import { messageOf } from './format.ts';
 import IdeaCard from './IdeaCard.tsx';
@@ -20,13 +20,23 @@ interface Filter {
   sort: string;
 }
 
-const KEYS: Array<keyof Filter> = ['campaign', 'theme', 'district', 'status', 'sort'];
-const query = (f: Filter, page = 1) => {
-  const q = new URLSearchParams();
-  for (const k of KEYS) if (f[k]) q.set(k, f[k]);
-  if (page > 1) q.set('page', String(page));
-  return q.toString();
+/** `value` when it is one of `allowed` (the address bar may hold anything), else nothing. */
+const oneOf = <T extends string>(value: string, allowed: readonly T[]) => allowed.find((a) => a === value);
+
+/** The filters that are set, and the page after the first, as the list route takes them. */
+const queryOf = (f: Filter, page = 1) => {
+  const status = oneOf(f.status, ['shortlisted', 'awarded'] as const);
+  const sort = oneOf(f.sort, ['newest', 'support'] as const);
+  return {
+    ...(f.campaign ? { campaign: f.campaign } : {}),
+    ...(f.theme ? { theme: f.theme } : {}),
+    ...(f.district ? { district: f.district } : {}),
+    ...(status ? { status } : {}),
+    ...(sort ? { sort } : {}),
+    ...(page > 1 ? { page: String(page) } : {}),
+  };
 };
+const query = (f: Filter) => new URLSearchParams(queryOf(f)).toString();
 
 /** The published ideas of a campaign with filters and sorting kept in the address, so a view can be shared. */
 export default function IdeaList({ districts }: Props) {
@@ -39,7 +49,7 @@ export default function IdeaList({ districts }: Props) {
 
   useEffect(() => {
     const q = new URLSearchParams(location.search);
-    apiFetch<{ campaigns: Campaign[] }>('/api/ideas/campaigns', { redirectOn401: false })
+    ask(ideasClient.campaigns.$get())
       .then(({ campaigns: all }) => {
         const visible = all.filter((c) => c.phase !== 'upcoming');
         const wanted = q.get('campaign') ?? String((visible.find((c) => c.phase === 'collecting') ?? visible[0])?.id ?? '');
@@ -56,7 +66,7 @@ export default function IdeaList({ districts }: Props) {
   }, []);
 
   const load = (filter: Filter, p: number) =>
-    apiFetch<{ ideas: PublicIdea[]; total: number }>(`/api/ideas?${query(filter, p)}`, { redirectOn401: false })
+    ask(ideasClient.index.$get({ query: queryOf(filter, p) }))
       .then((r) => {
         setList((old) => (p === 1 ? r.ideas : [...old, ...r.ideas]));
         setTotal(r.total);

@@ -1,22 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Campaign } from '../../../api/ideas/campaign.ts';
-import type { ResultLevel } from '../../../api/ideas/results.ts';
-import { apiFetch } from '../../lib/api-client.ts';
+import type { Results } from '../../../api/ideas/contract.ts';
+import { ask, ideasClient } from './api.ts';
 import { day, messageOf } from './format.ts';
 import './ideas.css';
-
-interface Results {
-  campaigns: Array<{ id: number; title: string; announcedAt: number | null }>;
-  campaign: Campaign | null;
-  levels: ResultLevel[];
-}
 
 /** 评选结果: the awards of an announced campaign (the latest unless `?campaign=` names one). */
 export default function IdeaResults() {
   const [r, setR] = useState<Results | null>(null);
   const [problem, setProblem] = useState('');
   const load = (id: string) =>
-    apiFetch<Results>(`/api/ideas/results${id ? `?campaign=${id}` : ''}`, { redirectOn401: false })
+    ask(ideasClient.results.$get({ query: id ? { campaign: id } : {} }))
       .then(setR)
       .catch((err: unknown) => setProblem(messageOf(err)));
   useEffect(() => void load(new URLSearchParams(location.search).get('campaign') ?? ''), []);

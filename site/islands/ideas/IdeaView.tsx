@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { PublicIdeaDetail } from '../../../api/ideas/public-view.ts';
-import { apiFetch } from '../../lib/api-client.ts';
+import type { PublicIdeaDetail } from '../../../api/ideas/contract.ts';
+import { ask, ideaClient } from './api.ts';
 import { day, messageOf } from './format.ts';
 import './ideas.css';
 import ReportForm from './ReportForm.tsx';
@@ -14,7 +14,7 @@ export default function IdeaView() {
   useEffect(() => {
     const id = new URLSearchParams(location.search).get('id') ?? '';
     if (!/^\d+$/.test(id)) return setProblem('链接不完整，缺少金点子编号。请从金点子列表进入。');
-    apiFetch<{ idea: PublicIdeaDetail }>(`/api/ideas/${id}`, { redirectOn401: false })
+    ask(ideaClient.$get({ param: { id } }))
       .then((r) => {
         setIdea(r.idea);
         document.title = `${r.idea.title} - 金点子 - 扬州应急`;

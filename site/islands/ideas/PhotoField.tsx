@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { IDEA_LIMITS } from '../../../api/ideas/labels.ts';
-import Field, { describedBy } from './Field.tsx';
+import Field from '../forms/Field.tsx';
 
 /** Props: the server's message for the photo and where the chosen photo goes (base64, or null). */
 interface Props {
@@ -50,14 +50,12 @@ export default function PhotoField({ error, onPhoto }: Props) {
       hint="JPEG、PNG 或 WebP，不超过 5 MB。照片中的拍摄地点（GPS）等信息会被自动去除。请不要拍到他人的面孔或车牌。"
       error={message}
     >
-      <input
-        id="idea-photo"
-        type="file"
-        accept="image/jpeg,image/png,image/webp"
-        onChange={(e) => void choose(e)}
-        {...describedBy('idea-photo', true, message)}
-      />
-      {preview && <img src={preview} alt="你选择的照片（预览）" class="idea-photo" width={240} />}
+      {(p) => (
+        <>
+          <input {...p} type="file" accept="image/jpeg,image/png,image/webp" onChange={(e) => void choose(e)} />
+          {preview && <img src={preview} alt="你选择的照片（预览）" class="idea-photo" width={240} />}
+        </>
+      )}
     </Field>
   );
 }

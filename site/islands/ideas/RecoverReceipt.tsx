@@ -1,7 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
-import type { RecoveredIdea } from '../../../api/ideas/recover-routes.ts';
-import { apiFetch, ApiRequestError } from '../../lib/api-client.ts';
-import Field, { describedBy } from './Field.tsx';
+import type { RecoveredIdea } from '../../../api/ideas/contract.ts';
+import { ApiRequestError } from '../../lib/api-client.ts';
+import { ask, ideasClient } from './api.ts';
+import Field from '../forms/Field.tsx';
 import { day, messageOf } from './format.ts';
 
 const text = (e: Event) => (e.currentTarget as HTMLInputElement).value;
@@ -23,11 +24,7 @@ export default function RecoverReceipt() {
     setErrors({});
     setFound(null);
     try {
-      const r = await apiFetch<{ ideas: RecoveredIdea[] }>('/api/ideas/recover', {
-        method: 'POST',
-        json: { contact, passphrase },
-        redirectOn401: false,
-      });
+      const r = await ask(ideasClient.recover.$post({ json: { contact, passphrase } }));
       setFound(r.ideas);
       setPassphrase('');
     } catch (err) {
@@ -45,25 +42,12 @@ export default function RecoverReceipt() {
       <p>如果提交时设置了找回口令，可以凭当时填写的联系方式和口令重新领取回执码。新回执码生成后，原回执码随即作废。</p>
       <form class="idea-form" onSubmit={(e) => void recover(e)} noValidate>
         <Field id="recover-contact" label="提交时填写的联系方式" error={errors['contact']}>
-          <input
-            id="recover-contact"
-            value={contact}
-            onInput={(e) => setContact(text(e))}
-            autocomplete="tel"
-            required
-            {...describedBy('recover-contact', false, errors['contact'])}
-          />
+          {(p) => <input {...p} value={contact} onInput={(e) => setContact(text(e))} autocomplete="tel" required />}
         </Field>
         <Field id="recover-passphrase" label="找回口令" error={errors['passphrase']}>
-          <input
-            id="recover-passphrase"
-            value={passphrase}
-            onInput={(e) => setPassphrase(text(e))}
-            autocomplete="off"
-            spellcheck={false}
-            required
-            {...describedBy('recover-passphrase', false, errors['passphrase'])}
-          />
+          {(p) => (
+            <input {...p} value={passphrase} onInput={(e) => setPassphrase(text(e))} autocomplete="off" spellcheck={false} required />
+          )}
         </Field>
         <button type="submit" class="secondary" disabled={busy}>
           {busy ? '正在查找……' : '领取新的回执码'}

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { apiFetch } from '../../lib/api-client.ts';
+import { ask, ideaClient } from './api.ts';
 import { deviceToken } from './device.ts';
 import { messageOf } from './format.ts';
 
@@ -16,11 +16,8 @@ export default function ReportForm({ id }: { id: number }) {
     e.preventDefault();
     if (!reason) return setMessage('请选择举报理由。');
     try {
-      await apiFetch(`/api/ideas/${id}/report`, {
-        method: 'POST',
-        json: { device: deviceToken(), reason: note.trim() ? `${reason}：${note.trim()}` : reason },
-        redirectOn401: false,
-      });
+      const json = { device: deviceToken(), reason: note.trim() ? `${reason}：${note.trim()}` : reason };
+      await ask(ideaClient.report.$post({ param: { id: String(id) }, json }));
       setSent(true);
       setMessage('已收到你的举报，审核员会尽快处理。');
     } catch (err) {

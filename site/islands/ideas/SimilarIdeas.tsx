@@ -1,14 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { apiFetch } from '../../lib/api-client.ts';
+import type { SimilarIdea } from '../../../api/ideas/contract.ts';
+import { ask, ideasClient } from './api.ts';
 import SupportButton from './SupportButton.tsx';
-
-/** A published idea like the one being written. */
-interface Similar {
-  id: number;
-  title: string;
-  summary: string;
-  supportCount: number;
-}
 
 /** Props: the campaign and what the resident has written so far. */
 interface Props {
@@ -19,12 +12,12 @@ interface Props {
 
 /** Published ideas like this one, so a resident can support one instead of repeating it. */
 export default function SimilarIdeas({ campaignId, title, summary }: Props) {
-  const [list, setList] = useState<Similar[]>([]);
+  const [list, setList] = useState<SimilarIdea[]>([]);
   useEffect(() => {
     if ([...`${title}${summary}`].length < 6) return setList([]);
     // Ask once the typing pauses, not on every key.
     const timer = setTimeout(() => {
-      apiFetch<{ similar: Similar[] }>('/api/ideas/similar', { method: 'POST', json: { campaignId, title, summary }, redirectOn401: false })
+      ask(ideasClient.similar.$post({ json: { campaignId, title, summary } }))
         .then((r) => setList(r.similar))
         .catch(() => undefined);
     }, 700);

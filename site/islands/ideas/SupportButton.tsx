@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { IDEA_LIMITS } from '../../../api/ideas/labels.ts';
-import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
+import { ApiRequestError } from '../../lib/api-client.ts';
+import { ask, ideaClient } from './api.ts';
 import { deviceToken, rememberSupport, supportedIdeas } from './device.ts';
 import { messageOf } from './format.ts';
 
@@ -24,11 +25,7 @@ export default function SupportButton({ id, title, count, collecting }: Props) {
     setBusy(true);
     setMessage('');
     try {
-      const r = await apiFetch<{ supportCount: number; counted: boolean }>(`/api/ideas/${id}/support`, {
-        method: 'POST',
-        json: { device: deviceToken() },
-        redirectOn401: false,
-      });
+      const r = await ask(ideaClient.support.$post({ param: { id: String(id) }, json: { device: deviceToken() } }));
       setN(r.supportCount);
       setDone(true);
       rememberSupport(id);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { TrackedIdea } from '../../../api/ideas/track.ts';
+import type { TrackedIdea } from '../../../api/ideas/contract.ts';
 import { PHASE_LABELS } from '../../../api/ideas/labels.ts';
-import { apiFetch } from '../../lib/api-client.ts';
+import { ask, ideasClient } from './api.ts';
 import { day, messageOf } from './format.ts';
 import './ideas.css';
 
@@ -15,9 +15,7 @@ export default function TrackIdea() {
     setProblem('');
     setIdea(null);
     try {
-      setIdea(
-        (await apiFetch<{ idea: TrackedIdea }>('/api/ideas/track', { method: 'POST', json: { code: value }, redirectOn401: false })).idea,
-      );
+      setIdea((await ask(ideasClient.track.$post({ json: { code: value } }))).idea);
     } catch (err) {
       setProblem(messageOf(err));
     }

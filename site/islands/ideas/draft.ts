@@ -1,21 +1,22 @@
+import type { z } from 'zod';
+import type { submissionSchema } from '../../../api/ideas/contract.ts';
+
 // The idea form's draft in localStorage, so nothing typed is lost to a refused request, a closed tab
 // or a dead battery. The contact and the photo stay out of it: a shared computer should not keep them.
 
-/** What the resident has typed. */
-export interface IdeaValues {
+/** The submission's fields a resident types (the rest is added when sending). */
+type Typed = Pick<
+  z.input<typeof submissionSchema>,
+  'title' | 'summary' | 'body' | 'theme' | 'displayName' | 'anonymous' | 'contact' | 'passphrase'
+>;
+
+/** What the resident has typed: the API's submission fields, with nothing chosen yet allowed. */
+export type IdeaValues = Required<Typed> & {
   campaignId: number;
-  title: string;
-  summary: string;
-  body: string;
-  theme: string;
+  /** A district code, or '' before one is chosen. */
   district: string;
-  displayName: string;
-  anonymous: boolean;
-  contact: string;
-  /** Optional receipt-recovery passphrase; never kept in the draft. */
-  passphrase: string;
   consent: boolean;
-}
+};
 
 /** An empty form. */
 export const EMPTY_VALUES: IdeaValues = {

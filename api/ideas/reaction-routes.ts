@@ -8,13 +8,14 @@ import { apiError } from '../errors.ts';
 import { rateLimit } from '../rate-limit.ts';
 import { jsonBody, paramsOf } from '../validate.ts';
 import { campaignOr404, requirePhase } from './campaign.ts';
-import { idParam, reportSchema, supportSchema } from './schemas.ts';
+import { idParam } from './campaign-contract.ts';
+import { reportSchema, supportSchema } from './contract.ts';
 import { SUPPORTS_PER_ADDRESS, supportFigures } from './support-count.ts';
 import { deviceHash } from './tokens.ts';
 
 const HOUR = 3600_000;
 /** Reports from distinct devices and addresses that hide an idea until a moderator looks at it. */
-export const REPORTS_TO_HIDE = 3;
+const REPORTS_TO_HIDE = 3;
 
 async function publishedIdea(database: Database, id: number) {
   const row = await database.db.query.ideas.findFirst({ where: eq(ideas.id, id) });
@@ -52,7 +53,7 @@ export const ideaReactions = new Hono<AppEnv>()
       if (added.length === 0) throw apiError(409, 'already_supported', '你已经支持过这条金点子了，每台设备只能支持一次。');
       // Kept either way; beyond the cap it is not added to the public count, and the resident is told so.
       const inCount = (fromAddress[0]?.n ?? 1) <= SUPPORTS_PER_ADDRESS;
-      return c.json({ supportCount: counted[0]?.supportCount ?? idea.supportCount, counted: inCount });
+      return c.json({ supportCount: counted[0]?.supportCount ?? idea.supportCount, counted: inCount }, 200);
     },
   )
   .post(

@@ -2,25 +2,12 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { auditInsertWhen, type AuditInput } from '../audit.ts';
 import type { Database } from '../db/client.ts';
 import { ideaReports, ideas } from '../db/schema.ts';
-import type { IdeaStatus } from './labels.ts';
+import type { ModerationAction } from './contract.ts';
+import { ACTION_FROM as FROM, type IdeaStatus } from './labels.ts';
 import { supportFigures } from './support-count.ts';
 
-/** What a moderator can do to an idea. */
-export const MODERATION_ACTIONS = ['publish', 'reject', 'hide', 'duplicate'] as const;
-
-/** A moderation action. */
-export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
-
-/** The statuses each action may start from (anything else is refused, never half-done). */
-const FROM: Record<ModerationAction, IdeaStatus[]> = {
-  publish: ['pending', 'hidden', 'rejected'],
-  reject: ['pending', 'published', 'hidden'],
-  hide: ['published', 'hidden'],
-  duplicate: ['pending', 'published', 'hidden'],
-};
-
 /** Details of one action. */
-export interface ActionInput {
+interface ActionInput {
   action: ModerationAction;
   /** Shown to the submitter for reject and hide. */
   reason?: string | undefined;

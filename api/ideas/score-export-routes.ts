@@ -7,9 +7,8 @@ import { csvResponse, toCsv } from '../csv.ts';
 import { accounts, ideas, ideaScores } from '../db/schema.ts';
 import { paramsOf } from '../validate.ts';
 import { awardName, campaignOr404 } from './campaign.ts';
-import { loadRanking } from './panel.ts';
-import type { CriterionScores } from './ranking.ts';
-import { idParam } from './schemas.ts';
+import { loadRanking } from './panel-ranking.ts';
+import { idParam, type CriterionScores } from './campaign-contract.ts';
 import { formatStamp } from '../domain/clock.ts';
 
 /** `/api/admin/campaigns/:id/scores.csv`: every judge's scores with the panel result, for admins. */

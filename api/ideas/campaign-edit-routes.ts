@@ -7,9 +7,8 @@ import type { AppEnv } from '../context.ts';
 import { ideaCampaigns, ideaJudges, ideas, ideaScores } from '../db/schema.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody, paramsOf } from '../validate.ts';
-import { campaignOr404, listCampaigns, requirePhase, type Campaign } from './campaign.ts';
-import { campaignInputSchema, type CampaignInput } from './campaign-schema.ts';
-import { idParam } from './schemas.ts';
+import { campaignOr404, listCampaigns, requirePhase } from './campaign.ts';
+import { campaignInputSchema, idParam, type CampaignInput, type StaffCampaign } from './campaign-contract.ts';
 
 const toColumns = (input: CampaignInput) => ({
   title: input.title,
@@ -23,11 +22,8 @@ const toColumns = (input: CampaignInput) => ({
   contactRetentionDays: input.contactRetentionDays,
 });
 
-/** A campaign with the number of ideas per status and of scores submitted, for staff. */
-export type StaffCampaign = Campaign & { counts: Record<string, number> };
-
 /** `/api/admin/campaigns`: creating and editing campaigns (admins); the list for every ideas role. */
-export const campaignsAdmin = new Hono<AppEnv>()
+export const campaignEditRoutes = new Hono<AppEnv>()
   .get('/', requireRole('moderator', 'judge'), async (c) => {
     const account = c.var.session?.account;
     const all = await listCampaigns(c.var.database, c.var.now);
@@ -53,7 +49,7 @@ export const campaignsAdmin = new Hono<AppEnv>()
       ...Object.fromEntries(tallies.filter((t) => t.campaignId === id).map((t) => [t.status, t.n])),
       scores: scored.find((s) => s.campaignId === id)?.n ?? 0,
     });
-    return c.json({ campaigns: campaigns.map((x) => ({ ...x, counts: counts(x.id) })) });
+    return c.json({ campaigns: campaigns.map((x): StaffCampaign => ({ ...x, counts: counts(x.id) })) }, 200);
   })
   .post('/', requireRole('admin'), jsonBody(campaignInputSchema), async (c) => {
     const input = c.req.valid('json');
@@ -89,7 +85,7 @@ export const campaignsAdmin = new Hono<AppEnv>()
       ]),
     );
     if (!rows.length) throw apiError(409, 'phase_announced', '结果已经公布，活动不能再修改。');
-    return c.json({ campaign: await campaignOr404(c.var.database, id, c.var.now) });
+    return c.json({ campaign: await campaignOr404(c.var.database, id, c.var.now) }, 200);
   })
   .post('/:id{[0-9]+}/close', requireRole('admin'), paramsOf(idParam), async (c) => {
     const { id } = c.req.valid('param');
@@ -104,5 +100,5 @@ export const campaignsAdmin = new Hono<AppEnv>()
         auditInsertWhen(db, auditOf(c, 'campaign.close', `campaign:${id}`), sql`changes() > 0`),
       ]),
     );
-    return c.json({ campaign: await campaignOr404(c.var.database, id, now) });
+    return c.json({ campaign: await campaignOr404(c.var.database, id, now) }, 200);
   });

@@ -1,6 +1,5 @@
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { requireRole } from '../accounts/guard.ts';
 import { auditInsertWhen, auditOf } from '../audit.ts';
 import type { AppEnv } from '../context.ts';
@@ -8,28 +7,15 @@ import { ideaCampaigns, ideas } from '../db/schema.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody, paramsOf } from '../validate.ts';
 import { campaignOr404, requirePhase } from './campaign.ts';
-import { loadRanking } from './panel.ts';
+import { loadRanking } from './panel-ranking.ts';
 import { planAwards } from './award-plan.ts';
-import { idParam, idSchema } from './schemas.ts';
-
-const awardsSchema = z.object({
-  assignments: z
-    .array(
-      z.object({
-        ideaId: idSchema,
-        award: z.string().max(20).nullable(),
-        /** Required where the award departs from the ranking. */
-        reason: z.string().trim().max(500, '理由最多 500 个字').optional(),
-      }),
-    )
-    .max(500),
-});
+import { awardsSchema, idParam, type RankedIdeaRow } from './campaign-contract.ts';
 
 /** `/api/admin/campaigns/:id/ranking`, `/awards` and `/announce`: from scores to published results, for admins. */
 export const awardRoutes = new Hono<AppEnv>()
   .get('/:id{[0-9]+}/ranking', requireRole('admin'), paramsOf(idParam), async (c) => {
     const campaign = await campaignOr404(c.var.database, c.req.valid('param').id, c.var.now);
-    const ranking = (await loadRanking(c.var.database, campaign)).map(({ idea, ...r }) => ({
+    const ranking = (await loadRanking(c.var.database, campaign)).map(({ idea, ...r }): RankedIdeaRow => ({
       ...r,
       title: idea.title,
       summary: idea.summary,
@@ -41,7 +27,7 @@ export const awardRoutes = new Hono<AppEnv>()
       awardReason: idea.awardReason,
       panelFeedback: idea.panelFeedback,
     }));
-    return c.json({ campaign, ranking });
+    return c.json({ campaign, ranking }, 200);
   })
   .put('/:id{[0-9]+}/awards', requireRole('admin'), paramsOf(idParam), jsonBody(awardsSchema), async (c) => {
     const { id } = c.req.valid('param');
@@ -78,7 +64,7 @@ export const awardRoutes = new Hono<AppEnv>()
           ),
       ]),
     );
-    return c.json({ assigned: plan.length });
+    return c.json({ assigned: plan.length }, 200);
   })
   .post('/:id{[0-9]+}/announce', requireRole('admin'), paramsOf(idParam), async (c) => {
     const { id } = c.req.valid('param');
@@ -101,5 +87,5 @@ export const awardRoutes = new Hono<AppEnv>()
       ]),
     );
     if (!rows.length) throw apiError(409, 'phase_announced', '结果已经公布过了。');
-    return c.json({ campaign: await campaignOr404(database, id, now) });
+    return c.json({ campaign: await campaignOr404(database, id, now) }, 200);
   });

@@ -8,8 +8,8 @@ import { countHit, rateLimit, type Limit } from '../rate-limit.ts';
 import { jsonBody } from '../validate.ts';
 import { campaignOr404, requirePhase } from './campaign.ts';
 import { cleanPhoto, type CleanPhoto } from './photo.ts';
-import { contactKey, recoveryHash } from './recovery.ts';
-import { similarSchema, submissionSchema } from './schemas.ts';
+import { contactKey, recoveryHash } from './recovery-hash.ts';
+import { similarSchema, submissionSchema } from './contract.ts';
 import { checkLinks, loadFlagWords, matchWords } from './screening.ts';
 import { mostSimilar } from './similarity.ts';
 import { checkFormToken, deviceHash, issueFormToken, newReceiptCode, receiptHash } from './tokens.ts';
@@ -22,18 +22,18 @@ const PER_DEVICE: Limit = { bucket: 'idea-submit-device', limit: 5, windowMs: HO
 
 /** `/api/ideas` routes for submitting: the form token, similar ideas and the submission itself. */
 export const submitIdeas = new Hono<AppEnv>()
-  .get('/form-token', (c) => c.json({ token: issueFormToken(c.var.env.secret, c.var.now) }))
+  .get('/form-token', (c) => c.json({ token: issueFormToken(c.var.env.secret, c.var.now) }, 200))
   .post('/similar', rateLimit({ bucket: 'idea-similar', limit: 60, windowMs: 60_000 }), jsonBody(similarSchema), async (c) => {
     const q = c.req.valid('json');
     const text = `${q.title} ${q.summary}`.trim();
-    if ([...text].length < 4) return c.json({ similar: [] });
+    if ([...text].length < 4) return c.json({ similar: [] }, 200);
     const where = q.campaignId ? and(eq(ideas.status, 'published'), eq(ideas.campaignId, q.campaignId)) : eq(ideas.status, 'published');
     const pool = await c.var.database.db
       .select({ id: ideas.id, title: ideas.title, summary: ideas.summary, supportCount: ideas.supportCount })
       .from(ideas)
       .where(where);
     const similar = mostSimilar(text, pool).map((r) => ({ ...r.item, similarity: Math.round(r.score * 100) / 100 }));
-    return c.json({ similar });
+    return c.json({ similar }, 200);
   })
   .post('/submissions', jsonBody(submissionSchema), async (c) => {
     const input = c.req.valid('json');

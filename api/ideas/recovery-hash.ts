@@ -6,7 +6,7 @@ const KEY_LEN = 64;
 const MAXMEM = 128 * PARAMS.N * PARAMS.r * 2;
 
 /** A contact as typed, in one canonical form: `139 1234-5678` and `13912345678` are the same person. */
-export function normalizeContact(contact: string): string {
+function normalizeContact(contact: string): string {
   return contact
     .normalize('NFKC')
     .trim()

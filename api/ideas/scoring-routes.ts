@@ -7,19 +7,14 @@ import type { AppEnv } from '../context.ts';
 import { csvResponse, toCsv } from '../csv.ts';
 import type { Database } from '../db/client.ts';
 import { ideaJudges, ideaScores } from '../db/schema.ts';
-import { areaName } from '../domain/areas.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody, paramsOf } from '../validate.ts';
-import { campaignOr404, requirePhase, type Campaign } from './campaign.ts';
-import { shortlistedIdeas } from './panel.ts';
-import { weightedMean, type CriterionScores } from './ranking.ts';
-import { idParam, idSchema } from './schemas.ts';
+import { idParam, idSchema, scoreSchema, type Campaign, type CriterionScores } from './campaign-contract.ts';
+import { campaignOr404, requirePhase } from './campaign.ts';
+import { shortlistedIdeas } from './panel-ranking.ts';
+import { weightedMean } from './ranking.ts';
 import { judgeSheet } from './judge-sheet.ts';
-
-const scoreSchema = z.object({
-  scores: z.record(z.string(), z.number({ error: '请为每项标准打分' }).int('分数应为整数').min(1, '最低 1 分').max(10, '最高 10 分')),
-  comment: z.string().trim().max(1000, '意见最多 1000 个字').default(''),
-});
+import { IDEA_TEXT_COLUMNS, ideaTextCells } from './staff-view.ts';
 
 /** The campaign, if the signed-in account is one of its judges; 403 otherwise. */
 async function myCampaign(database: Database, campaignId: number, judgeId: number, now: number): Promise<Campaign> {
@@ -42,11 +37,11 @@ function checkScores(campaign: Campaign, scores: CriterionScores): void {
 }
 
 /** `/api/admin/campaigns/:id/judging`: a judge's sheet and scoring, blind until the judge's own score is in. */
-export const judgingRoutes = new Hono<AppEnv>()
+export const scoringRoutes = new Hono<AppEnv>()
   .get('/:id{[0-9]+}/judging', requireRole('judge'), paramsOf(idParam), async (c) => {
     const me = c.var.session?.account.id ?? 0;
     const campaign = await myCampaign(c.var.database, c.req.valid('param').id, me, c.var.now);
-    return c.json({ campaign, ideas: await judgeSheet(c.var.database, campaign, me) });
+    return c.json({ campaign, ideas: await judgeSheet(c.var.database, campaign, me) }, 200);
   })
   .post(
     '/:id{[0-9]+}/judging/:ideaId{[0-9]+}',
@@ -93,26 +88,10 @@ export const judgingRoutes = new Hono<AppEnv>()
     const campaign = await myCampaign(c.var.database, c.req.valid('param').id, me, c.var.now);
     const sheet = await judgeSheet(c.var.database, campaign, me);
     const csv = toCsv(
-      [
-        '编号',
-        '标题',
-        '简介',
-        '正文',
-        '主题',
-        '县（市、区）',
-        '署名',
-        ...campaign.criteria.map((k) => `${k.name}（${k.weight}%）`),
-        '我的加权分',
-        '我的意见',
-      ],
+      ['编号', ...IDEA_TEXT_COLUMNS, ...campaign.criteria.map((k) => `${k.name}（${k.weight}%）`), '我的加权分', '我的意见'],
       sheet.map((s) => [
         s.id,
-        s.title,
-        s.summary,
-        s.body,
-        s.theme,
-        areaName(s.district),
-        s.displayName ?? '匿名',
+        ...ideaTextCells(s),
         ...campaign.criteria.map((k) => s.mine?.scores[k.key] ?? ''),
         s.mine ? s.mine.weighted.toFixed(2) : '',
         s.mine?.comment ?? '',

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { ideas, ideaScores, type IdeaRow } from '../db/schema.ts';
-import type { Campaign } from './campaign.ts';
+import type { Campaign } from './campaign-contract.ts';
 import { rankIdeas, suggestAwards, type RankRow } from './ranking.ts';
 
 /** A ranked shortlisted idea with its row and the award the ranking suggests. */

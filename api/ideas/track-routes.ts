@@ -6,29 +6,9 @@ import { apiError } from '../errors.ts';
 import { rateLimit } from '../rate-limit.ts';
 import { jsonBody } from '../validate.ts';
 import { awardName, campaignOr404 } from './campaign.ts';
-import { STATUS_LABELS, type IdeaStatus, type Phase } from './labels.ts';
-import { trackSchema } from './schemas.ts';
+import { trackSchema, type TrackedIdea } from './contract.ts';
+import { STATUS_LABELS, type IdeaStatus } from './labels.ts';
 import { receiptHash } from './tokens.ts';
-
-/** What the holder of a receipt code sees: status and public feedback, never the contact. */
-export interface TrackedIdea {
-  id: number;
-  title: string;
-  status: IdeaStatus;
-  statusText: string;
-  submittedAt: number;
-  publishedAt: number | null;
-  /** The moderator's reason for rejecting or hiding. */
-  moderationNote: string | null;
-  /** The judging panel's public feedback. */
-  panelFeedback: string | null;
-  supportCount: number;
-  shortlisted: boolean;
-  /** Award name once announced. */
-  award: string | null;
-  duplicateOf: { id: number; title: string } | null;
-  campaign: { id: number; title: string; phase: Phase };
-}
 
 /** `/api/ideas/track`: follow an idea with its receipt code, no account needed. */
 export const trackIdeas = new Hono<AppEnv>().post(
@@ -60,6 +40,6 @@ export const trackIdeas = new Hono<AppEnv>().post(
       duplicateOf: original?.status === 'published' ? { id: original.id, title: original.title } : null,
       campaign: { id: campaign.id, title: campaign.title, phase: campaign.phase },
     };
-    return c.json({ idea });
+    return c.json({ idea }, 200);
   },
 );
