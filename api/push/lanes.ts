@@ -65,6 +65,8 @@ export function createLanes(concurrency: number, seal: (r: Ready) => void) {
   };
   return {
     get,
+    /** Starts an item's encryption (once). */
+    seal,
     all: () => [...lanes.values()],
     /** Queues an item on its origin's lane, ahead of anything less urgent; returns the lane. */
     add(r: Ready): Lane {

@@ -193,15 +193,43 @@ async function ours(n: number, hostile: boolean, round: number): Promise<Run> {
   const draft = await createDraft(database, rainstormInput(now), 1, now);
   // As in the server: the sender (with its encryption threads) and the worker are up before a warning is published.
   const sender = createPushSender(await loadVapidKeys(database, now), CONCURRENCY, { cryptoThreads: CRYPTO_THREADS });
-  const worker = startDeliveryWorker({ database, sender, concurrency: CONCURRENCY, allowlist: [origin, holeOrigin, flakyOrigin] });
+  // What became of each item, by origin: a reachable subscriber's message retried or failed is what a hostile mix must not cause.
+  const outcomes = new Map<string, Map<string, number>>();
+  const observe = (o: string, outcome: string) => {
+    const byOutcome = outcomes.get(o) ?? new Map<string, number>();
+    outcomes.set(o, byOutcome);
+    byOutcome.set(outcome, (byOutcome.get(outcome) ?? 0) + 1);
+    if (process.env['BENCH_PUSH_TRACE'] && o === origin && outcome !== 'sent')
+      console.log(`    ${((performance.now() - start) / 1000).toFixed(2)} s healthy ${outcome}`);
+  };
+  let start = 0;
+  const worker = startDeliveryWorker({
+    database,
+    sender,
+    concurrency: CONCURRENCY,
+    allowlist: [origin, holeOrigin, flakyOrigin],
+    observe,
+  });
   await new Promise((r) => setTimeout(r, 500));
   base = await serviceCount();
   resetPeaks();
   const mark = await cpuMark();
-  const start = performance.now();
+  start = performance.now();
   await publishDraft(database, draft, 1, now);
   notifyDelivery();
+  const trace = process.env['BENCH_PUSH_TRACE']
+    ? setInterval(() => {
+        const sentOk = outcomes.get(origin)?.get('sent') ?? 0;
+        console.log(
+          `    ${((performance.now() - start) / 1000).toFixed(1)} s: sent ${sentOk}; ${worker
+            .lanes()
+            .map((l) => `${l.origin.slice(-5)} q${l.queued} a${l.active}/${l.limit}`)
+            .join(', ')}`,
+        );
+      }, 500)
+    : undefined;
   const got = await awaitDelivered(base, n, start);
+  clearInterval(trace);
   const wall = (performance.now() - start) / 1000;
   const cpu = await cpuSince(mark, n);
   measureRetained();
@@ -212,7 +240,8 @@ async function ours(n: number, hostile: boolean, round: number): Promise<Run> {
     `SELECT count(*) AS n FROM delivery_items i JOIN push_subscriptions s ON s.id = i.subscription_id WHERE i.state = 'sent' AND s.endpoint LIKE '${origin}/%'`,
   );
   database.close();
-  const note = `${got < n ? `STALLED: ${got} of ${n} in ${RUN_LIMIT_MS / 1000} s; ` : ''}recorded sent: ${String(sent.rows[0]?.['n'])}${hostile ? `, ${list.length - n} hostile endpoints` : ''}`;
+  const healthy = [...(outcomes.get(origin) ?? new Map<string, number>())].filter(([k]) => k !== 'sent');
+  const note = `${got < n ? `STALLED: ${got} of ${n} in ${RUN_LIMIT_MS / 1000} s; ` : ''}recorded sent: ${String(sent.rows[0]?.['n'])}${hostile ? `, ${list.length - n} hostile endpoints` : ''}${healthy.length ? `; reachable ones not sent at first try: ${healthy.map(([k, v]) => `${v} ${k}`).join(', ')}` : ''}`;
   const rate = got / wall;
   return { row: ['ours', String(n), rate.toFixed(0), wall.toFixed(2), memory(), cpu, note], rate, wall };
 }
