@@ -5,7 +5,7 @@ import { findWarning } from '../warnings/store.ts';
 import { endpointAllowed } from './allowlist.ts';
 import type { Breakers } from './breaker.ts';
 import { claimItems, dbNow, runningDeliveries, skipDelivery, type Claimed, type RunningDelivery } from './delivery-store.ts';
-import type { createLanes, Lane, Payload, Ready } from './lanes.ts';
+import { MIN_QUEUE, type createLanes, type Lane, type Payload, type Ready } from './lanes.ts';
 import { payloadFor } from './payload.ts';
 import { splitEndpoint } from './sender.ts';
 import type { WriteBack } from './write-back.ts';
@@ -71,10 +71,18 @@ export function createClaimer(opts: {
         continue;
       }
       const priority = d.rank * 1e14 + d.sent;
-      // Resting origins, and those with enough of this or more urgent messages queued, wait in the database.
-      const exclude = [...new Set([...breakers.openOrigins(), ...lanes.full(priority)])];
+      // Resting origins, those on probation with their probe taken, and those with enough of this or
+      // more urgent messages queued, wait in the database.
+      const probing = lanes.all().filter((l) => (l.queue.length || l.active) && !breakers.isClosed(l.origin));
+      const resting = new Set([...breakers.openOrigins(), ...probing.map((l) => l.origin)]);
+      const full = lanes.full(priority, resting);
+      const exclude = [...resting, ...full.origins];
+      // No more than the lanes left in have room for: a batch sized for a fast lane that is full would
+      // otherwise go wholly to the slow or dead ones (at the start, a healthy lane is full after one claim).
+      // The first claim, with no lane known yet, takes a whole batch.
+      const asked = lanes.all().length ? Math.min(budget, Math.max(MIN_QUEUE, full.room)) : budget;
       const started = performance.now();
-      const items = await claimItems(database, d.deliveryId, budget, leaseMs, exclude);
+      const items = await claimItems(database, d.deliveryId, asked, leaseMs, exclude);
       if (!items.length) continue;
       budget -= items.length;
       got += items.length;
