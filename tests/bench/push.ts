@@ -36,7 +36,14 @@ if (!process.env['BENCH_PUSH_CERT']) {
   const flags = (process.env['BENCH_PUSH_NODE_FLAGS'] ?? '').split(' ').filter(Boolean);
   const res = spawnSync(process.execPath, ['--expose-gc', ...flags, process.argv[1] ?? ''], {
     stdio: 'inherit',
-    env: { ...process.env, NODE_EXTRA_CA_CERTS: cert, BENCH_PUSH_CERT: cert, BENCH_PUSH_KEY: key },
+    // The worker's info lines (one per stored batch) would bury the tables: warnings and errors only, unless LOG_LEVEL says otherwise.
+    env: {
+      ...process.env,
+      LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
+      NODE_EXTRA_CA_CERTS: cert,
+      BENCH_PUSH_CERT: cert,
+      BENCH_PUSH_KEY: key,
+    },
   });
   rmSync(dir, { recursive: true, force: true });
   rmSync(dirname(cert), { recursive: true, force: true });
