@@ -200,6 +200,15 @@ async function ours(n: number, hostile: boolean, round: number): Promise<Run> {
   const draft = await createDraft(database, rainstormInput(now), 1, now);
   // As in the server: the sender (with its encryption threads) and the worker are up before a warning is published.
   const sender = createPushSender(await loadVapidKeys(database, now), CONCURRENCY, { cryptoThreads: CRYPTO_THREADS });
+  // Encryptions and requests by kind of origin: the work the hostile endpoints cost.
+  const work = { seal: new Map<string, number>(), post: new Map<string, number>() };
+  const count = (m: Map<string, number>, endpoint: string) => {
+    const kind = endpoint.startsWith(holeOrigin) ? 'dead' : endpoint.startsWith(flakyOrigin) ? 'flaky' : 'ok';
+    m.set(kind, (m.get(kind) ?? 0) + 1);
+  };
+  const { seal, post } = sender;
+  sender.seal = (t, p) => (count(work.seal, t.endpoint), seal(t, p));
+  sender.post = (t, b, o) => (count(work.post, t.endpoint), post(t, b, o));
   // What became of each item, by origin: a reachable subscriber's message retried or failed is what a hostile mix must not cause.
   const outcomes = new Map<string, Map<string, number>>();
   const observe = (o: string, outcome: string) => {
@@ -248,6 +257,10 @@ async function ours(n: number, hostile: boolean, round: number): Promise<Run> {
   );
   database.close();
   const healthy = [...(outcomes.get(origin) ?? new Map<string, number>())].filter(([k]) => k !== 'sent');
+  if (process.env['BENCH_PUSH_TRACE'])
+    console.log(
+      `    encrypted ${JSON.stringify(Object.fromEntries(work.seal))}, requests ${JSON.stringify(Object.fromEntries(work.post))}`,
+    );
   const note = `${got < n ? `STALLED: ${got} of ${n} in ${RUN_LIMIT_MS / 1000} s; ` : ''}recorded sent: ${String(sent.rows[0]?.['n'])}${hostile ? `, ${list.length - n} hostile endpoints` : ''}${healthy.length ? `; reachable ones not sent at first try: ${healthy.map(([k, v]) => `${v} ${k}`).join(', ')}` : ''}`;
   const rate = got / wall;
   return { row: ['ours', String(n), rate.toFixed(0), wall.toFixed(2), memory(), cpu, note], rate, wall };
