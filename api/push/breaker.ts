@@ -57,8 +57,13 @@ export function createBreakers(now: () => number = Date.now, { failuresToOpen = 
       const times = [...registry.values()].filter((b) => b.state === 'open').map((b) => b.until);
       return times.length ? Math.min(...times) : null;
     },
+    /** Whether the origin's circuit is closed (not resting, nor on probation). */
+    isClosed: (origin: string): boolean => (registry.get(origin)?.state ?? 'closed') === 'closed',
+    /** Records an answer: the circuit closes. */
     success(origin: string): void {
       const b = get(origin);
+      // The usual case, once per message: nothing to change.
+      if (b.state === 'closed' && b.failures === 0) return;
       if (b.state !== 'closed') logger.info({ origin }, `推送服务 ${origin} 恢复：重新应答，继续发送`);
       Object.assign(b, { state: 'closed', failures: 0, opened: 0, until: 0 });
     },

@@ -140,12 +140,29 @@ const fenced = (items: Held[], claim: number) =>
 
 /**
  * Stores results in one batch (one statement per kind of result and token, not per item). Only
- * items still `sending` under the token this process claimed them with are changed.
+ * items still `sending` under the token this process claimed them with are changed, except that
+ * a message sent is recorded as sent while its item is `sending` at all.
  */
 export async function writeResults(database: Database, r: Results): Promise<void> {
   await database.write(async (db) => {
     const ops = [
-      ...groups(r.sent).map((g) => db.update(deliveryItems).set({ state: 'sent', lastStatus: 201 }).where(fenced(g.items, g.claim))),
+      // A message that went out is recorded whoever holds the item now: the truth keeps a later holder
+      // from sending it again, and covers a claim of this process's own whose answer was lost (a libSQL
+      // server frozen mid-claim commits it on waking, raising the token this process does not know).
+      ...groups(r.sent.map((x) => ({ ...x, claim: 0 }))).map((g) =>
+        db
+          .update(deliveryItems)
+          .set({ state: 'sent', lastStatus: 201 })
+          .where(
+            and(
+              inArray(
+                deliveryItems.id,
+                g.items.map((x) => x.id),
+              ),
+              eq(deliveryItems.state, 'sending'),
+            ),
+          ),
+      ),
       ...groups(r.failed, (f) => f.status).map((g) =>
         db.update(deliveryItems).set({ state: 'failed', lastStatus: g.extra }).where(fenced(g.items, g.claim)),
       ),

@@ -49,7 +49,8 @@ const FIRST_LIMIT = 4;
  * so it never fills memory, and the claims, with messages that cannot go out.
  */
 const DEPTH = 16;
-const MIN_QUEUE = 64;
+/** Fewest items a lane may queue; also the least a claim asks for, so that origins not yet seen can turn up. */
+export const MIN_QUEUE = 64;
 /** Items sealed ahead per request a lane may have in flight. */
 const AHEAD = 8;
 
@@ -65,6 +66,8 @@ export function createLanes(concurrency: number, seal: (r: Ready) => void) {
   };
   return {
     get,
+    /** Starts an item's encryption (once). */
+    seal,
     all: () => [...lanes.values()],
     /** Queues an item on its origin's lane, ahead of anything less urgent; returns the lane. */
     add(r: Ready): Lane {
@@ -95,16 +98,26 @@ export function createLanes(concurrency: number, seal: (r: Ready) => void) {
     },
     /** Empties a lane's queue, returning what was in it. */
     drain: (lane: Lane): Ready[] => lane.queue.splice(0),
-    /** Origins with a full queue of messages at least as urgent as `priority`; they are marked as waiting for room. */
-    full(priority: number): string[] {
-      const out: string[] = [];
+    /**
+     * Origins with a full queue of messages at least as urgent as `priority` (marked as waiting for
+     * room), and how many more such messages the other lanes may take together; `resting` ones
+     * (left out of the claim anyway) count for neither.
+     */
+    full(priority: number, resting: ReadonlySet<string>): { origins: string[]; room: number } {
+      const origins: string[] = [];
+      let room = 0;
       for (const lane of lanes.values()) {
+        if (resting.has(lane.origin)) continue;
         const less = lane.queue.findIndex((q) => q.priority < priority);
-        if ((less < 0 ? lane.queue.length : less) < capOf(lane)) continue;
+        const queued = less < 0 ? lane.queue.length : less;
+        if (queued < capOf(lane)) {
+          room += capOf(lane) - queued;
+          continue;
+        }
         lane.waiting = true;
-        out.push(lane.origin);
+        origins.push(lane.origin);
       }
-      return out;
+      return { origins, room };
     },
     /** Whether a lane left out of a claim has room again (once: it is no longer waiting). */
     hasRoom(lane: Lane): boolean {

@@ -75,7 +75,9 @@ describe('push delivery lanes', () => {
     });
     return Object.fromEntries(rows.rows.map((r) => [String(r['state']), Number(r['n'])]));
   };
-  const worker = (opts: { database?: Database; clock?: () => number; leaseMs?: number; responseTimeoutMs?: number } = {}) => {
+  const worker = (
+    opts: { database?: Database; clock?: () => number; leaseMs?: number; responseTimeoutMs?: number; firstOpenMs?: number } = {},
+  ) => {
     const sender = createPushSender(vapid, 4, {
       ca: readFileSync(push.certPath),
       connectTimeoutMs: 300,
@@ -89,7 +91,7 @@ describe('push delivery lanes', () => {
       allowlist: [push.origin, hole.origin],
       leaseMs: opts.leaseMs ?? 30_000,
       ...(opts.clock ? { clock: opts.clock } : {}),
-      breaker: { failuresToOpen: 3, firstOpenMs: 60_000 },
+      breaker: { failuresToOpen: 3, firstOpenMs: opts.firstOpenMs ?? 60_000 },
     });
     // Closing the sender first ends a hung request at once, rather than after its timeout.
     stops.push(async () => {
@@ -118,6 +120,24 @@ describe('push delivery lanes', () => {
     expect(r['sent']).toBe(30);
     // The dead origin's messages wait in the database for its circuit to close again.
     expect((r['pending'] ?? 0) + (r['sending'] ?? 0)).toBe(20);
+    expect(breakerStates().find((b) => b.origin === push.origin)?.state).toBe('closed');
+  });
+
+  test('a push service that fails for a while rests, is probed, and gets every message once when it answers again', async () => {
+    const names = Array.from({ length: 16 }, (_, i) => `flap-${i}`);
+    await subscribe(names);
+    // The service answers 500 to everyone for now.
+    for (const n of names) push.script.set(n, [{ status: 500 }]);
+    worker({ firstOpenMs: 1000 });
+    const w = await publish();
+    await waitFor(async () => breakerStates().some((b) => b.origin === push.origin && b.state === 'open'), 5000, 'an open circuit');
+    // Resting: at most three failures plus the three other requests in flight were tried; the rest
+    // wait in the database rather than hit a failing service.
+    expect(names.filter((n) => push.script.get(n)?.length).length).toBeGreaterThanOrEqual(10);
+    // The service recovers: the next probe gets through, the circuit closes, the rest follow.
+    push.script.clear();
+    await waitFor(async () => (await report(w.id))['sent'] === 16, 15_000, 'every message once the service answers');
+    for (const n of names) expect(push.for(n), n).toHaveLength(1);
     expect(breakerStates().find((b) => b.origin === push.origin)?.state).toBe('closed');
   });
 

@@ -36,7 +36,14 @@ if (!process.env['BENCH_PUSH_CERT']) {
   const flags = (process.env['BENCH_PUSH_NODE_FLAGS'] ?? '').split(' ').filter(Boolean);
   const res = spawnSync(process.execPath, ['--expose-gc', ...flags, process.argv[1] ?? ''], {
     stdio: 'inherit',
-    env: { ...process.env, NODE_EXTRA_CA_CERTS: cert, BENCH_PUSH_CERT: cert, BENCH_PUSH_KEY: key },
+    // The worker's info lines (one per stored batch) would bury the tables: warnings and errors only, unless LOG_LEVEL says otherwise.
+    env: {
+      ...process.env,
+      LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
+      NODE_EXTRA_CA_CERTS: cert,
+      BENCH_PUSH_CERT: cert,
+      BENCH_PUSH_KEY: key,
+    },
   });
   rmSync(dir, { recursive: true, force: true });
   rmSync(dirname(cert), { recursive: true, force: true });
@@ -193,15 +200,52 @@ async function ours(n: number, hostile: boolean, round: number): Promise<Run> {
   const draft = await createDraft(database, rainstormInput(now), 1, now);
   // As in the server: the sender (with its encryption threads) and the worker are up before a warning is published.
   const sender = createPushSender(await loadVapidKeys(database, now), CONCURRENCY, { cryptoThreads: CRYPTO_THREADS });
-  const worker = startDeliveryWorker({ database, sender, concurrency: CONCURRENCY, allowlist: [origin, holeOrigin, flakyOrigin] });
+  // Encryptions and requests by kind of origin: the work the hostile endpoints cost.
+  const work = { seal: new Map<string, number>(), post: new Map<string, number>() };
+  const count = (m: Map<string, number>, endpoint: string) => {
+    const kind = endpoint.startsWith(holeOrigin) ? 'dead' : endpoint.startsWith(flakyOrigin) ? 'flaky' : 'ok';
+    m.set(kind, (m.get(kind) ?? 0) + 1);
+  };
+  const { seal, post } = sender;
+  sender.seal = (t, p) => (count(work.seal, t.endpoint), seal(t, p));
+  sender.post = (t, b, o) => (count(work.post, t.endpoint), post(t, b, o));
+  // What became of each item, by origin: a reachable subscriber's message retried or failed is what a hostile mix must not cause.
+  const outcomes = new Map<string, Map<string, number>>();
+  const observe = (o: string, outcome: string) => {
+    const byOutcome = outcomes.get(o) ?? new Map<string, number>();
+    outcomes.set(o, byOutcome);
+    byOutcome.set(outcome, (byOutcome.get(outcome) ?? 0) + 1);
+    if (process.env['BENCH_PUSH_TRACE'] && o === origin && outcome !== 'sent')
+      console.log(`    ${((performance.now() - start) / 1000).toFixed(2)} s healthy ${outcome}`);
+  };
+  let start = 0;
+  const worker = startDeliveryWorker({
+    database,
+    sender,
+    concurrency: CONCURRENCY,
+    allowlist: [origin, holeOrigin, flakyOrigin],
+    observe,
+  });
   await new Promise((r) => setTimeout(r, 500));
   base = await serviceCount();
   resetPeaks();
   const mark = await cpuMark();
-  const start = performance.now();
+  start = performance.now();
   await publishDraft(database, draft, 1, now);
   notifyDelivery();
+  const trace = process.env['BENCH_PUSH_TRACE']
+    ? setInterval(() => {
+        const sentOk = outcomes.get(origin)?.get('sent') ?? 0;
+        console.log(
+          `    ${((performance.now() - start) / 1000).toFixed(1)} s: sent ${sentOk}; ${worker
+            .lanes()
+            .map((l) => `${l.origin.slice(-5)} q${l.queued} a${l.active}/${l.limit}`)
+            .join(', ')}`,
+        );
+      }, 500)
+    : undefined;
   const got = await awaitDelivered(base, n, start);
+  clearInterval(trace);
   const wall = (performance.now() - start) / 1000;
   const cpu = await cpuSince(mark, n);
   measureRetained();
@@ -212,7 +256,12 @@ async function ours(n: number, hostile: boolean, round: number): Promise<Run> {
     `SELECT count(*) AS n FROM delivery_items i JOIN push_subscriptions s ON s.id = i.subscription_id WHERE i.state = 'sent' AND s.endpoint LIKE '${origin}/%'`,
   );
   database.close();
-  const note = `${got < n ? `STALLED: ${got} of ${n} in ${RUN_LIMIT_MS / 1000} s; ` : ''}recorded sent: ${String(sent.rows[0]?.['n'])}${hostile ? `, ${list.length - n} hostile endpoints` : ''}`;
+  const healthy = [...(outcomes.get(origin) ?? new Map<string, number>())].filter(([k]) => k !== 'sent');
+  if (process.env['BENCH_PUSH_TRACE'])
+    console.log(
+      `    encrypted ${JSON.stringify(Object.fromEntries(work.seal))}, requests ${JSON.stringify(Object.fromEntries(work.post))}`,
+    );
+  const note = `${got < n ? `STALLED: ${got} of ${n} in ${RUN_LIMIT_MS / 1000} s; ` : ''}recorded sent: ${String(sent.rows[0]?.['n'])}${hostile ? `, ${list.length - n} hostile endpoints` : ''}${healthy.length ? `; reachable ones not sent at first try: ${healthy.map(([k, v]) => `${v} ${k}`).join(', ')}` : ''}`;
   const rate = got / wall;
   return { row: ['ours', String(n), rate.toFixed(0), wall.toFixed(2), memory(), cpu, note], rate, wall };
 }

@@ -1,0 +1,124 @@
+import { inArray } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { pushSubscriptions } from '../db/schema-warnings.ts';
+import { findWarning } from '../warnings/store.ts';
+import { endpointAllowed } from './allowlist.ts';
+import type { Breakers } from './breaker.ts';
+import { claimItems, dbNow, runningDeliveries, skipDelivery, type Claimed, type RunningDelivery } from './delivery-store.ts';
+import { MIN_QUEUE, type createLanes, type Lane, type Payload, type Ready } from './lanes.ts';
+import { payloadFor } from './payload.ts';
+import { splitEndpoint } from './sender.ts';
+import type { WriteBack } from './write-back.ts';
+
+/** Items claimed at a time. */
+const BATCH = 500;
+
+/**
+ * Claims due items from the database onto the lanes: the running deliveries most severe and newest
+ * first, leaving in the database the items of origins that rest or have enough queued.
+ */
+export function createClaimer(opts: {
+  database: Database;
+  lanes: ReturnType<typeof createLanes>;
+  breakers: Breakers;
+  book: WriteBack;
+  /** Starts a lane's requests after its queue grew. */
+  pump: (lane: Lane) => void;
+  allowlist: readonly string[];
+  leaseMs: number;
+  /** The host clock, used only for the push message's TTL. */
+  clock: () => number;
+  stopping: () => boolean;
+}) {
+  const { database, lanes, breakers, book, pump, allowlist, leaseMs, clock, stopping } = opts;
+  /** The running deliveries as of the last claim, with their message once it is built. */
+  const live = new Map<number, RunningDelivery & { payload?: Payload | null | undefined }>();
+  /** Database time minus this host's monotonic time, measured at each claim. */
+  let offset = 0;
+  const dbTime = () => performance.now() + offset;
+
+  /** Queues a claimed item on its origin's lane. */
+  function enqueue(item: Claimed, sub: Ready['sub'], payload: Payload | null, priority: number, leaseUntil: number): Lane {
+    const before = book.held.get(item.id);
+    const origin = sub ? splitEndpoint(sub.endpoint).origin : '';
+    if (before) {
+      // Claimed again by this very process (its lease ran out unrenewed): one copy, under the new token.
+      Object.assign(before.item, { claim: item.claim, attempts: item.attempts });
+      before.leaseUntil = leaseUntil;
+      return lanes.get(before.origin);
+    }
+    const sendable = Boolean(sub && payload && endpointAllowed(sub.endpoint, allowlist));
+    const r: Ready = { item, sub, origin, payload, priority, leaseUntil, lost: false, sendable, sealed: null };
+    book.held.set(item.id, r);
+    return lanes.add(r);
+  }
+
+  /** Claims the most urgent due items, most severe and newest delivery first; returns how many. */
+  async function claimRound(): Promise<number> {
+    // Results first, and leases when due: after an outage, nothing this process has sent may look claimable.
+    await book.flush();
+    if (book.renewDue()) await book.renew();
+    const running = await runningDeliveries(database);
+    offset = (await dbNow(database)) - performance.now();
+    for (const d of running) live.set(d.deliveryId, { ...d, payload: live.get(d.deliveryId)?.payload });
+    for (const id of live.keys()) if (!running.some((d) => d.deliveryId === id)) live.delete(id);
+    let budget = BATCH;
+    let got = 0;
+    for (const d of running) {
+      if (budget <= 0 || stopping()) break;
+      if (d.supersededBy !== null || d.expires <= dbTime()) {
+        await skipDelivery(database, d.deliveryId);
+        continue;
+      }
+      const priority = d.rank * 1e14 + d.sent;
+      // Resting origins, those on probation with their probe taken, and those with enough of this or
+      // more urgent messages queued, wait in the database.
+      const probing = lanes.all().filter((l) => (l.queue.length || l.active) && !breakers.isClosed(l.origin));
+      const resting = new Set([...breakers.openOrigins(), ...probing.map((l) => l.origin)]);
+      const full = lanes.full(priority, resting);
+      const exclude = [...resting, ...full.origins];
+      // No more than the lanes left in have room for: a batch sized for a fast lane that is full would
+      // otherwise go wholly to the slow or dead ones (at the start, a healthy lane is full after one claim).
+      // The first claim, with no lane known yet, takes a whole batch.
+      const asked = lanes.all().length ? Math.min(budget, Math.max(MIN_QUEUE, full.room)) : budget;
+      const started = performance.now();
+      const items = await claimItems(database, d.deliveryId, asked, leaseMs, exclude);
+      if (!items.length) continue;
+      budget -= items.length;
+      got += items.length;
+      const job = live.get(d.deliveryId);
+      if (job && job.payload === undefined) {
+        const w = await findWarning(database, d.warningId);
+        job.payload = w ? await payloadFor(database, w, clock()) : null;
+      }
+      const payload = job?.payload ?? null;
+      // Only what sending needs: the full rows cost more to read than the claim itself.
+      const subs = await database.db
+        .select({
+          id: pushSubscriptions.id,
+          endpoint: pushSubscriptions.endpoint,
+          p256dh: pushSubscriptions.p256dh,
+          auth: pushSubscriptions.auth,
+        })
+        .from(pushSubscriptions)
+        .where(inArray(pushSubscriptions.id, [...new Set(items.map((i) => i.subscriptionId))]));
+      const byId = new Map(subs.map((s) => [s.id, s]));
+      const touched = new Set<Lane>();
+      for (const item of items) touched.add(enqueue(item, byId.get(item.subscriptionId), payload, priority, started + leaseMs));
+      for (const lane of touched) {
+        lanes.sealAhead(lane);
+        pump(lane);
+      }
+    }
+    return got;
+  }
+
+  return {
+    claimRound,
+    /** Whether a delivery's message has expired or been superseded (by the database's clock). */
+    stale(deliveryId: number): boolean {
+      const job = live.get(deliveryId);
+      return Boolean(job && (job.supersededBy !== null || job.expires <= dbTime()));
+    },
+  };
+}
