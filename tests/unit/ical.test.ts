@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, test } from 'vitest';
-import { CONTENT_DIR, readYamlFile } from '../../api/domain/content-files.ts';
+import { readYamlFile } from '../../api/domain/content-files.ts';
+import { CONTENT_DIR } from '../../api/env.ts';
 import { buildCalendar, eventToCalendarEvent, foldLine, type CalendarEvent } from '../../site/lib/ical.ts';
 import { eventSchema } from '../../site/schemas/event.ts';
 
