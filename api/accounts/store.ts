@@ -4,7 +4,7 @@ import { auditInsert, auditInsertWhen, type AuditInput } from '../audit.ts';
 import type { Database } from '../db/client.ts';
 import { accounts, sessions, type AccountRow } from '../db/schema.ts';
 import { hashPassword } from './passwords.ts';
-import { roleSchema, type Role } from './roles.ts';
+import type { Role } from './roles.ts';
 
 /** An account as the API shows it: never the password hash. */
 export interface PublicAccount {
@@ -27,15 +27,13 @@ export const usernameSchema = z
   .toLowerCase()
   .regex(/^[a-z0-9._-]{3,32}$/, '用户名为 3–32 位小写字母、数字或 . _ -');
 
-const rolesJson = z.array(roleSchema);
-
 /** Strips the secret parts of an account row. */
 export function toPublic(row: AccountRow): PublicAccount {
   return {
     id: row.id,
     username: row.username,
     displayName: row.displayName,
-    roles: rolesJson.parse(JSON.parse(row.roles)),
+    roles: row.roles,
     unitName: row.unitName,
     unitDistrict: row.unitDistrict,
     disabled: row.disabled,
@@ -65,7 +63,7 @@ export async function createAccount(database: Database, input: NewAccount, now: 
           username: input.username,
           displayName: input.displayName,
           passwordHash,
-          roles: JSON.stringify(input.roles),
+          roles: input.roles,
           unitName: input.unitName ?? null,
           unitDistrict: input.unitDistrict ?? null,
           createdAt: now,

@@ -28,8 +28,6 @@ export const NAME_DISPLAY_NAMES = {
 /** How names appear on a public leaderboard. */
 export type NameDisplay = keyof typeof NAME_DISPLAY_NAMES;
 
-/** A stored setting as a name display, `masked` when unknown. */
-export const nameDisplayOf = (v: string): NameDisplay => (v === 'full' || v === 'hidden' ? v : 'masked');
 /** How teams are ranked. */
 export const TEAM_SCORING_NAMES = { average: '全队平均分', best: '最好的 N 人总分' } as const;
 /** Certificate kinds: 荣誉证书 for a place, 合格证书 for a pass mark, 参与证明 for everyone else who handed in. */

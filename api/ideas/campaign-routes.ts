@@ -14,12 +14,12 @@ import { idParam } from './schemas.ts';
 const toColumns = (input: CampaignInput) => ({
   title: input.title,
   description: input.description,
-  themes: JSON.stringify(input.themes),
+  themes: input.themes,
   collectStartsAt: input.collectStartsAt,
   collectEndsAt: input.collectEndsAt,
   judgingEndsAt: input.judgingEndsAt,
-  awards: JSON.stringify(input.awards),
-  criteria: JSON.stringify(input.criteria),
+  awards: input.awards,
+  criteria: input.criteria,
   contactRetentionDays: input.contactRetentionDays,
 });
 

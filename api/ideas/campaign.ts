@@ -34,14 +34,14 @@ export function toCampaign(row: IdeaCampaignRow, now: number): Campaign {
     id: row.id,
     title: row.title,
     description: row.description,
-    themes: JSON.parse(row.themes) as string[],
+    themes: row.themes,
     phase: phaseAt(row, now),
     collectStartsAt: row.collectStartsAt,
     collectEndsAt: row.collectEndsAt,
     judgingEndsAt: row.judgingEndsAt,
     announcedAt: row.announcedAt,
-    awards: JSON.parse(row.awards) as AwardLevel[],
-    criteria: JSON.parse(row.criteria) as Criterion[],
+    awards: row.awards,
+    criteria: row.criteria,
     contactRetentionDays: row.contactRetentionDays,
   };
 }

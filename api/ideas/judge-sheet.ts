@@ -61,7 +61,7 @@ export async function judgeSheet(database: Database, campaign: Campaign, judgeId
         hasPhoto: idea.hasPhoto,
         mine: own
           ? {
-              scores: JSON.parse(own.scores) as CriterionScores,
+              scores: own.scores,
               comment: own.comment,
               weighted: own.weighted,
               submittedAt: own.submittedAt,
@@ -72,7 +72,7 @@ export async function judgeSheet(database: Database, campaign: Campaign, judgeId
               .filter((s) => s.judgeId !== judgeId)
               .map((s) => ({
                 label: `其他评委 ${judgeOrder.indexOf(s.judgeId) + 1}`,
-                scores: JSON.parse(s.scores) as CriterionScores,
+                scores: s.scores,
                 weighted: s.weighted,
               }))
           : null,

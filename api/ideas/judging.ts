@@ -73,7 +73,7 @@ export const judgingRoutes = new Hono<AppEnv>()
               campaignId: id,
               ideaId,
               judgeId: me,
-              scores: JSON.stringify(input.scores),
+              scores: input.scores,
               weighted,
               comment: input.comment,
               submittedAt: now,

@@ -8,7 +8,6 @@ import { accounts, ideas, ideaScores } from '../db/schema.ts';
 import { paramsOf } from '../validate.ts';
 import { awardName, campaignOr404 } from './campaign.ts';
 import { loadRanking } from './panel.ts';
-import type { CriterionScores } from './ranking.ts';
 import { idParam } from './schemas.ts';
 import { formatStamp } from '../domain/clock.ts';
 
@@ -38,7 +37,7 @@ export const scoresExport = new Hono<AppEnv>().get('/:id{[0-9]+}/scores.csv', re
       '奖项',
     ],
     rows.map(({ score, title, judge, username }) => {
-      const scores = JSON.parse(score.scores) as CriterionScores;
+      const scores = score.scores;
       const r = ranking.get(score.ideaId);
       return [
         score.ideaId,

@@ -43,7 +43,7 @@ export const trackIdeas = new Hono<AppEnv>().post(
     if (!row) throw apiError(404, 'receipt_not_found', '没有找到这个回执码对应的金点子，请核对后再试。', { code: '回执码不正确' });
     const campaign = await campaignOr404(database, row.campaignId, now);
     const original = row.duplicateOfId ? await database.db.query.ideas.findFirst({ where: eq(ideas.id, row.duplicateOfId) }) : undefined;
-    const status = row.status as IdeaStatus;
+    const status = row.status;
     const statusText = status === 'hidden' && row.hiddenByReports ? '因多位市民举报暂时隐藏，等待审核员复核' : STATUS_LABELS[status];
     const idea: TrackedIdea = {
       id: row.id,

@@ -53,8 +53,8 @@ async function owned(c: Context<AppEnv>, id: number) {
 }
 
 const columns = (p: z.output<typeof prefsSchema>) => ({
-  districts: JSON.stringify(p.districts),
-  hazards: p.hazards ? JSON.stringify(p.hazards) : null,
+  districts: p.districts,
+  hazards: p.hazards ?? null,
   minRank: LEVELS[p.minLevel].rank,
   exercises: p.exercises,
 });

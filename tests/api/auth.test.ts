@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { IDLE_TIMEOUT_MS } from '../../api/accounts/sessions.ts';
+import { IDLE_TIMEOUT_MS } from '#api/accounts/sessions.ts';
 import { GOOD_PASSWORD, login, makeAccount, signedIn, totpCode } from '../fixtures/accounts.ts';
 import { createTestApp, jsonInit, TEST_ORIGIN } from '../fixtures/app.ts';
 

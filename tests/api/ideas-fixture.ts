@@ -1,7 +1,7 @@
 import { jsonInit, type createTestApp } from '../fixtures/app.ts';
 import { signedIn } from '../fixtures/accounts.ts';
-import type { Role } from '../../api/accounts/roles.ts';
-import { DEFAULT_AWARDS, DEFAULT_CRITERIA, DEFAULT_THEMES } from '../../api/ideas/labels.ts';
+import type { Role } from '#api/accounts/roles.ts';
+import { DEFAULT_AWARDS, DEFAULT_CRITERIA, DEFAULT_THEMES } from '#api/ideas/labels.ts';
 
 /** The test app of the ideas tests. */
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { ideas } from '../../api/db/schema.ts';
+import { ideas } from '#api/db/schema.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
 import { body, ideaInput, openCampaign, submitIdea, type TestApp } from './ideas-fixture.ts';
 

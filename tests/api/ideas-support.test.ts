@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { SUPPORTS_PER_ADDRESS } from '../../api/ideas/support-count.ts';
+import { SUPPORTS_PER_ADDRESS } from '#api/ideas/support-count.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
 import { body, moderator, newDevice, openCampaign, publishedIdea, staff, type TestApp } from './ideas-fixture.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openDatabase } from '../../api/db/client.ts';
+import { openDatabase } from '#api/db/client.ts';
 import { startSqld } from '../fixtures/db.ts';
 import { waitFor } from '../fixtures/ports.ts';
 import { startPushService, type FakeBrowser } from '../fixtures/push-service.ts';

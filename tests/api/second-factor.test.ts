@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { totpOf } from '../../api/accounts/second-factor.ts';
-import { accounts, recoveryCodes } from '../../api/db/schema.ts';
+import { totpOf } from '#api/accounts/second-factor.ts';
+import { accounts, recoveryCodes } from '#api/db/schema.ts';
 import { GOOD_PASSWORD, login, makeAccount } from '../fixtures/accounts.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
 

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { readYamlFile } from '../../api/domain/content-files.ts';
-import { AREAS, areaListSchema, CITY_CODE, DISTRICTS } from '../../api/domain/areas.ts';
-import { CONTENT_DIR } from '../../api/env.ts';
-import { populationSchema } from '../../site/schemas/household.ts';
+import { readYamlFile } from '#api/domain/content-files.ts';
+import { AREAS, areaListSchema, CITY_CODE, DISTRICTS } from '#api/domain/areas.ts';
+import { CONTENT_DIR } from '#api/env.ts';
+import { populationSchema } from '#site/schemas/household.ts';
 
 // api/domain/areas.ts is the one list of areas (content/areas.yaml is gone); content that names areas is held to it.
 describe('areas', () => {

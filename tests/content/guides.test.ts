@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { loadQuestionBank } from '../../api/domain/question-bank.ts';
-import { CONTENT_DIR } from '../../api/env.ts';
-import { guideSchema, isSpecificUrl } from '../../site/schemas/guide.ts';
+import { loadQuestionBank } from '#api/domain/question-bank.ts';
+import { CONTENT_DIR } from '#api/env.ts';
+import { guideSchema, isSpecificUrl } from '#site/schemas/guide.ts';
 
 const files = readdirSync('content/guides').filter((f) => f.endsWith('.mdx'));
 const guides = files.map((f) => {

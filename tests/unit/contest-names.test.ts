@@ -8,9 +8,9 @@ import {
   newJoinCode,
   normaliseCertificateCode,
   normaliseCode,
-} from '../../api/contests/codes.ts';
-import { maskName, nameKeyOf, normaliseName, participantKeyOf } from '../../api/contests/names.ts';
-import { participation, rankIndividuals, rankTeams } from '../../api/contests/ranking.ts';
+} from '#api/contests/codes.ts';
+import { maskName, nameKeyOf, normaliseName, participantKeyOf } from '#api/contests/names.ts';
+import { participation, rankIndividuals, rankTeams } from '#api/contests/ranking.ts';
 
 describe('names', () => {
   test('masks the middle of a name to protect minors', () => {
