@@ -7,8 +7,19 @@ import { mapTileEnvSchema, parseMapTiles, type MapTiles } from './map-tiles.ts';
 import { parseAllowlist } from './push/allowlist.ts';
 import { defaultCryptoThreads } from './push/encrypt-pool.ts';
 
-/** Where generated server state (database file, secret, keys) lives unless configured otherwise. */
-export const DATA_DIR = resolve(process.env['DATA_DIR'] ?? 'data');
+/** `DATA_DIR`: where generated server state (database file, secret, keys) lives; `data` by default. */
+export const dataDirOf = (source: NodeJS.ProcessEnv = process.env): string => resolve(source['DATA_DIR'] ?? 'data');
+
+/** `CONTENT_DIR`: the content folder (tests point it elsewhere); `content` by default. */
+export const contentDirOf = (source: NodeJS.ProcessEnv = process.env): string => resolve(source['CONTENT_DIR'] ?? 'content');
+
+/** The content folder of this process, read once; the server-side content readers and the build use it. */
+export const CONTENT_DIR = contentDirOf();
+
+/** Whether a secret is configured (SERVER_SECRET, or a `secret` file in the data folder) without creating one. */
+export function hasSecret(source: NodeJS.ProcessEnv = process.env, dataDir = dataDirOf(source)): boolean {
+  return Boolean(source['SERVER_SECRET']) || existsSync(join(dataDir, 'secret'));
+}
 
 const urlSchema = z.string().refine((v) => URL.canParse(v), '应为完整网址，例如 http://127.0.0.1:4321');
 
@@ -82,7 +93,10 @@ export interface Env {
   secure: boolean;
   secret: string;
   distDir: string;
+  /** DATA_DIR, absolute. */
   dataDir: string;
+  /** CONTENT_DIR, absolute. */
+  contentDir: string;
   pushAllowlist: string[];
   pushConcurrency: number;
   /** Threads encrypting push messages while delivering. */
@@ -160,8 +174,8 @@ function loadOrCreateSecret(dataDir: string): string {
   return secret;
 }
 
-/** Parses and completes configuration from `source` (default: process.env). */
-export function loadEnv(source: NodeJS.ProcessEnv = process.env, dataDir = DATA_DIR): Env {
+/** Parses and completes configuration from `source` (default: process.env); `dataDir` overrides its DATA_DIR. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env, dataDir = dataDirOf(source)): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map(
@@ -202,6 +216,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, dataDir = DATA_
     secret: e.SERVER_SECRET ?? loadOrCreateSecret(dataDir),
     distDir: resolve(e.DIST_DIR),
     dataDir,
+    contentDir: contentDirOf(source),
     pushAllowlist: parseAllowlist(e.PUSH_ENDPOINT_ALLOWLIST),
     pushConcurrency: e.PUSH_CONCURRENCY,
     pushCryptoThreads: e.PUSH_CRYPTO_THREADS ?? defaultCryptoThreads(),

@@ -35,7 +35,7 @@ async function prepare(
   for (let wait = 1000; ; wait = Math.min(wait * 2, 30_000)) {
     try {
       await migrateDatabase(database);
-      await seedOfficeTemplates(database, Date.now());
+      await seedOfficeTemplates(database, Date.now(), env.contentDir);
       // Generated on the very first start and kept in the database from then on.
       const vapid = await loadVapidKeys(database, Date.now());
       const sender = createPushSender(vapid, env.pushConcurrency, {

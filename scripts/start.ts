@@ -23,4 +23,4 @@ if (stale) {
   const res = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
   if (res.status !== 0) process.exit(res.status ?? 1);
 }
-await import('../api/server.ts');
+await import('#api/server.ts');

@@ -1,8 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
-import { areaSchema } from '../api/domain/areas.ts';
-import { CONTENT_DIR } from '../api/domain/content-files.ts';
-import { loadQuestionBank } from '../api/domain/questions.ts';
+import { loadQuestionBank } from '../api/domain/question-bank.ts';
+import { CONTENT_DIR } from '../api/env.ts';
 import { eventSchema } from './schemas/event.ts';
 import { guideSchema } from './schemas/guide.ts';
 import { guideEnSchema, numberEnSchema } from './schemas/english.ts';
@@ -15,7 +14,7 @@ const questionLoader: Loader = {
   name: 'question-bank',
   load: async ({ store, watcher }) => {
     store.clear();
-    for (const q of loadQuestionBank()) store.set({ id: q.id, data: q });
+    for (const q of loadQuestionBank(`${CONTENT_DIR}/questions`)) store.set({ id: q.id, data: q });
     watcher?.add(`${CONTENT_DIR}/questions`);
   },
 };
@@ -38,7 +37,6 @@ export const collections = {
     schema: shelterSchema,
   }),
   questions: defineCollection({ loader: questionLoader }),
-  areas: defineCollection({ loader: yamlListLoader(`${CONTENT_DIR}/areas.yaml`, areaSchema, 'code') }),
   population: defineCollection({ loader: yamlListLoader(`${CONTENT_DIR}/population.yaml`, populationSchema, 'areaCode') }),
   numbers: defineCollection({ loader: yamlListLoader(`${CONTENT_DIR}/numbers.yaml`, phoneNumberSchema, 'number') }),
   /** English names and purposes of the numbers above. */

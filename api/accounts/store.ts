@@ -1,10 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { auditInsert, auditInsertWhen, type AuditInput } from '../audit.ts';
 import type { Database } from '../db/client.ts';
 import { accounts, sessions, type AccountRow } from '../db/schema.ts';
 import { hashPassword } from './passwords.ts';
-import { roleSchema, type Role } from './roles.ts';
+import type { Role } from './roles.ts';
 
 /** An account as the API shows it: never the password hash. */
 export interface PublicAccount {
@@ -22,15 +21,13 @@ export interface PublicAccount {
 
 export { usernameSchema } from './contract.ts';
 
-const rolesJson = z.array(roleSchema);
-
 /** Strips the secret parts of an account row. */
 export function toPublic(row: AccountRow): PublicAccount {
   return {
     id: row.id,
     username: row.username,
     displayName: row.displayName,
-    roles: rolesJson.parse(JSON.parse(row.roles)),
+    roles: row.roles,
     unitName: row.unitName,
     unitDistrict: row.unitDistrict,
     disabled: row.disabled,
@@ -60,7 +57,7 @@ export async function createAccount(database: Database, input: NewAccount, now: 
           username: input.username,
           displayName: input.displayName,
           passwordHash,
-          roles: JSON.stringify(input.roles),
+          roles: input.roles,
           unitName: input.unitName ?? null,
           unitDistrict: input.unitDistrict ?? null,
           createdAt: now,

@@ -64,7 +64,7 @@ export const adminAccounts = new Hono<AppEnv>()
           .update(accounts)
           .set({
             displayName: input.displayName ?? before.displayName,
-            roles: JSON.stringify(roles),
+            roles,
             unitName,
             unitDistrict,
             disabled,

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { auditInsertWhen, type AuditInput } from '../audit.ts';
 import type { Database } from '../db/client.ts';
 import { warnings, type WarningRow } from '../db/schema-warnings.ts';
-import { HAZARDS, type HazardCode } from '../domain/hazards.ts';
+import { HAZARDS } from '../domain/hazards.ts';
 import { isConstraintError } from '../errors.ts';
 import { asInput } from '../warnings/drafts.ts';
 import { timesProblem, warningInputSchema, type WarningInput } from '../warnings/schema.ts';
@@ -49,7 +49,7 @@ async function referenced(database: Database, m: CapMessage): Promise<WarningRow
 /** The content of a Cancel: what the message says, the rest from the message it cancels (told to the publisher). */
 function cancelFields(m: CapMessage, previous: WarningRow, mapped: Mapping | null, now: number): Mapping {
   const base = asInput(previous);
-  const hazard = HAZARDS[previous.hazard as HazardCode]?.name ?? previous.hazard;
+  const hazard = HAZARDS[previous.hazard]?.name ?? previous.hazard;
   const fields: Partial<WarningInput> = {
     ...base,
     ...mapped?.fields,
@@ -137,8 +137,8 @@ export async function importCap(
           .insert(warnings)
           .values({
             ...input,
-            areas: JSON.stringify(input.areas),
-            actions: JSON.stringify(input.actions),
+            areas: input.areas,
+            actions: input.actions,
             state: 'draft',
             identifier: m.identifier,
             sender: m.sender,

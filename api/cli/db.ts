@@ -1,10 +1,10 @@
 // `npm run db:backup -- [FILE]`: a consistent copy of the live database, taken while the site runs.
 // `npm run db:restore -- FILE [--new-secret]`: puts a backup back; the server must be stopped first.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BackupError, backupDatabase, restoreDatabase } from '../db/backup.ts';
-import { DATA_DIR, EnvError, loadEnv } from '../env.ts';
+import { dataDirOf, EnvError, hasSecret, loadEnv } from '../env.ts';
 import { fileStamp } from '../domain/clock.ts';
 
 const USAGE = `用法：
@@ -30,9 +30,9 @@ async function main(argv: string[]): Promise<number> {
   const [command, file] = positionals;
   if (command === 'restore') {
     // Participants' tokens and certificate links are signed with the secret: a restore under a new one breaks them all.
-    if (!process.env['SERVER_SECRET'] && !existsSync(join(DATA_DIR, 'secret')) && !values['new-secret']) {
+    if (!hasSecret() && !values['new-secret']) {
       console.error(
-        `没有找到服务器密钥（${join(DATA_DIR, 'secret')}，或环境变量 SERVER_SECRET）。请先把备份时的 secret 文件放回原处；` +
+        `没有找到服务器密钥（${join(dataDirOf(), 'secret')}，或环境变量 SERVER_SECRET）。请先把备份时的 secret 文件放回原处；` +
           '确实找不到时加 --new-secret 继续（已发出的参赛凭证和证书查验链接将失效）。',
       );
       return 1;
@@ -40,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const env = loadEnv();
   if (command === 'backup') {
-    const target = file ?? join(DATA_DIR, 'backups', defaultName());
+    const target = file ?? join(env.dataDir, 'backups', defaultName());
     mkdirSync(resolve(target, '..'), { recursive: true });
     const out = await backupDatabase(env.databaseUrl, env.databaseAuthToken, target);
     console.log(`备份完成：${out.path}`);

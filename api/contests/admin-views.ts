@@ -60,9 +60,7 @@ export async function contestDetail(database: Database, c: ContestRow, now: numb
   return {
     ...c,
     status: statusOf(c, now),
-    audience: c.audience as AudienceCode,
     teams: teamsOf(c),
-    selection: JSON.parse(c.selection) as Selection,
     joinUrl: joinUrlOf(siteUrl, c.code),
     questions: shown,
     openQuestions: questions.filter((q) => !reservedIds.has(q.questionId)).length,

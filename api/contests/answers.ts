@@ -24,6 +24,7 @@ export async function saveAnswer(
   a: { attemptId: number; position: number; choice: readonly number[]; correct: boolean; rev: number },
   now: number,
 ): Promise<SaveOutcome> {
+  // A raw statement (one group-committed write), so the JSON column gets its text.
   const rows = await groupWrite(database, UPSERT, [a.attemptId, a.position, JSON.stringify(a.choice), a.correct ? 1 : 0, a.rev, now]);
   if (rows[0]) return { kind: 'saved', deadline: Number(rows[0]['deadline']) };
   // Nothing written: the attempt is closed, or a newer answer is already stored.

@@ -29,7 +29,7 @@ export async function attemptShape(database: Database, id: number): Promise<Atte
   if (hit) return hit;
   const row = await findAttempt(database, id);
   if (!row) return undefined;
-  const shape = { id, contestId: row.contestId, questionOrder: JSON.parse(row.questionOrder), optionOrders: JSON.parse(row.optionOrders) };
+  const shape = { id, contestId: row.contestId, questionOrder: row.questionOrder, optionOrders: row.optionOrders };
   // A Map keeps insertion order, so the first key is the oldest entry.
   if (shapes.size >= MAX_SHAPES) shapes.delete(shapes.keys().next().value as number);
   shapes.set(id, shape);
@@ -38,9 +38,11 @@ export async function attemptShape(database: Database, id: number): Promise<Atte
 
 const attemptColumns = Object.entries(getTableColumns(contestAttempts));
 
-/** An attempt row as drizzle would give it, from a raw `RETURNING *` row (snake_case columns). */
+/** An attempt row as drizzle would give it, from a raw `RETURNING *` row (snake_case columns, JSON as text). */
 export function attemptFromRow(row: Row): AttemptRow {
-  return Object.fromEntries(attemptColumns.map(([key, column]) => [key, row[column.name] ?? null])) as AttemptRow;
+  const value = (v: Row[string] | undefined, column: (typeof attemptColumns)[number][1]): unknown =>
+    v === null || v === undefined ? null : column.mapFromDriverValue(v);
+  return Object.fromEntries(attemptColumns.map(([key, column]) => [key, value(row[column.name], column)])) as AttemptRow;
 }
 
 /** A participant about to start. */
@@ -147,5 +149,5 @@ export async function answersOf(
   attemptId: number,
 ): Promise<Map<number, { choice: number[]; correct: boolean; rev: number }>> {
   const rows = await database.db.select().from(contestAnswers).where(eq(contestAnswers.attemptId, attemptId));
-  return new Map(rows.map((r) => [r.position, { choice: JSON.parse(r.choice) as number[], correct: r.correct, rev: r.rev }]));
+  return new Map(rows.map((r) => [r.position, { choice: r.choice, correct: r.correct, rev: r.rev }]));
 }

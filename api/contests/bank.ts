@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { CONTENT_DIR } from '../domain/content-files.ts';
-import { loadQuestionBank, type Question } from '../domain/questions.ts';
+import { loadQuestionBank } from '../domain/question-bank.ts';
+import type { Question } from '../domain/questions.ts';
+import { CONTENT_DIR } from '../env.ts';
 import { CATEGORY_CODES, type CategoryCode } from './labels.ts';
 
 /** A bank question with what the contest needs to know about its guide. */
@@ -29,7 +30,7 @@ let cached: BankQuestion[] | null = null;
 export function contestBank(): BankQuestion[] {
   if (cached) return cached;
   const guides = loadGuideIndex();
-  cached = loadQuestionBank().map((q) => {
+  cached = loadQuestionBank(join(CONTENT_DIR, 'questions')).map((q) => {
     const guide = guides.get(q.guide);
     if (!guide) throw new Error(`content/questions/${q.guide}.yaml has no guide content/guides/${q.guide}.mdx`);
     return { ...q, category: guide.category, guideTitle: guide.title };

@@ -2,7 +2,6 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { contestAttempts, type ContestRow } from '../db/schema.ts';
 import { closeDue } from './attempts.ts';
-import { nameDisplayOf } from './labels.ts';
 import { maskName } from './names.ts';
 import { participation, rankIndividuals, rankTeams, type Ranked, type RankedTeam } from './ranking.ts';
 import { questionsOf, statusOf, teamsOf } from './store.ts';
@@ -81,7 +80,7 @@ export const BOARD_SIZE = 100;
 export async function publicBoard(database: Database, c: ContestRow, now: number): Promise<PublicBoard> {
   const s = await standings(database, c, now);
   const status = statusOf(c, now);
-  const names = nameDisplayOf(c.nameDisplay);
+  const names = c.nameDisplay;
   return {
     title: c.title,
     unitName: c.unitName,

@@ -1,21 +1,9 @@
 // Names and codes of the contest feature, free of server imports so islands can use them too.
+import type { TypeCode } from '../domain/question-kinds.ts';
 
-/** The four classes of emergency (《突发事件应对法》), as in site/schemas/guide.ts. */
-export const CATEGORY_CODES = ['natural', 'accident', 'health', 'social'] as const;
-/** A category code. */
-export type CategoryCode = (typeof CATEGORY_CODES)[number];
-/** Category names. */
-export const CATEGORY_NAMES: Record<CategoryCode, string> = {
-  natural: '自然灾害',
-  accident: '事故灾难',
-  health: '公共卫生事件',
-  social: '社会安全事件',
-};
+export { AUDIENCES as AUDIENCE_CODES, CATEGORY_CODES, CATEGORY_NAMES, TYPE_CODES } from '../domain/question-kinds.ts';
+export type { AudienceCode, CategoryCode, TypeCode } from '../domain/question-kinds.ts';
 
-/** Question types. */
-export const TYPE_CODES = ['single', 'multiple', 'truefalse'] as const;
-/** A question type. */
-export type TypeCode = (typeof TYPE_CODES)[number];
 /** Question type names. */
 export const TYPE_NAMES: Record<TypeCode, string> = { single: '单选题', multiple: '多选题', truefalse: '判断题' };
 
@@ -25,11 +13,6 @@ export const DIFFICULTY_CODES = ['1', '2', '3'] as const;
 export type DifficultyCode = (typeof DIFFICULTY_CODES)[number];
 /** Difficulty names. */
 export const DIFFICULTY_NAMES: Record<DifficultyCode, string> = { '1': '容易', '2': '中等', '3': '较难' };
-
-/** Audiences; the same list as api/domain/questions.ts (a unit test keeps them equal). */
-export const AUDIENCE_CODES = ['小学', '中学', '成人'] as const;
-/** An audience. */
-export type AudienceCode = (typeof AUDIENCE_CODES)[number];
 
 /** When the right answers are shown. */
 export const REVEAL_NAMES = { submit: '交卷后立即显示', close: '竞赛结束后显示' } as const;
@@ -45,8 +28,6 @@ export const NAME_DISPLAY_NAMES = {
 /** How names appear on a public leaderboard. */
 export type NameDisplay = keyof typeof NAME_DISPLAY_NAMES;
 
-/** A stored setting as a name display, `masked` when unknown. */
-export const nameDisplayOf = (v: string): NameDisplay => (v === 'full' || v === 'hidden' ? v : 'masked');
 /** How teams are ranked. */
 export const TEAM_SCORING_NAMES = { average: '全队平均分', best: '最好的 N 人总分' } as const;
 /** Certificate kinds: 荣誉证书 for a place, 合格证书 for a pass mark, 参与证明 for everyone else who handed in. */

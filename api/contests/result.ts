@@ -69,8 +69,8 @@ export async function finishedView(
   let review: ReviewItem[] | null = null;
   if (showAnswers) {
     const answers = await answersOf(database, a.id);
-    const order = JSON.parse(a.questionOrder) as number[];
-    const optionOrders = JSON.parse(a.optionOrders) as number[][];
+    const order = a.questionOrder;
+    const optionOrders = a.optionOrders;
     review = order.flatMap((position, n) => {
       const q = questions[position];
       if (!q) return [];
@@ -79,7 +79,7 @@ export async function finishedView(
       return [
         {
           n,
-          type: q.type as TypeCode,
+          type: q.type,
           stem: q.stem,
           options: perm.map((i) => q.options[i] ?? ''),
           chosen: toShownChoice(given, perm),

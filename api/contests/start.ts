@@ -79,8 +79,6 @@ export async function startAttempt(
     mwin: windowOf(limits.misses, now),
   };
   const cert = newCertificateCode();
-  const questionOrder = JSON.stringify(order.questionOrder);
-  const optionOrders = JSON.stringify(order.optionOrders);
   const [counted, inserted] = await groupWriteAll(database, [
     { sql: COUNT_JOIN, args: keys },
     {
@@ -100,8 +98,9 @@ export async function startAttempt(
         ip: p.ipHash,
         now,
         lobby: LOBBY_MS,
-        qorder: questionOrder,
-        oorders: optionOrders,
+        // A raw statement (one group-committed write): JSON columns are written as their text.
+        qorder: JSON.stringify(order.questionOrder),
+        oorders: JSON.stringify(order.optionOrders),
         cert,
       },
     },
@@ -127,8 +126,8 @@ export async function startAttempt(
     submittedAt: null,
     finishedBy: null,
     correct: null,
-    questionOrder,
-    optionOrders,
+    questionOrder: order.questionOrder,
+    optionOrders: order.optionOrders,
     certificateCode: cert,
   };
   return {

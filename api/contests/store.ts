@@ -6,11 +6,8 @@ import { contestQuestions, contests, type ContestQuestionRow, type ContestRow } 
 import type { BankQuestion } from './bank.ts';
 import { newJoinCode } from './codes.ts';
 
-/** A contest's questions with their JSON columns parsed. */
-export interface ContestQuestion extends Omit<ContestQuestionRow, 'options' | 'answer'> {
-  options: string[];
-  answer: number[];
-}
+/** A contest's question (its JSON columns come parsed by the schema). */
+export type ContestQuestion = ContestQuestionRow;
 
 /** scheduled (not yet open), open, or closed. */
 export type ContestStatus = 'scheduled' | 'open' | 'closed';
@@ -21,7 +18,7 @@ export function statusOf(c: Pick<ContestRow, 'opensAt' | 'closesAt'>, now: numbe
 }
 
 /** The team list of a contest. */
-export const teamsOf = (c: Pick<ContestRow, 'teams'>): string[] => JSON.parse(c.teams) as string[];
+export const teamsOf = (c: Pick<ContestRow, 'teams'>): string[] => c.teams;
 
 /** Stores a contest and its questions in one batch, retrying on the rare clash of join codes. */
 export async function insertContest(
@@ -44,8 +41,8 @@ export async function insertContest(
               questionId: q.id,
               type: q.type,
               stem: q.stem,
-              options: JSON.stringify(q.options),
-              answer: JSON.stringify(q.answer),
+              options: q.options,
+              answer: q.answer,
               explanation: q.explanation,
               guide: q.guide,
               category: q.category,
@@ -91,9 +88,8 @@ export async function questionsOf(database: Database, contestId: number): Promis
     .from(contestQuestions)
     .where(eq(contestQuestions.contestId, contestId))
     .orderBy(contestQuestions.position);
-  const list = rows.map((r) => ({ ...r, options: JSON.parse(r.options) as string[], answer: JSON.parse(r.answer) as number[] }));
-  if (list.length > 0) cache.set(contestId, list);
-  return list;
+  if (rows.length > 0) cache.set(contestId, rows);
+  return rows;
 }
 
 /** Crypto-strength random integer in [0, n), for draws and shuffles. */

@@ -1,6 +1,6 @@
 import type { AttemptRow, ContestRow } from '../db/schema.ts';
 import { attemptToken } from './codes.ts';
-import { nameDisplayOf, scoreOf, type NameDisplay, type TypeCode } from './labels.ts';
+import { scoreOf, type NameDisplay, type TypeCode } from './labels.ts';
 import { toShownChoice } from './scoring.ts';
 import { statusOf, teamsOf, type ContestQuestion, type ContestStatus } from './store.ts';
 
@@ -43,12 +43,12 @@ export function contestPublic(c: ContestRow, questionCount: number, now: number)
     timeLimitMs: c.timeLimitMs,
     moreTimeMs: c.moreTimeMs,
     attemptsAllowed: c.attemptsAllowed,
-    revealAnswers: c.revealAnswers as ContestPublic['revealAnswers'],
-    teamMode: c.teamMode as ContestPublic['teamMode'],
+    revealAnswers: c.revealAnswers,
+    teamMode: c.teamMode,
     teams: teamsOf(c),
     askClass: c.askClass,
     askStudentNo: c.askStudentNo,
-    nameDisplay: nameDisplayOf(c.nameDisplay),
+    nameDisplay: c.nameDisplay,
     now,
   };
 }
@@ -86,15 +86,15 @@ export function runningView(
   now: number,
   secret: string,
 ): AttemptRunning {
-  const order = JSON.parse(a.questionOrder) as number[];
-  const optionOrders = JSON.parse(a.optionOrders) as number[][];
+  const order = a.questionOrder;
+  const optionOrders = a.optionOrders;
   const saved: AttemptRunning['saved'] = {};
   const shown = order.map((position, n) => {
     const q = questions[position] as ContestQuestion;
     const perm = optionOrders[n] ?? [];
     const ans = answers.get(position);
     if (ans) saved[n] = { choice: toShownChoice(ans.choice, perm), rev: ans.rev };
-    return { n, type: q.type as TypeCode, stem: q.stem, options: perm.map((i) => q.options[i] ?? '') };
+    return { n, type: q.type, stem: q.stem, options: perm.map((i) => q.options[i] ?? '') };
   });
   return {
     state: 'running',

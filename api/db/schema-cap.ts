@@ -1,4 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { accounts } from './schema-accounts.ts';
+import { warnings } from './schema-warnings.ts';
 
 /** Source feeds of CAP messages (the provincial release system): Atom/RSS of CAP, or a directory of CAP files. */
 export const capFeeds = sqliteTable('cap_feeds', {
@@ -21,7 +23,7 @@ export const capFeeds = sqliteTable('cap_feeds', {
   failures: integer('failures').notNull().default(0),
   /** Not polled before this time (ms). */
   nextPollAt: integer('next_poll_at').notNull().default(0),
-  createdBy: integer('created_by'),
+  createdBy: integer('created_by').references(() => accounts.id),
   createdAt: integer('created_at').notNull(),
 });
 
@@ -30,12 +32,16 @@ export const capFeedItems = sqliteTable(
   'cap_feed_items',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    feedId: integer('feed_id').notNull(),
+    /** A feed's record of what it brought goes with the feed (as the route removing a feed always did). */
+    feedId: integer('feed_id')
+      .notNull()
+      .references(() => capFeeds.id, { onDelete: 'cascade' }),
     /** The document's address (or the feed entry's id for inline CAP). */
     ref: text('ref').notNull(),
     /** draft, published, duplicate, refused, or review (fields the publisher must decide before it can be a draft). */
     outcome: text('outcome', { enum: ['draft', 'published', 'duplicate', 'refused', 'review'] }).notNull(),
-    warningId: integer('warning_id'),
+    /** Null once the draft it made is discarded (a follow-up draft that lost a race is deleted). */
+    warningId: integer('warning_id').references(() => warnings.id, { onDelete: 'set null' }),
     /** Why it was refused or kept as a draft, in plain Chinese. */
     detail: text('detail'),
     /** The document itself while it waits for a publisher's review (outcome review). */
@@ -51,7 +57,7 @@ export const capTrustedSenders = sqliteTable('cap_trusted_senders', {
   sender: text('sender').primaryKey(),
   /** Red and whole-city messages from this sender skip the second publisher (四眼原则) too. */
   exemptTwoPerson: integer('exempt_two_person', { mode: 'boolean' }).notNull().default(false),
-  createdBy: integer('created_by'),
+  createdBy: integer('created_by').references(() => accounts.id),
   createdAt: integer('created_at').notNull(),
 });
 

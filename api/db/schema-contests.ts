@@ -1,5 +1,8 @@
 // Tables of the contests feature; re-exported by api/db/schema.ts so drizzle-kit and the client see them.
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { AUDIENCE_CODES, CATEGORY_CODES, CERTIFICATE_RULES, TYPE_CODES } from '../contests/labels.ts';
+import type { Selection } from '../contests/settings.ts';
+import { accounts } from './schema-accounts.ts';
 
 /** 应急知识竞赛: one contest run by a school or community, with its settings fixed at creation. */
 export const contests = sqliteTable(
@@ -15,15 +18,17 @@ export const contests = sqliteTable(
     /** District of the unit (GB/T 2260). */
     unitDistrict: text('unit_district'),
     /** Account that created it. */
-    createdBy: integer('created_by').notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => accounts.id),
     /** Unix ms: participants may join from here… */
     opensAt: integer('opens_at').notNull(),
     /** …until here; closing early or extending moves it. */
     closesAt: integer('closes_at').notNull(),
     /** 小学, 中学 or 成人. */
-    audience: text('audience').notNull(),
+    audience: text('audience', { enum: AUDIENCE_CODES }).notNull(),
     /** JSON of how the questions were chosen (counts by category, type, difficulty, or hand-picked). */
-    selection: text('selection').notNull(),
+    selection: text('selection', { mode: 'json' }).$type<Selection>().notNull(),
     /** Total time for one attempt. */
     timeLimitMs: integer('time_limit_ms').notNull(),
     /**
@@ -36,19 +41,27 @@ export const contests = sqliteTable(
     shuffleQuestions: integer('shuffle_questions', { mode: 'boolean' }).notNull().default(true),
     shuffleOptions: integer('shuffle_options', { mode: 'boolean' }).notNull().default(true),
     /** `submit`: right answers shown after submitting; `close`: only once the contest has closed. */
-    revealAnswers: text('reveal_answers').notNull().default('submit'),
+    revealAnswers: text('reveal_answers', { enum: ['submit', 'close'] })
+      .notNull()
+      .default('submit'),
     /** `list` (choose from `teams`), `free` (type a team) or `none`. */
-    teamMode: text('team_mode').notNull().default('list'),
+    teamMode: text('team_mode', { enum: ['list', 'free', 'none'] })
+      .notNull()
+      .default('list'),
     /** JSON array of team names (classes or communities). */
-    teams: text('teams').notNull().default('[]'),
+    teams: text('teams', { mode: 'json' }).$type<string[]>().notNull().default([]),
     askClass: integer('ask_class', { mode: 'boolean' }).notNull().default(false),
     askStudentNo: integer('ask_student_no', { mode: 'boolean' }).notNull().default(false),
     /** Whether several people may take part from one device (a computer room). */
     sharedDevices: integer('shared_devices', { mode: 'boolean' }).notNull().default(false),
     /** `masked` (张*明, the default: many participants are minors), `hidden` or `full` on the public leaderboard. */
-    nameDisplay: text('name_display').notNull().default('masked'),
+    nameDisplay: text('name_display', { enum: ['masked', 'hidden', 'full'] })
+      .notNull()
+      .default('masked'),
     /** Team ranking: `average` of members or `best` (sum of the best `teamBestN`). */
-    teamScoring: text('team_scoring').notNull().default('average'),
+    teamScoring: text('team_scoring', { enum: ['average', 'best'] })
+      .notNull()
+      .default('average'),
     teamBestN: integer('team_best_n').notNull().default(5),
     /** Ranks 1..honourTop (with at least `passScore`) get a 荣誉证书 once the contest has closed. */
     honourTop: integer('honour_top').notNull().default(3),
@@ -57,7 +70,7 @@ export const contests = sqliteTable(
      * places), `score` (合格证书 for a score of at least `passScore`) or `both`. Contests made before
      * the rule existed gave places only, so the column's default keeps them as they were.
      */
-    certificateRule: text('certificate_rule').notNull().default('top'),
+    certificateRule: text('certificate_rule', { enum: CERTIFICATE_RULES }).notNull().default('top'),
     /** Score out of 100 needed for a 合格证书, and for a place to earn a 荣誉证书 (0 in older contests). */
     passScore: integer('pass_score').notNull().default(0),
     /** Unix ms when the organiser put this finished contest away; its board and certificates stay public. */
@@ -72,21 +85,24 @@ export const contests = sqliteTable(
 export const contestQuestions = sqliteTable(
   'contest_questions',
   {
-    contestId: integer('contest_id').notNull(),
+    /** The contest's own copy of its questions goes with it (a contest nobody joined may be deleted). */
+    contestId: integer('contest_id')
+      .notNull()
+      .references(() => contests.id, { onDelete: 'cascade' }),
     /** 0-based position in the contest's own order. */
     position: integer('position').notNull(),
     /** Bank id, e.g. rainstorm-003. */
     questionId: text('question_id').notNull(),
-    type: text('type').notNull(),
+    type: text('type', { enum: TYPE_CODES }).notNull(),
     stem: text('stem').notNull(),
     /** JSON array of options in the bank's order. */
-    options: text('options').notNull(),
+    options: text('options', { mode: 'json' }).$type<string[]>().notNull(),
     /** JSON array of correct option indexes (bank order). Never sent before the attempt is submitted. */
-    answer: text('answer').notNull(),
+    answer: text('answer', { mode: 'json' }).$type<number[]>().notNull(),
     explanation: text('explanation').notNull(),
     /** Guide slug that teaches it. */
     guide: text('guide').notNull(),
-    category: text('category').notNull(),
+    category: text('category', { enum: CATEGORY_CODES }).notNull(),
     difficulty: integer('difficulty').notNull(),
   },
   (t) => [primaryKey({ columns: [t.contestId, t.position] })],
@@ -97,7 +113,10 @@ export const contestAttempts = sqliteTable(
   'contest_attempts',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    contestId: integer('contest_id').notNull(),
+    /** Restrict: an attempt carries a certificate people verify, so a contest with attempts is never deleted. */
+    contestId: integer('contest_id')
+      .notNull()
+      .references(() => contests.id, { onDelete: 'restrict' }),
     /** Normalised name|team|class|student number: who the participant is. */
     participantKey: text('participant_key').notNull(),
     /** Normalised name|team: what extra time is granted to. */
@@ -121,13 +140,13 @@ export const contestAttempts = sqliteTable(
     /** Set when submitted, or at the deadline once the server closes it. */
     submittedAt: integer('submitted_at'),
     /** `submit` or `deadline`. */
-    finishedBy: text('finished_by'),
+    finishedBy: text('finished_by', { enum: ['submit', 'deadline'] }),
     /** Number of questions answered right (all-or-nothing for 多选). */
     correct: integer('correct'),
     /** JSON: contest positions in the order this participant sees them. */
-    questionOrder: text('question_order').notNull(),
+    questionOrder: text('question_order', { mode: 'json' }).$type<number[]>().notNull(),
     /** JSON: per displayed question, the bank option index shown at each displayed place. */
-    optionOrders: text('option_orders').notNull(),
+    optionOrders: text('option_orders', { mode: 'json' }).$type<number[][]>().notNull(),
     /** Certificate verification code, shown only once the attempt is submitted. */
     certificateCode: text('certificate_code').notNull().unique(),
   },
@@ -142,11 +161,13 @@ export const contestAttempts = sqliteTable(
 export const contestAnswers = sqliteTable(
   'contest_answers',
   {
-    attemptId: integer('attempt_id').notNull(),
+    attemptId: integer('attempt_id')
+      .notNull()
+      .references(() => contestAttempts.id, { onDelete: 'restrict' }),
     /** Contest position of the question. */
     position: integer('position').notNull(),
     /** JSON array of chosen option indexes (bank order). */
-    choice: text('choice').notNull(),
+    choice: text('choice', { mode: 'json' }).$type<number[]>().notNull(),
     correct: integer('correct', { mode: 'boolean' }).notNull(),
     /** Client's time of the choice; an older retry never overwrites a newer answer. */
     rev: integer('rev').notNull(),
@@ -159,11 +180,15 @@ export const contestAnswers = sqliteTable(
 export const contestExtraTimes = sqliteTable(
   'contest_extra_times',
   {
-    contestId: integer('contest_id').notNull(),
+    contestId: integer('contest_id')
+      .notNull()
+      .references(() => contests.id, { onDelete: 'cascade' }),
     /** Normalised name|team. */
     nameKey: text('name_key').notNull(),
     extraMs: integer('extra_ms').notNull(),
-    grantedBy: integer('granted_by').notNull(),
+    grantedBy: integer('granted_by')
+      .notNull()
+      .references(() => accounts.id),
     grantedAt: integer('granted_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.contestId, t.nameKey] })],

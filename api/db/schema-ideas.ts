@@ -1,6 +1,10 @@
 // Tables of the ideas feature; re-exported by api/db/schema.ts so drizzle-kit and the client see them.
-import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { accounts } from './schema.ts';
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { AwardLevel, Criterion, CriterionScores } from '../ideas/campaign-contract.ts';
+import type { IdeaStatus } from '../ideas/labels.ts';
+import { accounts } from './schema-accounts.ts';
+
+const IDEA_STATUSES = ['pending', 'published', 'hidden', 'rejected', 'duplicate'] as const satisfies readonly IdeaStatus[];
 
 /** 金点子征集活动: one call for ideas with its themes, phases, awards and judging criteria. */
 export const ideaCampaigns = sqliteTable('idea_campaigns', {
@@ -8,7 +12,7 @@ export const ideaCampaigns = sqliteTable('idea_campaigns', {
   title: text('title').notNull(),
   description: text('description').notNull(),
   /** JSON array of theme names, e.g. ["应急预案", "物资保障"]. */
-  themes: text('themes').notNull(),
+  themes: text('themes', { mode: 'json' }).$type<string[]>().notNull(),
   /** 征集 opens (unix ms). */
   collectStartsAt: integer('collect_starts_at').notNull(),
   /** 征集 closes and 评审 begins (unix ms). */
@@ -16,9 +20,9 @@ export const ideaCampaigns = sqliteTable('idea_campaigns', {
   /** When results are expected (unix ms); informational, announcing is an explicit step. */
   judgingEndsAt: integer('judging_ends_at').notNull(),
   /** JSON array of `{code, name, count}` in rank order (一等奖 first). */
-  awards: text('awards').notNull(),
+  awards: text('awards', { mode: 'json' }).$type<AwardLevel[]>().notNull(),
   /** JSON array of `{key, name, weight}`; weights sum to 100. */
-  criteria: text('criteria').notNull(),
+  criteria: text('criteria', { mode: 'json' }).$type<Criterion[]>().notNull(),
   /** Days after the announcement when submitters' contacts are erased. */
   contactRetentionDays: integer('contact_retention_days').notNull().default(30),
   /** When the results were announced (公布); null until then. */
@@ -55,17 +59,17 @@ export const ideas = sqliteTable(
     /** When the submitter agreed to the privacy notice. */
     consentAt: integer('consent_at').notNull(),
     /** pending | published | hidden | rejected | duplicate. */
-    status: text('status').notNull().default('pending'),
+    status: text('status', { enum: IDEA_STATUSES }).notNull().default('pending'),
     /** Sent to moderation flagged (word list). */
     flagged: integer('flagged', { mode: 'boolean' }).notNull().default(false),
     /** JSON array of reasons for the flag. */
-    flagReasons: text('flag_reasons'),
+    flagReasons: text('flag_reasons', { mode: 'json' }).$type<string[]>(),
     /** The moderator's note the submitter sees (reason for rejecting or hiding). */
     moderationNote: text('moderation_note'),
     /** The judging panel's public feedback. */
     panelFeedback: text('panel_feedback'),
     /** For status duplicate: the idea this one duplicates. */
-    duplicateOfId: integer('duplicate_of_id'),
+    duplicateOfId: integer('duplicate_of_id').references((): AnySQLiteColumn => ideas.id),
     /**
      * 支持数 as shown and ranked: each address counts for at most `SUPPORTS_PER_ADDRESS` devices
      * (see api/ideas/support-count.ts and the README).
@@ -173,7 +177,7 @@ export const ideaScores = sqliteTable(
       .notNull()
       .references(() => accounts.id),
     /** JSON object criterion key → score 1–10. */
-    scores: text('scores').notNull(),
+    scores: text('scores', { mode: 'json' }).$type<CriterionScores>().notNull(),
     /** Weighted mean on the 1–10 scale, kept for sorting and export. */
     weighted: real('weighted').notNull(),
     /** Private comment, for admins only. */

@@ -1,5 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { HAZARDS, type HazardCode } from '../domain/hazards.ts';
+import { RESPONSE_TYPES } from '../warnings/schema.ts';
+import { accounts } from './schema-accounts.ts';
+
+const HAZARD_CODES = Object.keys(HAZARDS) as [HazardCode, ...HazardCode[]];
 
 /**
  * Warnings as CAP 1.2 messages. A draft has no identifier yet; publishing gives it one. An Update
@@ -25,14 +30,14 @@ export const warnings = sqliteTable(
     /** CAP `references`: "sender,identifier,sent" of the message this one updates or cancels. */
     references: text('references'),
     /** Row id of the message this one updates or cancels. */
-    replaces: integer('replaces'),
+    replaces: integer('replaces').references((): AnySQLiteColumn => warnings.id),
     /** Row id of the newer message that replaced this one. */
-    supersededBy: integer('superseded_by'),
-    hazard: text('hazard').notNull(),
+    supersededBy: integer('superseded_by').references((): AnySQLiteColumn => warnings.id),
+    hazard: text('hazard', { enum: HAZARD_CODES }).notNull(),
     level: text('level', { enum: ['blue', 'yellow', 'orange', 'red'] }).notNull(),
     urgency: text('urgency', { enum: ['Immediate', 'Expected', 'Future', 'Past', 'Unknown'] }).notNull(),
     certainty: text('certainty', { enum: ['Observed', 'Likely', 'Possible', 'Unlikely', 'Unknown'] }).notNull(),
-    responseType: text('response_type').notNull(),
+    responseType: text('response_type', { enum: RESPONSE_TYPES }).notNull(),
     effective: integer('effective').notNull(),
     onset: integer('onset'),
     expires: integer('expires').notNull(),
@@ -46,17 +51,19 @@ export const warnings = sqliteTable(
     /** English instruction, with `headlineEn`. */
     instructionEn: text('instruction_en'),
     /** JSON array of residents' actions (你现在应该做什么), shown before the official guidance. */
-    actions: text('actions').notNull().default('[]'),
+    actions: text('actions', { mode: 'json' }).$type<string[]>().notNull().default([]),
     /** An Update: what changed from the message it replaces, in one line (level, area, time, text). */
     changeNote: text('change_note'),
     /** Set on every message of an event once it is over: allclear (解除, the danger has passed) or cancel (取消, issued in error). */
     ending: text('ending', { enum: ['allclear', 'cancel'] }),
     /** Row id of the Cancel message that ended this event. */
-    endedBy: integer('ended_by'),
+    endedBy: integer('ended_by').references((): AnySQLiteColumn => warnings.id),
     /** JSON array of GB/T 2260 codes. */
-    areas: text('areas').notNull(),
+    areas: text('areas', { mode: 'json' }).$type<string[]>().notNull(),
     /** CAP polygon "lat,lng lat,lng …", optional. */
     polygon: text('polygon'),
+    // No foreign keys on who wrote, approved or published: 0 stands for the CAP feed
+    // (api/cap/auto-publish.ts FEED_PUBLISHER), and like the audit log these record who acted.
     createdBy: integer('created_by'),
     /** Who last wrote the content (the author, or a colleague who edited the draft). */
     editedBy: integer('edited_by'),
@@ -82,12 +89,12 @@ export const warnings = sqliteTable(
 
 /** The office's own templates for non-meteorological warnings, editable by admins. */
 export const warningTemplates = sqliteTable('warning_templates', {
-  hazard: text('hazard').primaryKey(),
+  hazard: text('hazard', { enum: HAZARD_CODES }).primaryKey(),
   title: text('title').notNull(),
   description: text('description').notNull(),
   instruction: text('instruction').notNull(),
-  responseType: text('response_type').notNull(),
-  updatedBy: integer('updated_by'),
+  responseType: text('response_type', { enum: RESPONSE_TYPES }).notNull(),
+  updatedBy: integer('updated_by').references(() => accounts.id),
   updatedAt: integer('updated_at').notNull(),
 });
 
@@ -98,9 +105,9 @@ export const pushSubscriptions = sqliteTable('push_subscriptions', {
   p256dh: text('p256dh').notNull(),
   auth: text('auth').notNull(),
   /** JSON array of district codes. */
-  districts: text('districts').notNull(),
+  districts: text('districts', { mode: 'json' }).$type<string[]>().notNull(),
   /** JSON array of hazard codes, or null for all. */
-  hazards: text('hazards'),
+  hazards: text('hazards', { mode: 'json' }).$type<HazardCode[]>(),
   /** Lowest level wanted: 1 blue … 4 red. */
   minRank: integer('min_rank').notNull(),
   /** Receive 演练/测试 messages too. */
@@ -114,7 +121,10 @@ export const pushSubscriptions = sqliteTable('push_subscriptions', {
 /** One delivery job per published message. */
 export const deliveries = sqliteTable('deliveries', {
   id: integer('id').primaryKey({ autoIncrement: true }),
-  warningId: integer('warning_id').notNull().unique(),
+  warningId: integer('warning_id')
+    .notNull()
+    .unique()
+    .references(() => warnings.id),
   state: text('state', { enum: ['running', 'done'] }).notNull(),
   createdAt: integer('created_at').notNull(),
   finishedAt: integer('finished_at'),
@@ -125,7 +135,11 @@ export const deliveryItems = sqliteTable(
   'delivery_items',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    deliveryId: integer('delivery_id').notNull(),
+    deliveryId: integer('delivery_id')
+      .notNull()
+      .references(() => deliveries.id),
+    // No foreign key: an item outlives its subscription (a resident unsubscribes, a push service says it
+    // is gone) as the record of what this delivery did.
     subscriptionId: integer('subscription_id').notNull(),
     /** pending → sending → sent | failed | removed, or skipped when the message expired or was superseded first. */
     state: text('state', { enum: ['pending', 'sending', 'sent', 'failed', 'removed', 'skipped'] }).notNull(),

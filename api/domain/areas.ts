@@ -1,6 +1,4 @@
-import { join } from 'node:path';
 import { z } from 'zod';
-import { CONTENT_DIR, readYamlFile } from './content-files.ts';
 
 /** A GB/T 2260 administrative area of Yangzhou. */
 export const areaSchema = z.object({
@@ -23,8 +21,20 @@ export const areaListSchema = z
   .min(1)
   .refine((list) => new Set(list.map((a) => a.code)).size === list.length, '行政区划代码重复');
 
-/** Yangzhou's areas, from content/areas.yaml. */
-export const AREAS: readonly Area[] = readYamlFile(join(CONTENT_DIR, 'areas.yaml'), areaListSchema);
+/**
+ * Yangzhou and its districts and counties (GB/T 2260), the one list of them: plain data, so islands
+ * may import it. The codes come from ../shared/standards/README.md and are to be checked (待核实)
+ * against the latest county-level codes published by the Ministry of Civil Affairs.
+ */
+export const AREAS = [
+  { code: '321000', name: '扬州市', short: '全市', level: 'city' },
+  { code: '321002', name: '广陵区', short: '广陵', level: 'district' },
+  { code: '321003', name: '邗江区', short: '邗江', level: 'district' },
+  { code: '321012', name: '江都区', short: '江都', level: 'district' },
+  { code: '321023', name: '宝应县', short: '宝应', level: 'county' },
+  { code: '321081', name: '仪征市', short: '仪征', level: 'county' },
+  { code: '321084', name: '高邮市', short: '高邮', level: 'county' },
+] as const satisfies readonly Area[];
 
 /** Code of the whole city. */
 export const CITY_CODE = '321000';

@@ -1,10 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 
-/** The project's content folder. */
-export const CONTENT_DIR = resolve(process.env['CONTENT_DIR'] ?? 'content');
+// Server and build only: reading content files. The folder itself is configured in api/env.ts (CONTENT_DIR).
 
 /** Thrown when a content file does not match its schema; names the file and the field. */
 export class ContentError extends Error {}

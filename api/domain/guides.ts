@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { CONTENT_DIR } from './content-files.ts';
+import { CONTENT_DIR } from '../env.ts';
 
 /** What the API needs of a guide: where it is and which warnings it belongs to. */
 export interface GuideLink {

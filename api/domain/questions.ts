@@ -1,12 +1,5 @@
-import { basename } from 'node:path';
 import { z } from 'zod';
-import { CONTENT_DIR, readYamlFile, yamlFilesIn } from './content-files.ts';
-
-/** Audiences a question suits. */
-export const AUDIENCES = ['小学', '中学', '成人'] as const;
-
-/** Question types: 单选, 多选, 判断. */
-export const QUESTION_TYPES = { single: '单选', multiple: '多选', truefalse: '判断' } as const;
+import { AUDIENCES, TYPE_CODES } from './question-kinds.ts';
 
 /** A knowledge question as written in content/questions/<guide>.yaml. */
 export const questionSchema = z
@@ -14,7 +7,7 @@ export const questionSchema = z
     /** `<guide>-NNN`, unique across the bank. */
     id: z.string().regex(/^[a-z0-9-]+-\d{3}$/, '应为 指南标识-三位编号，例如 rainstorm-001'),
     /** single (单选), multiple (多选) or truefalse (判断). */
-    type: z.enum(['single', 'multiple', 'truefalse']),
+    type: z.enum(TYPE_CODES),
     /** The question. */
     stem: z.string().min(4).max(120),
     /** Options in written order; truefalse is exactly [正确, 错误]. */
@@ -47,19 +40,3 @@ export type QuestionInput = z.output<typeof questionSchema>;
 
 /** A question in the bank, with the guide that teaches it. */
 export type Question = QuestionInput & { guide: string };
-
-/** Reads every question file under content/questions; the file name is the guide's slug. */
-export function loadQuestionBank(dir = `${CONTENT_DIR}/questions`): Question[] {
-  const all: Question[] = [];
-  const seen = new Set<string>();
-  for (const file of yamlFilesIn(dir)) {
-    const guide = basename(file).replace(/\.ya?ml$/, '');
-    const list = readYamlFile(file, z.array(questionSchema));
-    for (const q of list) {
-      if (seen.has(q.id)) throw new Error(`${file}: id ${q.id} 重复`);
-      seen.add(q.id);
-      all.push({ ...q, guide });
-    }
-  }
-  return all;
-}

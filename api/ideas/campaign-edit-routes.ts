@@ -13,12 +13,12 @@ import { campaignInputSchema, idParam, type CampaignInput, type StaffCampaign } 
 const toColumns = (input: CampaignInput) => ({
   title: input.title,
   description: input.description,
-  themes: JSON.stringify(input.themes),
+  themes: input.themes,
   collectStartsAt: input.collectStartsAt,
   collectEndsAt: input.collectEndsAt,
   judgingEndsAt: input.judgingEndsAt,
-  awards: JSON.stringify(input.awards),
-  criteria: JSON.stringify(input.criteria),
+  awards: input.awards,
+  criteria: input.criteria,
   contactRetentionDays: input.contactRetentionDays,
 });
 

@@ -2,7 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { ideaCampaigns, type IdeaCampaignRow } from '../db/schema.ts';
 import { apiError } from '../errors.ts';
-import type { AwardLevel, Campaign, Criterion } from './campaign-contract.ts';
+import type { Campaign } from './campaign-contract.ts';
 import type { Phase } from './labels.ts';
 
 /** The phase at `now`: announcing is explicit; the others follow the dates. */
@@ -19,14 +19,14 @@ function toCampaign(row: IdeaCampaignRow, now: number): Campaign {
     id: row.id,
     title: row.title,
     description: row.description,
-    themes: JSON.parse(row.themes) as string[],
+    themes: row.themes,
     phase: phaseAt(row, now),
     collectStartsAt: row.collectStartsAt,
     collectEndsAt: row.collectEndsAt,
     judgingEndsAt: row.judgingEndsAt,
     announcedAt: row.announcedAt,
-    awards: JSON.parse(row.awards) as AwardLevel[],
-    criteria: JSON.parse(row.criteria) as Criterion[],
+    awards: row.awards,
+    criteria: row.criteria,
     contactRetentionDays: row.contactRetentionDays,
   };
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { ideaScores } from '../db/schema.ts';
-import type { Campaign, CriterionScores, SheetIdea } from './campaign-contract.ts';
+import type { Campaign, SheetIdea } from './campaign-contract.ts';
 import { shortlistedIdeas } from './panel-ranking.ts';
 
 /** The shortlist of `campaign` as judge `judgeId` may see it. */
@@ -28,7 +28,7 @@ export async function judgeSheet(database: Database, campaign: Campaign, judgeId
         hasPhoto: idea.hasPhoto,
         mine: own
           ? {
-              scores: JSON.parse(own.scores) as CriterionScores,
+              scores: own.scores,
               comment: own.comment,
               weighted: own.weighted,
               submittedAt: own.submittedAt,
@@ -39,7 +39,7 @@ export async function judgeSheet(database: Database, campaign: Campaign, judgeId
               .filter((s) => s.judgeId !== judgeId)
               .map((s) => ({
                 label: `其他评委 ${judgeOrder.indexOf(s.judgeId) + 1}`,
-                scores: JSON.parse(s.scores) as CriterionScores,
+                scores: s.scores,
                 weighted: s.weighted,
               }))
           : null,

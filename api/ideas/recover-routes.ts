@@ -6,7 +6,7 @@ import { ideas } from '../db/schema.ts';
 import { apiError } from '../errors.ts';
 import { countHit, rateLimit, type Limit } from '../rate-limit.ts';
 import { jsonBody } from '../validate.ts';
-import { STATUS_LABELS, type IdeaStatus } from './labels.ts';
+import { STATUS_LABELS } from './labels.ts';
 import { contactKey, recoveryHash } from './recovery-hash.ts';
 import { recoverSchema, type RecoveredIdea } from './contract.ts';
 import { newReceiptCode, receiptHash } from './tokens.ts';
@@ -61,7 +61,7 @@ export const recoverIdeas = new Hono<AppEnv>().post(
     const recovered: RecoveredIdea[] = found.map((row, i) => ({
       id: row.id,
       title: row.title,
-      statusText: STATUS_LABELS[row.status as IdeaStatus],
+      statusText: STATUS_LABELS[row.status],
       submittedAt: row.createdAt,
       receipt: codes[i] ?? '',
     }));

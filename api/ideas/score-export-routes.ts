@@ -8,7 +8,7 @@ import { accounts, ideas, ideaScores } from '../db/schema.ts';
 import { paramsOf } from '../validate.ts';
 import { awardName, campaignOr404 } from './campaign.ts';
 import { loadRanking } from './panel-ranking.ts';
-import { idParam, type CriterionScores } from './campaign-contract.ts';
+import { idParam } from './campaign-contract.ts';
 import { formatStamp } from '../domain/clock.ts';
 
 /** `/api/admin/campaigns/:id/scores.csv`: every judge's scores with the panel result, for admins. */
@@ -37,7 +37,7 @@ export const scoresExport = new Hono<AppEnv>().get('/:id{[0-9]+}/scores.csv', re
       '奖项',
     ],
     rows.map(({ score, title, judge, username }) => {
-      const scores = JSON.parse(score.scores) as CriterionScores;
+      const scores = score.scores;
       const r = ranking.get(score.ideaId);
       return [
         score.ideaId,

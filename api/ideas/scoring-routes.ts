@@ -68,7 +68,7 @@ export const scoringRoutes = new Hono<AppEnv>()
               campaignId: id,
               ideaId,
               judgeId: me,
-              scores: JSON.stringify(input.scores),
+              scores: input.scores,
               weighted,
               comment: input.comment,
               submittedAt: now,

@@ -80,7 +80,7 @@ export const submitIdeas = new Hono<AppEnv>()
           recoveryHash: recovery,
           consentAt: now,
           flagged: hits.length > 0,
-          flagReasons: hits.length ? JSON.stringify(hits.map((w) => `含词语“${w}”`)) : null,
+          flagReasons: hits.length ? hits.map((w) => `含词语“${w}”`) : null,
           hasPhoto: photo !== null,
           submitterHash: clientHash,
           deviceHash: device,

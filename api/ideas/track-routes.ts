@@ -7,7 +7,7 @@ import { rateLimit } from '../rate-limit.ts';
 import { jsonBody } from '../validate.ts';
 import { awardName, campaignOr404 } from './campaign.ts';
 import { trackSchema, type TrackedIdea } from './contract.ts';
-import { STATUS_LABELS, type IdeaStatus } from './labels.ts';
+import { STATUS_LABELS } from './labels.ts';
 import { receiptHash } from './tokens.ts';
 
 /** `/api/ideas/track`: follow an idea with its receipt code, no account needed. */
@@ -23,7 +23,7 @@ export const trackIdeas = new Hono<AppEnv>().post(
     if (!row) throw apiError(404, 'receipt_not_found', '没有找到这个回执码对应的金点子，请核对后再试。', { code: '回执码不正确' });
     const campaign = await campaignOr404(database, row.campaignId, now);
     const original = row.duplicateOfId ? await database.db.query.ideas.findFirst({ where: eq(ideas.id, row.duplicateOfId) }) : undefined;
-    const status = row.status as IdeaStatus;
+    const status = row.status;
     const statusText = status === 'hidden' && row.hiddenByReports ? '因多位市民举报暂时隐藏，等待审核员复核' : STATUS_LABELS[status];
     const idea: TrackedIdea = {
       id: row.id,

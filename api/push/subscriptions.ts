@@ -24,8 +24,8 @@ async function owned(c: Context<AppEnv>, id: number) {
 }
 
 const columns = (p: PushPrefs) => ({
-  districts: JSON.stringify(p.districts),
-  hazards: p.hazards ? JSON.stringify(p.hazards) : null,
+  districts: p.districts,
+  hazards: p.hazards ?? null,
   minRank: LEVELS[p.minLevel].rank,
   exercises: p.exercises,
 });

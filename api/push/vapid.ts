@@ -21,6 +21,7 @@ export async function loadVapidKeys(database: Database, now: number): Promise<Va
   const candidate = JSON.stringify(privateKey.export({ format: 'jwk' }));
   await database.write((db) => db.insert(serverState).values({ key: STATE_KEY, value: candidate, updatedAt: now }).onConflictDoNothing());
   const row = await database.db.query.serverState.findFirst({ where: eq(serverState.key, STATE_KEY) });
+  // server_state is a key/value store of text: each key's value has its own shape (here a JWK written just above).
   const jwk = JSON.parse(row?.value ?? candidate) as { x: string; y: string; d: string; kty: 'EC'; crv: 'P-256' };
   const raw = Buffer.concat([Buffer.from([4]), Buffer.from(jwk.x, 'base64url'), Buffer.from(jwk.y, 'base64url')]);
   return { publicKey: raw.toString('base64url'), privateKey: createPrivateKey({ key: jwk, format: 'jwk' }) };

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { CONTENT_DIR, readYamlFile } from '../domain/content-files.ts';
+import { readYamlFile } from '../domain/content-files.ts';
+import { CONTENT_DIR } from '../env.ts';
 import { HAZARDS, type HazardCode, type LevelCode } from '../domain/hazards.ts';
 
 const actionList = z.array(z.string().trim().min(4).max(60)).min(3).max(5);

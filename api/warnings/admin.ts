@@ -4,7 +4,7 @@ import { requireRole } from '../accounts/guard.ts';
 import { auditOf } from '../audit.ts';
 import type { AppEnv } from '../context.ts';
 import { deliveryItems, deliveries, warnings, type WarningRow } from '../db/schema-warnings.ts';
-import { HAZARDS, type HazardCode } from '../domain/hazards.ts';
+import { HAZARDS } from '../domain/hazards.ts';
 import { apiError, isConstraintError } from '../errors.ts';
 import { jsonBody, paramsOf } from '../validate.ts';
 import { notifyDelivery } from '../push/worker-signal.ts';
@@ -204,7 +204,7 @@ export const adminWarnings = new Hono<AppEnv>()
   .post('/:id/cancel', paramsOf(idParam), jsonBody(cancelSchema), async (c) => {
     const previous = await livePrevious(c, c.req.valid('param').id, '解除');
     const { reason, allClear } = c.req.valid('json');
-    const hazardName = HAZARDS[previous.hazard as HazardCode]?.name ?? previous.hazard;
+    const hazardName = HAZARDS[previous.hazard]?.name ?? previous.hazard;
     const input: WarningInput = {
       ...asInput(previous),
       // CAP 1.2: AllClear for 解除; None for 取消 (the message was wrong, there is nothing to do about it).

@@ -25,7 +25,7 @@ export async function twoPersonRuleOn(database: Database): Promise<boolean> {
 
 /** Whether this draft may only be published after a second publisher approves it. */
 export async function needsApproval(database: Database, w: WarningRow): Promise<boolean> {
-  return isGrave({ level: w.level, areas: JSON.parse(w.areas) as string[] }) && (await twoPersonRuleOn(database));
+  return isGrave({ level: w.level, areas: w.areas }) && (await twoPersonRuleOn(database));
 }
 
 /** Whether `accountId` wrote (or last edited) the draft, and so may not approve it. */
@@ -40,7 +40,7 @@ export async function approversFor(database: Database, w: WarningRow): Promise<A
   return rows
     .filter((r) => !isAuthor(w, r.id))
     .filter((r) => {
-      const roles = JSON.parse(r.roles) as string[];
+      const roles = r.roles;
       return roles.includes('publisher') || roles.includes('admin');
     })
     .map(({ id, name }) => ({ id, name }));

@@ -1,5 +1,5 @@
 import { CITY_CODE } from '../domain/areas.ts';
-import { HAZARDS, LEVELS, type HazardCode } from '../domain/hazards.ts';
+import { HAZARDS, LEVELS } from '../domain/hazards.ts';
 import type { WarningRow } from '../db/schema-warnings.ts';
 import { xmlEscape } from './cap.ts';
 import { englishView } from './english.ts';
@@ -13,7 +13,7 @@ export function englishInfoXml(w: WarningRow, siteUrl: string): string {
   if (!w.headlineEn || !w.descriptionEn || !w.instructionEn) return '';
   const en = englishView(w);
   const cancel = w.msgType === 'Cancel';
-  const areas = JSON.parse(w.areas) as string[];
+  const areas = w.areas;
   const i = '    ';
   const el = (name: string, value: string | null, indent = i) => (value ? `${indent}<${name}>${xmlEscape(value)}</${name}>\n` : '');
   const geocodes = areas
@@ -21,7 +21,7 @@ export function englishInfoXml(w: WarningRow, siteUrl: string): string {
     .join('');
   const areaDesc = areas.includes(CITY_CODE) ? 'Yangzhou, whole city' : `Yangzhou: ${en.areas.join(', ')}`;
   return `  <info>
-${el('language', 'en-US')}${el('category', HAZARDS[w.hazard as HazardCode]?.cap ?? 'Other')}${el('event', `${en.hazardName} warning`)}${el('responseType', cancel ? 'AllClear' : w.responseType)}${el('urgency', cancel ? 'Past' : w.urgency)}${el('severity', LEVELS[w.level].cap)}${el('certainty', w.certainty)}${i}<eventCode>
+${el('language', 'en-US')}${el('category', HAZARDS[w.hazard]?.cap ?? 'Other')}${el('event', `${en.hazardName} warning`)}${el('responseType', cancel ? 'AllClear' : w.responseType)}${el('urgency', cancel ? 'Past' : w.urgency)}${el('severity', LEVELS[w.level].cap)}${el('certainty', w.certainty)}${i}<eventCode>
 ${i}  <valueName>YZ-HAZARD</valueName>
 ${i}  <value>${xmlEscape(w.hazard)}</value>
 ${i}</eventCode>

@@ -1,5 +1,5 @@
 import { AREAS, CITY_CODE } from '../domain/areas.ts';
-import { HAZARDS, LEVELS, type HazardCode } from '../domain/hazards.ts';
+import { HAZARDS, LEVELS } from '../domain/hazards.ts';
 import type { WarningRow } from '../db/schema-warnings.ts';
 import { englishInfoXml } from './cap-en.ts';
 import { toCapTime } from './time.ts';
@@ -15,7 +15,7 @@ const el = (name: string, value: string | null | undefined, indent: string) =>
 
 /** CAP `instruction`: the residents' actions first, then the official guidance. */
 export function instructionText(w: Pick<WarningRow, 'actions' | 'instruction'>): string {
-  const actions = JSON.parse(w.actions) as string[];
+  const actions = w.actions;
   if (!actions.length) return w.instruction;
   return `你现在应该做什么：\n${actions.map((a, n) => `${n + 1}. ${a}`).join('\n')}\n\n官方防御指南：\n${w.instruction}`;
 }
@@ -33,8 +33,8 @@ export function splitInstruction(text: string): { actions: string[]; instruction
 
 /** The CAP 1.2 document of one published message (OASIS CAP 1.2, element order per §3.2). */
 export function capXml(w: WarningRow, siteUrl: string): string {
-  const hazard = HAZARDS[w.hazard as HazardCode];
-  const areas = JSON.parse(w.areas) as string[];
+  const hazard = HAZARDS[w.hazard];
+  const areas = w.areas;
   const areaDesc = areas.map((c) => AREAS.find((a) => a.code === c)?.name ?? c).join('、');
   const i = '    ';
   const geocodes = areas

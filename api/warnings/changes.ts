@@ -18,7 +18,7 @@ export function changeNote(before: Content, after: Content): string {
   const parts: string[] = [];
   const [was, now] = [LEVELS[before.level], LEVELS[after.level]];
   if (was.rank !== now.rank) parts.push(`${was.colour}预警${now.rank > was.rank ? '升级' : '降低'}为${now.colour}预警`);
-  const [oldAreas, newAreas] = [JSON.parse(before.areas) as string[], JSON.parse(after.areas) as string[]];
+  const [oldAreas, newAreas] = [before.areas, after.areas];
   const added = newAreas.filter((c) => !oldAreas.includes(c));
   const removed = oldAreas.filter((c) => !newAreas.includes(c));
   if (added.length) parts.push(`增加${names(added)}`);
@@ -30,6 +30,6 @@ export function changeNote(before: Content, after: Content): string {
   if (minute(after.effective) !== minute(before.effective) || minute(after.onset) !== minute(before.onset))
     parts.push('生效或开始时间有调整');
   if ((['headline', 'description', 'instruction'] as const).some((k) => before[k] !== after[k])) parts.push('说明文字有修改');
-  if (before.actions !== after.actions) parts.push('行动建议有修改');
+  if (before.actions.join('\n') !== after.actions.join('\n')) parts.push('行动建议有修改');
   return parts.length ? parts.join('；') : '内容没有实质变化，重新确认仍然有效';
 }

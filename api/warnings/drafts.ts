@@ -1,7 +1,6 @@
 import type { HTTPException } from 'hono/http-exception';
 import type { Database } from '../db/client.ts';
 import type { WarningRow } from '../db/schema-warnings.ts';
-import type { HazardCode } from '../domain/hazards.ts';
 import { apiError } from '../errors.ts';
 import { accountName, approversFor, needsApproval } from './approval.ts';
 import type { WarningPreview } from './contract.ts';
@@ -14,7 +13,7 @@ import { notificationFor, publicWarning } from './view.ts';
 /** A stored warning back as the publisher's input. */
 export const asInput = (w: WarningRow): WarningInput => ({
   status: w.status,
-  hazard: w.hazard as HazardCode,
+  hazard: w.hazard,
   level: w.level,
   urgency: w.urgency,
   certainty: w.certainty,
@@ -25,8 +24,8 @@ export const asInput = (w: WarningRow): WarningInput => ({
   headline: w.headline,
   description: w.description,
   instruction: w.instruction,
-  actions: JSON.parse(w.actions) as string[],
-  areas: JSON.parse(w.areas) as string[],
+  actions: w.actions,
+  areas: w.areas,
   polygon: w.polygon,
   headlineEn: w.headlineEn,
   descriptionEn: w.descriptionEn,

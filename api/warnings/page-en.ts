@@ -4,7 +4,6 @@ import type { Handler } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { SHELTER_HAZARDS_EN } from '../domain/english.ts';
 import { WARNING_SHELTER_HAZARD } from '../domain/shelter-hazards.ts';
-import type { HazardCode } from '../domain/hazards.ts';
 import { contentSecurityPolicy, inlineScriptHashes } from '../security-headers.ts';
 import { xmlEscape as esc } from './cap.ts';
 import { findWarning } from './store.ts';
@@ -32,7 +31,7 @@ export function warningHtmlEn(w: PublicWarning): string {
   const newer = w.supersededBy
     ? `<p class="notice">This warning has been updated: <a href="/en/warnings/${w.supersededBy}/">read the latest message</a>.</p>`
     : '';
-  const shelter = WARNING_SHELTER_HAZARD[w.hazard as HazardCode];
+  const shelter = WARNING_SHELTER_HAZARD[w.hazard];
   const shelterLink = shelter
     ? `<p class="shelter-link"><a href="/en/shelters/#nearest">Find the nearest shelter for ${esc(SHELTER_HAZARDS_EN[shelter].label.toLowerCase())}</a> (go only if you are told to move).</p>`
     : '';

@@ -42,9 +42,7 @@ export function warningHtml(w: PublicWarning): string {
     ? `<h2>怎样应对</h2><ul>${w.guides.map((g) => `<li><a href="${esc(g.url)}">${esc(g.title)}</a></li>`).join('')}</ul>`
     : '';
   const until = w.ending ? '' : `<dt>有效期至</dt><dd>${esc(shortTime(ms(w.expires)))}</dd>`;
-  const response = w.ending
-    ? ''
-    : `<dt>建议行动</dt><dd>${esc(RESPONSE_NAMES[w.responseType as keyof typeof RESPONSE_NAMES] ?? w.responseType)}</dd>`;
+  const response = w.ending ? '' : `<dt>建议行动</dt><dd>${esc(RESPONSE_NAMES[w.responseType] ?? w.responseType)}</dd>`;
   const official = ender
     ? ''
     : w.actions.length

@@ -3,7 +3,7 @@ import { auditInsertWhen, type AuditInput } from '../audit.ts';
 import type { Database } from '../db/client.ts';
 import { warnings, type WarningRow } from '../db/schema-warnings.ts';
 import { CITY_CODE } from '../domain/areas.ts';
-import { LEVELS, type HazardCode } from '../domain/hazards.ts';
+import { LEVELS } from '../domain/hazards.ts';
 import { changeNote } from './changes.ts';
 import { capSender, officeFor } from './offices.ts';
 import type { WarningInput } from './schema.ts';
@@ -17,8 +17,8 @@ function contentColumns(input: WarningInput) {
   const office = officeFor(input.hazard);
   return {
     ...input,
-    areas: JSON.stringify(input.areas),
-    actions: JSON.stringify(input.actions),
+    areas: input.areas,
+    actions: input.actions,
     sender: capSender(office),
     senderName: office.name,
   };
@@ -122,11 +122,11 @@ export async function publishDraft(
   audits: (identifier: string) => PendingAudit[] = () => [],
   approval?: { by: number; at: number },
 ): Promise<WarningRow | null> {
-  const office = officeFor(draft.hazard as HazardCode);
+  const office = officeFor(draft.hazard);
   // GB/T 35965.1: <office prefix>_<YYYYMMDDhhmmss>_<serial>; the row id keeps the serial unique.
   // A message imported from its source (api/cap) keeps the identifier and time it was issued with.
   const identifier = draft.identifier ?? `${office.code}_${compactTime(now)}_${draft.id}`;
-  const areas = JSON.parse(draft.areas) as string[];
+  const areas = draft.areas;
   const wholeCity = areas.includes(CITY_CODE) ? 1 : 0;
   const rank = LEVELS[draft.level].rank;
   const previous = draft.msgType === 'Update' && draft.replaces ? await findWarning(database, draft.replaces) : undefined;
@@ -163,7 +163,7 @@ export async function publishDraft(
           AND (s.hazards IS NULL OR EXISTS (SELECT 1 FROM json_each(s.hazards) h WHERE h.value = ${draft.hazard}))
           AND (${draft.status === 'Actual' ? 1 : 0} = 1 OR s.exercises = 1)
           AND (${wholeCity} = 1 OR EXISTS (
-            SELECT 1 FROM json_each(s.districts) d WHERE d.value IN (SELECT value FROM json_each(${draft.areas}))))`),
+            SELECT 1 FROM json_each(s.districts) d WHERE d.value IN (SELECT value FROM json_each(${JSON.stringify(draft.areas)}))))`),
     ]),
   );
   if (published.length === 0) return null;

@@ -7,8 +7,9 @@ import { auditInsertWhen, auditOf } from '../audit.ts';
 import type { AppEnv } from '../context.ts';
 import type { Database } from '../db/client.ts';
 import { warningTemplates } from '../db/schema-warnings.ts';
-import { CONTENT_DIR, readYamlFile } from '../domain/content-files.ts';
+import { readYamlFile } from '../domain/content-files.ts';
 import { hazardCodeSchema, levelCodeSchema } from '../domain/hazards.ts';
+import { CONTENT_DIR } from '../env.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody, paramsOf } from '../validate.ts';
 import { RESIDENT_ACTIONS } from './actions.ts';
@@ -49,9 +50,9 @@ export const englishTemplateSchema = z
 /** English templates for every hazard, read once. */
 export const ENGLISH_TEMPLATES = readYamlFile(join(CONTENT_DIR, 'warnings', 'templates-en.yaml'), z.array(englishTemplateSchema));
 
-/** Puts the shipped office templates into the database unless an admin has already edited them. */
-export async function seedOfficeTemplates(database: Database, now: number): Promise<void> {
-  const shipped = readYamlFile(join(CONTENT_DIR, 'warnings', 'templates.yaml'), z.array(officeTemplateSchema));
+/** Puts the shipped office templates (from `contentDir`) into the database unless an admin has already edited them. */
+export async function seedOfficeTemplates(database: Database, now: number, contentDir: string): Promise<void> {
+  const shipped = readYamlFile(join(contentDir, 'warnings', 'templates.yaml'), z.array(officeTemplateSchema));
   await database.write((db) =>
     db
       .insert(warningTemplates)

@@ -1,6 +1,6 @@
 import { AREAS, CITY_CODE } from '../domain/areas.ts';
 import { guidesFor } from '../domain/guides.ts';
-import { HAZARDS, LEVELS, levelLabel, type HazardCode, type LevelCode } from '../domain/hazards.ts';
+import { HAZARDS, LEVELS, levelLabel } from '../domain/hazards.ts';
 import type { WarningRow } from '../db/schema-warnings.ts';
 import { englishView } from './english.ts';
 import { endingOf } from './store.ts';
@@ -23,9 +23,9 @@ type Kind = Pick<WarningRow, 'level' | 'hazard' | 'status' | 'msgType' | 'respon
  */
 export function warningTitle(w: Kind): string {
   const prefix = w.status === 'Actual' ? '' : `【${STATUS_NAMES[w.status]}】`;
-  const hazard = HAZARDS[w.hazard as HazardCode]?.name ?? w.hazard;
+  const hazard = HAZARDS[w.hazard]?.name ?? w.hazard;
   if (w.msgType === 'Cancel') return `${prefix}【${endingOf(w) === 'cancel' ? '取消' : '解除'}】${hazard}预警`;
-  return `${prefix}【${levelLabel(w.level as LevelCode)}】${hazard}`;
+  return `${prefix}【${levelLabel(w.level)}】${hazard}`;
 }
 
 /** Where a message stands, in residents' words. */
@@ -45,7 +45,7 @@ const clip = (s: string) => [...s].slice(0, 200).join('');
  * that the danger is over or that the message was wrong.
  */
 export function notificationFor(w: Kind & Pick<WarningRow, 'actions' | 'changeNote' | 'description'>): { title: string; body: string } {
-  const first = (JSON.parse(w.actions) as string[])[0];
+  const first = w.actions[0];
   // Cut by code points, never inside a surrogate pair, so the JSON payload stays well-formed text.
   if (w.msgType === 'Cancel')
     return {
@@ -60,7 +60,7 @@ export function notificationFor(w: Kind & Pick<WarningRow, 'actions' | 'changeNo
 
 /** A warning as the public API returns it. */
 export function publicWarning(w: WarningRow, now: number) {
-  const areas = (JSON.parse(w.areas) as string[]).map((code) => ({ code, name: AREAS.find((a) => a.code === code)?.name ?? code }));
+  const areas = w.areas.map((code) => ({ code, name: AREAS.find((a) => a.code === code)?.name ?? code }));
   const level = LEVELS[w.level];
   return {
     id: w.id,
@@ -70,7 +70,7 @@ export function publicWarning(w: WarningRow, now: number) {
     statusName: STATUS_NAMES[w.status],
     msgType: w.msgType,
     hazard: w.hazard,
-    hazardName: HAZARDS[w.hazard as HazardCode]?.name ?? w.hazard,
+    hazardName: HAZARDS[w.hazard]?.name ?? w.hazard,
     level: w.level,
     levelName: `${level.colour}预警（${level.level}，${level.name}）`,
     severity: level.cap,
@@ -86,7 +86,7 @@ export function publicWarning(w: WarningRow, now: number) {
     description: w.description,
     instruction: w.instruction,
     /** 你现在应该做什么: the residents' actions, shown first; `instruction` is the official guidance. */
-    actions: JSON.parse(w.actions) as string[],
+    actions: w.actions,
     /** An Update: what changed, in one line. */
     changeNote: w.changeNote,
     /** Set once the event is over: allclear (解除) or cancel (取消, issued in error). */

@@ -1,16 +1,12 @@
 import { z } from 'zod';
 import { hazardCodeSchema } from '../../api/domain/hazards.ts';
+import { CATEGORY_CODES, CATEGORY_NAMES, type CategoryCode } from '../../api/domain/question-kinds.ts';
 
-/** The four classes of emergency (《突发事件应对法》). */
-export const CATEGORIES = {
-  natural: '自然灾害',
-  accident: '事故灾难',
-  health: '公共卫生事件',
-  social: '社会安全事件',
-} as const;
+/** The four classes of emergency (《突发事件应对法》), by code: the names of api/domain/question-kinds.ts. */
+export const CATEGORIES: Readonly<Record<CategoryCode, string>> = CATEGORY_NAMES;
 
 /** A category code. */
-export type Category = keyof typeof CATEGORIES;
+export type Category = CategoryCode;
 
 /** Whether a URL points at a page or document rather than a site's front page. */
 export function isSpecificUrl(url: string): boolean {
@@ -50,7 +46,7 @@ export const guideSchema = z.object({
   /** One sentence on what the guide helps with. */
   summary: z.string().min(8).max(60),
   /** Class of emergency. */
-  category: z.enum(['natural', 'accident', 'health', 'social']),
+  category: z.enum(CATEGORY_CODES),
   /** Order within its class. */
   order: z.number().int().min(1),
   /** Warning types it belongs to, so a warning can link here. */

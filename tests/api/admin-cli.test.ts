@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { totpOf } from '../../api/accounts/second-factor.ts';
-import { auditLog } from '../../api/db/schema.ts';
+import { totpOf } from '#api/accounts/second-factor.ts';
+import { auditLog } from '#api/db/schema.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
 
 const PASSWORD = 'Scripted-Setup-Pass-88';

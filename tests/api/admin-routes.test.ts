@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Role } from '../../api/accounts/roles.ts';
+import type { Role } from '#api/accounts/roles.ts';
 import { signedIn } from '../fixtures/accounts.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
 import { png } from '../fixtures/images.ts';

@@ -4,10 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createApp } from '../../api/app.ts';
-import { openDatabase } from '../../api/db/client.ts';
-import { migrateDatabase } from '../../api/db/migrate.ts';
-import { loadEnv } from '../../api/env.ts';
+import { createApp } from '#api/app.ts';
+import { openDatabase } from '#api/db/client.ts';
+import { migrateDatabase } from '#api/db/migrate.ts';
+import { loadEnv } from '#api/env.ts';
 import { jsonInit, TEST_ORIGIN } from '../fixtures/app.ts';
 import { createTestDatabase, startSqld, type TestDatabase } from '../fixtures/db.ts';
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createFeedPoller } from '../../api/cap/feed-poll.ts';
-import { capFeeds } from '../../api/db/schema-cap.ts';
+import { createFeedPoller } from '#api/cap/feed-poll.ts';
+import { capFeeds } from '#api/db/schema-cap.ts';
 import { signedIn } from '../fixtures/accounts.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
 import { startCapFeedServer } from '../fixtures/cap-feed-server.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { WarningInput } from '../../api/warnings/schema.ts';
+import type { WarningInput } from '#api/warnings/schema.ts';
 import { signedIn } from '../fixtures/accounts.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
 import { COLOURS, SAMPLE_HAZARDS, SAMPLE_SENDER, referenceOf, sampleCap, sampleIdentifier } from '../fixtures/cap-messages.ts';

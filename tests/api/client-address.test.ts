@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FREE_ATTEMPTS } from '../../api/accounts/throttle.ts';
+import { FREE_ATTEMPTS } from '#api/accounts/throttle.ts';
 import { makeAccount } from '../fixtures/accounts.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ContestDetail } from '../../api/contests/admin-views.ts';
-import type { AttemptRunning } from '../../api/contests/views.ts';
+import type { ContestDetail } from '#api/contests/admin-views.ts';
+import type { AttemptRunning } from '#api/contests/views.ts';
 import {
   answer,
   createContest,

@@ -1,9 +1,9 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { recordAudit } from '../../api/audit.ts';
-import { openDatabase } from '../../api/db/client.ts';
-import { auditLog } from '../../api/db/schema.ts';
-import { countHit } from '../../api/rate-limit.ts';
+import { recordAudit } from '#api/audit.ts';
+import { openDatabase } from '#api/db/client.ts';
+import { auditLog } from '#api/db/schema.ts';
+import { countHit } from '#api/rate-limit.ts';
 import { createTestDatabase, type TestDatabase } from '../fixtures/db.ts';
 
 describe('database writes', () => {

@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { onError } from '../../api/errors.ts';
-import { jsonBody } from '../../api/validate.ts';
+import { onError } from '#api/errors.ts';
+import { jsonBody } from '#api/validate.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
 
 // A route shaped like every JSON route of the API, on the real app's error handling and body limit.

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createApp } from '../../api/app.ts';
+import { createApp } from '#api/app.ts';
 import { startSqld } from '../fixtures/db.ts';
 import { createTestApp } from '../fixtures/app.ts';
 import { waitFor } from '../fixtures/ports.ts';
@@ -37,7 +37,7 @@ describe('GET /api/health', () => {
   });
 
   test('answers 503 unhealthy, at once, when the database cannot be reached', async () => {
-    const { openDatabase } = await import('../../api/db/client.ts');
+    const { openDatabase } = await import('#api/db/client.ts');
     const broken = await openDatabase(process.env['TEST_DB'] === 'sqld' ? 'http://127.0.0.1:9' : 'file::memory:');
     broken.close();
     const app = createApp({ database: broken, env: t.env, serveStatic: false });

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { SESSION_RETENTION_MS } from '../../api/accounts/sessions.ts';
-import { WINDOW_MS } from '../../api/accounts/throttle.ts';
-import { loginThrottle, rateLimits, sessions } from '../../api/db/schema.ts';
-import { pruneOldRows, RATE_LIMIT_RETENTION_MS } from '../../api/housekeeping.ts';
-import { countHit } from '../../api/rate-limit.ts';
+import { SESSION_RETENTION_MS } from '#api/accounts/sessions.ts';
+import { WINDOW_MS } from '#api/accounts/throttle.ts';
+import { loginThrottle, rateLimits, sessions } from '#api/db/schema.ts';
+import { pruneOldRows, RATE_LIMIT_RETENTION_MS } from '#api/housekeeping.ts';
+import { countHit } from '#api/rate-limit.ts';
 import { signedIn } from '../fixtures/accounts.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
 

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { ideas } from '../../api/db/schema.ts';
-import { eraseExpiredContacts, scheduleContactErasure } from '../../api/ideas/retention.ts';
+import { ideas } from '#api/db/schema.ts';
+import { eraseExpiredContacts, scheduleContactErasure } from '#api/ideas/retention.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
 import { hasGpsIfd, jpegWithGps, png } from '../fixtures/images.ts';
 import { publicIdeaDetailSchema, trackedIdeaSchema } from '../../api/ideas/contract.ts';

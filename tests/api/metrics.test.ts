@@ -1,7 +1,7 @@
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createApp } from '../../api/app.ts';
-import { loadEnv } from '../../api/env.ts';
+import { createApp } from '#api/app.ts';
+import { loadEnv } from '#api/env.ts';
 import { jsonInit, TEST_ORIGIN } from '../fixtures/app.ts';
 import { createTestDatabase, type TestDatabase } from '../fixtures/db.ts';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { apiErrorSchema } from '../../api/errors.ts';
+import { apiErrorSchema } from '#api/errors.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
 import { createContest, join, organiser } from './contests-fixture.ts';
 import { body, ideaInput, newDevice, openCampaign, publishedIdea } from './ideas-fixture.ts';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ACCOUNT_CEILING, FIRST_DELAY_MS, FREE_ATTEMPTS, STOP_AFTER, WINDOW_MS } from '../../api/accounts/throttle.ts';
-import { createApp } from '../../api/app.ts';
-import { openDatabase } from '../../api/db/client.ts';
-import { auditLog } from '../../api/db/schema.ts';
+import { ACCOUNT_CEILING, FIRST_DELAY_MS, FREE_ATTEMPTS, STOP_AFTER, WINDOW_MS } from '#api/accounts/throttle.ts';
+import { createApp } from '#api/app.ts';
+import { openDatabase } from '#api/db/client.ts';
+import { auditLog } from '#api/db/schema.ts';
 import { GOOD_PASSWORD, login, makeAccount, signedIn, totpCode } from '../fixtures/accounts.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
 

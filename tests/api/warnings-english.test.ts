@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { HAZARDS } from '../../api/domain/hazards.ts';
+import { HAZARDS } from '#api/domain/hazards.ts';
 import { signedIn } from '../fixtures/accounts.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
 import { rainstormInput } from '../fixtures/warnings.ts';

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { payloadFor } from '../../api/push/payload.ts';
-import { findWarning } from '../../api/warnings/store.ts';
+import { payloadFor } from '#api/push/payload.ts';
+import { findWarning } from '#api/warnings/store.ts';
 import { signedIn } from '../fixtures/accounts.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
 import { rainstormInput } from '../fixtures/warnings.ts';
@@ -175,7 +175,7 @@ describe('any input is safe along the whole warning path (fast-check)', () => {
       const ender = row.msgType === 'Cancel';
       // A 解除/取消 leads with its reason; every other message with its headline.
       expect(shown(html, 'p', 'lead')).toBe(ender ? row.description : row.headline);
-      const actions = JSON.parse(row.actions) as string[];
+      const actions = row.actions;
       const todo = html.split('<h2>你现在应该做什么</h2>')[1] ?? '';
       if (actions.length) {
         expect(actions.map((_, i) => shown(todo, 'li', null, i))).toEqual(actions);

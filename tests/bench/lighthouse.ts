@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { PAGE_BUDGETS } from '../../site/lib/page-budgets.ts';
+import { PAGE_BUDGETS } from '#site/lib/page-budgets.ts';
 import { CHROMIUM_PATH } from '../fixtures/browser.ts';
 import { pageWeight } from '../fixtures/page-weight.ts';
 import { publishWarning } from '../fixtures/publish.ts';

@@ -6,9 +6,9 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { openDatabase } from '../../api/db/client.ts';
-import { migrateDatabase } from '../../api/db/migrate.ts';
-import { createDraft, publishDraft } from '../../api/warnings/store.ts';
+import { openDatabase } from '#api/db/client.ts';
+import { migrateDatabase } from '#api/db/migrate.ts';
+import { createDraft, publishDraft } from '#api/warnings/store.ts';
 import { startServer } from '../fixtures/server.ts';
 import { rainstormInput } from '../fixtures/warnings.ts';
 import { autocannon, bestOf, type Cannon } from './cannon.ts';

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { ENGLISH_GUIDES, alternatesFor, switchTarget } from '../../site/lib/i18n.ts';
-import { guideEnSchema, numberEnSchema } from '../../site/schemas/english.ts';
-import { guideSchema } from '../../site/schemas/guide.ts';
+import { ENGLISH_GUIDES, alternatesFor, switchTarget } from '#site/lib/i18n.ts';
+import { guideEnSchema, numberEnSchema } from '#site/schemas/english.ts';
+import { guideSchema } from '#site/schemas/guide.ts';
 
 const split = (path: string) => {
   const [, front = '', body = ''] = readFileSync(path, 'utf8').split(/^---$/m);

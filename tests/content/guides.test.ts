@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { loadQuestionBank } from '../../api/domain/questions.ts';
-import { guideSchema, isSpecificUrl } from '../../site/schemas/guide.ts';
+import { loadQuestionBank } from '#api/domain/question-bank.ts';
+import { CONTENT_DIR } from '#api/env.ts';
+import { guideSchema, isSpecificUrl } from '#site/schemas/guide.ts';
 
 const files = readdirSync('content/guides').filter((f) => f.endsWith('.mdx'));
 const guides = files.map((f) => {
@@ -47,7 +48,7 @@ describe('guides content', () => {
   });
 
   test('every guide is taught by at least one quiz question', () => {
-    const taught = new Set(loadQuestionBank().map((q) => q.guide));
+    const taught = new Set(loadQuestionBank(`${CONTENT_DIR}/questions`).map((q) => q.guide));
     expect(guides.map((g) => g.slug).filter((s) => !taught.has(s))).toEqual([]);
   });
 });

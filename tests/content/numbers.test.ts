@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { phoneNumberSchema } from '../../site/schemas/household.ts';
+import { phoneNumberSchema } from '#site/schemas/household.ts';
 
 const numbers = z.array(phoneNumberSchema).parse(parse(readFileSync('content/numbers.yaml', 'utf8')));
 const listed = new Map(numbers.map((n) => [n.number, n]));

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { contestBank } from '../../api/contests/bank.ts';
+import { contestBank } from '#api/contests/bank.ts';
 
 /** Every text file of the built site (HTML, JSON, scripts, the service worker, feeds). */
 function builtTextFiles(dir = 'dist'): string[] {

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { builtPages } from '../fixtures/axe.ts';
 import { loadPagefind, topPaths, type PagefindApi } from '../fixtures/pagefind.ts';
 import { heldOutQueries, residentQueries } from '../fixtures/search-queries.ts';
-import { PAGEFIND_OPTIONS, searchAsResidentsAsk, type PagefindSearch, type SearchHit } from '../../site/lib/search/resident-search.ts';
+import { PAGEFIND_OPTIONS, searchAsResidentsAsk, type PagefindSearch, type SearchHit } from '#site/lib/search/resident-search.ts';
 import { readGuides } from '../fixtures/guides.ts';
 
 // Keywords residents type, and the page that must answer them: first, or within the top three.

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BAD_SIGN_IN, CODE_NEEDED } from '../../api/accounts/sign-in.ts';
+import { BAD_SIGN_IN, CODE_NEEDED } from '#api/accounts/sign-in.ts';
 import { browserAvailable, hydrated, launchBrowser, watchPage } from '../fixtures/browser.ts';
 import { startServer, type RunningServer } from '../fixtures/server.ts';
 

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { HAZARD_TILES, tilesForMonth } from '../../site/lib/home-hazards.ts';
+import { HAZARD_TILES, tilesForMonth } from '#site/lib/home-hazards.ts';
 import { browserAvailable, launchBrowser } from '../fixtures/browser.ts';
 import { publishWarning } from '../fixtures/publish.ts';
 import { startServer, type RunningServer } from '../fixtures/server.ts';

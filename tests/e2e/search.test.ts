@@ -1,7 +1,7 @@
 import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PAGEFIND_OPTIONS, searchAsResidentsAsk, type PagefindSearch } from '../../site/lib/search/resident-search.ts';
+import { PAGEFIND_OPTIONS, searchAsResidentsAsk, type PagefindSearch } from '#site/lib/search/resident-search.ts';
 import { browserAvailable, hydrated, launchBrowser, watchPage } from '../fixtures/browser.ts';
 import { loadPagefind } from '../fixtures/pagefind.ts';
 import { residentQueries } from '../fixtures/search-queries.ts';

@@ -2,9 +2,10 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { join } from 'node:path';
-import { CONTENT_DIR, readYamlFile, yamlFilesIn } from '../../api/domain/content-files.ts';
-import { wgs84ToBd09, wgs84ToGcj02 } from '../../site/lib/coords.ts';
-import { shelterSchema } from '../../site/schemas/shelter.ts';
+import { readYamlFile, yamlFilesIn } from '#api/domain/content-files.ts';
+import { CONTENT_DIR } from '#api/env.ts';
+import { wgs84ToBd09, wgs84ToGcj02 } from '#site/lib/coords.ts';
+import { shelterSchema } from '#site/schemas/shelter.ts';
 import { browserAvailable, hydrated, launchBrowser, watchPage } from '../fixtures/browser.ts';
 import { startServer, type RunningServer } from '../fixtures/server.ts';
 

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { totpOf } from '../../api/accounts/second-factor.ts';
-import { BAD_SIGN_IN, CODE_NEEDED } from '../../api/accounts/sign-in.ts';
+import { totpOf } from '#api/accounts/second-factor.ts';
+import { BAD_SIGN_IN, CODE_NEEDED } from '#api/accounts/sign-in.ts';
 import { axeViolations } from '../fixtures/axe.ts';
 import { browserAvailable, launchBrowser } from '../fixtures/browser.ts';
 import { startServer, type RunningServer } from '../fixtures/server.ts';

@@ -1,7 +1,7 @@
 import jsQR from 'jsqr';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { QR_SVG_PATTERN } from '../../api/domain/qr-svg.ts';
+import { QR_SVG_PATTERN } from '#api/domain/qr-svg.ts';
 import { startServer, type RunningServer } from '../fixtures/server.ts';
 
 // The build in dist/ was made for its own SITE_URL (the default, http://127.0.0.1:4321); the city serves it elsewhere.

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { feedEntries } from '../../api/cap/feed-entries.ts';
-import { readCap } from '../../api/cap/message.ts';
-import { CapRefusal } from '../../api/cap/xml-tree.ts';
+import { feedEntries } from '#api/cap/feed-entries.ts';
+import { readCap } from '#api/cap/message.ts';
+import { CapRefusal } from '#api/cap/xml-tree.ts';
 import { COLOURS, sampleCap, sampleIdentifier } from '../fixtures/cap-messages.ts';
 
 const BASE = 'https://www.12379.js.example/cap/feed.atom';

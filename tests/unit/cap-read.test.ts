@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { readCap } from '../../api/cap/message.ts';
-import { CapRefusal } from '../../api/cap/xml-tree.ts';
+import { readCap } from '#api/cap/message.ts';
+import { CapRefusal } from '#api/cap/xml-tree.ts';
 import { COLOURS, sampleCap } from '../fixtures/cap-messages.ts';
 import { CAP_XSD, xmlErrors } from '../fixtures/xmllint.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { formatDuration, scoreOf } from '../../api/contests/labels.ts';
-import { choiceProblem, isCorrect, toBankChoice, toShownChoice } from '../../api/contests/scoring.ts';
-import { attemptOrder, permutation } from '../../api/contests/shuffle.ts';
+import { formatDuration, scoreOf } from '#api/contests/labels.ts';
+import { choiceProblem, isCorrect, toBankChoice, toShownChoice } from '#api/contests/scoring.ts';
+import { attemptOrder, permutation } from '#api/contests/shuffle.ts';
 
 describe('scoring', () => {
   test('maps the options a participant saw back to the bank and forth again', () => {

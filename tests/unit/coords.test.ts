@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { gcj02ToBd09, outOfChina, wgs84ToBd09, wgs84ToGcj02 } from '../../site/lib/coords.ts';
+import { gcj02ToBd09, outOfChina, wgs84ToBd09, wgs84ToGcj02 } from '#site/lib/coords.ts';
 
 // Published reference values, [lng, lat] → [lng, lat]:
 // - googollee/eviltransform, python/test.py and go/transform_test.go (TESTS: wgsLat, wgsLng, gcjLat, gcjLng)

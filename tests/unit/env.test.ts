@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { EnvError, loadEnv } from '../../api/env.ts';
+import { EnvError, loadEnv } from '#api/env.ts';
 
 describe('loadEnv', () => {
   const dirs: string[] = [];

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, test } from 'vitest';
-import { CONTENT_DIR, readYamlFile } from '../../api/domain/content-files.ts';
-import { buildCalendar, eventToCalendarEvent, foldLine, type CalendarEvent } from '../../site/lib/ical.ts';
-import { eventSchema } from '../../site/schemas/event.ts';
+import { readYamlFile } from '#api/domain/content-files.ts';
+import { CONTENT_DIR } from '#api/env.ts';
+import { buildCalendar, eventToCalendarEvent, foldLine, type CalendarEvent } from '#site/lib/ical.ts';
+import { eventSchema } from '#site/schemas/event.ts';
 
 const SITE = 'https://yjj.example.cn';
 const STAMP = new Date('2027-04-01T02:03:04Z');

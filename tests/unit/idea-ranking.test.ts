@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_AWARDS, DEFAULT_CRITERIA } from '../../api/ideas/labels.ts';
-import { panelScore, rankIdeas, suggestAwards, weightedMean } from '../../api/ideas/ranking.ts';
+import { DEFAULT_AWARDS, DEFAULT_CRITERIA } from '#api/ideas/labels.ts';
+import { panelScore, rankIdeas, suggestAwards, weightedMean } from '#api/ideas/ranking.ts';
 
 describe('weightedMean', () => {
   test('weighs 创新性 30%, 可行性 40%, 实用效益 30%', () => {

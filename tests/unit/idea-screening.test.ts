@@ -1,15 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { detectImageType } from '../../api/ideas/photo.ts';
-import { countLinks, matchWords } from '../../api/ideas/screening.ts';
-import {
-  checkFormToken,
-  FORM_TOKEN_TTL,
-  issueFormToken,
-  newReceiptCode,
-  normalizeReceiptCode,
-  receiptHash,
-} from '../../api/ideas/tokens.ts';
-import { tokenUsable } from '../../site/islands/ideas/draft.ts';
+import { detectImageType } from '#api/ideas/photo.ts';
+import { countLinks, matchWords } from '#api/ideas/screening.ts';
+import { checkFormToken, FORM_TOKEN_TTL, issueFormToken, newReceiptCode, normalizeReceiptCode, receiptHash } from '#api/ideas/tokens.ts';
+import { tokenUsable } from '#site/islands/ideas/draft.ts';
 
 const SECRET = 'unit-secret-unit-secret-unit-secret-00';
 

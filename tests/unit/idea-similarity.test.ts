@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { bigrams, cosine, mostSimilar } from '../../api/ideas/similarity.ts';
+import { bigrams, cosine, mostSimilar } from '#api/ideas/similarity.ts';
 
 describe('bigrams', () => {
   test('cuts Chinese into overlapping character pairs and ignores punctuation and case', () => {

@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { EnvError, loadEnv } from '../../api/env.ts';
-import { allowImages, contentSecurityPolicy } from '../../api/security-headers.ts';
+import { EnvError, loadEnv } from '#api/env.ts';
+import { allowImages, contentSecurityPolicy } from '#api/security-headers.ts';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'yzready-map-'));
 const SECRET = { SERVER_SECRET: 'x'.repeat(32) };

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { wgs84ToBd09, wgs84ToGcj02 } from '../../site/lib/coords.ts';
-import { navLinks } from '../../site/lib/navigation.ts';
+import { wgs84ToBd09, wgs84ToGcj02 } from '#site/lib/coords.ts';
+import { navLinks } from '#site/lib/navigation.ts';
 
 // 宋夹城 and a resident at 扬州大学瘦西湖校区, in WGS-84 as the phone reports it.
 const TO = { name: '宋夹城体育休闲公园应急避难场所', lng: 119.4275, lat: 32.419 };

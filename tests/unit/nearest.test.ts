@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatDistance, formatWalk, haversineKm, rankNearest, walkingMinutes } from '../../site/lib/nearest.ts';
+import { formatDistance, formatWalk, haversineKm, rankNearest, walkingMinutes } from '#site/lib/nearest.ts';
 
 const YZU = { lat: 32.398, lng: 119.419 };
 

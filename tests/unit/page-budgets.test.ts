@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { PAGE_BUDGETS } from '../../site/lib/page-budgets.ts';
+import { PAGE_BUDGETS } from '#site/lib/page-budgets.ts';
 import { builtPages } from '../fixtures/axe.ts';
 import { pageWeight } from '../fixtures/page-weight.ts';
 

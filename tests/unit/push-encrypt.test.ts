@@ -1,9 +1,9 @@
 import { createECDH, createHmac, randomBytes } from 'node:crypto';
 import ece from 'http_ece';
 import { describe, expect, test } from 'vitest';
-import { encryptPayload, hmacSha256 } from '../../api/push/encrypt.ts';
-import { createEncryptor } from '../../api/push/encrypt-pool.ts';
-import { retryAfterSeconds } from '../../api/push/sender.ts';
+import { encryptPayload, hmacSha256 } from '#api/push/encrypt.ts';
+import { createEncryptor } from '#api/push/encrypt-pool.ts';
+import { retryAfterSeconds } from '#api/push/sender.ts';
 
 describe('web push message encryption', () => {
   test('the hand HMAC agrees with node’s createHmac for short, block-sized and long keys', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ADMIN_HOME, safeNext } from '../../site/lib/safe-next.ts';
+import { ADMIN_HOME, safeNext } from '#site/lib/safe-next.ts';
 
 const ORIGIN = 'https://yjzx.yangzhou.example';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { sentenceExcerpt } from '../../site/lib/search/excerpt.ts';
-import { meaningfulParts, normaliseQuery, officialWords, withoutQuestionWords } from '../../site/lib/search/query-words.ts';
+import { sentenceExcerpt } from '#site/lib/search/excerpt.ts';
+import { meaningfulParts, normaliseQuery, officialWords, withoutQuestionWords } from '#site/lib/search/query-words.ts';
 
 const FC = { seed: 20261204, numRuns: 300 };
 /** Text as residents type it: Chinese characters, question words, punctuation, Latin letters and digits. */

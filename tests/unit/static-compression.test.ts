@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { accepts } from '../../api/representations.ts';
-import { serveSite } from '../../api/static-site.ts';
+import { accepts } from '#api/representations.ts';
+import { serveSite } from '#api/static-site.ts';
 
 describe('compressed pages from the built site', () => {
   let dir: string;

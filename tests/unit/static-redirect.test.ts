@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { serveSite } from '../../api/static-site.ts';
+import { serveSite } from '#api/static-site.ts';
 
 /** A raw GET over loopback: the path goes on the wire exactly as written (fetch would normalise it). */
 function rawGet(port: number, path: string): Promise<{ status: number; location: string | undefined }> {

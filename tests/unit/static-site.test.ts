@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createServer, type Server } from 'node:http';
-import { securityHeaders } from '../../api/security-headers.ts';
-import { serveSite, staticFastPath } from '../../api/static-site.ts';
+import { securityHeaders } from '#api/security-headers.ts';
+import { serveSite, staticFastPath } from '#api/static-site.ts';
 
 describe('the built site, served from memory', () => {
   let dir: string;

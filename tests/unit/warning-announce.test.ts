@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { PublicWarning } from '../../api/warnings/view.ts';
-import { announcementOf } from '../../site/islands/warnings/announce.ts';
+import type { PublicWarning } from '#api/warnings/view.ts';
+import { announcementOf } from '#site/islands/warnings/announce.ts';
 
 const w = (over: Partial<PublicWarning>): PublicWarning =>
   ({
