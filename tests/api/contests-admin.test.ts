@@ -1,9 +1,7 @@
 import { desc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ContestDetail, ContestSummary } from '../../api/contests/admin-views.ts';
+import type { AttemptRunning, ContestDetail, ContestInput, ContestSummary } from '../../api/contests/contract.ts';
 import { CODE_ALPHABET } from '../../api/contests/codes.ts';
-import type { AttemptRunning } from '../../api/contests/views.ts';
-import type { ContestInput } from '../../api/contests/settings.ts';
 import { auditLog } from '../../api/db/schema.ts';
 import { signedIn } from '../fixtures/accounts.ts';
 import { answer, contestBody, createContest, createTestApp, join, jsonInit, organiser, type TestApp } from './contests-fixture.ts';

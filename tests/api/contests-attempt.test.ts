@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ContestDetail } from '../../api/contests/admin-views.ts';
-import type { AttemptRunning } from '../../api/contests/views.ts';
+import type { AttemptRunning, ContestDetail } from '../../api/contests/contract.ts';
 import {
   answer,
   createContest,

@@ -5,8 +5,7 @@ import { join as joinPath } from 'node:path';
 import jsQR from 'jsqr';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Certificate } from '../../api/contests/certificates.ts';
-import type { ContestInput } from '../../api/contests/settings.ts';
+import type { Certificate, ContestInput } from '../../api/contests/contract.ts';
 import {
   answer,
   createContest,

@@ -1,8 +1,5 @@
 // Builders shared by the contests API tests (tests/api/contests-*.test.ts).
-import type { ContestDetail } from '../../api/contests/admin-views.ts';
-import type { AttemptFinished } from '../../api/contests/result.ts';
-import type { ContestInput } from '../../api/contests/settings.ts';
-import type { AttemptRunning } from '../../api/contests/views.ts';
+import type { AttemptFinished, AttemptRunning, ContestDetail, ContestInput } from '../../api/contests/contract.ts';
 import { signedIn } from '../fixtures/accounts.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ContestDetail } from '../../api/contests/admin-views.ts';
+import type { ContestDetail } from '../../api/contests/contract.ts';
 import { createContest, createTestApp, jsonInit, organiser, type TestApp } from './contests-fixture.ts';
 
 /** A refusal as every client reads it: a 4xx with `{ error: { code, message } }`, the message in Chinese. */

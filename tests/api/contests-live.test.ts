@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { LiveSnapshot } from '../../api/contests/live.ts';
-import type { AttemptRunning } from '../../api/contests/views.ts';
+import type { AttemptRunning, LiveSnapshot } from '../../api/contests/contract.ts';
 import { createContest, createTestApp, join, jsonInit, organiser, rightChoices, submit, answer, type TestApp } from './contests-fixture.ts';
 
 /** Reads server-sent events from a streaming response, one snapshot at a time. */

@@ -1,10 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { desc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ContestDetail } from '../../api/contests/admin-views.ts';
-import type { PublicBoard } from '../../api/contests/board.ts';
-import type { QuestionStat, ResultRow } from '../../api/contests/organiser-results.ts';
-import type { AttemptFinished } from '../../api/contests/result.ts';
+import type { AttemptFinished, ContestDetail, PublicBoard, QuestionStat, ResultRow } from '../../api/contests/contract.ts';
 import { auditLog } from '../../api/db/schema.ts';
 import {
   answer,

@@ -1,6 +1,6 @@
 import { ActionStatus, useActionStatus } from './action-status.tsx';
 import { useState } from 'preact/hooks';
-import type { ContestDetail } from '../../../api/contests/admin-views.ts';
+import type { ContestDetail } from '../../../api/contests/contract.ts';
 import {
   CERTIFICATE_RULE_NAMES,
   NAME_DISPLAY_NAMES,

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Certificate } from '../../../api/contests/certificates.ts';
+import type { Certificate } from '../../../api/contests/contract.ts';
 import { ApiRequestError } from '../../lib/api-client.ts';
 import { idFromUrl, loadCertificates } from '../contest/admin-api.ts';
 import CertificateCard from '../contest/CertificateCard.tsx';

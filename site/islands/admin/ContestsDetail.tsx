@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ContestDetail } from '../../../api/contests/admin-views.ts';
+import type { ContestDetail } from '../../../api/contests/contract.ts';
 import { REVEAL_NAMES, TEAM_MODE_NAMES } from '../../../api/contests/labels.ts';
 import { ApiRequestError } from '../../lib/api-client.ts';
 import { csvUrl, idFromUrl, loadContest, STATUS_NAMES, when } from '../contest/admin-api.ts';

@@ -9,7 +9,7 @@ import {
   type CertificateRule,
   type NameDisplay,
 } from '../../../api/contests/labels.ts';
-import type { ContestInput } from '../../../api/contests/settings.ts';
+import type { ContestInput } from '../../../api/contests/contract.ts';
 import { ApiRequestError } from '../../lib/api-client.ts';
 import { createContest, fromLocalInput, loadBank, toLocalInput, type BankEntry } from '../contest/admin-api.ts';
 import ContestsMix, { DEFAULT_WEIGHTS, type Source } from './ContestsMix.tsx';

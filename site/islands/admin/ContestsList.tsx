@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ContestSummary } from '../../../api/contests/admin-views.ts';
+import type { ContestSummary } from '../../../api/contests/contract.ts';
 import { listContests, STATUS_NAMES, when } from '../contest/admin-api.ts';
 import '../contest/contest.css';
 import '../contest/contest-admin.css';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ContestDetail } from '../../../api/contests/admin-views.ts';
+import type { ContestDetail } from '../../../api/contests/contract.ts';
 import { ApiRequestError } from '../../lib/api-client.ts';
 import { idFromUrl, loadContest, qrUrl, when } from '../contest/admin-api.ts';
 import '../contest/contest.css';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AttemptRunning } from '../../../api/contests/views.ts';
+import type { AttemptRunning } from '../../../api/contests/contract.ts';
 import Countdown from './Countdown.tsx';
 import QuestionCard from './QuestionCard.tsx';
 import QuestionNav from './QuestionNav.tsx';

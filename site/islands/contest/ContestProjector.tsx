@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ContestDetail } from '../../../api/contests/admin-views.ts';
-import type { LiveSnapshot } from '../../../api/contests/live.ts';
+import type { ContestDetail, LiveSnapshot } from '../../../api/contests/contract.ts';
 import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
 import { can, useAccount } from '../admin/session.ts';
 import { closeContest, idFromUrl, loadContest } from './admin-api.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ContestPublic } from '../../../api/contests/views.ts';
+import type { ContestPublic } from '../../../api/contests/contract.ts';
 import { ApiRequestError } from '../../lib/api-client.ts';
 import { LOBBY_MS } from '../../../api/contests/labels.ts';
 import ContestFacts from './ContestFacts.tsx';

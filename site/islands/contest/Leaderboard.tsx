@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { PublicBoard } from '../../../api/contests/board.ts';
+import type { PublicBoard } from '../../../api/contests/contract.ts';
 import { formatDuration } from '../../../api/contests/labels.ts';
 import { ApiRequestError } from '../../lib/api-client.ts';
 import { codeFromUrl, loadBoard } from './contest-api.ts';

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AttemptFinished } from '../../../api/contests/result.ts';
-import type { AttemptRunning, AttemptWaiting } from '../../../api/contests/views.ts';
+import type { AttemptFinished, AttemptRunning, AttemptWaiting } from '../../../api/contests/contract.ts';
 import { ApiRequestError } from '../../lib/api-client.ts';
 import Answering from './Answering.tsx';
 import { codeFromUrl, joinContest, loadAttempt, submitAttempt, type Attempt } from './contest-api.ts';

@@ -4,7 +4,7 @@ import './contest.css';
 import './contest-play.css';
 import PracticeQuestion, { type PracticeItem } from './PracticeQuestion.tsx';
 import Review from './Review.tsx';
-import type { ReviewItem } from '../../../api/contests/result.ts';
+import type { ReviewItem } from '../../../api/contests/contract.ts';
 
 /** A practised question in the form the contest review shows. */
 function reviewItemOf(q: PracticeItem, n: number, chosen: number[]): ReviewItem {

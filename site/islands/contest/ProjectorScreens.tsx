@@ -1,6 +1,5 @@
-import type { ContestDetail } from '../../../api/contests/admin-views.ts';
+import type { ContestDetail, LiveSnapshot } from '../../../api/contests/contract.ts';
 import { formatDuration } from '../../../api/contests/labels.ts';
-import type { LiveSnapshot } from '../../../api/contests/live.ts';
 import { qrUrl } from './admin-api.ts';
 
 /** Rows of the board per projector page: large enough to read from the back of a classroom. */

@@ -1,4 +1,4 @@
-import type { ShownQuestion } from '../../../api/contests/views.ts';
+import type { ShownQuestion } from '../../../api/contests/contract.ts';
 import { OPTION_LETTERS, TYPE_NAMES } from '../../../api/contests/labels.ts';
 import type { LocalAnswer } from './use-answer-saver.ts';
 

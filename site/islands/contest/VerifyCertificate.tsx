@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Verification } from '../../../api/contests/certificates.ts';
+import type { Verification } from '../../../api/contests/contract.ts';
 import { ApiRequestError } from '../../lib/api-client.ts';
 import { codeFromUrl, verifyCertificate } from './contest-api.ts';
 import './contest.css';

@@ -1,9 +1,14 @@
 // The organiser's side of the contest API, for the admin islands.
-import type { ContestDetail, ContestSummary } from '../../../api/contests/admin-views.ts';
-import type { Certificate } from '../../../api/contests/certificates.ts';
-import type { QuestionStat, ResultRow } from '../../../api/contests/organiser-results.ts';
-import type { RankedTeam } from '../../../api/contests/ranking.ts';
-import type { ContestInput, ContestPatch } from '../../../api/contests/settings.ts';
+import type {
+  Certificate,
+  ContestDetail,
+  ContestInput,
+  ContestPatch,
+  ContestSummary,
+  QuestionStat,
+  RankedTeam,
+  ResultRow,
+} from '../../../api/contests/contract.ts';
 import { apiFetch } from '../../lib/api-client.ts';
 import { formatDate, formatTime } from '../../lib/dates.ts';
 

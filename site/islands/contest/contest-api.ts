@@ -1,7 +1,11 @@
-import type { PublicBoard } from '../../../api/contests/board.ts';
-import type { Verification } from '../../../api/contests/certificates.ts';
-import type { AttemptFinished } from '../../../api/contests/result.ts';
-import type { AttemptRunning, AttemptWaiting, ContestPublic } from '../../../api/contests/views.ts';
+import type {
+  AttemptFinished,
+  AttemptRunning,
+  AttemptWaiting,
+  ContestPublic,
+  PublicBoard,
+  Verification,
+} from '../../../api/contests/contract.ts';
 import { apiFetch } from '../../lib/api-client.ts';
 
 /** A participant's attempt, running or finished. */

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AttemptRunning } from '../../../api/contests/views.ts';
+import type { AttemptRunning } from '../../../api/contests/contract.ts';
 import { ApiRequestError } from '../../lib/api-client.ts';
 import { putAnswer } from './contest-api.ts';
 import { readPending, writePending, type PendingAnswer } from './storage.ts';
