@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { publicWarnings } from '../../../api/warnings/public.ts';
 import type { PublicWarning } from '../../../api/warnings/view.ts';
-import { apiFetch } from '../../lib/api-client.ts';
+import { apiClient, call } from '../../lib/api-client.ts';
 import { areaText, shortTime } from './format.ts';
 
 /** What became of a message, in residents' words: a 解除 and a 取消 have badges of their own. */
@@ -10,6 +11,8 @@ function Badge({ w }: { w: PublicWarning }) {
   if (w.ending) return <strong class={`ended-badge ended-${w.ending}`}>{w.stateName}</strong>;
   return <>{w.stateName}</>;
 }
+
+const api = apiClient<typeof publicWarnings>('/api/warnings');
 
 /** Props: changes at every refresh of the active list, so the history follows it live (one cached request). */
 interface Props {
@@ -24,10 +27,10 @@ export default function WarningHistory({ version }: Props) {
   const [problem, setProblem] = useState('');
 
   const load = (p: number) =>
-    apiFetch<{ warnings: PublicWarning[]; hasMore: boolean }>(`/api/warnings?all=1&page=${p}`, { redirectOn401: false })
+    call(api.index.$get({ query: { all: '1', page: String(p) } }), { redirectOn401: false })
       .then((r) => {
         setList((old) => (p === 1 ? r.warnings : [...(old ?? []), ...r.warnings]));
-        setHasMore(r.hasMore);
+        setHasMore(r.hasMore ?? false);
         setPage(p);
         setProblem('');
       })
