@@ -2,6 +2,7 @@ import { zValidator } from '@hono/zod-validator';
 import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { apiError } from './errors.ts';
+import { invalidFields } from './invalid-fields.ts';
 
 // Default zod messages in Chinese; schemas add their own wording where a resident needs more.
 z.config(z.locales.zhCN());
@@ -10,13 +11,7 @@ const jsonType = /^application\/([\w.-]+\+)?json$/i;
 
 /** Turns a zod error into a 400 with one Chinese message per field. */
 export function invalidInput(error: z.core.$ZodError): never {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join('.') || '_';
-    fields[key] ??= issue.message;
-  }
-  const first = Object.entries(fields)[0];
-  const message = first ? (first[0] === '_' ? first[1] : `${first[0]}：${first[1]}`) : '提交的内容不符合要求。';
+  const { message, fields } = invalidFields(error.issues);
   throw apiError(400, 'invalid_input', message, fields);
 }
 

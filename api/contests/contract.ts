@@ -13,6 +13,10 @@ import {
   TYPE_CODES,
 } from './labels.ts';
 
+// zod's own messages in Chinese wherever these schemas run: the API (api/validate.ts says so too) and
+// the islands that check a form with them before sending.
+z.config(z.locales.zhCN());
+
 // ---- Requests ----
 
 const weight = z.number().int().min(0).max(100);
@@ -415,6 +419,9 @@ export const practiceItemSchema = z.object({
 });
 /** A practice question. */
 export type PracticeItem = z.output<typeof practiceItemSchema>;
+
+/** /contest/practice/questions.json: the open part of the bank, built with the site. */
+export const practiceBankSchema = z.object({ questions: z.array(practiceItemSchema) });
 
 // ---- Responses: organisers ----
 

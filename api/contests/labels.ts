@@ -75,6 +75,9 @@ export type CertificateType = (typeof CERTIFICATE_TYPES)[number];
 /** How early participants may join and wait for the start (the projector lists them meanwhile). */
 export const LOBBY_MS = 30 * 60_000;
 
+/** A contest's status in the organiser's words. */
+export const STATUS_NAMES = { scheduled: '未开始', open: '进行中', closed: '已结束' } as const;
+
 /** Letters shown before options: A, B, C… */
 export const OPTION_LETTERS = ['A', 'B', 'C', 'D', 'E'] as const;
 

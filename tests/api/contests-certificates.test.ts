@@ -10,10 +10,11 @@ import {
   answer,
   createContest,
   createTestApp,
-  join,
+  errorOf,
   jsonInit,
   organiser,
   rightChoices,
+  started,
   submit,
   wrongChoice,
   type TestApp,
@@ -40,7 +41,7 @@ describe('certificates by the organiser’s rule', () => {
   async function certificatesUnder(rule: Partial<ContestInput>): Promise<Map<string, Certificate>> {
     const contest = await createContest(t, cookie, { teamMode: 'none', teams: [], ...rule });
     for (const p of PUPILS) {
-      const run = (await join(t, contest.code, { name: p.name, team: '' })).body.attempt;
+      const run = (await started(t, contest.code, { name: p.name, team: '' })).attempt;
       const right = rightChoices(contest, run);
       for (const q of run.questions)
         await answer(t, run.token, q.n, q.n < p.right ? (right[q.n] ?? []) : wrongChoice(right[q.n] ?? [], q.options.length));
@@ -131,7 +132,7 @@ describe('certificates by the organiser’s rule', () => {
     expect(await qr.text()).toContain('<svg');
     const bad = await t.app.request('/api/contests/certificates/ABC/qr.svg');
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: { message: string } }).error.message).toContain('12 位');
+    expect((await errorOf(bad)).message).toContain('12 位');
   });
 
   test('refuses a pass mark outside 0–100 in Chinese', async () => {
@@ -153,6 +154,6 @@ describe('certificates by the organiser’s rule', () => {
       ),
     );
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('合格分数最多 100');
+    expect((await errorOf(res)).message).toContain('合格分数最多 100');
   });
 });

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ContestDetail } from '../../api/contests/contract.ts';
-import { createContest, createTestApp, jsonInit, organiser, type TestApp } from './contests-fixture.ts';
+import { createContest, createTestApp, errorOf, jsonInit, organiser, type TestApp } from './contests-fixture.ts';
 
 /** A refusal as every client reads it: a 4xx with `{ error: { code, message } }`, the message in Chinese. */
 async function expectClearAnswer(res: Response, ok: number[]) {
   if (ok.includes(res.status)) return;
   expect(res.status).toBeGreaterThanOrEqual(400);
   expect(res.status).toBeLessThan(500);
-  const body = (await res.json()) as { error: { code: string; message: string } };
+  const body = { error: await errorOf(res) };
   expect(body.error.code).toMatch(/^[a-z_]+$/);
   expect(body.error.message).toMatch(/[\u4e00-\u9fff]/);
 }

@@ -7,10 +7,12 @@ import {
   answer,
   createContest,
   createTestApp,
+  errorOf,
   join,
   jsonInit,
   organiser,
   rightChoices,
+  started,
   submit,
   TEAMS,
   wrongChoice,
@@ -36,11 +38,11 @@ describe('results, leaderboards and certificates', () => {
     cookie = await organiser(t);
     contest = await createContest(t, cookie, { honourTop: 2, teamScoring: 'average', askStudentNo: true });
     // Everyone starts together; each submits after their own time.
-    const started = [];
+    const running = [];
     for (const [i, p] of PUPILS.entries())
-      started.push({ p, run: (await join(t, contest.code, { name: p.name, team: p.team, studentNo: `0${i + 1}` })).body.attempt });
+      running.push({ p, run: (await started(t, contest.code, { name: p.name, team: p.team, studentNo: `0${i + 1}` })).attempt });
     let elapsed = 0;
-    for (const { p, run } of [...started].sort((a, b) => a.p.minutes - b.p.minutes)) {
+    for (const { p, run } of [...running].sort((a, b) => a.p.minutes - b.p.minutes)) {
       const right = rightChoices(contest, run);
       for (const q of run.questions)
         await answer(t, run.token, q.n, q.n < p.right ? (right[q.n] ?? []) : wrongChoice(right[q.n] ?? [], q.options.length));
@@ -190,6 +192,6 @@ describe('results, leaderboards and certificates', () => {
     });
     const missing = await t.app.request('/api/contests/certificates/AAAA-AAAA-AAAA');
     expect(missing.status).toBe(404);
-    expect(((await missing.json()) as { error: { message: string } }).error.message).toContain('没有找到这个证书编号');
+    expect((await errorOf(missing)).message).toContain('没有找到这个证书编号');
   });
 });

@@ -9,9 +9,11 @@ import {
   type CertificateRule,
   type NameDisplay,
 } from '../../../api/contests/labels.ts';
-import type { ContestInput } from '../../../api/contests/contract.ts';
-import { ApiRequestError } from '../../lib/api-client.ts';
-import { createContest, fromLocalInput, loadBank, toLocalInput, type BankEntry } from '../contest/admin-api.ts';
+import { contestInputSchema, type BankEntry, type ContestInput } from '../../../api/contests/contract.ts';
+import { fromLocalInput, toLocalInput } from '../../../api/domain/clock.ts';
+import { call } from '../../lib/api-client.ts';
+import { adminContestApi, checked } from '../contest/contest-api.ts';
+import { useActionStatus } from './action-status.tsx';
 import ContestsMix, { DEFAULT_WEIGHTS, type Source } from './ContestsMix.tsx';
 import ContestsPicker from './ContestsPicker.tsx';
 import { Choice, FieldError } from './ContestsFields.tsx';
@@ -42,16 +44,14 @@ export default function ContestsForm() {
   const [teamMode, setTeamMode] = useState<'list' | 'free' | 'none'>('list');
   const [teamScoring, setTeamScoring] = useState<'average' | 'best'>('average');
   const [rule, setRule] = useState<CertificateRule>('both');
-  const [error, setError] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { run, error, fields, busy } = useActionStatus();
   const [bank, setBank] = useState<BankEntry[] | null>(null);
   const audienceKey = audience ?? (me ? audienceFor(me.unitName) : null);
   const organiser = can(me, 'organizer');
   useEffect(() => {
     setBank(null);
     if (audienceKey && organiser)
-      loadBank(audienceKey)
+      call(adminContestApi.bank.$get({ query: { audience: audienceKey as ContestInput['audience'] } }))
         .then((r) => setBank(r.questions))
         .catch(() => setBank(null));
   }, [audienceKey, organiser]);
@@ -94,18 +94,12 @@ export default function ContestsForm() {
       passScore: Number(text('passScore')),
       ...(me.roles.includes('admin') ? { unitName: text('unitName') } : {}),
     };
-    setBusy(true);
-    setError('');
-    setFields({});
-    try {
-      const { contest } = await createContest(input);
+    // The API's own rules first (a wrong time, a missing team list), then the API.
+    const created = await run(async () => {
+      const { contest } = await call(adminContestApi.index.$post({ json: checked(contestInputSchema, input) }));
       location.assign(`/admin/contests/view/?id=${contest.id}`);
-    } catch (err) {
-      setError(err instanceof ApiRequestError ? err.message : '创建失败，请稍后再试。');
-      setFields(err instanceof ApiRequestError ? err.fields : {});
-      setBusy(false);
-      requestAnimationFrame(() => document.getElementById('form-error')?.focus());
-    }
+    }, '');
+    if (!created) requestAnimationFrame(() => document.getElementById('form-error')?.focus());
   };
 
   return (

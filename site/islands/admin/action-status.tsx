@@ -2,29 +2,45 @@ import { useState } from 'preact/hooks';
 import { ApiRequestError } from '../../lib/api-client.ts';
 
 /**
- * The one way an admin page runs an action and says how it went: clears the last message, runs it,
- * then shows what was done or the API's own error (in one live region, the error as an alert).
+ * The one way an admin page runs an action (or loads what it shows) and says how it went: clears the
+ * last message, marks itself busy, runs it, then shows what was done or the API's own error (in one
+ * live region, the error as an alert), with the API's per-field messages for a form.
  */
 export function useActionStatus() {
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
 
-  /** Runs `action`; `done` is the message on success (or made from its result). True when it succeeded. */
-  async function run<T>(action: () => Promise<T>, done: string | ((result: T) => string), after?: () => unknown): Promise<boolean> {
+  /**
+   * Runs `action`; `done` is the message on success (or made from its result; '' for none), `failed`
+   * the error when the API gave none of its own. True when it succeeded.
+   */
+  async function run<T>(
+    action: () => Promise<T>,
+    done: string | ((result: T) => string),
+    after?: () => unknown,
+    failed = '操作失败，请稍后再试。',
+  ): Promise<boolean> {
     setMessage('');
     setError('');
+    setFields({});
+    setBusy(true);
     try {
       const result = await action();
       setMessage(typeof done === 'string' ? done : done(result));
       await after?.();
       return true;
     } catch (err) {
-      setError(err instanceof ApiRequestError ? err.message : '操作失败，请稍后再试。');
+      setError(err instanceof ApiRequestError ? err.message : failed);
+      setFields(err instanceof ApiRequestError ? err.fields : {});
       return false;
+    } finally {
+      setBusy(false);
     }
   }
 
-  return { run, message, error, setError };
+  return { run, message, error, setError, fields, busy };
 }
 
 /** Where the outcome of the last action is read out. */
