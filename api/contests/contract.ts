@@ -192,6 +192,8 @@ export const answerSchema = z.object({
     .refine((c) => new Set(c).size === c.length, '选项重复'),
   rev: z.number().int().min(0),
 });
+/** One answer, as sent. */
+export type AnswerInput = z.input<typeof answerSchema>;
 
 // ---- Responses: participants and the public ----
 

@@ -111,8 +111,8 @@ export default function ContestsActions({ contest: c, onChanged }: { contest: Co
           const v = form(e);
           const patch = {
             nameDisplay: v('nameDisplay') as NameDisplay,
-            revealAnswers: v('revealAnswers') as 'submit' | 'close',
-            teamScoring: v('teamScoring') as 'average' | 'best',
+            revealAnswers: v('revealAnswers') as ContestDetail['revealAnswers'],
+            teamScoring: v('teamScoring') as ContestDetail['teamScoring'],
             teamBestN: Number(v('teamBestN')),
             honourTop: Number(v('honourTop')),
             certificateRule: v('certificateRule') as CertificateRule,

@@ -9,7 +9,13 @@ import {
   type CertificateRule,
   type NameDisplay,
 } from '../../../api/contests/labels.ts';
-import { contestInputSchema, type BankEntry, type ContestInput } from '../../../api/contests/contract.ts';
+import {
+  contestInputSchema,
+  type BankEntry,
+  type ContestDetail,
+  type ContestInput,
+  type Selection,
+} from '../../../api/contests/contract.ts';
 import { fromLocalInput, toLocalInput } from '../../../api/domain/clock.ts';
 import { call } from '../../lib/api-client.ts';
 import { adminContestApi, checked } from '../contest/contest-api.ts';
@@ -20,6 +26,9 @@ import { Choice, FieldError } from './ContestsFields.tsx';
 import '../contest/contest.css';
 import '../contest/contest-admin.css';
 import { can, useAccount } from './session.ts';
+
+/** A contest's settings as stored and sent. */
+type Setting = ContestDetail;
 
 /** A school's unit name suggests who takes part. */
 const audienceFor = (unit: string | null) => (/小学/.test(unit ?? '') ? '小学' : /中学|初中|高中/.test(unit ?? '') ? '中学' : '成人');
@@ -36,13 +45,13 @@ export default function ContestsForm() {
   const me = useAccount();
   const [now] = useState(() => Date.now());
   const [audience, setAudience] = useState<string | null>(null);
-  const [mode, setMode] = useState<'mix' | 'picked'>('mix');
+  const [mode, setMode] = useState<Selection['mode']>('mix');
   const [count, setCount] = useState(20);
   const [weights, setWeights] = useState(DEFAULT_WEIGHTS);
   const [source, setSource] = useState<Source>('reserved');
   const [picked, setPicked] = useState<string[]>([]);
-  const [teamMode, setTeamMode] = useState<'list' | 'free' | 'none'>('list');
-  const [teamScoring, setTeamScoring] = useState<'average' | 'best'>('average');
+  const [teamMode, setTeamMode] = useState<Setting['teamMode']>('list');
+  const [teamScoring, setTeamScoring] = useState<Setting['teamScoring']>('average');
   const [rule, setRule] = useState<CertificateRule>('both');
   const { run, error, fields, busy } = useActionStatus();
   const [bank, setBank] = useState<BankEntry[] | null>(null);
@@ -74,7 +83,7 @@ export default function ContestsForm() {
       attemptsAllowed: Number(text('attemptsAllowed')),
       shuffleQuestions: f.get('shuffleQuestions') === 'on',
       shuffleOptions: f.get('shuffleOptions') === 'on',
-      revealAnswers: text('revealAnswers') as 'submit' | 'close',
+      revealAnswers: text('revealAnswers') as Setting['revealAnswers'],
       teamMode,
       teams:
         teamMode === 'list'
@@ -157,7 +166,7 @@ export default function ContestsForm() {
           ['picked', '手动选题'],
         ]}
         value={mode}
-        onChange={(v) => setMode(v as 'mix' | 'picked')}
+        onChange={(v) => setMode(v as Selection['mode'])}
       />
       {mode === 'mix' ? (
         <ContestsMix
@@ -199,7 +208,7 @@ export default function ContestsForm() {
         name="teamMode"
         options={Object.entries(TEAM_MODE_NAMES)}
         value={teamMode}
-        onChange={(v) => setTeamMode(v as 'list' | 'free' | 'none')}
+        onChange={(v) => setTeamMode(v as Setting['teamMode'])}
       />
       {teamMode === 'list' && (
         <>
@@ -229,7 +238,7 @@ export default function ContestsForm() {
           name="teamScoring"
           options={Object.entries(TEAM_SCORING_NAMES)}
           value={teamScoring}
-          onChange={(v) => setTeamScoring(v as 'average' | 'best')}
+          onChange={(v) => setTeamScoring(v as Setting['teamScoring'])}
         />
       )}
       {teamMode !== 'none' && teamScoring === 'best' && (
