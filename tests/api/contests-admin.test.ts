@@ -1,6 +1,7 @@
 import { desc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ContestDetail, ContestInput, ContestSummary } from '../../api/contests/contract.ts';
+import { z } from 'zod';
+import { contestDetailSchema, contestSummarySchema, type ContestInput } from '../../api/contests/contract.ts';
 import { CODE_ALPHABET } from '../../api/contests/codes.ts';
 import { auditLog } from '../../api/db/schema.ts';
 import { signedIn } from '../fixtures/accounts.ts';
@@ -13,6 +14,7 @@ import {
   join,
   jsonInit,
   organiser,
+  organiserApi,
   runningAttemptOf,
   started,
   type TestApp,
@@ -31,11 +33,15 @@ describe('organising a contest', () => {
   const post = (path: string, body: unknown, c = cookie) =>
     t.app.request(`/api/admin/contests${path}`, jsonInit('POST', body, { cookie: c }));
   const get = (path: string, c = cookie) => t.app.request(`/api/admin/contests${path}`, { headers: { cookie: c } });
+  /** The organiser's list, through the typed client, checked against the contract. */
+  const list = async (c = cookie) => z.array(contestSummarySchema).parse((await (await organiserApi(t, c).index.$get()).json()).contests);
+  /** A created contest's body, checked against the contract. */
+  const created = async (res: Response) => contestDetailSchema.parse(((await res.json()) as { contest: unknown }).contest);
 
   test('creates a contest for the organiser’s own unit with a six-character code without look-alike characters', async () => {
     const res = await post('', { ...contestBody(t), unitName: '别的学校' });
     expect(res.status).toBe(201);
-    const { contest } = (await res.json()) as { contest: ContestDetail };
+    const contest = await created(res);
     expect(contest.unitName).toBe('扬州市梅岭小学');
     expect(contest.code).toMatch(new RegExp(`^[${CODE_ALPHABET}]{6}$`));
     expect(CODE_ALPHABET).not.toMatch(/[0O1IL]/);
@@ -76,13 +82,13 @@ describe('organising a contest', () => {
   test('shows an organiser only their own unit’s contests, and an admin all of them', async () => {
     const other = await organiser(t, '扬州市东关街道', '321002');
     const theirs = await createContest(t, other, { title: '东关街道社区应急知识竞赛' });
-    const mine = ((await (await get('')).json()) as { contests: ContestSummary[] }).contests;
+    const mine = await list();
     expect(mine.map((c) => c.title)).not.toContain('东关街道社区应急知识竞赛');
     expect(mine.length).toBeGreaterThan(0);
     expect((await get(`/${theirs.id}`)).status).toBe(404);
     expect((await post(`/${theirs.id}/close`, {})).status).toBe(404);
     const admin = (await signedIn(t, ['admin'])).cookie;
-    const all = ((await (await get('', admin)).json()) as { contests: ContestSummary[] }).contests;
+    const all = await list(admin);
     expect(all.map((c) => c.title)).toContain('东关街道社区应急知识竞赛');
     expect(all.length).toBe(mine.length + 1);
   });
@@ -91,7 +97,7 @@ describe('organising a contest', () => {
     const admin = (await signedIn(t, ['admin'])).cookie;
     const res = await post('', { ...contestBody(t), unitName: '扬州市汶河小学' }, admin);
     expect(res.status).toBe(201);
-    expect(((await res.json()) as { contest: ContestDetail }).contest.unitName).toBe('扬州市汶河小学');
+    expect((await created(res)).unitName).toBe('扬州市汶河小学');
     const none = await post('', contestBody(t), admin);
     expect(none.status).toBe(400);
     expect((await errorOf(none)).message).toContain('组织单位');
@@ -222,12 +228,12 @@ describe('organising a contest', () => {
     expect((await errorOf(early)).message).toContain('竞赛结束后才能归档');
     await post(`/${contest.id}/close`, {});
     expect((await post(`/${contest.id}/archive`, { archived: true })).status).toBe(200);
-    const listed = ((await (await get('')).json()) as { contests: ContestSummary[] }).contests.find((c) => c.id === contest.id);
+    const listed = (await list()).find((c) => c.id === contest.id);
     expect(listed?.archived).toBe(true);
     expect((await t.app.request(`/api/contests/board/${contest.code}`)).status).toBe(200);
     expect((await post(`/${contest.id}/archive`, { archived: 'yes' })).status).toBe(400);
     expect((await post(`/${contest.id}/archive`, { archived: false })).status).toBe(200);
-    const back = ((await (await get('')).json()) as { contests: ContestSummary[] }).contests.find((c) => c.id === contest.id);
+    const back = (await list()).find((c) => c.id === contest.id);
     expect(back?.archived).toBe(false);
     expect(await actions()).toEqual(expect.arrayContaining(['contest.archive', 'contest.unarchive']));
   });

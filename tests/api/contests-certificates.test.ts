@@ -13,6 +13,7 @@ import {
   errorOf,
   jsonInit,
   organiser,
+  organiserApi,
   rightChoices,
   started,
   submit,
@@ -49,8 +50,8 @@ describe('certificates by the organiser’s rule', () => {
     }
     t.clock.advance(3 * 3600_000);
     cookie = await organiser(t);
-    const res = await t.app.request(`/api/admin/contests/${contest.id}/certificates`, { headers: { cookie } });
-    const { certificates } = (await res.json()) as { certificates: Certificate[] };
+    const res = await organiserApi(t, cookie)[':id'].certificates.$get({ param: { id: String(contest.id) } });
+    const { certificates } = await res.json();
     return new Map(certificates.map((c) => [c.name, c]));
   }
   const kinds = (m: Map<string, Certificate>) => PUPILS.map((p) => [p.name, m.get(p.name)?.typeName]);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { LiveSnapshot } from '../../api/contests/contract.ts';
+import { liveSnapshotSchema, type LiveSnapshot } from '../../api/contests/contract.ts';
 import {
   answer,
   attemptOf,
@@ -31,7 +31,7 @@ function eventReader(res: Response) {
             .filter((l) => l.startsWith('data:'))
             .map((l) => l.slice(5).trim())
             .join('\n');
-          if (block.includes('event: snapshot') && data) return JSON.parse(data) as LiveSnapshot;
+          if (block.includes('event: snapshot') && data) return liveSnapshotSchema.parse(JSON.parse(data));
           continue;
         }
         const { value, done } = await reader.read();
