@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
+import type { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './context.ts';
 import type { Database } from './db/client.ts';
 import { apiError } from './errors.ts';
@@ -11,12 +12,25 @@ export interface Limit {
   windowMs: number;
 }
 
+/** Start of the window of `rule` that `now` falls in (windows are aligned to the epoch, so every process agrees). */
+export const windowStartOf = (rule: Pick<Limit, 'windowMs'>, now: number): number => now - (now % rule.windowMs);
+
+/** Whole seconds until that window ends: how long a refused client waits (Retry-After). */
+export const secondsLeftOf = (rule: Pick<Limit, 'windowMs'>, now: number): number =>
+  Math.ceil((rule.windowMs - (now % rule.windowMs)) / 1000);
+
+/** 429 with Retry-After for a limit whose window has not ended; `message` says how long to wait, in seconds given. */
+export function tooManyFor(rule: Pick<Limit, 'windowMs'>, now: number, message: (seconds: number) => string): HTTPException {
+  const retry = secondsLeftOf(rule, now);
+  return apiError(429, 'rate_limited', message(retry), undefined, { 'retry-after': String(retry) });
+}
+
 /**
  * Counts one hit for `subject` in the database (so every server process shares the count) and
  * returns the count in the current window, including this hit.
  */
 export async function countHit(database: Database, rule: Limit, subject: string, now: number): Promise<number> {
-  const windowStart = now - (now % rule.windowMs);
+  const windowStart = windowStartOf(rule, now);
   const key = `${rule.bucket}:${subject}`;
   const rows = await database.write((db) =>
     db.all<{ count: number }>(sql`
@@ -32,10 +46,7 @@ export function rateLimit(rule: Limit): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const now = c.var.now;
     const count = await countHit(c.var.database, rule, c.var.clientHash, now);
-    if (count > rule.limit) {
-      const retryAfter = Math.ceil((rule.windowMs - (now % rule.windowMs)) / 1000);
-      throw apiError(429, 'rate_limited', `操作太频繁，请 ${retryAfter} 秒后再试。`, undefined, { 'retry-after': String(retryAfter) });
-    }
+    if (count > rule.limit) throw tooManyFor(rule, now, (s) => `操作太频繁，请 ${s} 秒后再试。`);
     await next();
   };
 }

@@ -2,24 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { contestExtraTimes, type ContestRow } from '../db/schema.ts';
 import { contestBank } from './bank.ts';
-import type { AudienceCode } from './labels.ts';
-import type { Selection } from './settings.ts';
-import { questionsOf, statusOf, teamsOf, type ContestQuestion, type ContestStatus } from './store.ts';
-
-/** A contest in the organiser's list. */
-export interface ContestSummary {
-  id: number;
-  code: string;
-  title: string;
-  unitName: string;
-  opensAt: number;
-  closesAt: number;
-  status: ContestStatus;
-  joined: number;
-  finished: number;
-  /** Put away by the organiser after it closed. */
-  archived: boolean;
-}
+import type { ContestDetail } from './contract.ts';
+import { questionsOf, statusOf, teamsOf } from './store.ts';
 
 /** Participation counts of many contests at once. */
 export async function countsByContest(database: Database): Promise<Map<number, { joined: number; finished: number }>> {
@@ -28,21 +12,6 @@ export async function countsByContest(database: Database): Promise<Map<number, {
       count(DISTINCT CASE WHEN submitted_at IS NOT NULL THEN participant_key END) AS finished
     FROM contest_attempts GROUP BY contest_id`);
   return new Map(rows.map((r) => [Number(r.id), { joined: Number(r.joined), finished: Number(r.finished) }]));
-}
-
-/** Everything the organiser sees about one contest, including the answer key (the organiser is not a participant). */
-export interface ContestDetail extends Omit<ContestRow, 'teams' | 'selection' | 'audience'> {
-  status: ContestStatus;
-  audience: AudienceCode;
-  teams: string[];
-  selection: Selection;
-  joinUrl: string;
-  questions: ContestQuestion[];
-  /** How many of its questions 练一练 publishes with their answers. */
-  openQuestions: number;
-  /** Contest-only questions whose answer and explanation are withheld until the contest starts. */
-  keysWithheld: number;
-  extraTimes: Array<{ nameKey: string; extraMs: number; grantedAt: number }>;
 }
 
 /** The organiser's view of a contest. */
@@ -56,7 +25,10 @@ export async function contestDetail(database: Database, c: ContestRow, now: numb
   // Contest-only answers reach the organiser only once the contest has started (and can no longer be
   // deleted): otherwise creating and deleting contests would read the reserved bank out.
   const withhold = statusOf(c, now) === 'scheduled';
-  const shown = questions.map((q) => (withhold && reservedIds.has(q.questionId) ? { ...q, answer: [], explanation: '' } : q));
+  const shown = questions.map((q) => ({
+    ...q,
+    ...(withhold && reservedIds.has(q.questionId) ? { answer: [], explanation: '' } : {}),
+  }));
   return {
     ...c,
     status: statusOf(c, now),

@@ -3,7 +3,8 @@ import type { Database } from '../db/client.ts';
 import { contestAttempts, type ContestRow } from '../db/schema.ts';
 import { closeDue } from './attempts.ts';
 import { maskName } from './names.ts';
-import { participation, rankIndividuals, rankTeams, type Ranked, type RankedTeam } from './ranking.ts';
+import type { Participation, PublicBoard, RankedTeam } from './contract.ts';
+import { participation, rankIndividuals, rankTeams, type Ranked } from './ranking.ts';
 import { questionsOf, statusOf, teamsOf } from './store.ts';
 
 /** Individual ranks of a contest at `now`. */
@@ -15,7 +16,7 @@ export interface Ranking {
 /** Every ranking of a contest at `now`. */
 export interface Standings extends Ranking {
   teams: RankedTeam[];
-  participation: Array<{ team: string; joined: number; finished: number }>;
+  participation: Participation;
 }
 
 /** Closes expired attempts (only when there are any, to spare a write), then ranks everyone. */
@@ -52,25 +53,6 @@ async function ranked(database: Database, c: ContestRow, now: number) {
     r.submittedAt === null ? [] : [{ ...r, correct: r.correct ?? 0, submittedAt: r.submittedAt, timeUsedMs: r.submittedAt - r.startedAt }],
   );
   return { total, individuals: rankIndividuals(finished, total), rows };
-}
-
-/** The public leaderboard: names as the organiser chose (masked by default), no class or student number. */
-export interface PublicBoard {
-  title: string;
-  unitName: string;
-  status: ReturnType<typeof statusOf>;
-  closesAt: number;
-  /** Final once the contest has closed. */
-  final: boolean;
-  teamScoring: 'average' | 'best';
-  teamBestN: number;
-  total: number;
-  /** False when the organiser chose not to show names at all (each `name` is then empty). */
-  namesShown: boolean;
-  individuals: Array<{ rank: number; name: string; team: string; score: number; correct: number; timeUsedMs: number }>;
-  teams: RankedTeam[];
-  participation: Standings['participation'];
-  now: number;
 }
 
 /** Most places shown on the public board. */

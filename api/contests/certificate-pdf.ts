@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
 import { certificateWords, chineseDay } from './certificate-words.ts';
-import type { Certificate } from './certificates.ts';
+import type { Certificate } from './contract.ts';
 
 // A certificate as a one-page landscape A4 PDF, written directly. Chinese text uses STSong-Light
 // with the UniGB-UCS2-H encoding, one of the CJK fonts every conforming reader knows without

@@ -1,5 +1,5 @@
 // What a certificate says, shared by the printed page (an island) and the PDF: no server imports.
-import type { Certificate } from './certificates.ts';
+import type { Certificate } from './contract.ts';
 
 /** What the certificate says, by kind (the same words as the printed page). */
 export function certificateWords(c: Certificate): string {

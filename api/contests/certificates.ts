@@ -1,37 +1,15 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
+import { localDay } from '../domain/clock.ts';
 import { contestAttempts, contests, type AttemptRow, type ContestRow } from '../db/schema.ts';
 import { closeDue } from './attempts.ts';
+import type { Certificate, Verification } from './contract.ts';
 import { CERTIFICATE_NAMES, scoreOf, type CertificateType } from './labels.ts';
 import { placeOf, type Place } from './place.ts';
 import { statusOf } from './store.ts';
 
-/** A certificate as printed. */
-export interface Certificate {
-  /** Verification code, `XXXX-XXXX-XXXX`. */
-  code: string;
-  type: CertificateType;
-  typeName: string;
-  name: string;
-  team: string;
-  contestTitle: string;
-  unitName: string;
-  /** Day of the certificate, `YYYY-MM-DD` in Yangzhou time. */
-  date: string;
-  /** Final rank for a 荣誉证书. */
-  rank: number | null;
-  /** Score out of 100. */
-  score: number;
-}
-
 /** Questions of the attempt (its order lists every contest question once). */
 const questionCountOf = (a: AttemptRow): number => a.questionOrder.length;
-
-// Building an Intl formatter costs about a millisecond; build it once.
-const dayFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' });
-
-/** `YYYY-MM-DD` in Yangzhou time. */
-export const dayOf = (ms: number): string => dayFormat.format(new Date(ms));
 
 /**
  * The certificate of a finished attempt, by the organiser's rule. A 荣誉证书 goes to the
@@ -54,20 +32,10 @@ export function certificateOf(c: ContestRow, a: AttemptRow, place: Pick<Place, '
     team: a.team,
     contestTitle: c.title,
     unitName: c.unitName,
-    date: dayOf(honour ? c.closesAt : (a.submittedAt ?? a.deadline)),
+    date: localDay(honour ? c.closesAt : (a.submittedAt ?? a.deadline)),
     rank: honour ? place.rank : null,
     score,
   };
-}
-
-/** What anyone may learn by checking a certificate code: nothing more than is printed on it. */
-export interface Verification {
-  name: string;
-  contestTitle: string;
-  unitName: string;
-  date: string;
-  type: CertificateType;
-  typeName: string;
 }
 
 /** The certificate with this code, as printed; null when no finished attempt has it. */

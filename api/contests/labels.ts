@@ -18,20 +18,28 @@ export const DIFFICULTY_NAMES: Record<DifficultyCode, string> = { '1': '容易',
 export const REVEAL_NAMES = { submit: '交卷后立即显示', close: '竞赛结束后显示' } as const;
 /** How participants give their team. */
 export const TEAM_MODE_NAMES = { list: '从名单中选择（班级或社区）', free: '自己填写', none: '不分队伍' } as const;
+/** How names may appear on the public leaderboard. */
+export const NAME_DISPLAY_CODES = ['masked', 'hidden', 'full'] as const;
 /** How names appear on the public leaderboard. */
-export const NAME_DISPLAY_NAMES = {
+export const NAME_DISPLAY_NAMES: Record<(typeof NAME_DISPLAY_CODES)[number], string> = {
   masked: '部分隐藏（如 张*明），保护未成年人',
   hidden: '完全不显示，只显示名次、队伍和成绩',
   full: '显示全名',
-} as const;
+};
 
 /** How names appear on a public leaderboard. */
-export type NameDisplay = keyof typeof NAME_DISPLAY_NAMES;
+export type NameDisplay = (typeof NAME_DISPLAY_CODES)[number];
 
 /** How teams are ranked. */
 export const TEAM_SCORING_NAMES = { average: '全队平均分', best: '最好的 N 人总分' } as const;
 /** Certificate kinds: 荣誉证书 for a place, 合格证书 for a pass mark, 参与证明 for everyone else who handed in. */
-export const CERTIFICATE_NAMES = { honour: '荣誉证书', pass: '合格证书', participation: '参与证明' } as const;
+export const CERTIFICATE_TYPES = ['honour', 'pass', 'participation'] as const;
+/** Certificate names. */
+export const CERTIFICATE_NAMES: Record<(typeof CERTIFICATE_TYPES)[number], string> = {
+  honour: '荣誉证书',
+  pass: '合格证书',
+  participation: '参与证明',
+};
 /** Which certificates a contest gives beyond the 参与证明. */
 export const CERTIFICATE_RULES = ['both', 'top', 'score'] as const;
 /** A certificate rule. */
@@ -43,10 +51,13 @@ export const CERTIFICATE_RULE_NAMES: Record<CertificateRule, string> = {
   score: '只按分数：达到合格分的都发合格证书',
 };
 /** A certificate kind. */
-export type CertificateType = keyof typeof CERTIFICATE_NAMES;
+export type CertificateType = (typeof CERTIFICATE_TYPES)[number];
 
 /** How early participants may join and wait for the start (the projector lists them meanwhile). */
 export const LOBBY_MS = 30 * 60_000;
+
+/** A contest's status in the organiser's words. */
+export const STATUS_NAMES = { scheduled: '未开始', open: '进行中', closed: '已结束' } as const;
 
 /** Letters shown before options: A, B, C… */
 export const OPTION_LETTERS = ['A', 'B', 'C', 'D', 'E'] as const;

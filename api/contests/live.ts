@@ -3,36 +3,13 @@ import type { Database } from '../db/client.ts';
 import type { ContestRow } from '../db/schema.ts';
 import { standings } from './board.ts';
 import { maskName } from './names.ts';
-import type { RankedTeam } from './ranking.ts';
-import { statusOf, type ContestStatus } from './store.ts';
+import type { LiveSnapshot } from './contract.ts';
+import { statusOf } from './store.ts';
 
 /** Most names of joined participants a projector lists (the newest). */
 export const LIVE_NAMES = 60;
 /** Most places on the projector's board. */
 export const LIVE_BOARD = 100;
-
-/** What the projector shows, as one server-sent event: joins, hand-ins and the board. */
-export interface LiveSnapshot {
-  status: ContestStatus;
-  opensAt: number;
-  closesAt: number;
-  /** Server time of the snapshot, so the projector's clock can follow the server's. */
-  now: number;
-  /** Questions in the contest. */
-  total: number;
-  /** Participants who have started (each person once). */
-  joined: number;
-  /** Participants who have handed in (or whose time ran out). */
-  finished: number;
-  /** The newest joined, as the organiser's name rule shows them (empty when names are hidden). */
-  names: Array<{ name: string; team: string }>;
-  /** False when the organiser chose not to show names at all. */
-  namesShown: boolean;
-  /** Individual places, best first. */
-  board: Array<{ rank: number; name: string; team: string; score: number; timeUsedMs: number }>;
-  /** Team places (empty when the contest has no teams). */
-  teams: RankedTeam[];
-}
 
 /** The projector's snapshot of a contest at `now`. */
 export async function liveSnapshot(database: Database, c: ContestRow, now: number): Promise<LiveSnapshot> {

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { contests, type ContestRow } from '../db/schema.ts';
 import { apiError } from '../errors.ts';
-import type { Limit } from '../rate-limit.ts';
+import { tooManyFor, windowStartOf, type Limit } from '../rate-limit.ts';
 import { CODE_ALPHABET, JOIN_CODE_LENGTH, normaliseCode } from './codes.ts';
 import { groupWrite } from './group-commit.ts';
 import { cachedContest, rememberContest } from './contest-cache.ts';
@@ -14,6 +14,10 @@ import { findContest } from './store.ts';
  * while guessing codes stays slow (20^6 codes, 60 guesses per 10 minutes).
  */
 export const CODE_MISSES: Limit = { bucket: 'contest-code-miss', limit: 60, windowMs: 10 * 60_000 };
+
+/** 429 once an address has typed too many wrong join codes. */
+export const tooManyCodes = (now: number) =>
+  tooManyFor(CODE_MISSES, now, (s) => `输错竞赛码的次数太多，请 ${Math.ceil(s / 60)} 分钟后再试。`);
 
 const codePattern = new RegExp(`^[${CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`);
 
@@ -30,7 +34,7 @@ export async function contestByCode(c: Context<AppEnv>, typed: string): Promise<
   const { database, now, clientHash } = c.var;
   const code = normaliseCode(typed);
   const guess = codePattern.test(code) ? code : '';
-  const windowStart = now - (now % CODE_MISSES.windowMs);
+  const windowStart = windowStartOf(CODE_MISSES, now);
   const rows = await groupWrite(
     database,
     `INSERT INTO rate_limits (key, window_start, count)
@@ -42,12 +46,7 @@ export async function contestByCode(c: Context<AppEnv>, typed: string): Promise<
   const misses = Number(rows[0]?.['count'] ?? 0);
   const hit = Number(rows[0]?.['hit'] ?? 0) === 1;
   // A miss counts itself (the limit-th miss still hears 404); a hit is refused once misses reach the limit.
-  if (hit ? misses >= CODE_MISSES.limit : misses > CODE_MISSES.limit) {
-    const retry = Math.ceil((CODE_MISSES.windowMs - (now % CODE_MISSES.windowMs)) / 1000);
-    throw apiError(429, 'rate_limited', `输错竞赛码的次数太多，请 ${Math.ceil(retry / 60)} 分钟后再试。`, undefined, {
-      'retry-after': String(retry),
-    });
-  }
+  if (hit ? misses >= CODE_MISSES.limit : misses > CODE_MISSES.limit) throw tooManyCodes(now);
   const remembered = hit ? cachedContest(database, guess) : undefined;
   const found = remembered ?? (hit ? await findContest(database, eq(contests.code, guess)) : undefined);
   if (!found)

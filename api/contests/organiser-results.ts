@@ -2,44 +2,10 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { contestAttempts, type ContestRow } from '../db/schema.ts';
 import { standings, type Standings } from './board.ts';
-import { certificateOf, type Certificate } from './certificates.ts';
-import { scoreOf } from './labels.ts';
+import { certificateOf } from './certificates.ts';
+import type { QuestionStat, ResultRow } from './contract.ts';
+import { scoreOf, type CategoryCode, type TypeCode } from './labels.ts';
 import { questionsOf } from './store.ts';
-
-/** One attempt in the organiser's results table. */
-export interface ResultRow {
-  attemptId: number;
-  /** Rank when this is the participant's best attempt. */
-  rank: number | null;
-  name: string;
-  team: string;
-  className: string;
-  studentNo: string;
-  attemptNo: number;
-  startedAt: number;
-  submittedAt: number | null;
-  finishedBy: 'submit' | 'deadline' | null;
-  correct: number | null;
-  score: number | null;
-  timeUsedMs: number | null;
-  extraMs: number;
-  certificate: Certificate | null;
-}
-
-/** How hard a question turned out: the share of finished attempts that answered it right. */
-export interface QuestionStat {
-  position: number;
-  questionId: string;
-  stem: string;
-  type: string;
-  category: string;
-  difficulty: number;
-  answered: number;
-  right: number;
-  finished: number;
-  /** right / finished (an unanswered question counts as wrong), 0..1. */
-  share: number;
-}
 
 /** The organiser's results: every attempt, per-question difficulty, and the rankings. */
 export async function organiserResults(
@@ -83,8 +49,8 @@ export async function organiserResults(
       position: q.position,
       questionId: q.questionId,
       stem: q.stem,
-      type: q.type,
-      category: q.category,
+      type: q.type as TypeCode,
+      category: q.category as CategoryCode,
       difficulty: q.difficulty,
       answered: Number(n?.answered ?? 0),
       right,

@@ -1,3 +1,4 @@
+import type { RankedTeam } from './contract.ts';
 import { scoreOf } from './labels.ts';
 
 /** A finished attempt, as ranking sees it. */
@@ -15,16 +16,6 @@ export interface Finished {
 export interface Ranked extends Finished {
   rank: number;
   score: number;
-}
-
-/** One team's place. */
-export interface RankedTeam {
-  rank: number;
-  team: string;
-  /** Average score, or the sum of the best N, to one decimal. */
-  value: number;
-  /** Participants with a finished attempt. */
-  members: number;
 }
 
 /** Better first: more right answers, then less time, then earlier. */

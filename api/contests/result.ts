@@ -2,55 +2,13 @@ import type { Database } from '../db/client.ts';
 import type { AttemptRow, ContestRow } from '../db/schema.ts';
 import { answersOf, attemptsOf, closeDue } from './attempts.ts';
 import { guideTitle } from './bank.ts';
-import { certificateOf, type Certificate } from './certificates.ts';
+import { certificateOf } from './certificates.ts';
 import { attemptToken } from './codes.ts';
-import type { TypeCode } from './labels.ts';
+import type { AttemptFinished, ReviewItem } from './contract.ts';
 import { placeOf } from './place.ts';
 import { isCorrect, toShownChoice } from './scoring.ts';
 import { questionsOf, statusOf } from './store.ts';
-import { contestPublic, scoreLine, type ContestPublic } from './views.ts';
-
-/** One question after the attempt, with the right answer, in the order and option order the participant saw. */
-export interface ReviewItem {
-  n: number;
-  type: TypeCode;
-  stem: string;
-  options: string[];
-  /** Shown places the participant chose. */
-  chosen: number[];
-  /** Shown places of the right options. */
-  answer: number[];
-  right: boolean;
-  explanation: string;
-  guide: string;
-  guideTitle: string;
-}
-
-/** A finished attempt: score, time, rank, certificate, and the answers when the contest allows. */
-export interface AttemptFinished {
-  state: 'finished';
-  token: string;
-  contest: ContestPublic;
-  participant: { name: string; team: string };
-  finishedBy: 'submit' | 'deadline';
-  correct: number;
-  total: number;
-  score: number;
-  timeUsedMs: number;
-  /** Rank of the participant's best attempt among everyone who finished. */
-  rank: number | null;
-  /** How many have finished. */
-  ranked: number;
-  /** Ranks are final once the contest has closed. */
-  final: boolean;
-  /** Null until the answers may be shown. */
-  review: ReviewItem[] | null;
-  /** When the answers will be shown, if not yet. */
-  reviewAt: number | null;
-  certificate: Certificate;
-  /** Whether the participant may try again now. */
-  canRetry: boolean;
-}
+import { contestPublic, scoreLine } from './views.ts';
 
 /** The participant's view of a finished attempt. */
 export async function finishedView(

@@ -8,9 +8,9 @@ import type { Database } from '../db/client.ts';
 import { contests } from '../db/schema.ts';
 import { apiError } from '../errors.ts';
 import { paramsOf } from '../validate.ts';
+import { idParamSchema } from './contract.ts';
 import { liveSnapshot } from './live.ts';
 import { contestForStaff } from './lookup.ts';
-import { idParam } from './routes-admin.ts';
 import { findContest, statusOf } from './store.ts';
 
 /** How often a stream looks at the database; a snapshot is sent only when something changed. */
@@ -34,7 +34,7 @@ async function attemptsMark(database: Database, contestId: number, now: number):
 /** `/api/admin/contests/:id/stream` (the projector's live feed) and `/:id/open` (start now). */
 export const adminLiveRoutes = new Hono<AppEnv>()
   .use(requireRole('organizer'))
-  .get('/:id/stream', paramsOf(idParam), async (c) => {
+  .get('/:id/stream', paramsOf(idParamSchema), async (c) => {
     const first = await contestForStaff(c, c.req.valid('param').id);
     const { database } = c.var;
     // The request's clock (a test may have moved it) plus the time the stream has been open.
@@ -67,7 +67,7 @@ export const adminLiveRoutes = new Hono<AppEnv>()
       }
     });
   })
-  .post('/:id/open', paramsOf(idParam), async (c) => {
+  .post('/:id/open', paramsOf(idParamSchema), async (c) => {
     const before = await contestForStaff(c, c.req.valid('param').id);
     if (statusOf(before, c.var.now) !== 'scheduled') throw apiError(409, 'already_open', '竞赛已经开始了。');
     const { now } = c.var;
@@ -82,5 +82,5 @@ export const adminLiveRoutes = new Hono<AppEnv>()
     );
     const after = (await findContest(c.var.database, eq(contests.id, before.id))) ?? before;
     await auditAction(c, 'contest.open', `contest:${before.id}`, { opensAtBefore: before.opensAt, opensAt: after.opensAt });
-    return c.json({ opensAt: after.opensAt, status: statusOf(after, c.var.now) });
+    return c.json({ opensAt: after.opensAt, status: statusOf(after, c.var.now) }, 200);
   });

@@ -1,56 +1,48 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import QRCode from 'qrcode';
-import { z } from 'zod';
 import { requireRole } from '../accounts/guard.ts';
 import { auditAction, auditInsert, auditInsertWhen, auditOf } from '../audit.ts';
 import type { AppEnv } from '../context.ts';
 import { csvResponse, toCsv } from '../csv.ts';
+import { formatStamp, localDay } from '../domain/clock.ts';
 import { contestExtraTimes, contestQuestions, contests } from '../db/schema.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody, paramsOf } from '../validate.ts';
 import { joinUrlOf, reservedQuestionIds } from './admin-views.ts';
 import { standings } from './board.ts';
-import { dayOf } from './certificates.ts';
 import { formatDuration } from './labels.ts';
 import { contestForStaff } from './lookup.ts';
+import { archiveSchema, extendSchema, extraTimeSchema, idParamSchema } from './contract.ts';
 import { nameKeyOf } from './names.ts';
 import { organiserResults } from './organiser-results.ts';
-import { idParam } from './routes-admin.ts';
 import { questionsOf, statusOf } from './store.ts';
 import { grantExtraTime, moveClose } from './timing.ts';
 
-const extendSchema = z.object({ closesAt: z.number().int() });
-const archiveSchema = z.object({ archived: z.boolean({ error: 'archived 应为 true 或 false' }) });
-const extraSchema = z.object({
-  name: z.string().trim().min(1, '请填写姓名').max(20),
-  team: z.string().trim().max(30).default(''),
-  minutes: z.number().int().min(0, '不能为负数').max(180, '最多加 180 分钟'),
-});
 const hasParticipants = () =>
   apiError(409, 'has_participants', '已经有人参加了这个竞赛，不能删除（成绩和证书要保留）。竞赛结束后可以归档。');
-const time = (ms: number | null) => (ms === null ? '' : new Date(ms).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }));
+const time = (ms: number | null) => (ms === null ? '' : formatStamp(ms));
 
 /** `/api/admin/contests/:id/…`: running a contest — close, extend, extra time — and its results. */
 export const adminRunRoutes = new Hono<AppEnv>()
   .use(requireRole('organizer'))
-  .post('/:id/close', paramsOf(idParam), async (c) => {
+  .post('/:id/close', paramsOf(idParamSchema), async (c) => {
     const before = await contestForStaff(c, c.req.valid('param').id);
     if (statusOf(before, c.var.now) === 'closed') throw apiError(409, 'already_closed', '这个竞赛已经结束了。');
     const audit = auditOf(c, 'contest.close', `contest:${before.id}`, { closesAtBefore: before.closesAt, closesAt: c.var.now });
     const after = await moveClose(c.var.database, before, c.var.now, c.var.now, audit);
-    return c.json({ closesAt: after.closesAt, status: statusOf(after, c.var.now) });
+    return c.json({ closesAt: after.closesAt, status: statusOf(after, c.var.now) }, 200);
   })
-  .post('/:id/extend', paramsOf(idParam), jsonBody(extendSchema), async (c) => {
+  .post('/:id/extend', paramsOf(idParamSchema), jsonBody(extendSchema), async (c) => {
     const before = await contestForStaff(c, c.req.valid('param').id);
     const { closesAt } = c.req.valid('json');
     if (closesAt <= c.var.now || closesAt <= before.opensAt)
       throw apiError(400, 'invalid_input', '新的结束时间应晚于现在和开始时间。', { closesAt: '应晚于现在' });
     const audit = auditOf(c, 'contest.extend', `contest:${before.id}`, { closesAtBefore: before.closesAt, closesAt });
     const after = await moveClose(c.var.database, before, closesAt, c.var.now, audit);
-    return c.json({ closesAt: after.closesAt, status: statusOf(after, c.var.now) });
+    return c.json({ closesAt: after.closesAt, status: statusOf(after, c.var.now) }, 200);
   })
-  .post('/:id/archive', paramsOf(idParam), jsonBody(archiveSchema), async (c) => {
+  .post('/:id/archive', paramsOf(idParamSchema), jsonBody(archiveSchema), async (c) => {
     const contest = await contestForStaff(c, c.req.valid('param').id);
     const { archived } = c.req.valid('json');
     if (archived && statusOf(contest, c.var.now) !== 'closed')
@@ -64,9 +56,9 @@ export const adminRunRoutes = new Hono<AppEnv>()
         auditInsert(db, auditOf(c, archived ? 'contest.archive' : 'contest.unarchive', `contest:${contest.id}`, { title: contest.title })),
       ]),
     );
-    return c.json({ archived });
+    return c.json({ archived }, 200);
   })
-  .delete('/:id', paramsOf(idParam), async (c) => {
+  .delete('/:id', paramsOf(idParamSchema), async (c) => {
     const contest = await contestForStaff(c, c.req.valid('param').id);
     const { id } = contest;
     const { now } = c.var;
@@ -104,39 +96,45 @@ export const adminRunRoutes = new Hono<AppEnv>()
       ]),
     );
     if (gone.length === 0) throw hasParticipants();
-    return c.json({ deleted: true });
+    return c.json({ deleted: true as const }, 200);
   })
-  .post('/:id/extra-time', paramsOf(idParam), jsonBody(extraSchema), async (c) => {
+  .post('/:id/extra-time', paramsOf(idParamSchema), jsonBody(extraTimeSchema), async (c) => {
     const contest = await contestForStaff(c, c.req.valid('param').id);
     const { name, team, minutes } = c.req.valid('json');
     const key = nameKeyOf({ name, team: contest.teamMode === 'none' ? '' : team });
     const audit = auditOf(c, 'contest.extra_time', `contest:${contest.id}`, { name, team, minutes });
     const running = await grantExtraTime(c.var.database, contest, key, minutes * 60_000, c.var.session?.account.id ?? 0, c.var.now, audit);
-    return c.json({ ok: true, runningAttempts: running });
+    return c.json({ ok: true as const, runningAttempts: running }, 200);
   })
-  .get('/:id/live', paramsOf(idParam), async (c) => {
+  .get('/:id/live', paramsOf(idParamSchema), async (c) => {
     const contest = await contestForStaff(c, c.req.valid('param').id);
     const s = await standings(c.var.database, contest, c.var.now);
-    return c.json({
-      status: statusOf(contest, c.var.now),
-      participation: s.participation,
-      teams: s.teams,
-      finished: s.individuals.length,
-      now: c.var.now,
-    });
+    return c.json(
+      {
+        status: statusOf(contest, c.var.now),
+        participation: s.participation,
+        teams: s.teams,
+        finished: s.individuals.length,
+        now: c.var.now,
+      },
+      200,
+    );
   })
-  .get('/:id/results', paramsOf(idParam), async (c) => {
+  .get('/:id/results', paramsOf(idParamSchema), async (c) => {
     const contest = await contestForStaff(c, c.req.valid('param').id);
     const r = await organiserResults(c.var.database, contest, c.var.now);
-    return c.json({
-      rows: r.rows,
-      questions: r.questions,
-      teams: r.standings.teams,
-      participation: r.standings.participation,
-      total: r.standings.total,
-    });
+    return c.json(
+      {
+        rows: r.rows,
+        questions: r.questions,
+        teams: r.standings.teams,
+        participation: r.standings.participation,
+        total: r.standings.total,
+      },
+      200,
+    );
   })
-  .get('/:id/results.csv', paramsOf(idParam), async (c) => {
+  .get('/:id/results.csv', paramsOf(idParamSchema), async (c) => {
     const contest = await contestForStaff(c, c.req.valid('param').id);
     const r = await organiserResults(c.var.database, contest, c.var.now);
     const csv = toCsv(
@@ -176,16 +174,16 @@ export const adminRunRoutes = new Hono<AppEnv>()
       ]),
     );
     await auditAction(c, 'contest.export', `contest:${contest.id}`, { rows: r.rows.length });
-    return csvResponse(csv, `竞赛成绩-${contest.code}-${dayOf(c.var.now)}.csv`);
+    return csvResponse(csv, `竞赛成绩-${contest.code}-${localDay(c.var.now)}.csv`);
   })
-  .get('/:id/qr.svg', paramsOf(idParam), async (c) => {
+  .get('/:id/qr.svg', paramsOf(idParamSchema), async (c) => {
     const contest = await contestForStaff(c, c.req.valid('param').id);
     const svg = await QRCode.toString(joinUrlOf(c.var.env.siteUrl, contest.code), { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
     return c.body(svg, 200, { 'content-type': 'image/svg+xml; charset=utf-8', 'cache-control': 'private, max-age=300' });
   })
-  .get('/:id/certificates', paramsOf(idParam), async (c) => {
+  .get('/:id/certificates', paramsOf(idParamSchema), async (c) => {
     const contest = await contestForStaff(c, c.req.valid('param').id);
     const r = await organiserResults(c.var.database, contest, c.var.now);
     const certificates = r.rows.flatMap((x) => (x.rank !== null && x.certificate ? [x.certificate] : []));
-    return c.json({ certificates, final: statusOf(contest, c.var.now) === 'closed' });
+    return c.json({ certificates, final: statusOf(contest, c.var.now) === 'closed' }, 200);
   });

@@ -1,21 +1,25 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { requireRole } from '../accounts/guard.ts';
 import { auditOf } from '../audit.ts';
 import type { AppEnv } from '../context.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody, paramsOf, queryOf } from '../validate.ts';
-import { contestDetail, countsByContest, type ContestSummary } from './admin-views.ts';
+import { contestDetail, countsByContest } from './admin-views.ts';
 import { contestBank, type BankQuestion } from './bank.ts';
-import { AUDIENCE_CODES, type AudienceCode } from './labels.ts';
+import type { AudienceCode } from './labels.ts';
 import { contestForStaff, staffUnit } from './lookup.ts';
+import {
+  bankQuerySchema,
+  contestInputSchema,
+  contestPatchSchema,
+  idParamSchema,
+  type BankEntry,
+  type ContestSummary,
+  type Selection,
+} from './contract.ts';
 import { pickQuestions, SelectionError } from './selection.ts';
-import { contestInputSchema, contestPatchSchema, type Selection } from './settings.ts';
 import { insertContest, listContests, secureRandom, statusOf } from './store.ts';
 import { updateContest } from './timing.ts';
-
-/** `:id` of a contest. */
-export const idParam = z.object({ id: z.coerce.number().int().positive('竞赛编号不正确') });
 
 /** The bank questions a selection names: drawn by the mix, or picked by hand in the organiser's order. */
 function chooseQuestions(selection: Selection, audience: AudienceCode): BankQuestion[] {
@@ -45,13 +49,13 @@ export const adminContestRoutes = new Hono<AppEnv>()
       finished: counts.get(r.id)?.finished ?? 0,
       archived: r.archivedAt !== null,
     }));
-    return c.json({ contests: list });
+    return c.json({ contests: list }, 200);
   })
-  .get('/bank', queryOf(z.object({ audience: z.enum(AUDIENCE_CODES).optional() })), (c) => {
+  .get('/bank', queryOf(bankQuerySchema), (c) => {
     const { audience } = c.req.valid('query');
     const questions = contestBank()
       .filter((q) => !audience || q.audience.includes(audience))
-      .map((q) => ({
+      .map((q): BankEntry => ({
         id: q.id,
         stem: q.stem,
         type: q.type,
@@ -61,7 +65,7 @@ export const adminContestRoutes = new Hono<AppEnv>()
         guideTitle: q.guideTitle,
         reserved: q.reserved,
       }));
-    return c.json({ questions });
+    return c.json({ questions }, 200);
   })
   .post('/', jsonBody(contestInputSchema), async (c) => {
     const input = c.req.valid('json');
@@ -113,15 +117,15 @@ export const adminContestRoutes = new Hono<AppEnv>()
     );
     return c.json({ contest: await contestDetail(c.var.database, row, now, c.var.env.siteUrl) }, 201);
   })
-  .get('/:id', paramsOf(idParam), async (c) => {
+  .get('/:id', paramsOf(idParamSchema), async (c) => {
     const row = await contestForStaff(c, c.req.valid('param').id);
-    return c.json({ contest: await contestDetail(c.var.database, row, c.var.now, c.var.env.siteUrl) });
+    return c.json({ contest: await contestDetail(c.var.database, row, c.var.now, c.var.env.siteUrl) }, 200);
   })
-  .patch('/:id', paramsOf(idParam), jsonBody(contestPatchSchema), async (c) => {
+  .patch('/:id', paramsOf(idParamSchema), jsonBody(contestPatchSchema), async (c) => {
     const before = await contestForStaff(c, c.req.valid('param').id);
     const changes = Object.fromEntries(Object.entries(c.req.valid('json')).filter(([, v]) => v !== undefined));
     const was = Object.fromEntries(Object.keys(changes).map((k) => [k, before[k as keyof typeof before]]));
     const audit = auditOf(c, 'contest.update', `contest:${before.id}`, { before: was, after: changes });
     const after = await updateContest(c.var.database, before.id, { ...changes, updatedAt: c.var.now }, audit);
-    return c.json({ contest: await contestDetail(c.var.database, after, c.var.now, c.var.env.siteUrl) });
+    return c.json({ contest: await contestDetail(c.var.database, after, c.var.now, c.var.env.siteUrl) }, 200);
   });

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import type { AppEnv } from '../context.ts';
 import { contests } from '../db/schema.ts';
 import { apiError } from '../errors.ts';
@@ -8,15 +7,12 @@ import { jsonBody, paramsOf } from '../validate.ts';
 import { saveAnswer } from './answers.ts';
 import { answersOf, attemptShape, closeExpired, findAttempt, isRunning, submitAttempt } from './attempts.ts';
 import { attemptIdFromToken } from './codes.ts';
+import { answerParamSchema, answerSchema, tokenParamSchema } from './contract.ts';
 import { finishedView } from './result.ts';
 import { choiceProblem, isCorrect, toBankChoice } from './scoring.ts';
-import { answerSchema } from './settings.ts';
 import { findContest, questionsOf } from './store.ts';
 import { takeMoreTime } from './timing.ts';
 import { contestPublic, runningView, waitingView } from './views.ts';
-
-const tokenParam = z.object({ token: z.string().max(80) });
-const answerParam = tokenParam.extend({ n: z.coerce.number().int().min(0).max(99) });
 
 const notFound = () => apiError(404, 'attempt_not_found', '没有找到你的答题记录。请回到竞赛页面，重新输入竞赛码加入。');
 
@@ -31,7 +27,7 @@ const notStarted = () => apiError(409, 'not_started', '竞赛还没开始，请�
 
 /** `/api/contests/attempts/:token`: one participant's attempt, by the token kept in their browser. */
 export const attemptRoutes = new Hono<AppEnv>()
-  .get('/attempts/:token', paramsOf(tokenParam), async (c) => {
+  .get('/attempts/:token', paramsOf(tokenParamSchema), async (c) => {
     const { database, now, env } = c.var;
     const id = idOf(c.req.valid('param').token, env.secret);
     let attempt = await findAttempt(database, id);
@@ -39,7 +35,7 @@ export const attemptRoutes = new Hono<AppEnv>()
     if (!attempt || !contest) throw notFound();
     if (isRunning(attempt, now) && attempt.startedAt > now) {
       const questions = await questionsOf(database, contest.id);
-      return c.json({ attempt: waitingView(contestPublic(contest, questions.length, now), attempt, now, env.secret) });
+      return c.json({ attempt: waitingView(contestPublic(contest, questions.length, now), attempt, now, env.secret) }, 200);
     }
     if (isRunning(attempt, now)) {
       const questions = await questionsOf(database, contest.id);
@@ -51,15 +47,15 @@ export const attemptRoutes = new Hono<AppEnv>()
         now,
         env.secret,
       );
-      return c.json({ attempt: view });
+      return c.json({ attempt: view }, 200);
     }
     if (attempt.submittedAt === null) {
       await closeExpired(database, contest.id, now, id);
       attempt = (await findAttempt(database, id)) ?? attempt;
     }
-    return c.json({ attempt: await finishedView(database, contest, attempt, now, env.secret) });
+    return c.json({ attempt: await finishedView(database, contest, attempt, now, env.secret) }, 200);
   })
-  .put('/attempts/:token/answers/:n', paramsOf(answerParam), jsonBody(answerSchema), async (c) => {
+  .put('/attempts/:token/answers/:n', paramsOf(answerParamSchema), jsonBody(answerSchema), async (c) => {
     const { database, now, env } = c.var;
     const { token, n } = c.req.valid('param');
     const shape = await attemptShape(database, idOf(token, env.secret));
@@ -83,10 +79,10 @@ export const attemptRoutes = new Hono<AppEnv>()
       if (a?.finishedBy === 'submit') throw apiError(409, 'already_submitted', '你已经交卷了，答案不能再修改。');
       throw apiError(409, 'time_up', '答题时间已到，这个答案没有保存。成绩按时间到时已保存的答案计算。');
     }
-    return c.json({ saved: true, n, rev, stale: outcome.kind === 'stale', remainingMs: Math.max(0, outcome.deadline - now) });
+    return c.json({ saved: true as const, n, rev, stale: outcome.kind === 'stale', remainingMs: Math.max(0, outcome.deadline - now) }, 200);
   })
   // 我需要更多时间: the contest's more time, once, while the attempt runs; answers given stay saved either way.
-  .post('/attempts/:token/more-time', paramsOf(tokenParam), async (c) => {
+  .post('/attempts/:token/more-time', paramsOf(tokenParamSchema), async (c) => {
     const { database, now, env } = c.var;
     const id = idOf(c.req.valid('param').token, env.secret);
     const outcome = await takeMoreTime(database, id, now);
@@ -99,9 +95,9 @@ export const attemptRoutes = new Hono<AppEnv>()
       if (a.submittedAt === null && a.startedAt > now) throw notStarted();
       throw apiError(409, 'time_up', '答题已经结束，不能再延长时间。成绩按已保存的答案计算。');
     }
-    return c.json({ remainingMs: outcome - now });
+    return c.json({ remainingMs: outcome - now }, 200);
   })
-  .post('/attempts/:token/submit', paramsOf(tokenParam), async (c) => {
+  .post('/attempts/:token/submit', paramsOf(tokenParamSchema), async (c) => {
     const { database, now, env } = c.var;
     const id = idOf(c.req.valid('param').token, env.secret);
     const before = await findAttempt(database, id);
@@ -109,5 +105,5 @@ export const attemptRoutes = new Hono<AppEnv>()
     if (!before || !contest) throw notFound();
     if (before.submittedAt === null && before.startedAt > now) throw notStarted();
     const attempt = (await submitAttempt(database, before, now)) ?? before;
-    return c.json({ attempt: await finishedView(database, contest, attempt, now, env.secret) });
+    return c.json({ attempt: await finishedView(database, contest, attempt, now, env.secret) }, 200);
   });

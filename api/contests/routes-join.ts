@@ -1,35 +1,34 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import type { AppEnv } from '../context.ts';
+import { TIME_ZONE } from '../domain/clock.ts';
 import { apiError } from '../errors.ts';
 import { jsonBody, paramsOf } from '../validate.ts';
 import { eq } from 'drizzle-orm';
 import { contests, type ContestRow } from '../db/schema.ts';
-import type { Limit } from '../rate-limit.ts';
+import { tooManyFor } from '../rate-limit.ts';
 import { answersOf, isRunning, priorAttempts } from './attempts.ts';
 import { deviceHash } from './codes.ts';
+import { codeParamSchema, joinSchema, type JoinOutput } from './contract.ts';
 import { forgetContests } from './contest-cache.ts';
-import { CODE_MISSES, contestByCode, contestForJoin } from './lookup.ts';
+import { CODE_MISSES, contestByCode, contestForJoin, tooManyCodes } from './lookup.ts';
 import { JOINS, startAttempt } from './start.ts';
 import { maskName, nameKeyOf, participantKeyOf } from './names.ts';
-import { joinSchema } from './settings.ts';
 import { attemptOrder } from './shuffle.ts';
 import { findContest, questionsOf, secureRandom, statusOf, teamsOf } from './store.ts';
 import { contestPublic, runningView, waitingView } from './views.ts';
 import { LOBBY_MS } from './labels.ts';
 
-const codeParam = z.object({ code: z.string().max(20) });
 const beijing = (ms: number) =>
-  new Date(ms).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, dateStyle: 'long', timeStyle: 'short' });
+  new Date(ms).toLocaleString('zh-CN', { timeZone: TIME_ZONE, hour12: false, dateStyle: 'long', timeStyle: 'short' });
 
 /** `/api/contests/join/:code`: look a contest up by its join code, and start (or resume) an attempt. */
 export const joinRoutes = new Hono<AppEnv>()
-  .get('/join/:code', paramsOf(codeParam), async (c) => {
+  .get('/join/:code', paramsOf(codeParamSchema), async (c) => {
     const contest = await contestByCode(c, c.req.valid('param').code);
     const questions = await questionsOf(c.var.database, contest.id);
-    return c.json({ contest: contestPublic(contest, questions.length, c.var.now) });
+    return c.json({ contest: contestPublic(contest, questions.length, c.var.now) }, 200);
   })
-  .post('/join/:code', paramsOf(codeParam), jsonBody(joinSchema), async (c) => {
+  .post('/join/:code', paramsOf(codeParamSchema), jsonBody(joinSchema), async (c) => {
     const { database, now, env } = c.var;
     const contest = await contestForJoin(c, c.req.valid('param').code);
     const person = personOf(contest, c.req.valid('json'), now);
@@ -45,9 +44,8 @@ export const joinRoutes = new Hono<AppEnv>()
       now,
       { clientHash: c.var.clientHash, misses: CODE_MISSES },
     );
-    if (started.misses >= CODE_MISSES.limit)
-      throw tooMany(CODE_MISSES, now, (s) => `输错竞赛码的次数太多，请 ${Math.ceil(s / 60)} 分钟后再试。`);
-    if (started.joins > JOINS.limit) throw tooMany(JOINS, now, (s) => `操作太频繁，请 ${s} 秒后再试。`);
+    if (started.misses >= CODE_MISSES.limit) throw tooManyCodes(now);
+    if (started.joins > JOINS.limit) throw tooManyFor(JOINS, now, (s) => `操作太频繁，请 ${s} 秒后再试。`);
     if (started.attempt) {
       const attempt = started.attempt;
       const pub = contestPublic(contest, questions.length, now);
@@ -89,17 +87,11 @@ export const joinRoutes = new Hono<AppEnv>()
     throw apiError(409, 'join_conflict', '刚才的请求没有成功，请再点一次“开始答题”。');
   });
 
-/** 429 for a limit whose window has not ended, saying how long to wait. */
-function tooMany(limit: Limit, now: number, message: (seconds: number) => string) {
-  const retry = Math.ceil((limit.windowMs - (now % limit.windowMs)) / 1000);
-  return apiError(429, 'rate_limited', message(retry), undefined, { 'retry-after': String(retry) });
-}
-
 /**
  * Who is joining, as the contest asks for them; 409 when the contest is not open for joining, 400
  * for a missing or unknown team, class or student number.
  */
-function personOf(contest: ContestRow, input: z.output<typeof joinSchema>, now: number) {
+function personOf(contest: ContestRow, input: JoinOutput, now: number) {
   const status = statusOf(contest, now);
   // Within LOBBY_MS of the start, participants join and wait (a hall fills up before the start).
   if (status === 'scheduled' && contest.opensAt - now > LOBBY_MS)

@@ -1,5 +1,5 @@
 import { AUDIENCE_CODES, CATEGORY_CODES, CATEGORY_NAMES, DIFFICULTY_CODES, TYPE_CODES, type AudienceCode } from './labels.ts';
-import type { MixSelection } from './settings.ts';
+import type { MixSelection } from './contract.ts';
 
 /** What selection needs to know about a question. */
 export interface Selectable {

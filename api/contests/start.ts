@@ -1,6 +1,6 @@
 import type { Database } from '../db/client.ts';
 import type { AttemptRow, ContestRow } from '../db/schema.ts';
-import type { Limit } from '../rate-limit.ts';
+import { windowStartOf, type Limit } from '../rate-limit.ts';
 import type { NewAttempt } from './attempts.ts';
 import { newCertificateCode } from './codes.ts';
 import { groupWriteAll } from './group-commit.ts';
@@ -58,8 +58,6 @@ export interface JoinLimits {
   misses: Limit;
 }
 
-const windowOf = (limit: Limit, now: number) => now - (now % limit.windowMs);
-
 /**
  * Counts the join and starts the attempt, both in the next group commit: the join wave at the start
  * of a contest costs no transaction (and no read) per participant. Resolves once committed.
@@ -74,9 +72,9 @@ export async function startAttempt(
 ): Promise<Started> {
   const keys = {
     jkey: `${JOINS.bucket}:${limits.clientHash}`,
-    jwin: windowOf(JOINS, now),
+    jwin: windowStartOf(JOINS, now),
     mkey: `${limits.misses.bucket}:${limits.clientHash}`,
-    mwin: windowOf(limits.misses, now),
+    mwin: windowStartOf(limits.misses, now),
   };
   const cert = newCertificateCode();
   const [counted, inserted] = await groupWriteAll(database, [

@@ -5,12 +5,10 @@ import type { Database } from '../db/client.ts';
 import { contestQuestions, contests, type ContestQuestionRow, type ContestRow } from '../db/schema.ts';
 import type { BankQuestion } from './bank.ts';
 import { newJoinCode } from './codes.ts';
+import type { ContestStatus } from './contract.ts';
 
 /** A contest's question (its JSON columns come parsed by the schema). */
 export type ContestQuestion = ContestQuestionRow;
-
-/** scheduled (not yet open), open, or closed. */
-export type ContestStatus = 'scheduled' | 'open' | 'closed';
 
 /** Where a contest stands at `now`. */
 export function statusOf(c: Pick<ContestRow, 'opensAt' | 'closesAt'>, now: number): ContestStatus {

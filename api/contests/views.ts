@@ -1,33 +1,9 @@
 import type { AttemptRow, ContestRow } from '../db/schema.ts';
 import { attemptToken } from './codes.ts';
-import { scoreOf, type NameDisplay, type TypeCode } from './labels.ts';
+import type { AttemptRunning, AttemptWaiting, ContestPublic } from './contract.ts';
+import { scoreOf } from './labels.ts';
 import { toShownChoice } from './scoring.ts';
-import { statusOf, teamsOf, type ContestQuestion, type ContestStatus } from './store.ts';
-
-/** What anyone with the join code sees before joining. */
-export interface ContestPublic {
-  code: string;
-  title: string;
-  description: string;
-  unitName: string;
-  opensAt: number;
-  closesAt: number;
-  status: ContestStatus;
-  questionCount: number;
-  timeLimitMs: number;
-  /** More time a participant may take once near the end (0: not offered). */
-  moreTimeMs: number;
-  attemptsAllowed: number;
-  revealAnswers: 'submit' | 'close';
-  teamMode: 'list' | 'free' | 'none';
-  teams: string[];
-  askClass: boolean;
-  askStudentNo: boolean;
-  /** How names appear on the public leaderboard, so participants know before they join. */
-  nameDisplay: NameDisplay;
-  /** Server time of this answer, so the page can show times relative to the server's clock. */
-  now: number;
-}
+import { statusOf, teamsOf, type ContestQuestion } from './store.ts';
 
 /** The public face of a contest. */
 export function contestPublic(c: ContestRow, questionCount: number, now: number): ContestPublic {
@@ -51,30 +27,6 @@ export function contestPublic(c: ContestRow, questionCount: number, now: number)
     nameDisplay: c.nameDisplay,
     now,
   };
-}
-
-/** A question as a participant sees it while answering: options in their shuffled order, no answer, no explanation. */
-export interface ShownQuestion {
-  /** 0-based place in this attempt. */
-  n: number;
-  type: TypeCode;
-  stem: string;
-  options: string[];
-}
-
-/** A running attempt: everything the answering page needs, and nothing that gives an answer away. */
-export interface AttemptRunning {
-  state: 'running';
-  token: string;
-  contest: ContestPublic;
-  participant: { name: string; team: string };
-  /** Server's remaining time; the page counts down from it. */
-  remainingMs: number;
-  /** Whether the participant has already taken the contest's more time. */
-  moreTimeTaken: boolean;
-  questions: ShownQuestion[];
-  /** Saved answers by place, as shown option places, with the client revision that wrote them. */
-  saved: Record<number, { choice: number[]; rev: number }>;
 }
 
 /** The participant's view of a running attempt. */
@@ -106,16 +58,6 @@ export function runningView(
     questions: shown,
     saved,
   };
-}
-
-/** An attempt made in the lobby, before the contest starts: no questions yet, only how long to wait. */
-export interface AttemptWaiting {
-  state: 'waiting';
-  token: string;
-  contest: ContestPublic;
-  participant: { name: string; team: string };
-  /** Until the organiser starts it or its opening time comes; the page asks again then. */
-  startsInMs: number;
 }
 
 /** The participant's view of an attempt that has not started yet. */

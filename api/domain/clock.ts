@@ -56,3 +56,8 @@ const stampFormat = new Intl.DateTimeFormat('zh-CN', {
 export function formatStamp(ms: number): string {
   return stampFormat.format(ms);
 }
+
+/** `09:30:05`: the time of day in Yangzhou, for "last updated" notes. */
+export function wallTime(ms: number): string {
+  return wall(ms).slice(11, 19);
+}

@@ -22,6 +22,11 @@ export function formatTime(d: Date): string {
   return timeFmt.format(d);
 }
 
+/** `2027年5月12日 周三 09:00`, for a moment given in unix ms. */
+export function formatDateTime(ms: number): string {
+  return `${formatDate(new Date(ms))} ${formatTime(new Date(ms))}`;
+}
+
 /** `2027年5月12日 周三 09:00–11:30`, or across days when the end is on another date. */
 export function formatRange(start: Date, end: Date): string {
   return formatDate(start) === formatDate(end)

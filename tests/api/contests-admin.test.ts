@@ -1,12 +1,24 @@
 import { desc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ContestDetail, ContestSummary } from '#api/contests/admin-views.ts';
-import { CODE_ALPHABET } from '#api/contests/codes.ts';
-import type { AttemptRunning } from '#api/contests/views.ts';
-import type { ContestInput } from '#api/contests/settings.ts';
-import { auditLog } from '#api/db/schema.ts';
+import { z } from 'zod';
+import { contestDetailSchema, contestSummarySchema, type ContestInput } from '../../api/contests/contract.ts';
+import { CODE_ALPHABET } from '../../api/contests/codes.ts';
+import { auditLog } from '../../api/db/schema.ts';
 import { signedIn } from '../fixtures/accounts.ts';
-import { answer, contestBody, createContest, createTestApp, join, jsonInit, organiser, type TestApp } from './contests-fixture.ts';
+import {
+  answer,
+  contestBody,
+  createContest,
+  createTestApp,
+  errorOf,
+  join,
+  jsonInit,
+  organiser,
+  organiserApi,
+  runningAttemptOf,
+  started,
+  type TestApp,
+} from './contests-fixture.ts';
 
 describe('organising a contest', () => {
   let t: TestApp;
@@ -21,11 +33,15 @@ describe('organising a contest', () => {
   const post = (path: string, body: unknown, c = cookie) =>
     t.app.request(`/api/admin/contests${path}`, jsonInit('POST', body, { cookie: c }));
   const get = (path: string, c = cookie) => t.app.request(`/api/admin/contests${path}`, { headers: { cookie: c } });
+  /** The organiser's list, through the typed client, checked against the contract. */
+  const list = async (c = cookie) => z.array(contestSummarySchema).parse((await (await organiserApi(t, c).index.$get()).json()).contests);
+  /** A created contest's body, checked against the contract. */
+  const created = async (res: Response) => contestDetailSchema.parse(((await res.json()) as { contest: unknown }).contest);
 
   test('creates a contest for the organiser’s own unit with a six-character code without look-alike characters', async () => {
     const res = await post('', { ...contestBody(t), unitName: '别的学校' });
     expect(res.status).toBe(201);
-    const { contest } = (await res.json()) as { contest: ContestDetail };
+    const contest = await created(res);
     expect(contest.unitName).toBe('扬州市梅岭小学');
     expect(contest.code).toMatch(new RegExp(`^[${CODE_ALPHABET}]{6}$`));
     expect(CODE_ALPHABET).not.toMatch(/[0O1IL]/);
@@ -39,17 +55,15 @@ describe('organising a contest', () => {
   test('explains in Chinese what is wrong with a contest it cannot create', async () => {
     const backwards = await post('', contestBody(t, { closesAt: t.clock.now - 120_000 }));
     expect(backwards.status).toBe(400);
-    expect(((await backwards.json()) as { error: { fields: Record<string, string> } }).error.fields['closesAt']).toBe(
-      '结束时间应晚于开始时间',
-    );
+    expect((await errorOf(backwards)).fields?.['closesAt']).toBe('结束时间应晚于开始时间');
     const noTeams = await post('', contestBody(t, { teams: [] }));
-    expect(((await noTeams.json()) as { error: { message: string } }).error.message).toContain('班级或社区');
+    expect((await errorOf(noTeams)).message).toContain('班级或社区');
     const tooMany = await post(
       '',
       contestBody(t, { selection: { mode: 'mix', count: 30, category: { social: 1 }, type: {}, difficulty: {} } as never }),
     );
     expect(tooMany.status).toBe(400);
-    expect(((await tooMany.json()) as { error: { message: string } }).error.message).toMatch(/社会安全事件.*只有 \d+ 道/);
+    expect((await errorOf(tooMany)).message).toMatch(/社会安全事件.*只有 \d+ 道/);
   });
 
   test('keeps hand-picked questions in the organiser’s order and refuses ids not in the bank', async () => {
@@ -62,19 +76,19 @@ describe('organising a contest', () => {
     expect(picked.questions.map((q) => q.questionId)).toEqual(ids);
     const bad = await post('', contestBody(t, { selection: { mode: 'picked', questionIds: [...ids.slice(0, 4), 'nope-999'] } }));
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: { message: string } }).error.message).toContain('nope-999');
+    expect((await errorOf(bad)).message).toContain('nope-999');
   });
 
   test('shows an organiser only their own unit’s contests, and an admin all of them', async () => {
     const other = await organiser(t, '扬州市东关街道', '321002');
     const theirs = await createContest(t, other, { title: '东关街道社区应急知识竞赛' });
-    const mine = ((await (await get('')).json()) as { contests: ContestSummary[] }).contests;
+    const mine = await list();
     expect(mine.map((c) => c.title)).not.toContain('东关街道社区应急知识竞赛');
     expect(mine.length).toBeGreaterThan(0);
     expect((await get(`/${theirs.id}`)).status).toBe(404);
     expect((await post(`/${theirs.id}/close`, {})).status).toBe(404);
     const admin = (await signedIn(t, ['admin'])).cookie;
-    const all = ((await (await get('', admin)).json()) as { contests: ContestSummary[] }).contests;
+    const all = await list(admin);
     expect(all.map((c) => c.title)).toContain('东关街道社区应急知识竞赛');
     expect(all.length).toBe(mine.length + 1);
   });
@@ -83,17 +97,17 @@ describe('organising a contest', () => {
     const admin = (await signedIn(t, ['admin'])).cookie;
     const res = await post('', { ...contestBody(t), unitName: '扬州市汶河小学' }, admin);
     expect(res.status).toBe(201);
-    expect(((await res.json()) as { contest: ContestDetail }).contest.unitName).toBe('扬州市汶河小学');
+    expect((await created(res)).unitName).toBe('扬州市汶河小学');
     const none = await post('', contestBody(t), admin);
     expect(none.status).toBe(400);
-    expect(((await none.json()) as { error: { message: string } }).error.message).toContain('组织单位');
+    expect((await errorOf(none)).message).toContain('组织单位');
   });
 
   test('refuses an organiser without a unit, and staff without the organiser role', async () => {
     const noUnit = (await signedIn(t, ['organizer'])).cookie;
     const res = await post('', contestBody(t), noUnit);
     expect(res.status).toBe(403);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('所属单位');
+    expect((await errorOf(res)).message).toContain('所属单位');
     const publisher = (await signedIn(t, ['publisher'])).cookie;
     expect((await get('', publisher)).status).toBe(403);
   });
@@ -108,7 +122,7 @@ describe('organising a contest', () => {
 
   test('closes early: running attempts end at once and later answers are refused; extending reopens it', async () => {
     const contest = await createContest(t, cookie);
-    const { body } = await join(t, contest.code, { name: '王小明' });
+    const body = await started(t, contest.code, { name: '王小明' });
     const closed = await post(`/${contest.id}/close`, {});
     expect(closed.status).toBe(200);
     expect(await closed.json()).toMatchObject({ status: 'closed' });
@@ -126,16 +140,16 @@ describe('organising a contest', () => {
     const contest = await createContest(t, cookie);
     const before = await post(`/${contest.id}/extra-time`, { name: '赵 小 军', team: '三（1）班', minutes: 10 });
     expect(await before.json()).toMatchObject({ ok: true, runningAttempts: 0 });
-    const { body } = await join(t, contest.code, { name: '赵小军' });
+    const body = await started(t, contest.code, { name: '赵小军' });
     expect(body.attempt.remainingMs).toBe(30 * 60_000);
-    const other = await join(t, contest.code, { name: '钱小华' });
-    expect(other.body.attempt.remainingMs).toBe(20 * 60_000);
+    const other = await started(t, contest.code, { name: '钱小华' });
+    expect(other.attempt.remainingMs).toBe(20 * 60_000);
     t.clock.advance(25 * 60_000);
     const more = await post(`/${contest.id}/extra-time`, { name: '赵小军', team: '三（1）班', minutes: 15 });
     expect(await more.json()).toMatchObject({ runningAttempts: 1 });
-    const view = (await (await t.app.request(`/api/contests/attempts/${body.attempt.token}`)).json()) as { attempt: AttemptRunning };
+    const view = { attempt: await runningAttemptOf(t, body.attempt.token) };
     expect(view.attempt.remainingMs).toBe(10 * 60_000);
-    expect((await answer(t, other.body.attempt.token, 0, [0])).status).toBe(409);
+    expect((await answer(t, other.attempt.token, 0, [0])).status).toBe(409);
     expect(await actions()).toContain('contest.extra_time');
   });
 
@@ -177,7 +191,7 @@ describe('organising a contest', () => {
     await join(t, busy.code, { name: '孙小雨' });
     const refused = await t.app.request(`/api/admin/contests/${busy.id}`, jsonInit('DELETE', undefined, { cookie }));
     expect(refused.status).toBe(409);
-    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain('已经有人参加了这个竞赛，不能删除');
+    expect((await errorOf(refused)).message).toContain('已经有人参加了这个竞赛，不能删除');
     expect((await get(`/${busy.id}`)).status).toBe(200);
     expect(await actions()).toContain('contest.delete');
   });
@@ -199,7 +213,7 @@ describe('organising a contest', () => {
     expect(now.questions.every((q) => q.answer.length > 0 && q.explanation.length > 0)).toBe(true);
     const refused = await t.app.request(`/api/admin/contests/${now.id}`, jsonInit('DELETE', undefined, { cookie }));
     expect(refused.status).toBe(409);
-    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain('竞赛专用题的答案');
+    expect((await errorOf(refused)).message).toContain('竞赛专用题的答案');
     expect((await get(`/${now.id}`)).status).toBe(200);
     // Not started: deleting it goes through, and at no point were its answers sent.
     const gone = await t.app.request(`/api/admin/contests/${later.id}`, jsonInit('DELETE', undefined, { cookie }));
@@ -211,15 +225,15 @@ describe('organising a contest', () => {
     const contest = await createContest(t, cookie, { title: '归档测试竞赛' });
     const early = await post(`/${contest.id}/archive`, { archived: true });
     expect(early.status).toBe(409);
-    expect(((await early.json()) as { error: { message: string } }).error.message).toContain('竞赛结束后才能归档');
+    expect((await errorOf(early)).message).toContain('竞赛结束后才能归档');
     await post(`/${contest.id}/close`, {});
     expect((await post(`/${contest.id}/archive`, { archived: true })).status).toBe(200);
-    const listed = ((await (await get('')).json()) as { contests: ContestSummary[] }).contests.find((c) => c.id === contest.id);
+    const listed = (await list()).find((c) => c.id === contest.id);
     expect(listed?.archived).toBe(true);
     expect((await t.app.request(`/api/contests/board/${contest.code}`)).status).toBe(200);
     expect((await post(`/${contest.id}/archive`, { archived: 'yes' })).status).toBe(400);
     expect((await post(`/${contest.id}/archive`, { archived: false })).status).toBe(200);
-    const back = ((await (await get('')).json()) as { contests: ContestSummary[] }).contests.find((c) => c.id === contest.id);
+    const back = (await list()).find((c) => c.id === contest.id);
     expect(back?.archived).toBe(false);
     expect(await actions()).toEqual(expect.arrayContaining(['contest.archive', 'contest.unarchive']));
   });
@@ -239,6 +253,6 @@ describe('organising a contest', () => {
       selection: { ...(base.selection as object), mode: 'mix', count: 100, source: 'reserved' },
     });
     expect(tooMany.status).toBe(400);
-    expect(((await tooMany.json()) as { error: { message: string } }).error.message).toContain('或把题目来源改为“全部题库”');
+    expect((await errorOf(tooMany)).message).toContain('或把题目来源改为“全部题库”');
   });
 });

@@ -1,18 +1,20 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ContestDetail } from '#api/contests/admin-views.ts';
-import type { AttemptRunning } from '#api/contests/views.ts';
+import type { AttemptRunning, ContestDetail } from '../../api/contests/contract.ts';
 import {
   answer,
+  attemptOf,
   createContest,
   createTestApp,
+  errorOf,
   join,
   jsonInit,
   newDevice,
   organiser,
   rightChoices,
+  runningAttemptOf,
+  started,
   submit,
   TEAMS,
-  type AttemptView,
   type TestApp,
 } from './contests-fixture.ts';
 
@@ -28,14 +30,14 @@ describe('a participant’s attempt', () => {
   afterAll(async () => t.cleanup());
 
   test('joins with the code in any case and gets questions without answers, in its own shuffled order', async () => {
-    const a = await join(t, contest.code.toLowerCase(), { name: '王小明' });
-    const b = await join(t, contest.code, { name: '李小红' });
+    const a = await started(t, contest.code.toLowerCase(), { name: '王小明' });
+    const b = await started(t, contest.code, { name: '李小红' });
     expect(a.status).toBe(201);
-    expect(a.body.attempt.questions).toHaveLength(10);
-    expect(a.body.attempt.remainingMs).toBe(20 * 60_000);
     expect(a.text).not.toMatch(/"answer"|"explanation"|"correct"/);
-    const orderA = a.body.attempt.questions.map((q) => q.stem).join('|');
-    const orderB = b.body.attempt.questions.map((q) => q.stem).join('|');
+    expect(a.attempt.questions).toHaveLength(10);
+    expect(a.attempt.remainingMs).toBe(20 * 60_000);
+    const orderA = a.attempt.questions.map((q) => q.stem).join('|');
+    const orderB = b.attempt.questions.map((q) => q.stem).join('|');
     const sameSet = (x: string) => x.split('|').sort().join('|');
     expect(sameSet(orderA)).toBe(sameSet(orderB));
     // 10! orders: two participants with the same one would mean no shuffling.
@@ -45,16 +47,16 @@ describe('a participant’s attempt', () => {
   test('refuses an unknown code, a team not on the list and a missing name, in Chinese', async () => {
     const bad = await join(t, 'AAAAAA', { name: '张三' });
     expect(bad.status).toBe(404);
-    expect(bad.body.error?.message).toContain('没有找到这个竞赛码');
+    expect(bad.error?.message).toContain('没有找到这个竞赛码');
     const team = await join(t, contest.code, { name: '张三', team: '五（9）班' });
     expect(team.status).toBe(400);
-    expect(team.body.error?.message).toContain('名单');
+    expect(team.error?.message).toContain('名单');
     const noName = await join(t, contest.code, { name: ' ' });
     expect(noName.status).toBe(400);
   });
 
   test('saves each answer as given, idempotently, and an older retry never overwrites a newer answer', async () => {
-    const { body } = await join(t, contest.code, { name: '赵一' });
+    const body = await started(t, contest.code, { name: '赵一' });
     const token = body.attempt.token;
     expect((await answer(t, token, 0, [1], 100)).status).toBe(200);
     expect((await answer(t, token, 0, [1], 100)).status).toBe(200);
@@ -62,60 +64,60 @@ describe('a participant’s attempt', () => {
     const late = await answer(t, token, 0, [1], 200);
     expect(late.status).toBe(200);
     expect(await late.json()).toMatchObject({ saved: true, stale: true });
-    const again = (await (await t.app.request(`/api/contests/attempts/${token}`)).json()) as { attempt: AttemptRunning };
+    const again = { attempt: await runningAttemptOf(t, token) };
     expect(again.attempt.saved[0]).toEqual({ choice: [0], rev: 300 });
   });
 
   test('refuses two options for a single-choice question and an option that does not exist', async () => {
-    const { body } = await join(t, contest.code, { name: '赵二' });
+    const body = await started(t, contest.code, { name: '赵二' });
     const n = body.attempt.questions.findIndex((q) => q.type !== 'multiple');
     const two = await answer(t, body.attempt.token, n, [0, 1]);
     expect(two.status).toBe(400);
-    expect(((await two.json()) as { error: { message: string } }).error.message).toContain('只能选一个');
+    expect((await errorOf(two)).message).toContain('只能选一个');
     expect((await answer(t, body.attempt.token, n, [4])).status).toBe(400);
     expect((await answer(t, body.attempt.token, 42, [0])).status).toBe(404);
   });
 
   test('resumes the same attempt after a reload or from a second tab, and on joining again from the same device', async () => {
     const device = newDevice();
-    const first = await join(t, contest.code, { name: '钱二', device });
-    const token = first.body.attempt.token;
+    const first = await started(t, contest.code, { name: '钱二', device });
+    const token = first.attempt.token;
     await answer(t, token, 3, [0]);
     t.clock.advance(5 * 60_000);
-    const reload = (await (await t.app.request(`/api/contests/attempts/${token}`)).json()) as { attempt: AttemptRunning };
+    const reload = { attempt: await runningAttemptOf(t, token) };
     expect(reload.attempt.state).toBe('running');
     expect(reload.attempt.saved[3]?.choice).toEqual([0]);
     expect(reload.attempt.remainingMs).toBe(15 * 60_000);
-    const rejoin = await join(t, contest.code, { name: '钱二', device });
+    const rejoin = await started(t, contest.code, { name: '钱二', device });
     expect(rejoin.status).toBe(200);
-    expect(rejoin.body.resumed).toBe(true);
-    expect(rejoin.body.attempt.token).toBe(token);
-    expect(rejoin.body.attempt.questions.map((q) => q.stem)).toEqual(first.body.attempt.questions.map((q) => q.stem));
+    expect(rejoin.resumed).toBe(true);
+    expect(rejoin.attempt.token).toBe(token);
+    expect(rejoin.attempt.questions.map((q) => q.stem)).toEqual(first.attempt.questions.map((q) => q.stem));
     const elsewhere = await join(t, contest.code, { name: '钱二' });
     expect(elsewhere.status).toBe(409);
-    expect(elsewhere.body.error?.message).toContain('另一台设备');
+    expect(elsewhere.error?.message).toContain('另一台设备');
   });
 
   test('refuses a second attempt by the same person, and a second person on the same device', async () => {
     const device = newDevice();
-    const { body } = await join(t, contest.code, { name: '孙三', device });
+    const body = await started(t, contest.code, { name: '孙三', device });
     await submit(t, body.attempt.token);
     const again = await join(t, contest.code, { name: '孙三', device: newDevice() });
     expect(again.status).toBe(409);
-    expect(again.body.error).toMatchObject({ code: 'no_attempts_left' });
-    expect(again.body.error?.message).toContain('已经参加过');
+    expect(again.error).toMatchObject({ code: 'no_attempts_left' });
+    expect(again.error?.message).toContain('已经参加过');
     const friend = await join(t, contest.code, { name: '周四', device });
     expect(friend.status).toBe(409);
-    expect(friend.body.error?.message).toContain('孙*');
+    expect(friend.error?.message).toContain('孙*');
   });
 
   test('refuses a second attempt under a name that only looks different', async () => {
-    const { body } = await join(t, contest.code, { name: '陈 Xiao Li' });
+    const body = await started(t, contest.code, { name: '陈 Xiao Li' });
     await submit(t, body.attempt.token);
     for (const name of ['陈\u200BXiao Li', '\uFEFF陈 xiao li ', '陈 ＸＩＡＯ ＬＩ', '陈\u00A0Xiao\u2060Li', '\u3000陈Xiao\u200DLi']) {
       const again = await join(t, contest.code, { name });
       expect(again.status, name).toBe(409);
-      expect(again.body.error?.code).toBe('no_attempts_left');
+      expect(again.error?.code).toBe('no_attempts_left');
     }
   });
 
@@ -127,7 +129,7 @@ describe('a participant’s attempt', () => {
   });
 
   test('closes the attempt at its deadline on the server: later answers are refused and the score counts what was saved', async () => {
-    const { body } = await join(t, contest.code, { name: '吴五', team: TEAMS[1] });
+    const body = await started(t, contest.code, { name: '吴五', team: TEAMS[1] });
     const token = body.attempt.token;
     const right = rightChoices(contest, body.attempt);
     expect((await answer(t, token, 0, right[0] ?? [])).status).toBe(200);
@@ -136,10 +138,10 @@ describe('a participant’s attempt', () => {
     t.clock.advance(1);
     const late = await answer(t, token, 2, right[2] ?? []);
     expect(late.status).toBe(409);
-    const err = (await late.json()) as { error: { code: string; message: string } };
+    const err = { error: await errorOf(late) };
     expect(err.error.code).toBe('time_up');
     expect(err.error.message).toContain('答题时间已到');
-    const view = (await (await t.app.request(`/api/contests/attempts/${token}`)).json()) as { attempt: AttemptView };
+    const view = { attempt: await attemptOf(t, token) };
     expect(view.attempt).toMatchObject({
       state: 'finished',
       finishedBy: 'deadline',
@@ -151,11 +153,11 @@ describe('a participant’s attempt', () => {
   });
 
   test('refuses answers after submitting, with its own message', async () => {
-    const { body } = await join(t, contest.code, { name: '郑六' });
+    const body = await started(t, contest.code, { name: '郑六' });
     await submit(t, body.attempt.token);
     const res = await answer(t, body.attempt.token, 0, [0]);
     expect(res.status).toBe(409);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('已经交卷');
+    expect((await errorOf(res)).message).toContain('已经交卷');
   });
 
   test('slows down an address that keeps guessing join codes, even for a right code afterwards', async () => {
@@ -163,7 +165,7 @@ describe('a participant’s attempt', () => {
     for (let i = 0; i < 60; i++) expect((await guess('AAAAAA')).status).toBe(404);
     const blocked = await guess(contest.code);
     expect(blocked.status).toBe(429);
-    expect(((await blocked.json()) as { error: { message: string } }).error.message).toContain('输错竞赛码的次数太多');
+    expect((await errorOf(blocked)).message).toContain('输错竞赛码的次数太多');
     expect((await t.app.request(`/api/contests/join/${contest.code}`, { headers: { 'x-test-client': 'someone-else' } })).status).toBe(200);
   });
 
@@ -180,18 +182,18 @@ describe('a participant’s attempt', () => {
   test('refuses a forged or unknown attempt token', async () => {
     const res = await t.app.request('/api/contests/attempts/1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
     expect(res.status).toBe(404);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('没有找到你的答题记录');
+    expect((await errorOf(res)).message).toContain('没有找到你的答题记录');
   });
 
   test('refuses joining before the contest opens and after it closes', async () => {
     const later = await createContest(t, cookie, { opensAt: t.clock.now + 3600_000, closesAt: t.clock.now + 7200_000 });
     const early = await join(t, later.code, { name: '冯七' });
     expect(early.status).toBe(409);
-    expect(early.body.error?.message).toContain('还没开始');
+    expect(early.error?.message).toContain('还没开始');
     t.clock.advance(3 * 3600_000);
     const closed = await join(t, later.code, { name: '冯七' });
     expect(closed.status).toBe(409);
-    expect(closed.body.error?.message).toContain('已经结束');
+    expect(closed.error?.message).toContain('已经结束');
   });
 });
 
@@ -253,13 +255,13 @@ describe('the answer key', () => {
   test('is withheld after submitting until the contest closes when the organiser chose so', async () => {
     const cookie = await organiser(t, '扬州市汶河小学');
     const contest = await createContest(t, cookie, { revealAnswers: 'close' });
-    const { body } = await join(t, contest.code, { name: '林同学' });
+    const body = await started(t, contest.code, { name: '林同学' });
     const done = await submit(t, body.attempt.token);
     expect(done.review).toBeNull();
     expect(done.reviewAt).toBe(contest.closesAt);
     expect(JSON.stringify(done)).not.toMatch(/"explanation"/);
     t.clock.advance(3 * 3600_000);
-    const later = (await (await t.app.request(`/api/contests/attempts/${body.attempt.token}`)).json()) as { attempt: AttemptView };
+    const later = { attempt: await attemptOf(t, body.attempt.token) };
     expect(later.attempt.state === 'finished' && later.attempt.review?.length).toBe(10);
   });
 });

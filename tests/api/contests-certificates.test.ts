@@ -5,16 +5,17 @@ import { join as joinPath } from 'node:path';
 import jsQR from 'jsqr';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Certificate } from '#api/contests/certificates.ts';
-import type { ContestInput } from '#api/contests/settings.ts';
+import type { Certificate, ContestInput } from '../../api/contests/contract.ts';
 import {
   answer,
   createContest,
   createTestApp,
-  join,
+  errorOf,
   jsonInit,
   organiser,
+  organiserApi,
   rightChoices,
+  started,
   submit,
   wrongChoice,
   type TestApp,
@@ -41,7 +42,7 @@ describe('certificates by the organiser’s rule', () => {
   async function certificatesUnder(rule: Partial<ContestInput>): Promise<Map<string, Certificate>> {
     const contest = await createContest(t, cookie, { teamMode: 'none', teams: [], ...rule });
     for (const p of PUPILS) {
-      const run = (await join(t, contest.code, { name: p.name, team: '' })).body.attempt;
+      const run = (await started(t, contest.code, { name: p.name, team: '' })).attempt;
       const right = rightChoices(contest, run);
       for (const q of run.questions)
         await answer(t, run.token, q.n, q.n < p.right ? (right[q.n] ?? []) : wrongChoice(right[q.n] ?? [], q.options.length));
@@ -49,8 +50,8 @@ describe('certificates by the organiser’s rule', () => {
     }
     t.clock.advance(3 * 3600_000);
     cookie = await organiser(t);
-    const res = await t.app.request(`/api/admin/contests/${contest.id}/certificates`, { headers: { cookie } });
-    const { certificates } = (await res.json()) as { certificates: Certificate[] };
+    const res = await organiserApi(t, cookie)[':id'].certificates.$get({ param: { id: String(contest.id) } });
+    const { certificates } = await res.json();
     return new Map(certificates.map((c) => [c.name, c]));
   }
   const kinds = (m: Map<string, Certificate>) => PUPILS.map((p) => [p.name, m.get(p.name)?.typeName]);
@@ -132,7 +133,7 @@ describe('certificates by the organiser’s rule', () => {
     expect(await qr.text()).toContain('<svg');
     const bad = await t.app.request('/api/contests/certificates/ABC/qr.svg');
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: { message: string } }).error.message).toContain('12 位');
+    expect((await errorOf(bad)).message).toContain('12 位');
   });
 
   test('refuses a pass mark outside 0–100 in Chinese', async () => {
@@ -154,6 +155,6 @@ describe('certificates by the organiser’s rule', () => {
       ),
     );
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('合格分数最多 100');
+    expect((await errorOf(res)).message).toContain('合格分数最多 100');
   });
 });

@@ -1,14 +1,16 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ContestDetail } from '#api/contests/admin-views.ts';
-import { createContest, createTestApp, jsonInit, organiser, type TestApp } from './contests-fixture.ts';
+import { joinResponseSchema, joinSchema, type ContestDetail } from '../../api/contests/contract.ts';
+import { ApiRequestError } from '../../site/lib/api-client.ts';
+import { checked } from '../../site/islands/contest/contest-api.ts';
+import { createContest, createTestApp, errorOf, jsonInit, organiser, type TestApp } from './contests-fixture.ts';
 
 /** A refusal as every client reads it: a 4xx with `{ error: { code, message } }`, the message in Chinese. */
 async function expectClearAnswer(res: Response, ok: number[]) {
   if (ok.includes(res.status)) return;
   expect(res.status).toBeGreaterThanOrEqual(400);
   expect(res.status).toBeLessThan(500);
-  const body = (await res.json()) as { error: { code: string; message: string } };
+  const body = { error: await errorOf(res) };
   expect(body.error.code).toMatch(/^[a-z_]+$/);
   expect(body.error.message).toMatch(/[\u4e00-\u9fff]/);
 }
@@ -42,7 +44,7 @@ describe('contest routes under arbitrary input (property)', () => {
     );
   });
 
-  test('joining with any name, team and device token answers 201 (waiting) or a clear refusal', async () => {
+  test('joining with any name, team and device token answers 201 (waiting) or a clear refusal; the join form refuses what the API refuses, in its words', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.record({
@@ -54,8 +56,20 @@ describe('contest routes under arbitrary input (property)', () => {
         }),
         async (body) => {
           const res = await t.app.request(`/api/contests/join/${contest.code}`, jsonInit('POST', body, { 'x-test-client': 'prop-join' }));
-          await expectClearAnswer(res, [200, 201]);
-          if (res.status === 201) expect(((await res.json()) as { attempt: { state: string } }).attempt.state).toBe('waiting');
+          await expectClearAnswer(res.clone(), [200, 201]);
+          if (res.status === 201) expect(joinResponseSchema.parse(await res.json()).attempt.state).toBe('waiting');
+          // What the page checks before sending: a refusal there is the API's own 400, word for word.
+          let local: ApiRequestError | null = null;
+          try {
+            checked(joinSchema, body);
+          } catch (err) {
+            if (!(err instanceof ApiRequestError)) throw err;
+            local = err;
+          }
+          if (local) {
+            expect(res.status).toBe(400);
+            expect(await errorOf(res)).toMatchObject({ code: 'invalid_input', message: local.message, fields: local.fields });
+          }
         },
       ),
       params,

@@ -1,7 +1,19 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { LiveSnapshot } from '#api/contests/live.ts';
-import type { AttemptRunning } from '#api/contests/views.ts';
-import { createContest, createTestApp, join, jsonInit, organiser, rightChoices, submit, answer, type TestApp } from './contests-fixture.ts';
+import { liveSnapshotSchema, type LiveSnapshot } from '../../api/contests/contract.ts';
+import {
+  answer,
+  attemptOf,
+  createContest,
+  createTestApp,
+  errorOf,
+  join,
+  jsonInit,
+  organiser,
+  rightChoices,
+  started,
+  submit,
+  type TestApp,
+} from './contests-fixture.ts';
 
 /** Reads server-sent events from a streaming response, one snapshot at a time. */
 function eventReader(res: Response) {
@@ -19,7 +31,7 @@ function eventReader(res: Response) {
             .filter((l) => l.startsWith('data:'))
             .map((l) => l.slice(5).trim())
             .join('\n');
-          if (block.includes('event: snapshot') && data) return JSON.parse(data) as LiveSnapshot;
+          if (block.includes('event: snapshot') && data) return liveSnapshotSchema.parse(JSON.parse(data));
           continue;
         }
         const { value, done } = await reader.read();
@@ -49,7 +61,7 @@ describe('the projector’s live stream', () => {
     expect(await events.next()).toMatchObject({ status: 'open', joined: 0, finished: 0, names: [], board: [] });
     const pupils = [];
     for (const name of ['王小明', '李小红', '张伟']) {
-      pupils.push((await join(t, contest.code, { name, team: '' })).body.attempt);
+      pupils.push((await started(t, contest.code, { name, team: '' })).attempt);
       // Each join reaches the projector in a later snapshot.
       let s = await events.next();
       while (s.joined < pupils.length) s = await events.next();
@@ -84,26 +96,26 @@ describe('the projector’s live stream', () => {
     expect((await join(t, contest.code, { name: '早到' })).status).toBe(201);
     const again = await t.app.request(`/api/admin/contests/${contest.id}/open`, jsonInit('POST', {}, { cookie }));
     expect(again.status).toBe(409);
-    expect(((await again.json()) as { error: { message: string } }).error.message).toContain('已经开始');
+    expect((await errorOf(again)).message).toContain('已经开始');
   });
 
   test('lets participants join and wait in the last half hour before the start, then starts them all with the contest', async () => {
     const contest = await createContest(t, cookie, { opensAt: t.clock.now + 10 * 60_000, closesAt: t.clock.now + 7200_000 });
     const joined = await join(t, contest.code, { name: '等候甲' });
     expect(joined.status).toBe(201);
-    expect(joined.body.attempt).toMatchObject({ state: 'waiting', startsInMs: 10 * 60_000 });
+    expect(joined.body?.attempt).toMatchObject({ state: 'waiting', startsInMs: 10 * 60_000 });
     expect(joined.text).not.toContain('"questions"');
-    const token = joined.body.attempt.token;
+    const token = joined.body?.attempt.token ?? '';
     // Nothing can be answered or handed in before the start.
     const early = await answer(t, token, 0, [0]);
     expect(early.status).toBe(409);
-    expect(((await early.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'not_started' });
+    expect(await errorOf(early)).toMatchObject({ code: 'not_started' });
     const handIn = await t.app.request(`/api/contests/attempts/${token}/submit`, jsonInit('POST', {}));
     expect(handIn.status).toBe(409);
     t.clock.advance(5 * 60_000);
     const open = await t.app.request(`/api/admin/contests/${contest.id}/open`, jsonInit('POST', {}, { cookie }));
     expect(open.status).toBe(200);
-    const view = (await (await t.app.request(`/api/contests/attempts/${token}`)).json()) as { attempt: AttemptRunning };
+    const view = { attempt: await attemptOf(t, token) };
     // Started by the organiser five minutes early, with the full 20 minutes from now.
     expect(view.attempt).toMatchObject({ state: 'running', remainingMs: 20 * 60_000 });
     expect((await answer(t, token, 0, [0])).status).toBe(200);
@@ -113,6 +125,6 @@ describe('the projector’s live stream', () => {
     const contest = await createContest(t, cookie, { opensAt: t.clock.now + 31 * 60_000, closesAt: t.clock.now + 7200_000 });
     const early = await join(t, contest.code, { name: '太早' });
     expect(early.status).toBe(409);
-    expect(early.body.error?.message).toContain('开始前半小时可以先加入等候');
+    expect(early.error?.message).toContain('开始前半小时可以先加入等候');
   });
 });

@@ -1,15 +1,16 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { AttemptView } from './contests-fixture.ts';
 import {
   answer,
+  attemptOf,
   contestBody,
   createContest,
   createTestApp,
-  join,
+  errorOf,
   jsonInit,
   organiser,
   rightChoices,
+  started,
   type TestApp,
 } from './contests-fixture.ts';
 
@@ -24,13 +25,11 @@ describe('more time for a participant who asks', () => {
   afterAll(async () => t.cleanup());
 
   const askMore = (token: string) => t.app.request(`/api/contests/attempts/${token}/more-time`, jsonInit('POST', {}));
-  const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string } }).error;
-  const view = async (token: string) =>
-    ((await (await t.app.request(`/api/contests/attempts/${token}`)).json()) as { attempt: AttemptView }).attempt;
+  const view = (token: string) => attemptOf(t, token);
 
   test('extends the attempt once by the organiser’s minutes; answers in the added time count', async () => {
     const contest = await createContest(t, cookie, { audience: '成人', moreTimeMinutes: 5, teamMode: 'none', teams: [] });
-    const { body } = await join(t, contest.code, { name: '周奶奶', team: '' });
+    const body = await started(t, contest.code, { name: '周奶奶', team: '' });
     const token = body.attempt.token;
     expect(body.attempt.contest.moreTimeMs).toBe(5 * 60_000);
     expect(body.attempt.moreTimeTaken).toBe(false);
@@ -55,7 +54,7 @@ describe('more time for a participant who asks', () => {
 
   test('refuses when the organiser offered none, or the time is up, and keeps the deadline', async () => {
     const contest = await createContest(t, cookie);
-    const { body } = await join(t, contest.code, { name: '孙小华' });
+    const body = await started(t, contest.code, { name: '孙小华' });
     const token = body.attempt.token;
     expect(body.attempt.contest.moreTimeMs).toBe(0);
     const none = await askMore(token);
@@ -70,7 +69,7 @@ describe('more time for a participant who asks', () => {
 
   test('two taps at the same moment (two tabs) extend it once', async () => {
     const contest = await createContest(t, cookie, { moreTimeMinutes: 3 });
-    const { body } = await join(t, contest.code, { name: '钱二' });
+    const body = await started(t, contest.code, { name: '钱二' });
     const statuses = (await Promise.all(Array.from({ length: 6 }, () => askMore(body.attempt.token)))).map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(5);
@@ -80,7 +79,7 @@ describe('more time for a participant who asks', () => {
   test('the organiser extending the contest’s end keeps the more time a participant took', async () => {
     // Closes in 10 minutes: the attempt's deadline is cut to the close, then the organiser moves the close away.
     const contest = await createContest(t, cookie, { moreTimeMinutes: 5, closesAt: t.clock.now + 10 * 60_000 });
-    const { body } = await join(t, contest.code, { name: '李三' });
+    const body = await started(t, contest.code, { name: '李三' });
     expect((await askMore(body.attempt.token)).status).toBe(200);
     expect(await view(body.attempt.token)).toMatchObject({ remainingMs: 15 * 60_000 });
     const extend = await t.app.request(

@@ -1,19 +1,27 @@
 import { parse } from 'csv-parse/sync';
 import { desc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ContestDetail } from '#api/contests/admin-views.ts';
-import type { PublicBoard } from '#api/contests/board.ts';
-import type { QuestionStat, ResultRow } from '#api/contests/organiser-results.ts';
-import type { AttemptFinished } from '#api/contests/result.ts';
-import { auditLog } from '#api/db/schema.ts';
+import { z } from 'zod';
+import {
+  publicBoardSchema,
+  resultsSchema,
+  verificationSchema,
+  type AttemptFinished,
+  type ContestDetail,
+} from '../../api/contests/contract.ts';
+import { auditLog } from '../../api/db/schema.ts';
 import {
   answer,
   createContest,
   createTestApp,
+  errorOf,
   join,
   jsonInit,
   organiser,
+  organiserApi,
+  participantApi,
   rightChoices,
+  started,
   submit,
   TEAMS,
   wrongChoice,
@@ -29,6 +37,9 @@ const PUPILS = [
   { name: '陈静', team: TEAMS[1], right: 7, minutes: 9 },
 ];
 
+// Strict: a field beyond what is printed on the certificate fails, rather than being dropped unseen.
+const verificationResponse = z.object({ certificate: verificationSchema.strict() });
+
 describe('results, leaderboards and certificates', () => {
   let t: TestApp;
   let cookie: string;
@@ -39,11 +50,11 @@ describe('results, leaderboards and certificates', () => {
     cookie = await organiser(t);
     contest = await createContest(t, cookie, { honourTop: 2, teamScoring: 'average', askStudentNo: true });
     // Everyone starts together; each submits after their own time.
-    const started = [];
+    const running = [];
     for (const [i, p] of PUPILS.entries())
-      started.push({ p, run: (await join(t, contest.code, { name: p.name, team: p.team, studentNo: `0${i + 1}` })).body.attempt });
+      running.push({ p, run: (await started(t, contest.code, { name: p.name, team: p.team, studentNo: `0${i + 1}` })).attempt });
     let elapsed = 0;
-    for (const { p, run } of [...started].sort((a, b) => a.p.minutes - b.p.minutes)) {
+    for (const { p, run } of [...running].sort((a, b) => a.p.minutes - b.p.minutes)) {
       const right = rightChoices(contest, run);
       for (const q of run.questions)
         await answer(t, run.token, q.n, q.n < p.right ? (right[q.n] ?? []) : wrongChoice(right[q.n] ?? [], q.options.length));
@@ -53,13 +64,14 @@ describe('results, leaderboards and certificates', () => {
     }
     // One more joins and never finishes while the contest is open.
     await join(t, contest.code, { name: '刘洋', team: TEAMS[0], studentNo: '09' });
-  });
+    // A whole contest of some fifty requests: on a loaded machine with a libSQL server it needs a test's time, not a hook's 10 s.
+  }, 30_000);
   afterAll(async () => t.cleanup());
 
   const board = async () => {
-    const res = await t.app.request(`/api/contests/board/${contest.code}`);
+    const res = await participantApi(t).board[':code'].$get({ param: { code: contest.code } });
     if (res.status !== 200) throw new Error(`board: ${res.status} ${await res.text()}`);
-    return ((await res.json()) as { board: PublicBoard }).board;
+    return publicBoardSchema.parse((await res.json()).board);
   };
 
   test('ranks individuals by score, then by time used, with names masked by default', async () => {
@@ -108,7 +120,7 @@ describe('results, leaderboards and certificates', () => {
     await t.app.request(`/api/admin/contests/${contest.id}`, jsonInit('PATCH', { nameDisplay: 'hidden' }, { cookie }));
     const res = await t.app.request(`/api/contests/board/${contest.code}`);
     const text = await res.text();
-    const b = (JSON.parse(text) as { board: { namesShown: boolean; individuals: Array<{ name: string; rank: number }> } }).board;
+    const b = publicBoardSchema.parse((JSON.parse(text) as { board: unknown }).board);
     expect(b.namesShown).toBe(false);
     expect(b.individuals.length).toBeGreaterThan(0);
     expect(b.individuals.every((p) => p.name === '')).toBe(true);
@@ -125,8 +137,8 @@ describe('results, leaderboards and certificates', () => {
   });
 
   test('shows the organiser every attempt and how hard each question turned out', async () => {
-    const res = await t.app.request(`/api/admin/contests/${contest.id}/results`, { headers: { cookie } });
-    const r = (await res.json()) as { rows: ResultRow[]; questions: QuestionStat[] };
+    const res = await organiserApi(t, cookie)[':id'].results.$get({ param: { id: String(contest.id) } });
+    const r = resultsSchema.parse(await res.json());
     expect(r.rows.map((x) => x.name)).toEqual(['张伟', '李小红', '王小明', '陈静', '欧阳明峰', '刘洋']);
     expect(r.rows[5]).toMatchObject({ rank: null, submittedAt: null, certificate: null });
     expect(r.rows[0]?.studentNo).toBe('03');
@@ -167,10 +179,8 @@ describe('results, leaderboards and certificates', () => {
     expect(b.individuals).toHaveLength(6);
     // Three hours on, the session has lapsed: sign in again (a colleague from the same school).
     cookie = await organiser(t);
-    const res = await t.app.request(`/api/admin/contests/${contest.id}/certificates`, { headers: { cookie } });
-    const { certificates } = (await res.json()) as {
-      certificates: Array<{ name: string; typeName: string; rank: number | null; code: string }>;
-    };
+    const res = await organiserApi(t, cookie)[':id'].certificates.$get({ param: { id: String(contest.id) } });
+    const { certificates } = await res.json();
     expect(certificates.map((c) => [c.name, c.typeName])).toEqual([
       ['张伟', '荣誉证书'],
       ['李小红', '荣誉证书'],
@@ -182,7 +192,7 @@ describe('results, leaderboards and certificates', () => {
     const code = certificates[1]?.code ?? '';
     const check = await t.app.request(`/api/contests/certificates/${code.toLowerCase().replace(/-/g, ' ')}`);
     expect(check.status).toBe(200);
-    const { certificate } = (await check.json()) as { certificate: Record<string, string> };
+    const { certificate } = verificationResponse.parse(await check.json());
     expect(certificate).toEqual({
       name: '李小红',
       contestTitle: contest.title,
@@ -193,6 +203,6 @@ describe('results, leaderboards and certificates', () => {
     });
     const missing = await t.app.request('/api/contests/certificates/AAAA-AAAA-AAAA');
     expect(missing.status).toBe(404);
-    expect(((await missing.json()) as { error: { message: string } }).error.message).toContain('没有找到这个证书编号');
+    expect((await errorOf(missing)).message).toContain('没有找到这个证书编号');
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { apiErrorSchema } from '#api/errors.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
-import { createContest, join, organiser } from './contests-fixture.ts';
+import { createContest, organiser, started } from './contests-fixture.ts';
 import { body, ideaInput, newDevice, openCampaign, publishedIdea } from './ideas-fixture.ts';
 
 // Property-based checks over every route a resident can call without a session: whatever arrives
@@ -40,7 +40,7 @@ beforeAll(async () => {
   const supported = await publishedIdea(t, campaignId);
   const reported = await publishedIdea(t, campaignId, { title: '给每栋楼配一名应急联络员' }, 'resident-2');
   const contest = await createContest(t, await organiser(t));
-  const joined = await join(t, contest.code, { name: '王小明' });
+  const joined = await started(t, contest.code, { name: '王小明' });
   const { token: formToken } = await body<{ token: string }>(await t.app.request('/api/ideas/form-token'));
   // Long enough ago that the minimum fill time has passed for every submission below.
   t.clock.advance(6000);
@@ -70,9 +70,9 @@ beforeAll(async () => {
       params: { code: contest.code },
       body: () => ({ name: `参赛者${++client}`, team: '三（1）班', className: '', studentNo: '', deviceToken: newDevice() }),
     },
-    'GET /api/contests/attempts/:token': { params: { token: joined.body.attempt.token } },
+    'GET /api/contests/attempts/:token': { params: { token: joined.attempt.token } },
     'PUT /api/contests/attempts/:token/answers/:n': {
-      params: { token: joined.body.attempt.token, n: '0' },
+      params: { token: joined.attempt.token, n: '0' },
       body: () => ({ choice: [0], rev: t.clock.now }),
     },
     'GET /api/contests/board/:code': { params: { code: contest.code } },

@@ -1,7 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ContestDetail } from '#api/contests/admin-views.ts';
-import type { AttemptRunning } from '#api/contests/views.ts';
+import type { AttemptRunning, ContestDetail } from '../../api/contests/contract.ts';
 import { browserAvailable, hydrated, launchBrowser, watchPage } from '../fixtures/browser.ts';
 import { startServer, type RunningServer } from '../fixtures/server.ts';
 

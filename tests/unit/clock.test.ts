@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { fileStamp, formatStamp, fromLocalInput, isoWithOffset, localDay, toLocalInput } from '#api/domain/clock.ts';
+import { fileStamp, formatStamp, fromLocalInput, isoWithOffset, localDay, toLocalInput, wallTime } from '../../api/domain/clock.ts';
 
 // Yangzhou time whatever the zone of the machine: these run with TZ unset (UTC on CI) and must hold
 // for a browser in any zone, so nothing here may read the local zone.
@@ -39,5 +39,10 @@ describe('Yangzhou clock', () => {
     expect(Date.parse(isoWithOffset(justAfterMidnight))).toBe(justAfterMidnight);
     expect(fileStamp(justAfterMidnight)).toBe('20261205-001000');
     expect(formatStamp(justAfterMidnight)).toBe('2026/12/5 00:10:00');
+  });
+
+  test('the time of day of a "last updated" note is Beijing’s, whatever the machine’s zone', () => {
+    expect(wallTime(justAfterMidnight)).toBe('00:10:00');
+    expect(wallTime(Date.parse('2027-05-12T01:02:03Z'))).toBe('09:02:03');
   });
 });

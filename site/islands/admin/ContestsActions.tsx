@@ -1,6 +1,6 @@
 import { ActionStatus, useActionStatus } from './action-status.tsx';
 import { useState } from 'preact/hooks';
-import type { ContestDetail } from '../../../api/contests/admin-views.ts';
+import { contestPatchSchema, extendSchema, extraTimeSchema, type ContestDetail } from '../../../api/contests/contract.ts';
 import {
   CERTIFICATE_RULE_NAMES,
   NAME_DISPLAY_NAMES,
@@ -9,16 +9,9 @@ import {
   type CertificateRule,
   type NameDisplay,
 } from '../../../api/contests/labels.ts';
-import {
-  archiveContest,
-  closeContest,
-  deleteContest,
-  extendContest,
-  fromLocalInput,
-  grantExtraTime,
-  patchContest,
-  toLocalInput,
-} from '../contest/admin-api.ts';
+import { fromLocalInput, toLocalInput } from '../../../api/domain/clock.ts';
+import { call } from '../../lib/api-client.ts';
+import { adminContestApi, checked } from '../contest/contest-api.ts';
 import { Choice } from './ContestsFields.tsx';
 
 /** Close early, extend, extra time for a named participant (WCAG 2.2.1), and display settings. */
@@ -27,6 +20,8 @@ export default function ContestsActions({ contest: c, onChanged }: { contest: Co
   const [confirmClose, setConfirmClose] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const run = (action: () => Promise<unknown>, done: string) => runAction(action, done, onChanged);
+  const api = adminContestApi[':id'];
+  const param = { id: String(c.id) };
   const form = (e: Event) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget as HTMLFormElement);
@@ -40,7 +35,10 @@ export default function ContestsActions({ contest: c, onChanged }: { contest: Co
         (confirmClose ? (
           <p>
             提前结束后，正在答题的人会立即按已保存的答案交卷。{' '}
-            <button type="button" onClick={() => void run(() => closeContest(c.id), '竞赛已结束。').then(() => setConfirmClose(false))}>
+            <button
+              type="button"
+              onClick={() => void run(() => call(api.close.$post({ param })), '竞赛已结束。').then(() => setConfirmClose(false))}
+            >
               确定提前结束
             </button>{' '}
             <button type="button" class="secondary" onClick={() => setConfirmClose(false)}>
@@ -58,7 +56,10 @@ export default function ContestsActions({ contest: c, onChanged }: { contest: Co
         class="admin-form"
         onSubmit={(e) => {
           const v = form(e);
-          void run(() => extendContest(c.id, fromLocalInput(v('closesAt'))), '结束时间已更新。');
+          void run(
+            () => call(api.extend.$post({ param, json: checked(extendSchema, { closesAt: fromLocalInput(v('closesAt')) }) })),
+            '结束时间已更新。',
+          );
         }}
       >
         <label for="a-closes">延长（或重新开放）到（北京时间）</label>
@@ -77,7 +78,7 @@ export default function ContestsActions({ contest: c, onChanged }: { contest: Co
           const v = form(e);
           const body = { name: v('name'), team: v('team'), minutes: Number(v('minutes')) };
           void run(
-            () => grantExtraTime(c.id, body),
+            () => call(api['extra-time'].$post({ param, json: checked(extraTimeSchema, body) })),
             `已为 ${body.name} 设置额外时间 ${body.minutes} 分钟（已加入的会立即生效，未加入的加入时生效）。`,
           );
         }}
@@ -110,14 +111,14 @@ export default function ContestsActions({ contest: c, onChanged }: { contest: Co
           const v = form(e);
           const patch = {
             nameDisplay: v('nameDisplay') as NameDisplay,
-            revealAnswers: v('revealAnswers') as 'submit' | 'close',
-            teamScoring: v('teamScoring') as 'average' | 'best',
+            revealAnswers: v('revealAnswers') as ContestDetail['revealAnswers'],
+            teamScoring: v('teamScoring') as ContestDetail['teamScoring'],
             teamBestN: Number(v('teamBestN')),
             honourTop: Number(v('honourTop')),
             certificateRule: v('certificateRule') as CertificateRule,
             passScore: Number(v('passScore')),
           };
-          void run(() => patchContest(c.id, patch), '显示设置已保存。');
+          void run(() => call(api.$patch({ param, json: checked(contestPatchSchema, patch) })), '显示设置已保存。');
         }}
       >
         <h3>显示设置</h3>
@@ -145,7 +146,12 @@ export default function ContestsActions({ contest: c, onChanged }: { contest: Co
           <button
             type="button"
             class="secondary"
-            onClick={() => void run(() => archiveContest(c.id, !c.archivedAt), c.archivedAt ? '已取消归档。' : '已归档。')}
+            onClick={() =>
+              void run(
+                () => call(api.archive.$post({ param, json: { archived: !c.archivedAt } })),
+                c.archivedAt ? '已取消归档。' : '已归档。',
+              )
+            }
           >
             {c.archivedAt ? '取消归档' : '归档'}
           </button>
@@ -160,7 +166,7 @@ export default function ContestsActions({ contest: c, onChanged }: { contest: Co
             type="button"
             onClick={() =>
               void run(async () => {
-                await deleteContest(c.id);
+                await call(api.$delete({ param }));
                 location.assign('/admin/contests/');
               }, '已删除。').then(() => setConfirmDelete(false))
             }

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Certificate } from '../../../api/contests/certificates.ts';
-import { ApiRequestError } from '../../lib/api-client.ts';
-import { idFromUrl, loadCertificates } from '../contest/admin-api.ts';
+import type { Certificate } from '../../../api/contests/contract.ts';
+import { call } from '../../lib/api-client.ts';
+import { adminContestApi, idFromUrl } from '../contest/contest-api.ts';
+import { useActionStatus } from './action-status.tsx';
 import CertificateCard from '../contest/CertificateCard.tsx';
 import '../contest/contest.css';
 import { can, useAccount } from './session.ts';
@@ -11,12 +12,15 @@ export default function ContestsCertificates() {
   const me = useAccount();
   const id = idFromUrl();
   const [list, setList] = useState<{ certificates: Certificate[]; final: boolean } | null>(null);
-  const [error, setError] = useState('');
+  const { run, error } = useActionStatus();
   useEffect(() => {
     if (can(me, 'organizer'))
-      void loadCertificates(id)
-        .then(setList)
-        .catch((err: unknown) => setError(err instanceof ApiRequestError ? err.message : '载入失败。'));
+      void run(
+        async () => setList(await call(adminContestApi[':id'].certificates.$get({ param: { id: String(id) } }))),
+        '',
+        undefined,
+        '载入失败。',
+      );
   }, [me]);
   if (error) return <p class="form-error">{error}</p>;
   if (!list) return <p aria-live="polite">正在载入……</p>;

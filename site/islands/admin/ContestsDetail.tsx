@@ -1,28 +1,17 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { ContestDetail } from '../../../api/contests/admin-views.ts';
-import { REVEAL_NAMES, TEAM_MODE_NAMES } from '../../../api/contests/labels.ts';
-import { ApiRequestError } from '../../lib/api-client.ts';
-import { csvUrl, idFromUrl, loadContest, STATUS_NAMES, when } from '../contest/admin-api.ts';
+import { REVEAL_NAMES, STATUS_NAMES, TEAM_MODE_NAMES } from '../../../api/contests/labels.ts';
+import { formatDateTime as when } from '../../lib/dates.ts';
+import { adminFileUrl, idFromUrl } from '../contest/contest-api.ts';
 import ContestsActions from './ContestsActions.tsx';
 import ContestsLive from './ContestsLive.tsx';
 import ContestsResults from './ContestsResults.tsx';
 import '../contest/contest.css';
 import '../contest/contest-admin.css';
-import { can, useAccount } from './session.ts';
+import { can } from './session.ts';
+import { useStaffContest } from './use-staff-contest.ts';
 
 /** One contest for its organiser: code and links, live participation, actions, results. */
 export default function ContestsDetail() {
-  const me = useAccount();
-  const id = idFromUrl();
-  const [contest, setContest] = useState<ContestDetail | null>(null);
-  const [error, setError] = useState('');
-  const reload = () =>
-    loadContest(id)
-      .then((r) => setContest(r.contest))
-      .catch((err: unknown) => setError(err instanceof ApiRequestError ? err.message : '载入失败，请刷新重试。'));
-  useEffect(() => {
-    if (can(me, 'organizer')) void reload();
-  }, [me]);
+  const { me, contest, error, reload } = useStaffContest(idFromUrl());
   if (!me) return <p aria-live="polite">正在确认登录状态……</p>;
   if (!can(me, 'organizer')) return <p class="notice">只有竞赛组织者可以管理知识竞赛。</p>;
   if (error) return <p class="form-error">{error}</p>;
@@ -62,10 +51,10 @@ export default function ContestsDetail() {
           {contest.openQuestions === 0 ? '全部是竞赛专用题' : `其中 ${contest.openQuestions} 道在“练一练”中公开了答案`}
         </dd>
         <dt>答案公布</dt>
-        <dd>{REVEAL_NAMES[contest.revealAnswers as keyof typeof REVEAL_NAMES]}</dd>
+        <dd>{REVEAL_NAMES[contest.revealAnswers]}</dd>
         <dt>队伍</dt>
         <dd>
-          {TEAM_MODE_NAMES[contest.teamMode as keyof typeof TEAM_MODE_NAMES]}
+          {TEAM_MODE_NAMES[contest.teamMode]}
           {contest.teams.length > 0 && `：${contest.teams.join('、')}`}
         </dd>
       </dl>
@@ -73,7 +62,7 @@ export default function ContestsDetail() {
       <section aria-labelledby="results-title">
         <h2 id="results-title">成绩</h2>
         <p class="link-row">
-          <a class="button secondary" href={csvUrl(contest.id)} download>
+          <a class="button secondary" href={adminFileUrl(contest.id, 'results.csv')} download>
             导出成绩（CSV，可用 Excel 打开）
           </a>
           <a class="button secondary" href={`/admin/contests/certificates/?id=${contest.id}`}>

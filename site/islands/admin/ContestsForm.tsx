@@ -9,15 +9,26 @@ import {
   type CertificateRule,
   type NameDisplay,
 } from '../../../api/contests/labels.ts';
-import type { ContestInput } from '../../../api/contests/settings.ts';
-import { ApiRequestError } from '../../lib/api-client.ts';
-import { createContest, fromLocalInput, loadBank, toLocalInput, type BankEntry } from '../contest/admin-api.ts';
+import {
+  contestInputSchema,
+  type BankEntry,
+  type ContestDetail,
+  type ContestInput,
+  type Selection,
+} from '../../../api/contests/contract.ts';
+import { fromLocalInput, toLocalInput } from '../../../api/domain/clock.ts';
+import { call } from '../../lib/api-client.ts';
+import { adminContestApi, checked } from '../contest/contest-api.ts';
+import { useActionStatus } from './action-status.tsx';
 import ContestsMix, { DEFAULT_WEIGHTS, type Source } from './ContestsMix.tsx';
 import ContestsPicker from './ContestsPicker.tsx';
 import { Choice, FieldError } from './ContestsFields.tsx';
 import '../contest/contest.css';
 import '../contest/contest-admin.css';
 import { can, useAccount } from './session.ts';
+
+/** A contest's settings as stored and sent. */
+type Setting = ContestDetail;
 
 /** A school's unit name suggests who takes part. */
 const audienceFor = (unit: string | null) => (/小学/.test(unit ?? '') ? '小学' : /中学|初中|高中/.test(unit ?? '') ? '中学' : '成人');
@@ -34,24 +45,22 @@ export default function ContestsForm() {
   const me = useAccount();
   const [now] = useState(() => Date.now());
   const [audience, setAudience] = useState<string | null>(null);
-  const [mode, setMode] = useState<'mix' | 'picked'>('mix');
+  const [mode, setMode] = useState<Selection['mode']>('mix');
   const [count, setCount] = useState(20);
   const [weights, setWeights] = useState(DEFAULT_WEIGHTS);
   const [source, setSource] = useState<Source>('reserved');
   const [picked, setPicked] = useState<string[]>([]);
-  const [teamMode, setTeamMode] = useState<'list' | 'free' | 'none'>('list');
-  const [teamScoring, setTeamScoring] = useState<'average' | 'best'>('average');
+  const [teamMode, setTeamMode] = useState<Setting['teamMode']>('list');
+  const [teamScoring, setTeamScoring] = useState<Setting['teamScoring']>('average');
   const [rule, setRule] = useState<CertificateRule>('both');
-  const [error, setError] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { run, error, fields, busy } = useActionStatus();
   const [bank, setBank] = useState<BankEntry[] | null>(null);
   const audienceKey = audience ?? (me ? audienceFor(me.unitName) : null);
   const organiser = can(me, 'organizer');
   useEffect(() => {
     setBank(null);
     if (audienceKey && organiser)
-      loadBank(audienceKey)
+      call(adminContestApi.bank.$get({ query: { audience: audienceKey as ContestInput['audience'] } }))
         .then((r) => setBank(r.questions))
         .catch(() => setBank(null));
   }, [audienceKey, organiser]);
@@ -75,7 +84,7 @@ export default function ContestsForm() {
       attemptsAllowed: Number(text('attemptsAllowed')),
       shuffleQuestions: f.get('shuffleQuestions') === 'on',
       shuffleOptions: f.get('shuffleOptions') === 'on',
-      revealAnswers: text('revealAnswers') as 'submit' | 'close',
+      revealAnswers: text('revealAnswers') as Setting['revealAnswers'],
       teamMode,
       teams:
         teamMode === 'list'
@@ -95,18 +104,12 @@ export default function ContestsForm() {
       passScore: Number(text('passScore')),
       ...(me.roles.includes('admin') ? { unitName: text('unitName') } : {}),
     };
-    setBusy(true);
-    setError('');
-    setFields({});
-    try {
-      const { contest } = await createContest(input);
+    // The API's own rules first (a wrong time, a missing team list), then the API.
+    const created = await run(async () => {
+      const { contest } = await call(adminContestApi.index.$post({ json: checked(contestInputSchema, input) }));
       location.assign(`/admin/contests/view/?id=${contest.id}`);
-    } catch (err) {
-      setError(err instanceof ApiRequestError ? err.message : '创建失败，请稍后再试。');
-      setFields(err instanceof ApiRequestError ? err.fields : {});
-      setBusy(false);
-      requestAnimationFrame(() => document.getElementById('form-error')?.focus());
-    }
+    }, '');
+    if (!created) requestAnimationFrame(() => document.getElementById('form-error')?.focus());
   };
 
   return (
@@ -164,7 +167,7 @@ export default function ContestsForm() {
           ['picked', '手动选题'],
         ]}
         value={mode}
-        onChange={(v) => setMode(v as 'mix' | 'picked')}
+        onChange={(v) => setMode(v as Selection['mode'])}
       />
       {mode === 'mix' ? (
         <ContestsMix
@@ -223,7 +226,7 @@ export default function ContestsForm() {
         name="teamMode"
         options={Object.entries(TEAM_MODE_NAMES)}
         value={teamMode}
-        onChange={(v) => setTeamMode(v as 'list' | 'free' | 'none')}
+        onChange={(v) => setTeamMode(v as Setting['teamMode'])}
       />
       {teamMode === 'list' && (
         <>
@@ -253,7 +256,7 @@ export default function ContestsForm() {
           name="teamScoring"
           options={Object.entries(TEAM_SCORING_NAMES)}
           value={teamScoring}
-          onChange={(v) => setTeamScoring(v as 'average' | 'best')}
+          onChange={(v) => setTeamScoring(v as Setting['teamScoring'])}
         />
       )}
       {teamMode !== 'none' && teamScoring === 'best' && (

@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ContestSummary } from '../../../api/contests/admin-views.ts';
-import { listContests, STATUS_NAMES, when } from '../contest/admin-api.ts';
+import type { ContestSummary } from '../../../api/contests/contract.ts';
+import { STATUS_NAMES } from '../../../api/contests/labels.ts';
+import { call } from '../../lib/api-client.ts';
+import { formatDateTime } from '../../lib/dates.ts';
+import { adminContestApi } from '../contest/contest-api.ts';
+import { Table } from '../contest/Table.tsx';
 import '../contest/contest.css';
 import '../contest/contest-admin.css';
 import { can, useAccount } from './session.ts';
@@ -10,7 +14,7 @@ export default function ContestsList() {
   const me = useAccount();
   const [list, setList] = useState<ContestSummary[] | null>(null);
   useEffect(() => {
-    if (can(me, 'organizer')) void listContests().then((r) => setList(r.contests));
+    if (can(me, 'organizer')) void call(adminContestApi.index.$get()).then((r) => setList(r.contests));
   }, [me]);
   if (!me) return <p aria-live="polite">正在确认登录状态……</p>;
   if (!can(me, 'organizer')) return <p class="notice">只有竞赛组织者可以管理知识竞赛。</p>;
@@ -39,42 +43,30 @@ export default function ContestsList() {
 
 /** Contests as a table: title (linked), code, status, times, participation. */
 function ContestTable({ rows, showUnit }: { rows: ContestSummary[]; showUnit: boolean }) {
+  if (rows.length === 0) return null;
   return (
-    <>
-      {rows.length > 0 && (
-        <table class="admin-table" tabIndex={0}>
-          <caption class="visually-hidden">竞赛列表</caption>
-          <thead>
-            <tr>
-              <th scope="col">标题</th>
-              <th scope="col">竞赛码</th>
-              <th scope="col">状态</th>
-              <th scope="col">开始</th>
-              <th scope="col">结束</th>
-              <th scope="col">加入 / 交卷</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  <a href={`/admin/contests/view/?id=${c.id}`}>{c.title}</a>
-                  {showUnit && <span class="muted">（{c.unitName}）</span>}
-                </td>
-                <td>
-                  <code>{c.code}</code>
-                </td>
-                <td>{STATUS_NAMES[c.status]}</td>
-                <td>{when(c.opensAt)}</td>
-                <td>{when(c.closesAt)}</td>
-                <td>
-                  {c.joined} / {c.finished}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </>
+    <Table
+      caption="竞赛列表"
+      captionHidden
+      staff
+      rows={rows}
+      rowKey={(c) => c.id}
+      columns={[
+        {
+          head: '标题',
+          cell: (c) => (
+            <>
+              <a href={`/admin/contests/view/?id=${c.id}`}>{c.title}</a>
+              {showUnit && <span class="muted">（{c.unitName}）</span>}
+            </>
+          ),
+        },
+        { head: '竞赛码', cell: (c) => <code>{c.code}</code> },
+        { head: '状态', cell: (c) => STATUS_NAMES[c.status] },
+        { head: '开始', cell: (c) => formatDateTime(c.opensAt) },
+        { head: '结束', cell: (c) => formatDateTime(c.closesAt) },
+        { head: '加入 / 交卷', cell: (c) => `${c.joined} / ${c.finished}` },
+      ]}
+    />
   );
 }

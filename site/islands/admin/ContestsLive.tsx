@@ -1,13 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
-import { loadLive, type Participation } from '../contest/admin-api.ts';
+import { call, type Success } from '../../lib/api-client.ts';
 import { formatTime } from '../../lib/dates.ts';
+import { adminContestApi } from '../contest/contest-api.ts';
+import { ParticipationTable } from '../contest/Table.tsx';
+
+const liveOf = (id: number) => adminContestApi[':id'].live.$get({ param: { id: String(id) } });
 
 /** Participation by team, polled every 10 s while the contest runs. */
 export default function ContestsLive({ id, live }: { id: number; live: boolean }) {
-  const [data, setData] = useState<{ participation: Participation; finished: number; now: number } | null>(null);
+  const [data, setData] = useState<Success<Awaited<ReturnType<typeof liveOf>>> | null>(null);
   useEffect(() => {
     const load = () =>
-      void loadLive(id)
+      void call(liveOf(id))
         .then(setData)
         .catch(() => undefined);
     load();
@@ -23,25 +27,7 @@ export default function ContestsLive({ id, live }: { id: number; live: boolean }
       <p>
         已加入 {joined} 人，已交卷 {data.finished} 人。{live && `每 10 秒自动更新（${formatTime(new Date(data.now))}）。`}
       </p>
-      <table class="admin-table" tabIndex={0}>
-        <caption class="visually-hidden">各队参与情况</caption>
-        <thead>
-          <tr>
-            <th scope="col">队伍</th>
-            <th scope="col">已加入</th>
-            <th scope="col">已交卷</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.participation.map((p) => (
-            <tr key={p.team}>
-              <td>{p.team}</td>
-              <td>{p.joined}</td>
-              <td>{p.finished}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ParticipationTable rows={data.participation} staff />
     </section>
   );
 }

@@ -6,14 +6,11 @@ import {
   TYPE_CODES,
   TYPE_NAMES,
 } from '../../../api/contests/labels.ts';
+import type { MixSelection } from '../../../api/contests/contract.ts';
 import { countsFromWeights } from '../../../api/contests/selection.ts';
 
-/** Shares (份) per value of each dimension. */
-export interface Weights {
-  category: Record<string, number>;
-  type: Record<string, number>;
-  difficulty: Record<string, number>;
-}
+/** Shares (份) per value of each dimension, as the form edits them (any code of the dimension). */
+export type Weights = Record<keyof Pick<MixSelection, 'category' | 'type' | 'difficulty'>, Record<string, number>>;
 
 /** Sensible defaults: every category (mostly natural disasters and accidents), mostly single choice, mostly easy and medium. */
 export const DEFAULT_WEIGHTS: Weights = {
@@ -23,7 +20,7 @@ export const DEFAULT_WEIGHTS: Weights = {
 };
 
 /** Where a drawn contest's questions come from. */
-export type Source = 'reserved' | 'all';
+export type Source = MixSelection['source'];
 
 interface Props {
   count: number;

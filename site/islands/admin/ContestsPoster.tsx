@@ -1,21 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { ContestDetail } from '../../../api/contests/admin-views.ts';
-import { ApiRequestError } from '../../lib/api-client.ts';
-import { idFromUrl, loadContest, qrUrl, when } from '../contest/admin-api.ts';
+import { formatDateTime as when } from '../../lib/dates.ts';
+import { adminFileUrl, idFromUrl } from '../contest/contest-api.ts';
 import '../contest/contest.css';
-import { can, useAccount } from './session.ts';
+import { useStaffContest } from './use-staff-contest.ts';
 
 /** A poster to print and put up: title, the QR code of the join link, the join code in big letters, the times. */
 export default function ContestsPoster() {
-  const me = useAccount();
-  const [c, setC] = useState<ContestDetail | null>(null);
-  const [error, setError] = useState('');
-  useEffect(() => {
-    if (can(me, 'organizer'))
-      void loadContest(idFromUrl())
-        .then((r) => setC(r.contest))
-        .catch((err: unknown) => setError(err instanceof ApiRequestError ? err.message : '载入失败。'));
-  }, [me]);
+  const { contest: c, error } = useStaffContest(idFromUrl());
   if (error) return <p class="form-error">{error}</p>;
   if (!c) return <p aria-live="polite">正在载入……</p>;
   const joinPage = `${new URL(c.joinUrl).origin}/contest/join/`;
@@ -34,7 +24,7 @@ export default function ContestsPoster() {
           {when(c.opensAt)}
           <br />至 {when(c.closesAt)}
         </p>
-        <img class="poster-qr" src={qrUrl(c.id)} alt={`参赛二维码，打开 ${c.joinUrl}`} width="280" height="280" />
+        <img class="poster-qr" src={adminFileUrl(c.id, 'qr.svg')} alt={`参赛二维码，打开 ${c.joinUrl}`} width="280" height="280" />
         <p class="poster-step">用手机扫码参加，或打开</p>
         <p class="poster-link">{joinPage}</p>
         <p class="poster-step">输入竞赛码</p>

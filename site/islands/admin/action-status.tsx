@@ -2,9 +2,9 @@ import { useState } from 'preact/hooks';
 import { ApiRequestError } from '../../lib/api-client.ts';
 
 /**
- * The one way an admin page runs an action and says how it went: clears the last message, runs it
- * (busy meanwhile), then shows what was done or the API's own error (in one live region, the error as
- * an alert) with its per-field messages.
+ * The one way an admin page runs an action (or loads what it shows) and says how it went: clears the
+ * last message, marks itself busy, runs it, then shows what was done or the API's own error (in one
+ * live region, the error as an alert), with the API's per-field messages for a form.
  */
 export function useActionStatus() {
   const [message, setMessage] = useState('');
@@ -14,9 +14,15 @@ export function useActionStatus() {
 
   /**
    * Runs `action`; `done` is the message on success (or made from its result; left out when the action
-   * says itself what it did), `after` runs once it succeeded. True when it succeeded.
+   * says itself what it did), `after` runs once it succeeded, `failed` is the error when the API gave
+   * none of its own. True when it succeeded.
    */
-  async function run<T>(action: () => Promise<T>, done?: string | ((result: T) => string), after?: () => unknown): Promise<boolean> {
+  async function run<T>(
+    action: () => Promise<T>,
+    done?: string | ((result: T) => string),
+    after?: () => unknown,
+    failed = '操作失败，请稍后再试。',
+  ): Promise<boolean> {
     setMessage('');
     setError('');
     setBusy(true);
@@ -26,7 +32,7 @@ export function useActionStatus() {
       await after?.();
       return true;
     } catch (err) {
-      setError(err instanceof ApiRequestError ? err.message : '操作失败，请稍后再试。');
+      setError(err instanceof ApiRequestError ? err.message : failed);
       // Field messages stay until the next failure or until the page clears them (a form reopened).
       setFields(err instanceof ApiRequestError ? err.fields : {});
       return false;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AttemptRunning } from '../../../api/contests/views.ts';
-import { ApiRequestError } from '../../lib/api-client.ts';
-import { askMoreTime } from './contest-api.ts';
+import type { AttemptRunning } from '../../../api/contests/contract.ts';
+import { ApiRequestError, call } from '../../lib/api-client.ts';
+import { contestApi, resident } from './contest-api.ts';
 import Countdown from './Countdown.tsx';
 import QuestionCard from './QuestionCard.tsx';
 import QuestionNav from './QuestionNav.tsx';
@@ -68,7 +68,8 @@ export default function Answering({ attempt, loadedAt, onRefresh, onSubmit }: Pr
   const moreTime = async (): Promise<string | null> => {
     const sentAt = performance.now();
     try {
-      setDeadlineAt(sentAt + (await askMoreTime(attempt.token)).remainingMs);
+      const { remainingMs } = await call(contestApi.attempts[':token']['more-time'].$post({ param: { token: attempt.token } }), resident);
+      setDeadlineAt(sentAt + remainingMs);
       setMoreTimeTaken(true);
       return null;
     } catch (err) {

@@ -1,4 +1,4 @@
-import type { ContestPublic } from '../../../api/contests/views.ts';
+import type { ContestPublic } from '../../../api/contests/contract.ts';
 import { formatDate, formatTime } from '../../lib/dates.ts';
 
 const when = (ms: number) => `${formatDate(new Date(ms))} ${formatTime(new Date(ms))}`;

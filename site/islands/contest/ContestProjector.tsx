@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ContestDetail } from '../../../api/contests/admin-views.ts';
-import type { LiveSnapshot } from '../../../api/contests/live.ts';
-import { ApiRequestError, apiFetch } from '../../lib/api-client.ts';
-import { can, useAccount } from '../admin/session.ts';
-import { closeContest, idFromUrl, loadContest } from './admin-api.ts';
+import { liveSnapshotSchema, type LiveSnapshot } from '../../../api/contests/contract.ts';
+import { ApiRequestError, call } from '../../lib/api-client.ts';
+import { can } from '../admin/session.ts';
+import { useStaffContest } from '../admin/use-staff-contest.ts';
+import { adminContestApi, idFromUrl } from './contest-api.ts';
 import { BoardScreen, BOARD_ROWS, JoinScreen, PodiumScreen, ProgressScreen } from './ProjectorScreens.tsx';
 import './projector.css';
 
@@ -28,10 +28,9 @@ function beep(ctx: AudioContext) {
  * ends the contest, F full screen, M sound (off by default).
  */
 export default function ContestProjector() {
-  const me = useAccount();
-  const [c, setC] = useState<ContestDetail | null>(null);
+  const id = idFromUrl();
+  const { me, contest: c, error } = useStaffContest(id);
   const [live, setLive] = useState<LiveSnapshot | null>(null);
-  const [error, setError] = useState('');
   const [screen, setScreen] = useState<Screen>('join');
   const [page, setPage] = useState(0);
   const [sound, setSound] = useState(false);
@@ -40,7 +39,6 @@ export default function ContestProjector() {
   const offset = useRef(0);
   const endArmed = useRef(0);
   const audio = useRef<AudioContext | null>(null);
-  const id = idFromUrl();
 
   useEffect(() => {
     document.documentElement.classList.add('projector-mode');
@@ -48,13 +46,9 @@ export default function ContestProjector() {
   }, []);
   useEffect(() => {
     if (!can(me, 'organizer')) return;
-    loadContest(id).then(
-      (r) => setC(r.contest),
-      (err: unknown) => setError(err instanceof ApiRequestError ? err.message : '载入失败，请刷新重试。'),
-    );
     const source = new EventSource(`/api/admin/contests/${id}/stream`);
     source.addEventListener('snapshot', (e) => {
-      const next = JSON.parse((e as MessageEvent<string>).data) as LiveSnapshot;
+      const next = liveSnapshotSchema.parse(JSON.parse((e as MessageEvent<string>).data));
       offset.current = next.now - Date.now();
       setLive((before) => {
         if (before && next.joined > before.joined && audio.current) beep(audio.current);
@@ -88,7 +82,7 @@ export default function ContestProjector() {
   };
   const start = async () => {
     try {
-      await apiFetch(`/api/admin/contests/${id}/open`, { method: 'POST', json: {} });
+      await call(adminContestApi[':id'].open.$post({ param: { id: String(id) } }));
       setNotice('竞赛已开始。');
     } catch (err) {
       setNotice(err instanceof ApiRequestError ? err.message : '开始失败，请重试。');
@@ -101,7 +95,7 @@ export default function ContestProjector() {
     }
     endArmed.current = 0;
     try {
-      await closeContest(id);
+      await call(adminContestApi[':id'].close.$post({ param: { id: String(id) } }));
       setNotice('竞赛已结束。');
     } catch (err) {
       setNotice(err instanceof ApiRequestError ? err.message : '结束失败，请重试。');

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { ContestPublic } from '../../../api/contests/views.ts';
-import { ApiRequestError } from '../../lib/api-client.ts';
+import { joinSchema, type ContestPublic } from '../../../api/contests/contract.ts';
 import { LOBBY_MS } from '../../../api/contests/labels.ts';
+import { ApiRequestError, call } from '../../lib/api-client.ts';
+import { CodeForm, useCodeLookup } from './CodeForm.tsx';
 import ContestFacts from './ContestFacts.tsx';
-import { codeFromUrl, joinContest, lookupContest } from './contest-api.ts';
+import { checked, codeParam, contestApi, resident } from './contest-api.ts';
 import './contest.css';
 import JoinForm from './JoinForm.tsx';
 import { deviceToken, keepAttempt, keepPerson, readPerson, savedAttempt, type Person } from './storage.ts';
@@ -11,48 +11,30 @@ import { deviceToken, keepAttempt, keepPerson, readPerson, savedAttempt, type Pe
 /** Whether the contest is about to start, so participants may join and wait. */
 const inLobby = (c: ContestPublic) => c.status === 'scheduled' && c.opensAt - c.now <= LOBBY_MS;
 
-const message = (err: unknown) => (err instanceof ApiRequestError ? err.message : '出了点问题，请稍后再试。');
+const lookupContest = async (typed: string) => {
+  const { contest } = await call(contestApi.join[':code'].$get({ param: codeParam(typed) }), resident);
+  history.replaceState(null, '', `?code=${contest.code}`);
+  return contest;
+};
 
 /** /contest/join/: type the join code (or arrive from the QR code with ?code=), then name and team, then start. */
 export default function Join() {
-  const [code, setCode] = useState('');
-  const [contest, setContest] = useState<ContestPublic | null>(null);
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
-
-  const find = async (typed: string) => {
-    setBusy(true);
-    setError('');
-    try {
-      const { contest: found } = await lookupContest(typed);
-      setContest(found);
-      history.replaceState(null, '', `?code=${found.code}`);
-    } catch (err) {
-      setContest(null);
-      setError(message(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-  // Read after hydration: the page is built once, without a query string.
-  useEffect(() => {
-    const fromUrl = codeFromUrl();
-    if (!fromUrl) return;
-    setCode(fromUrl);
-    void find(fromUrl);
-  }, []);
+  const lookup = useCodeLookup(lookupContest, '出了点问题，请稍后再试。');
+  const { found: contest, busy, setBusy, setError } = lookup;
 
   const start = async (person: Person) => {
     if (!contest) return;
     setBusy(true);
     setError('');
     try {
-      const { attempt } = await joinContest(contest.code, { ...person, deviceToken: deviceToken() });
+      // The API's own rules first: a name too long is said at once, offline too.
+      const json = checked(joinSchema, { ...person, deviceToken: deviceToken() });
+      const { attempt } = await call(contestApi.join[':code'].$post({ param: codeParam(contest.code), json }), resident);
       keepAttempt(contest.code, attempt.token);
       keepPerson(person);
       location.assign(`/contest/play/?code=${contest.code}`);
     } catch (err) {
-      setError(message(err));
+      setError(err instanceof ApiRequestError ? err.message : '出了点问题，请稍后再试。');
       setBusy(false);
     }
   };
@@ -61,40 +43,7 @@ export default function Join() {
   const lobby = !!contest && inLobby(contest);
   return (
     <div class="contest-join">
-      <form
-        class="code-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          // What is in the box, even if it was typed before the page finished loading.
-          void find(String(new FormData(e.currentTarget).get('code') ?? code));
-        }}
-      >
-        <label for="join-code">竞赛码（6 位字母和数字，海报上或老师给的）</label>
-        <div class="inline-row">
-          <input
-            id="join-code"
-            name="code"
-            value={code}
-            onInput={(e) => setCode(e.currentTarget.value.toUpperCase())}
-            autocomplete="off"
-            autocapitalize="characters"
-            spellcheck={false}
-            maxLength={8}
-            required
-            class="code-input"
-          />
-          <button type="submit" disabled={busy}>
-            查找竞赛
-          </button>
-        </div>
-      </form>
-      <div aria-live="polite">
-        {error && (
-          <p class="form-error" role="alert">
-            {error}
-          </p>
-        )}
-      </div>
+      <CodeForm lookup={lookup} id="join-code" label="竞赛码（6 位字母和数字，海报上或老师给的）" button="查找竞赛" maxLength={8} />
       {contest && <ContestFacts contest={contest} />}
       {contest && resumable && (
         <p class="notice">

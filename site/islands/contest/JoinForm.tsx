@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { ContestPublic } from '../../../api/contests/views.ts';
+import type { ContestPublic } from '../../../api/contests/contract.ts';
 import type { NameDisplay } from '../../../api/contests/labels.ts';
 import type { Person } from './storage.ts';
 

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { PublicBoard } from '../../../api/contests/board.ts';
+import type { PublicBoard } from '../../../api/contests/contract.ts';
 import { formatDuration } from '../../../api/contests/labels.ts';
-import { ApiRequestError } from '../../lib/api-client.ts';
-import { codeFromUrl, loadBoard } from './contest-api.ts';
+import { wallTime } from '../../../api/domain/clock.ts';
+import { ApiRequestError, call } from '../../lib/api-client.ts';
+import { codeFromUrl, codeParam, contestApi, resident } from './contest-api.ts';
 import './contest.css';
+import { ParticipationTable, Table, TeamTable } from './Table.tsx';
 
 /** Poll often enough that the board is never more than 10 s behind. */
 const POLL_MS = 5000;
@@ -21,7 +23,7 @@ export default function Leaderboard() {
     let timer = 0;
     const poll = async () => {
       try {
-        const { board: b } = await loadBoard(code);
+        const { board: b } = await call(contestApi.board[':code'].$get({ param: codeParam(code) }), resident);
         setBoard(b);
         setError('');
         if (b.final) stop = true;
@@ -66,7 +68,7 @@ export default function Leaderboard() {
               ? '竞赛已结束，这是最终排名。'
               : board.status === 'scheduled'
                 ? '竞赛还没开始。'
-                : `竞赛进行中，排行榜每 5 秒自动更新（最近更新 ${new Date(board.now).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}）。`}
+                : `竞赛进行中，排行榜每 5 秒自动更新（最近更新 ${wallTime(board.now)}）。`}
           </p>
           <BoardTables board={board} />
         </>
@@ -79,74 +81,21 @@ function BoardTables({ board }: { board: PublicBoard }) {
   const teamRule = board.teamScoring === 'best' ? `最好的 ${board.teamBestN} 人总分` : '平均分';
   return (
     <>
-      <table class="contest-table">
-        <caption>个人排名（按得分，同分时用时少者在前{board.namesShown ? '' : '；组织者设置为不公开姓名'}）</caption>
-        <thead>
-          <tr>
-            <th scope="col">名次</th>
-            {board.namesShown && <th scope="col">姓名</th>}
-            <th scope="col">队伍</th>
-            <th scope="col">得分</th>
-            <th scope="col">用时</th>
-          </tr>
-        </thead>
-        <tbody>
-          {board.individuals.map((p, i) => (
-            <tr key={i}>
-              <td>{p.rank}</td>
-              {board.namesShown && <td>{p.name}</td>}
-              <td>{p.team || '—'}</td>
-              <td>{p.score}</td>
-              <td>{formatDuration(p.timeUsedMs)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        caption={`个人排名（按得分，同分时用时少者在前${board.namesShown ? '' : '；组织者设置为不公开姓名'}）`}
+        rows={board.individuals}
+        rowKey={(_, i) => i}
+        columns={[
+          { head: '名次', cell: (p) => p.rank },
+          board.namesShown && { head: '姓名', cell: (p) => p.name },
+          { head: '队伍', cell: (p) => p.team || '—' },
+          { head: '得分', cell: (p) => p.score },
+          { head: '用时', cell: (p) => formatDuration(p.timeUsedMs) },
+        ]}
+      />
       {board.individuals.length === 0 && <p>还没有人交卷。</p>}
-      {board.teams.length > 0 && (
-        <table class="contest-table">
-          <caption>队伍排名（{teamRule}）</caption>
-          <thead>
-            <tr>
-              <th scope="col">名次</th>
-              <th scope="col">队伍</th>
-              <th scope="col">{teamRule}</th>
-              <th scope="col">完成人数</th>
-            </tr>
-          </thead>
-          <tbody>
-            {board.teams.map((t) => (
-              <tr key={t.team}>
-                <td>{t.rank}</td>
-                <td>{t.team}</td>
-                <td>{t.value}</td>
-                <td>{t.members}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {board.participation.length > 0 && (
-        <table class="contest-table">
-          <caption>各队参与情况</caption>
-          <thead>
-            <tr>
-              <th scope="col">队伍</th>
-              <th scope="col">已加入</th>
-              <th scope="col">已交卷</th>
-            </tr>
-          </thead>
-          <tbody>
-            {board.participation.map((p) => (
-              <tr key={p.team}>
-                <td>{p.team}</td>
-                <td>{p.joined}</td>
-                <td>{p.finished}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {board.teams.length > 0 && <TeamTable teams={board.teams} rule={teamRule} />}
+      {board.participation.length > 0 && <ParticipationTable rows={board.participation} />}
     </>
   );
 }

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AttemptFinished } from '../../../api/contests/result.ts';
-import type { AttemptRunning, AttemptWaiting } from '../../../api/contests/views.ts';
-import { ApiRequestError } from '../../lib/api-client.ts';
+import type { Attempt, AttemptFinished, AttemptRunning, AttemptWaiting } from '../../../api/contests/contract.ts';
+import { ApiRequestError, call } from '../../lib/api-client.ts';
 import Answering from './Answering.tsx';
-import { codeFromUrl, joinContest, loadAttempt, submitAttempt, type Attempt } from './contest-api.ts';
+import { codeFromUrl, codeParam, contestApi, resident } from './contest-api.ts';
 import './contest.css';
 import './contest-play.css';
 import Result from './Result.tsx';
@@ -17,6 +16,8 @@ type State =
   | { kind: 'running'; attempt: AttemptRunning; loadedAt: number }
   | { kind: 'submitting' }
   | { kind: 'finished'; attempt: AttemptFinished };
+
+const loadAttempt = (token: string) => call(contestApi.attempts[':token'].$get({ param: { token } }), resident);
 
 const focusResult = () => requestAnimationFrame(() => document.getElementById('result')?.focus());
 
@@ -72,7 +73,10 @@ export default function Play() {
     setState({ kind: 'submitting' });
     for (;;) {
       try {
-        setState({ kind: 'finished', attempt: (await submitAttempt(token)).attempt });
+        setState({
+          kind: 'finished',
+          attempt: (await call(contestApi.attempts[':token'].submit.$post({ param: { token } }), resident)).attempt,
+        });
         return focusResult();
       } catch (err) {
         // The server closes the attempt at its deadline anyway; keep trying until it answers.
@@ -87,7 +91,10 @@ export default function Play() {
     if (!person) return location.assign(`/contest/join/?code=${code}`);
     try {
       const sentAt = performance.now();
-      const { attempt } = await joinContest(code, { ...person, deviceToken: deviceToken() });
+      const { attempt } = await call(
+        contestApi.join[':code'].$post({ param: codeParam(code), json: { ...person, deviceToken: deviceToken() } }),
+        resident,
+      );
       keepAttempt(code, attempt.token);
       show(attempt, sentAt);
     } catch (err) {

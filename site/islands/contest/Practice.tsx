@@ -2,13 +2,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { AUDIENCE_CODES, CATEGORY_CODES, CATEGORY_NAMES, DIFFICULTY_CODES, DIFFICULTY_NAMES } from '../../../api/contests/labels.ts';
 import './contest.css';
 import './contest-play.css';
-import PracticeQuestion, { type PracticeItem } from './PracticeQuestion.tsx';
+import PracticeQuestion from './PracticeQuestion.tsx';
 import Review from './Review.tsx';
-import type { ReviewItem } from '../../../api/contests/result.ts';
+import { practiceBankSchema, type PracticeItem, type ReviewItem } from '../../../api/contests/contract.ts';
+import { isCorrect } from '../../../api/contests/scoring.ts';
 
 /** A practised question in the form the contest review shows. */
 function reviewItemOf(q: PracticeItem, n: number, chosen: number[]): ReviewItem {
-  const right = chosen.length === q.answer.length && q.answer.every((a) => chosen.includes(a));
+  const right = isCorrect(chosen, q.answer);
   return {
     n,
     type: q.type,
@@ -52,8 +53,8 @@ export default function Practice() {
   const [given, setGiven] = useState<number[][]>([]);
   useEffect(() => {
     fetch('/contest/practice/questions.json')
-      .then((r) => (r.ok ? (r.json() as Promise<{ questions: PracticeItem[] }>) : Promise.reject(new Error(String(r.status)))))
-      .then((b) => setBank(b.questions))
+      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
+      .then((b) => setBank(practiceBankSchema.parse(b).questions))
       .catch(() => setFailed(true));
   }, []);
   if (failed) return <p class="form-error">题目加载失败，请检查网络后刷新页面。</p>;

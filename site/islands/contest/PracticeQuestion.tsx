@@ -1,20 +1,8 @@
 import { useState } from 'preact/hooks';
-import { OPTION_LETTERS, TYPE_NAMES, type TypeCode } from '../../../api/contests/labels.ts';
-
-/** A practice question, with its answer: practice is not a contest. */
-export interface PracticeItem {
-  id: string;
-  type: TypeCode;
-  stem: string;
-  options: string[];
-  answer: number[];
-  explanation: string;
-  difficulty: number;
-  audience: string[];
-  category: string;
-  guide: string;
-  guideTitle: string;
-}
+import type { PracticeItem } from '../../../api/contests/contract.ts';
+import { OPTION_LETTERS } from '../../../api/contests/labels.ts';
+import { isCorrect } from '../../../api/contests/scoring.ts';
+import Options from './Options.tsx';
 
 interface Props {
   q: PracticeItem;
@@ -29,45 +17,23 @@ interface Props {
 export default function PracticeQuestion({ q, place, last, onAnswered, onNext }: Props) {
   const [chosen, setChosen] = useState<number[]>([]);
   const [checked, setChecked] = useState(false);
-  const multiple = q.type === 'multiple';
-  const right = chosen.length === q.answer.length && q.answer.every((a) => chosen.includes(a));
-  const toggle = (i: number, on: boolean) => setChosen(multiple ? (on ? [...chosen, i] : chosen.filter((c) => c !== i)) : [i]);
+  const right = isCorrect(chosen, q.answer);
   const check = () => {
     setChecked(true);
-    onAnswered(
-      right,
-      [...chosen].sort((a, b) => a - b),
-    );
+    onAnswered(right, chosen);
   };
   return (
     <div class="practice-question">
-      <fieldset class="question" disabled={checked}>
-        <legend>
-          <span class="question-number" id="practice-q" tabIndex={-1}>
-            {place} · {TYPE_NAMES[q.type]}
-            {multiple ? '（可选多项）' : ''}
-          </span>
-          <span class="question-stem">{q.stem}</span>
-        </legend>
-        <ul class="options">
-          {q.options.map((o, i) => (
-            <li key={i}>
-              <label class={`option${chosen.includes(i) ? ' chosen' : ''}${checked && q.answer.includes(i) ? ' correct' : ''}`}>
-                <input
-                  type={multiple ? 'checkbox' : 'radio'}
-                  name="practice"
-                  checked={chosen.includes(i)}
-                  onChange={(e) => toggle(i, e.currentTarget.checked)}
-                />
-                <span class="option-letter">{OPTION_LETTERS[i]}</span>
-                <span>{o}</span>
-                {checked && q.answer.includes(i) && <strong class="option-flag">正确答案</strong>}
-                {checked && chosen.includes(i) && <span class="option-flag option-mine">你的选择</span>}
-              </label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
+      <Options
+        question={q}
+        place={place}
+        headingId="practice-q"
+        name="practice"
+        chosen={chosen}
+        onChoose={setChosen}
+        answer={checked ? q.answer : undefined}
+        multipleNote="（可选多项）"
+      />
       <div aria-live="polite">
         {checked && (
           <div class={`feedback ${right ? 'feedback-right' : 'feedback-wrong'}`}>

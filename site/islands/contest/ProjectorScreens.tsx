@@ -1,7 +1,6 @@
-import type { ContestDetail } from '../../../api/contests/admin-views.ts';
+import type { ContestDetail, LiveSnapshot } from '../../../api/contests/contract.ts';
 import { formatDuration } from '../../../api/contests/labels.ts';
-import type { LiveSnapshot } from '../../../api/contests/live.ts';
-import { qrUrl } from './admin-api.ts';
+import { adminFileUrl } from './contest-api.ts';
 
 /** Rows of the board per projector page: large enough to read from the back of a classroom. */
 export const BOARD_ROWS = 8;
@@ -11,7 +10,7 @@ export function JoinScreen({ c, live }: { c: ContestDetail; live: LiveSnapshot }
   const page = `${new URL(c.joinUrl).origin}/contest/join/`;
   return (
     <section class="pj-join" aria-label="扫码参赛">
-      <img class="pj-qr" src={qrUrl(c.id)} alt={`参赛二维码，打开 ${c.joinUrl}`} width="600" height="600" />
+      <img class="pj-qr" src={adminFileUrl(c.id, 'qr.svg')} alt={`参赛二维码，打开 ${c.joinUrl}`} width="600" height="600" />
       <div class="pj-join-text">
         <p class="pj-step">手机扫码参加，或打开 {page} 输入竞赛码</p>
         <p class="pj-code" aria-label={`竞赛码 ${c.code.split('').join(' ')}`}>

@@ -1,4 +1,4 @@
-import type { AttemptFinished } from '../../../api/contests/result.ts';
+import type { AttemptFinished } from '../../../api/contests/contract.ts';
 import { formatDuration } from '../../../api/contests/labels.ts';
 import { formatDate, formatTime } from '../../lib/dates.ts';
 import CertificateCard from './CertificateCard.tsx';

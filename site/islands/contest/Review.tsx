@@ -1,4 +1,4 @@
-import type { ReviewItem } from '../../../api/contests/result.ts';
+import type { ReviewItem } from '../../../api/contests/contract.ts';
 import { OPTION_LETTERS, TYPE_NAMES } from '../../../api/contests/labels.ts';
 
 const letters = (places: number[]) => (places.length ? places.map((p) => OPTION_LETTERS[p]).join('') : '未作答');

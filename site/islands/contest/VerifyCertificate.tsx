@@ -1,67 +1,18 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { Verification } from '../../../api/contests/certificates.ts';
-import { ApiRequestError } from '../../lib/api-client.ts';
-import { codeFromUrl, verifyCertificate } from './contest-api.ts';
+import { call } from '../../lib/api-client.ts';
+import { CodeForm, useCodeLookup } from './CodeForm.tsx';
+import { codeParam, contestApi, resident } from './contest-api.ts';
 import './contest.css';
+
+const verify = async (code: string) =>
+  (await call(contestApi.certificates[':code'].$get({ param: codeParam(code) }), resident)).certificate;
 
 /** /contest/certificate/: anyone checks a certificate's code and sees only what the certificate says. */
 export default function VerifyCertificate() {
-  const [code, setCode] = useState('');
-  const [found, setFound] = useState<Verification | null>(null);
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
-  const check = async (typed: string) => {
-    setBusy(true);
-    setError('');
-    setFound(null);
-    try {
-      setFound((await verifyCertificate(typed)).certificate);
-    } catch (err) {
-      setError(err instanceof ApiRequestError ? err.message : '查验失败，请稍后再试。');
-    } finally {
-      setBusy(false);
-    }
-  };
-  // Read after hydration: the page is built once, without a query string.
-  useEffect(() => {
-    const fromUrl = codeFromUrl();
-    if (!fromUrl) return;
-    setCode(fromUrl);
-    void check(fromUrl);
-  }, []);
+  const lookup = useCodeLookup(verify, '查验失败，请稍后再试。');
+  const found = lookup.found;
   return (
     <div>
-      <form
-        class="code-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          // What is in the box, even if it was typed before the page finished loading.
-          void check(String(new FormData(e.currentTarget).get('code') ?? code));
-        }}
-      >
-        <label for="cert-code">证书编号（证书下方的 12 位编号，如 ACDE-FHJK-MNPR）</label>
-        <div class="inline-row">
-          <input
-            id="cert-code"
-            name="code"
-            value={code}
-            onInput={(e) => setCode(e.currentTarget.value.toUpperCase())}
-            required
-            maxLength={20}
-            autocomplete="off"
-            class="code-input"
-          />
-          <button type="submit" disabled={busy}>
-            查验
-          </button>
-        </div>
-      </form>
-      <div aria-live="polite">
-        {error && (
-          <p class="form-error" role="alert">
-            {error}
-          </p>
-        )}
+      <CodeForm lookup={lookup} id="cert-code" label="证书编号（证书下方的 12 位编号，如 ACDE-FHJK-MNPR）" button="查验" maxLength={20}>
         {found && (
           <section class="card verified" aria-labelledby="verified-title">
             <h2 id="verified-title">✓ 证书有效</h2>
@@ -79,7 +30,7 @@ export default function VerifyCertificate() {
             </dl>
           </section>
         )}
-      </div>
+      </CodeForm>
     </div>
   );
 }

@@ -1,51 +1,32 @@
-import type { PublicBoard } from '../../../api/contests/board.ts';
-import type { Verification } from '../../../api/contests/certificates.ts';
-import type { AttemptFinished } from '../../../api/contests/result.ts';
-import type { AttemptRunning, AttemptWaiting, ContestPublic } from '../../../api/contests/views.ts';
-import { apiFetch } from '../../lib/api-client.ts';
+// The contest API as the islands call it: Hono's typed clients of the two route groups, so a renamed
+// field or path fails to compile here. Call them through `call()` (site/lib/api-client.ts).
+import type { adminContests, contests } from '../../../api/contests/index.ts';
+import { apiClient, type CallOptions } from '../../lib/api-client.ts';
 
-/** A participant's attempt, running or finished. */
-export type Attempt = AttemptWaiting | AttemptRunning | AttemptFinished;
+/** `/api/contests`: joining, answering, the leaderboard, certificate checks (no account). */
+export const contestApi = apiClient<typeof contests>('/api/contests');
 
-const pub = { redirectOn401: false };
-const code = (c: string) => encodeURIComponent(c.trim());
+/** `/api/admin/contests`: the organiser's side. */
+export const adminContestApi = apiClient<typeof adminContests>('/api/admin/contests');
 
-/** The contest a join code names. */
-export const lookupContest = (c: string) => apiFetch<{ contest: ContestPublic }>(`/api/contests/join/${code(c)}`, pub);
+/** `value` checked with the schema the API applies, before sending (the same 400 the API would give). */
+export { preValidate as checked } from '../../lib/pre-validate.ts';
 
-/** Starts (or resumes, on the same device) an attempt. */
-export const joinContest = (c: string, body: { name: string; team: string; className: string; studentNo: string; deviceToken: string }) =>
-  apiFetch<{ attempt: AttemptWaiting | AttemptRunning; resumed: boolean }>(`/api/contests/join/${code(c)}`, {
-    ...pub,
-    method: 'POST',
-    json: body,
-  });
+/** Residents' pages have no sign-in to send them to: a 401 is an error like any other. */
+export const resident: CallOptions = { redirectOn401: false };
 
-/** The attempt as the server has it now. */
-export const loadAttempt = (token: string) => apiFetch<{ attempt: Attempt }>(`/api/contests/attempts/${token}`, pub);
+/**
+ * `param` of a route taking a typed code (join code, certificate code). Hono's client puts params in
+ * the path as they are, so the code is trimmed and encoded here: a stray `/` or `?` stays in it.
+ */
+export const codeParam = (code: string) => ({ code: encodeURIComponent(code.trim()) });
 
-/** Saves one answer. */
-export const putAnswer = (token: string, n: number, choice: number[], rev: number) =>
-  apiFetch<{ saved: true; n: number; rev: number; stale: boolean; remainingMs: number }>(`/api/contests/attempts/${token}/answers/${n}`, {
-    ...pub,
-    method: 'PUT',
-    json: { choice, rev },
-  });
-
-/** Takes the contest's more time (once); the new remaining time. */
-export const askMoreTime = (token: string) =>
-  apiFetch<{ remainingMs: number }>(`/api/contests/attempts/${token}/more-time`, { ...pub, method: 'POST', json: {} });
-
-/** Hands the attempt in. */
-export const submitAttempt = (token: string) =>
-  apiFetch<{ attempt: AttemptFinished }>(`/api/contests/attempts/${token}/submit`, { ...pub, method: 'POST', json: {} });
-
-/** The public leaderboard. */
-export const loadBoard = (c: string) => apiFetch<{ board: PublicBoard }>(`/api/contests/board/${code(c)}`, pub);
-
-/** Checks a certificate code. */
-export const verifyCertificate = (c: string) => apiFetch<{ certificate: Verification }>(`/api/contests/certificates/${code(c)}`, pub);
+/** Files the browser downloads or shows itself (an `<a href>` or `<img src>`, not a fetch). */
+export const adminFileUrl = (id: number, file: 'results.csv' | 'qr.svg') => `/api/admin/contests/${id}/${file}`;
 
 /** `?code=` of the page, upper-cased, or ''. */
 export const codeFromUrl = (): string =>
   typeof location === 'undefined' ? '' : (new URLSearchParams(location.search).get('code') ?? '').trim().toUpperCase();
+
+/** `?id=` of the page, or NaN. */
+export const idFromUrl = (): number => (typeof location === 'undefined' ? NaN : Number(new URLSearchParams(location.search).get('id')));

@@ -1,4 +1,5 @@
 // What the participant's browser keeps between visits: a device token, and per contest the attempt token.
+import type { AnswerInput, JoinOutput } from '../../../api/contests/contract.ts';
 
 const DEVICE_KEY = 'yzready:contest:device';
 const attemptKey = (code: string) => `yzready:contest:attempt:${code}`;
@@ -40,11 +41,8 @@ export const savedAttempt = (code: string): string | null => read(attemptKey(cod
 /** Keeps (or forgets, with null) the attempt token for a contest. */
 export const keepAttempt = (code: string, token: string | null): void => write(attemptKey(code), token);
 
-/** An answer not yet acknowledged by the server. */
-export interface PendingAnswer {
-  choice: number[];
-  rev: number;
-}
+/** An answer not yet acknowledged by the server, as it will be sent. */
+export type PendingAnswer = AnswerInput;
 
 /** Answers of an attempt still waiting for the server, by shown question place. */
 export function readPending(token: string): Record<number, PendingAnswer> {
@@ -62,12 +60,7 @@ export function writePending(token: string, pending: Record<number, PendingAnswe
 }
 
 /** Name, team and the rest as last typed, so a second attempt need not retype them. */
-export interface Person {
-  name: string;
-  team: string;
-  className: string;
-  studentNo: string;
-}
+export type Person = Omit<JoinOutput, 'deviceToken'>;
 
 /** The participant details last typed on this device. */
 export function readPerson(): Person | null {

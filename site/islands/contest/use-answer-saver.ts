@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AttemptRunning } from '../../../api/contests/views.ts';
-import { ApiRequestError } from '../../lib/api-client.ts';
-import { putAnswer } from './contest-api.ts';
+import type { AttemptRunning } from '../../../api/contests/contract.ts';
+import { ApiRequestError, call } from '../../lib/api-client.ts';
+import { contestApi, resident } from './contest-api.ts';
 import { readPending, writePending, type PendingAnswer } from './storage.ts';
 
 /** One question's answer on this page: saved (acknowledged by the server) or still pending. */
@@ -60,7 +60,13 @@ export function useAnswerSaver(attempt: AttemptRunning, events: Events) {
     sending.current.add(n);
     const sentAt = performance.now();
     try {
-      const r = await putAnswer(token, n, entry.choice, entry.rev);
+      const r = await call(
+        contestApi.attempts[':token'].answers[':n'].$put({
+          param: { token, n: String(n) },
+          json: { choice: entry.choice, rev: entry.rev },
+        }),
+        resident,
+      );
       failures.current = 0;
       events.onRemaining(r.remainingMs, sentAt);
       if (pending.current[n]?.rev === entry.rev) {

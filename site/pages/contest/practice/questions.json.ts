@@ -1,5 +1,7 @@
 import type { APIRoute } from 'astro';
 import { contestBank } from '../../../../api/contests/bank.ts';
+import type { PracticeItem, practiceBankSchema } from '../../../../api/contests/contract.ts';
+import type { z } from 'zod';
 
 /**
  * /contest/practice/questions.json: the open part of the bank with answers, for 练一练 (practice is
@@ -8,7 +10,7 @@ import { contestBank } from '../../../../api/contests/bank.ts';
 export const GET: APIRoute = () => {
   const questions = contestBank()
     .filter((q) => !q.reserved)
-    .map((q) => ({
+    .map((q): PracticeItem => ({
       id: q.id,
       type: q.type,
       stem: q.stem,
@@ -21,5 +23,6 @@ export const GET: APIRoute = () => {
       guide: q.guide,
       guideTitle: q.guideTitle,
     }));
-  return new Response(JSON.stringify({ questions }), { headers: { 'content-type': 'application/json; charset=utf-8' } });
+  const body: z.output<typeof practiceBankSchema> = { questions };
+  return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json; charset=utf-8' } });
 };
