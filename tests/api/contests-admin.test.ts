@@ -6,15 +6,12 @@ import type { AttemptRunning } from '../../api/contests/views.ts';
 import type { ContestInput } from '../../api/contests/settings.ts';
 import { auditLog } from '../../api/db/schema.ts';
 import { signedIn } from '../fixtures/accounts.ts';
-import { answer, contestBody, createContest, createTestApp, join, jsonInit, organiser, type TestApp } from './contests-fixture.ts';
+import { answer, contestBody, createContest, join, jsonInit, organiser, organiserApp, type TestApp } from './contests-fixture.ts';
 
 describe('organising a contest', () => {
   let t: TestApp;
   let cookie: string;
-  beforeAll(async () => {
-    t = await createTestApp();
-    cookie = await organiser(t);
-  });
+  beforeAll(async () => ({ t, cookie } = await organiserApp()));
   afterAll(async () => t.cleanup());
 
   const actions = async () => (await t.database.db.select().from(auditLog).orderBy(desc(auditLog.id))).map((e) => e.action);

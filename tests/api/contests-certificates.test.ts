@@ -10,10 +10,10 @@ import type { ContestInput } from '../../api/contests/settings.ts';
 import {
   answer,
   createContest,
-  createTestApp,
   join,
   jsonInit,
   organiser,
+  organiserApp,
   rightChoices,
   submit,
   wrongChoice,
@@ -31,10 +31,7 @@ const PUPILS = [
 describe('certificates by the organiser’s rule', () => {
   let t: TestApp;
   let cookie: string;
-  beforeAll(async () => {
-    t = await createTestApp();
-    cookie = await organiser(t);
-  });
+  beforeAll(async () => ({ t, cookie } = await organiserApp()));
   afterAll(async () => t.cleanup());
 
   /** Runs a contest with `PUPILS` to its close under `rule`; each pupil's certificate afterwards. */

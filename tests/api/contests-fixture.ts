@@ -3,7 +3,7 @@ import type { ContestDetail } from '../../api/contests/admin-views.ts';
 import type { AttemptFinished } from '../../api/contests/result.ts';
 import type { ContestInput } from '../../api/contests/settings.ts';
 import type { AttemptRunning } from '../../api/contests/views.ts';
-import { signedIn } from '../fixtures/accounts.ts';
+import { appSignedInAs, signedIn } from '../fixtures/accounts.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
 
 /** The test app. */
@@ -18,6 +18,9 @@ export const TEAMS = ['三（1）班', '三（2）班'];
 export async function organiser(t: TestApp, unitName = '扬州市梅岭小学', unitDistrict = '321002'): Promise<string> {
   return (await signedIn(t, ['organizer'], { unitName, unitDistrict })).cookie;
 }
+
+/** A fresh app with a 梅岭小学 organiser signed in: the contests tests' set-up. */
+export const organiserApp = () => appSignedInAs(['organizer'], { unitName: '扬州市梅岭小学', unitDistrict: '321002' });
 
 /** A valid contest open now for two hours: 10 questions, 20 minutes. */
 export function contestBody(t: TestApp, overrides: Partial<ContestInput> = {}): ContestInput {

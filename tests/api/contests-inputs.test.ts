@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ContestDetail } from '../../api/contests/admin-views.ts';
-import { createContest, createTestApp, jsonInit, organiser, type TestApp } from './contests-fixture.ts';
+import { createContest, jsonInit, organiserApp, type TestApp } from './contests-fixture.ts';
 
 /** A refusal as every client reads it: a 4xx with `{ error: { code, message } }`, the message in Chinese. */
 async function expectClearAnswer(res: Response, ok: number[]) {
@@ -18,8 +18,7 @@ describe('contest routes under arbitrary input (property)', () => {
   let cookie: string;
   let contest: ContestDetail;
   beforeAll(async () => {
-    t = await createTestApp();
-    cookie = await organiser(t);
+    ({ t, cookie } = await organiserApp());
     contest = await createContest(t, cookie, { opensAt: t.clock.now + 10 * 60_000, teamMode: 'free', teams: [] });
   });
   afterAll(async () => t.cleanup());

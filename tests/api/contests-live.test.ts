@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { LiveSnapshot } from '../../api/contests/live.ts';
 import type { AttemptRunning } from '../../api/contests/views.ts';
-import { createContest, createTestApp, join, jsonInit, organiser, rightChoices, submit, answer, type TestApp } from './contests-fixture.ts';
+import { createContest, join, jsonInit, organiser, organiserApp, rightChoices, submit, answer, type TestApp } from './contests-fixture.ts';
 
 /** Reads server-sent events from a streaming response, one snapshot at a time. */
 function eventReader(res: Response) {
@@ -34,10 +34,7 @@ function eventReader(res: Response) {
 describe('the projector’s live stream', () => {
   let t: TestApp;
   let cookie: string;
-  beforeAll(async () => {
-    t = await createTestApp();
-    cookie = await organiser(t);
-  });
+  beforeAll(async () => ({ t, cookie } = await organiserApp()));
   afterAll(async () => t.cleanup());
 
   test('carries joins, hand-ins and the board as they happen, with names as the organiser chose', async () => {

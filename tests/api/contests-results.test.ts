@@ -9,10 +9,10 @@ import { auditLog } from '../../api/db/schema.ts';
 import {
   answer,
   createContest,
-  createTestApp,
   join,
   jsonInit,
   organiser,
+  organiserApp,
   rightChoices,
   submit,
   TEAMS,
@@ -35,8 +35,7 @@ describe('results, leaderboards and certificates', () => {
   let contest: ContestDetail;
   const finished = new Map<string, AttemptFinished>();
   beforeAll(async () => {
-    t = await createTestApp();
-    cookie = await organiser(t);
+    ({ t, cookie } = await organiserApp());
     contest = await createContest(t, cookie, { honourTop: 2, teamScoring: 'average', askStudentNo: true });
     // Everyone starts together; each submits after their own time.
     const started = [];

@@ -5,12 +5,8 @@ import { createTestApp, jsonInit } from '../fixtures/app.ts';
 import { body, ideaInput, openCampaign, submitIdea, type TestApp } from './ideas-fixture.ts';
 
 let t: TestApp;
-beforeEach(async () => {
-  t = await createTestApp();
-});
-afterEach(async () => {
-  await t.cleanup();
-});
+beforeEach(async () => (t = await createTestApp()));
+afterEach(async () => t.cleanup());
 
 const recover = (contact: string, passphrase: string, client = 'resident-9') =>
   t.app.request('/api/ideas/recover', jsonInit('POST', { contact, passphrase }, { 'x-test-client': client }));

@@ -3,12 +3,8 @@ import { createTestApp, jsonInit } from '../fixtures/app.ts';
 import { body, ideaInput, newDevice, openCampaign, publishedIdea, staff, submitIdea, type TestApp } from './ideas-fixture.ts';
 
 let t: TestApp;
-beforeEach(async () => {
-  t = await createTestApp();
-});
-afterEach(async () => {
-  await t.cleanup();
-});
+beforeEach(async () => (t = await createTestApp()));
+afterEach(async () => t.cleanup());
 
 const support = (id: number, device: string, client = 'supporter') =>
   t.app.request(`/api/ideas/${id}/support`, jsonInit('POST', { device }, { 'x-test-client': client }));

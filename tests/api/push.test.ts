@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase } from '../../api/db/client.ts';
-import { startSqld } from '../fixtures/db.ts';
+import { databaseForServer } from '../fixtures/db.ts';
 import { waitFor } from '../fixtures/ports.ts';
-import { startPushService, type FakeBrowser } from '../fixtures/push-service.ts';
+import { pushServerEnv, startPushService, type FakeBrowser } from '../fixtures/push-service.ts';
 import { startServer, type RunningServer } from '../fixtures/server.ts';
 import { rainstormInput } from '../fixtures/warnings.ts';
 import { mkdtempSync } from 'node:fs';
@@ -55,18 +55,9 @@ describe('warning push delivery', () => {
   beforeAll(async () => {
     push = await startPushService();
     dataDir = mkdtempSync(join(tmpdir(), 'yzready-push-'));
-    env = {
-      PUSH_ENDPOINT_ALLOWLIST: push.origin,
-      NODE_EXTRA_CA_CERTS: push.certPath,
-      PUSH_CONCURRENCY: '4',
-      SUBSCRIBE_LIMIT_PER_HOUR: '10000',
-      PUSH_LEASE_SECONDS: '3',
-    };
-    if (process.env['TEST_DB'] === 'sqld') {
-      const s = await startSqld(dataDir);
-      sqld = s.proc;
-      env['DATABASE_URL'] = s.url;
-    }
+    const db = await databaseForServer(dataDir);
+    sqld = db.proc;
+    env = { ...pushServerEnv(push, 3), ...db.env };
     server = await startServer(env, dataDir);
     server.addUser('publisher', ['publisher'], 'Warn-Issuer-Pass-2027');
     // A red message goes out only once a second publisher approves it (四眼原则).

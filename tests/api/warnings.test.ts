@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { signedIn } from '../fixtures/accounts.ts';
-import { createTestApp, jsonInit } from '../fixtures/app.ts';
+import { appSignedInAs, signedIn, type TestApp } from '../fixtures/accounts.ts';
+import { jsonInit } from '../fixtures/app.ts';
 import { rainstormInput } from '../fixtures/warnings.ts';
 
 const XSD = resolve('tests/fixtures/cap/CAP-v1.2.xsd');
@@ -30,12 +30,8 @@ type W = {
 };
 
 describe('warnings', () => {
-  let t: Awaited<ReturnType<typeof createTestApp>>;
-  let cookie: string;
-  beforeAll(async () => {
-    t = await createTestApp();
-    ({ cookie } = await signedIn(t, ['publisher']));
-  });
+  let t: TestApp, cookie: string;
+  beforeAll(async () => ({ t, cookie } = await appSignedInAs(['publisher'])));
   afterAll(async () => t.cleanup());
 
   const post = (path: string, body: unknown) => t.app.request(path, jsonInit('POST', body, { cookie }));
