@@ -1,17 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { parse } from 'yaml';
 import { lessonSchema } from '../../site/schemas/training.ts';
 import { browserAvailable, watchPage } from '../fixtures/browser.ts';
 import { withSiteBrowser } from '../fixtures/site-browser.ts';
+import { readFrontMatter } from '../../api/front-matter.ts';
 
 const COURSE = 'family-preparedness';
 const LESSON_PATH = `/training/${COURSE}/family-emergency-plan/`;
 // The questions as the lesson's author wrote them, so the test answers them the way a learner would.
-const source = readFileSync(`content/training/${COURSE}/01-family-emergency-plan.mdx`, 'utf8');
-const lesson = lessonSchema.parse(parse(source.split(/^---$/m)[1] ?? ''));
+const lesson = lessonSchema.parse(readFrontMatter(`content/training/${COURSE}/01-family-emergency-plan.mdx`).data);
 const questions = lesson.selfCheck;
 
 /** Ticks exactly `wanted` (by option index) in question `qi`, as a learner clicking labels would. */
