@@ -1,11 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { loadQuestionBank } from '../domain/question-bank.ts';
 import type { Question } from '../domain/questions.ts';
 import { CONTENT_DIR } from '../env.ts';
 import { CATEGORY_CODES, type CategoryCode } from './labels.ts';
+import { readFrontMatter } from '../front-matter.ts';
 
 /** A bank question with what the contest needs to know about its guide. */
 export type BankQuestion = Question & { category: CategoryCode; guideTitle: string };
@@ -16,9 +16,7 @@ const frontmatterSchema = z.object({ title: z.string(), category: z.enum(CATEGOR
 export function loadGuideIndex(dir = join(CONTENT_DIR, 'guides')): Map<string, { title: string; category: CategoryCode }> {
   const out = new Map<string, { title: string; category: CategoryCode }>();
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.mdx'))) {
-    const text = readFileSync(join(dir, file), 'utf8');
-    const block = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
-    const meta = frontmatterSchema.parse(parse(block));
+    const meta = frontmatterSchema.parse(readFrontMatter(join(dir, file)).data);
     out.set(file.replace(/\.mdx$/, ''), meta);
   }
   return out;

@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { CONTENT_DIR } from '../env.ts';
+import { CONTENT_DIR } from '#api/env.ts';
+import { readFrontMatter } from '#api/front-matter.ts';
 
 /** What the API needs of a guide: where it is and which warnings it belongs to. */
 export interface GuideLink {
@@ -19,8 +19,7 @@ export const GUIDE_LINKS: readonly GuideLink[] = readdirSync(join(CONTENT_DIR, '
   .filter((f) => f.endsWith('.mdx'))
   .sort()
   .map((f) => {
-    const front = readFileSync(join(CONTENT_DIR, 'guides', f), 'utf8').split(/^---$/m)[1] ?? '';
-    const data = frontSchema.parse(parse(front));
+    const data = frontSchema.parse(readFrontMatter(join(CONTENT_DIR, 'guides', f)).data);
     const slug = f.replace(/\.mdx$/, '');
     return { slug, title: data.title, url: `/guides/${slug}/`, warningTypes: data.warningTypes };
   });

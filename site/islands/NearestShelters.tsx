@@ -3,7 +3,8 @@ import { DEFAULT_SHELTER_HAZARD, SHELTER_HAZARDS, type ShelterHazard } from '../
 import type { LngLat } from '../lib/coords.ts';
 import { navLinks } from '../lib/navigation.ts';
 import type { ShelterSummary } from '../lib/shelters.ts';
-import { HAZARD_OPTIONS, chooseHazard, onHazard, readHazard } from './hazard-choice.ts';
+import { HazardSelect } from './HazardSelect.tsx';
+import { onHazard, readHazard } from './hazard-choice.ts';
 import { DETOUR_FACTOR, WALK_SPEED_KMH, formatDistance, formatWalk, rankNearest, type Ranked } from '../lib/nearest.ts';
 
 type Status = 'idle' | 'locating' | 'done' | 'denied' | 'unavailable' | 'timeout' | 'unsupported';
@@ -119,21 +120,7 @@ export default function NearestShelters({ shelters }: { shelters: ShelterSummary
         <div class="nearest-controls">
           <div class="field">
             <label for="nearest-hazard">要躲避的灾害</label>
-            <select
-              id="nearest-hazard"
-              value={hazard}
-              onChange={(e) => {
-                const h = e.currentTarget.value as ShelterHazard;
-                setHazard(h);
-                chooseHazard(h);
-              }}
-            >
-              {HAZARD_OPTIONS.map((h) => (
-                <option key={h.value} value={h.value}>
-                  {h.label}
-                </option>
-              ))}
-            </select>
+            <HazardSelect id="nearest-hazard" value={hazard} onChange={setHazard} />
           </div>
           <button type="button" onClick={locate} disabled={status === 'locating'}>
             用我的位置查找

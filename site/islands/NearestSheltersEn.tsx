@@ -6,11 +6,14 @@ import { navLinks } from '../lib/navigation.ts';
 import { DETOUR_FACTOR, WALK_SPEED_KMH, rankNearest, type Ranked } from '../lib/nearest.ts';
 import { CLASS_EN, districtEn, formatDistanceEn, formatWalkEn } from '../lib/shelters-en.ts';
 import type { ShelterSummary } from '../lib/shelters.ts';
-import { chooseHazard, onHazard, readHazard } from './hazard-choice.ts';
+import { HazardSelect } from './HazardSelect.tsx';
+import { onHazard, readHazard } from './hazard-choice.ts';
 
 type Status = 'idle' | 'locating' | 'done' | 'denied' | 'unavailable' | 'timeout' | 'unsupported';
 
 const FAR_KM = 30;
+/** The hazards in English, for the select. */
+const HAZARD_CHOICES_EN = SHELTER_HAZARD_NAMES.map((h) => ({ value: h, label: SHELTER_HAZARDS_EN[h].label }));
 const HOW_MANY = 5;
 const MESSAGES: Record<Exclude<Status, 'done'>, string> = {
   idle: '',
@@ -105,21 +108,7 @@ export default function NearestSheltersEn({ shelters }: { shelters: ShelterSumma
         <div class="nearest-controls">
           <div class="field">
             <label for="nearest-hazard">Hazard</label>
-            <select
-              id="nearest-hazard"
-              value={hazard}
-              onChange={(e) => {
-                const h = e.currentTarget.value as ShelterHazard;
-                setHazard(h);
-                chooseHazard(h);
-              }}
-            >
-              {SHELTER_HAZARD_NAMES.map((h) => (
-                <option key={h} value={h}>
-                  {SHELTER_HAZARDS_EN[h].label}
-                </option>
-              ))}
-            </select>
+            <HazardSelect id="nearest-hazard" value={hazard} choices={HAZARD_CHOICES_EN} onChange={setHazard} />
           </div>
           <button type="button" onClick={locate} disabled={status === 'locating'}>
             Use my location

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_SHELTER_HAZARD, SHELTER_HAZARDS, type ShelterHazard } from '../../api/domain/shelter-hazards.ts';
-import { HAZARD_OPTIONS, chooseHazard, onHazard, readHazard } from './hazard-choice.ts';
+import { ChoiceSelect, HazardSelect } from './HazardSelect.tsx';
+import { chooseHazard, onHazard, readHazard } from './hazard-choice.ts';
 
 /** The filter values, as they appear in the page's query string. */
 interface Filter {
@@ -97,55 +98,33 @@ export default function ShelterFilters({ districts, classes, facilities, total }
       <div class="filters-row">
         <div class="field">
           <label for="f-hazard">要躲避的灾害</label>
-          <select
-            id="f-hazard"
-            name="hazard"
-            value={f.hazard}
-            onChange={(e) => {
-              const hazard = e.currentTarget.value as ShelterHazard;
-              set({ hazard });
-              chooseHazard(hazard);
-            }}
-          >
-            {HAZARD_OPTIONS.map((h) => (
-              <option key={h.value} value={h.value}>
-                {h.label}
-              </option>
-            ))}
-          </select>
+          <HazardSelect id="f-hazard" name="hazard" value={f.hazard} onChange={(hazard) => set({ hazard })} />
         </div>
         <div class="field">
           <label for="f-district">区县</label>
-          <select id="f-district" name="district" value={f.district} onChange={(e) => set({ district: e.currentTarget.value })}>
-            <option value="">全部区县</option>
-            {districts.map((d) => (
-              <option key={d.code} value={d.code}>
-                {d.name}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect
+            id="f-district"
+            name="district"
+            value={f.district}
+            any="全部区县"
+            choices={districts.map((d) => ({ value: d.code, label: d.name }))}
+            onChange={(district) => set({ district })}
+          />
         </div>
         <div class="field">
           <label for="f-class">类别</label>
-          <select id="f-class" name="class" value={f.cls} onChange={(e) => set({ cls: e.currentTarget.value })}>
-            <option value="">全部类别</option>
-            {classes.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect id="f-class" name="class" value={f.cls} any="全部类别" choices={classes} onChange={(cls) => set({ cls })} />
         </div>
         <div class="field">
           <label for="f-facility">需要的设施</label>
-          <select id="f-facility" name="facility" value={f.facility} onChange={(e) => set({ facility: e.currentTarget.value })}>
-            <option value="">不限</option>
-            {facilities.map((x) => (
-              <option key={x} value={x}>
-                {x}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect
+            id="f-facility"
+            name="facility"
+            value={f.facility}
+            any="不限"
+            choices={facilities.map((x) => ({ value: x, label: x }))}
+            onChange={(facility) => set({ facility })}
+          />
         </div>
         <div class="field check">
           <input

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startCapFeedServer } from '../fixtures/cap-feed-server.ts';
 import { COLOURS, SAMPLE_SENDER, sampleCap, sampleIdentifier } from '../fixtures/cap-messages.ts';
-import { startSqld } from '../fixtures/db.ts';
+import { databaseForServer } from '../fixtures/db.ts';
 import { waitFor } from '../fixtures/ports.ts';
 import { startPushService } from '../fixtures/push-service.ts';
 import { startServer, type RunningServer } from '../fixtures/server.ts';
@@ -40,11 +40,9 @@ describe('a message from a trusted source feed reaches subscribers by itself', (
       CAP_FEED_POLL_SECONDS: '1',
       NODE_EXTRA_CA_CERTS: cas,
     };
-    if (process.env['TEST_DB'] === 'sqld') {
-      const s = await startSqld(dataDir);
-      sqld = s.proc;
-      env['DATABASE_URL'] = s.url;
-    }
+    const db = await databaseForServer(dataDir);
+    sqld = db.proc;
+    Object.assign(env, db.env);
     server = await startServer(env, dataDir);
     server.addUser('chief', ['admin'], 'Feed-Admin-Pass-2027');
     const res = await api('/api/auth/login', 'POST', { username: 'chief', password: 'Feed-Admin-Pass-2027' });

@@ -45,9 +45,7 @@ describe('client address behind a trusted proxy', () => {
 
 describe('client address without TRUST_PROXY', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
+  beforeAll(async () => (t = await createTestApp()));
   afterAll(async () => t.cleanup());
 
   test('ignores forwarding headers, even from loopback', async () => {

@@ -5,28 +5,12 @@ import { contestDetailSchema, contestSummarySchema, type ContestInput } from '..
 import { CODE_ALPHABET } from '../../api/contests/codes.ts';
 import { auditLog } from '../../api/db/schema.ts';
 import { signedIn } from '../fixtures/accounts.ts';
-import {
-  answer,
-  contestBody,
-  createContest,
-  createTestApp,
-  errorOf,
-  join,
-  jsonInit,
-  organiser,
-  organiserApi,
-  runningAttemptOf,
-  started,
-  type TestApp,
-} from './contests-fixture.ts';
+import { answer, contestBody, createContest, errorOf, join, jsonInit, organiser, organiserApi, runningAttemptOf, started, type TestApp, organiserApp } from '#tests/api/contests-fixture.ts';
 
 describe('organising a contest', () => {
   let t: TestApp;
   let cookie: string;
-  beforeAll(async () => {
-    t = await createTestApp();
-    cookie = await organiser(t);
-  });
+  beforeAll(async () => ({ t, cookie } = await organiserApp()));
   afterAll(async () => t.cleanup());
 
   const actions = async () => (await t.database.db.select().from(auditLog).orderBy(desc(auditLog.id))).map((e) => e.action);

@@ -10,6 +10,7 @@ import {
   jsonInit,
   newDevice,
   organiser,
+  organiserApp,
   rightChoices,
   runningAttemptOf,
   started,
@@ -23,8 +24,7 @@ describe('a participant’s attempt', () => {
   let cookie: string;
   let contest: ContestDetail;
   beforeAll(async () => {
-    t = await createTestApp();
-    cookie = await organiser(t);
+    ({ t, cookie } = await organiserApp());
     contest = await createContest(t, cookie);
   });
   afterAll(async () => t.cleanup());

@@ -6,20 +6,7 @@ import jsQR from 'jsqr';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Certificate, ContestInput } from '../../api/contests/contract.ts';
-import {
-  answer,
-  createContest,
-  createTestApp,
-  errorOf,
-  jsonInit,
-  organiser,
-  organiserApi,
-  rightChoices,
-  started,
-  submit,
-  wrongChoice,
-  type TestApp,
-} from './contests-fixture.ts';
+import { answer, createContest, errorOf, jsonInit, organiser, organiserApi, organiserApp, rightChoices, started, submit, wrongChoice, type TestApp } from './contests-fixture.ts';
 
 /** Three pupils who all did badly (2, 1 and 0 of 10 right) and one who passed (7 of 10). */
 const PUPILS = [
@@ -32,10 +19,7 @@ const PUPILS = [
 describe('certificates by the organiser’s rule', () => {
   let t: TestApp;
   let cookie: string;
-  beforeAll(async () => {
-    t = await createTestApp();
-    cookie = await organiser(t);
-  });
+  beforeAll(async () => ({ t, cookie } = await organiserApp()));
   afterAll(async () => t.cleanup());
 
   /** Runs a contest with `PUPILS` to its close under `rule`; each pupil's certificate afterwards. */

@@ -11,7 +11,7 @@ import {
 import type { z } from 'zod';
 import type { adminContests, contests } from '../../api/contests/index.ts';
 import { apiErrorSchema, type ApiError } from '../../api/errors.ts';
-import { signedIn } from '../fixtures/accounts.ts';
+import { appSignedInAs, signedIn } from '../fixtures/accounts.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
 import { testClientOf } from '../fixtures/client.ts';
 
@@ -37,6 +37,9 @@ export async function errorOf(res: Response | { json(): Promise<unknown> }): Pro
 export async function organiser(t: TestApp, unitName = '扬州市梅岭小学', unitDistrict = '321002'): Promise<string> {
   return (await signedIn(t, ['organizer'], { unitName, unitDistrict })).cookie;
 }
+
+/** A fresh app with a 梅岭小学 organiser signed in: the contests tests' set-up. */
+export const organiserApp = () => appSignedInAs(['organizer'], { unitName: '扬州市梅岭小学', unitDistrict: '321002' });
 
 /** A valid contest open now for two hours: 10 questions, 20 minutes. */
 export function contestBody(t: TestApp, overrides: Partial<ContestInput> = {}): ContestInput {

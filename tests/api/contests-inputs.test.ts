@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { joinResponseSchema, joinSchema, type ContestDetail } from '../../api/contests/contract.ts';
-import { ApiRequestError } from '../../site/lib/api-client.ts';
-import { checked } from '../../site/islands/contest/contest-api.ts';
-import { createContest, createTestApp, errorOf, jsonInit, organiser, type TestApp } from './contests-fixture.ts';
+import { joinResponseSchema, joinSchema, type ContestDetail } from '#api/contests/contract.ts';
+import { ApiRequestError } from '#site/lib/api-client.ts';
+import { checked } from '#site/islands/contest/contest-api.ts';
+import { createContest, errorOf, jsonInit, type TestApp, organiserApp } from '#tests/api/contests-fixture.ts';
 
 /** A refusal as every client reads it: a 4xx with `{ error: { code, message } }`, the message in Chinese. */
 async function expectClearAnswer(res: Response, ok: number[]) {
@@ -20,8 +20,7 @@ describe('contest routes under arbitrary input (property)', () => {
   let cookie: string;
   let contest: ContestDetail;
   beforeAll(async () => {
-    t = await createTestApp();
-    cookie = await organiser(t);
+    ({ t, cookie } = await organiserApp());
     contest = await createContest(t, cookie, { opensAt: t.clock.now + 10 * 60_000, teamMode: 'free', teams: [] });
   });
   afterAll(async () => t.cleanup());

@@ -1,19 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { liveSnapshotSchema, type LiveSnapshot } from '../../api/contests/contract.ts';
-import {
-  answer,
-  attemptOf,
-  createContest,
-  createTestApp,
-  errorOf,
-  join,
-  jsonInit,
-  organiser,
-  rightChoices,
-  started,
-  submit,
-  type TestApp,
-} from './contests-fixture.ts';
+import { liveSnapshotSchema, type LiveSnapshot } from '#api/contests/contract.ts';
+import { answer, attemptOf, createContest, errorOf, join, jsonInit, organiser, rightChoices, started, submit, type TestApp, organiserApp } from '#tests/api/contests-fixture.ts';
 
 /** Reads server-sent events from a streaming response, one snapshot at a time. */
 function eventReader(res: Response) {
@@ -46,10 +33,7 @@ function eventReader(res: Response) {
 describe('the projector’s live stream', () => {
   let t: TestApp;
   let cookie: string;
-  beforeAll(async () => {
-    t = await createTestApp();
-    cookie = await organiser(t);
-  });
+  beforeAll(async () => ({ t, cookie } = await organiserApp()));
   afterAll(async () => t.cleanup());
 
   test('carries joins, hand-ins and the board as they happen, with names as the organiser chose', async () => {

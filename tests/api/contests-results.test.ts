@@ -10,23 +10,7 @@ import {
   type ContestDetail,
 } from '../../api/contests/contract.ts';
 import { auditLog } from '../../api/db/schema.ts';
-import {
-  answer,
-  createContest,
-  createTestApp,
-  errorOf,
-  join,
-  jsonInit,
-  organiser,
-  organiserApi,
-  participantApi,
-  rightChoices,
-  started,
-  submit,
-  TEAMS,
-  wrongChoice,
-  type TestApp,
-} from './contests-fixture.ts';
+import { answer, createContest, errorOf, join, jsonInit, organiser, organiserApi, organiserApp, participantApi, rightChoices, started, submit, TEAMS, wrongChoice, type TestApp } from './contests-fixture.ts';
 
 /** Five pupils in two classes: how many they get right and how long they take. */
 const PUPILS = [
@@ -46,8 +30,7 @@ describe('results, leaderboards and certificates', () => {
   let contest: ContestDetail;
   const finished = new Map<string, AttemptFinished>();
   beforeAll(async () => {
-    t = await createTestApp();
-    cookie = await organiser(t);
+    ({ t, cookie } = await organiserApp());
     contest = await createContest(t, cookie, { honourTop: 2, teamScoring: 'average', askStudentNo: true });
     // Everyone starts together; each submits after their own time.
     const running = [];

@@ -8,9 +8,7 @@ import { createTestDatabase, type TestDatabase } from '../fixtures/db.ts';
 
 describe('database writes', () => {
   let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase();
-  });
+  beforeAll(async () => (t = await createTestDatabase()));
   afterAll(async () => t.cleanup());
 
   test('stores all 200 writes that arrive at once', async () => {

@@ -18,9 +18,7 @@ interface Health {
 
 describe('GET /api/health', () => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
+  beforeAll(async () => (t = await createTestApp()));
   afterAll(async () => t.cleanup());
 
   test('reports the database read and written, the disk, and a worker that has not started', async () => {

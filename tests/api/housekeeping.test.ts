@@ -9,9 +9,7 @@ import { createTestApp, jsonInit } from '../fixtures/app.ts';
 
 describe('housekeeping', () => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
+  beforeAll(async () => (t = await createTestApp()));
   afterAll(async () => t.cleanup());
 
   test('prunes ended sessions, spent sign-in counters and old rate-limit windows, and keeps live ones', async () => {

@@ -5,12 +5,8 @@ import { createTestApp } from '../fixtures/app.ts';
 import { errorOf, ideaInput, openCampaign, residentApi, submitIdea, type TestApp } from './ideas-fixture.ts';
 
 let t: TestApp;
-beforeEach(async () => {
-  t = await createTestApp();
-});
-afterEach(async () => {
-  await t.cleanup();
-});
+beforeEach(async () => (t = await createTestApp()));
+afterEach(async () => t.cleanup());
 
 const recover = (contact: string, passphrase: string, client = 'resident-9') =>
   residentApi(t, client).recover.$post({ json: { contact, passphrase } });

@@ -13,12 +13,8 @@ import {
 } from './ideas-fixture.ts';
 
 let t: TestApp;
-beforeEach(async () => {
-  t = await createTestApp();
-});
-afterEach(async () => {
-  await t.cleanup();
-});
+beforeEach(async () => (t = await createTestApp()));
+afterEach(async () => t.cleanup());
 
 const api = (client?: string) => residentApi(t, client);
 const support = (id: number, device: string, client = 'supporter') =>

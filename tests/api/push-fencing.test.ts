@@ -7,7 +7,7 @@ import { migrateDatabase } from '#api/db/migrate.ts';
 import { createDraft, publishDraft } from '#api/warnings/store.ts';
 import { startSqld } from '../fixtures/db.ts';
 import { waitFor } from '../fixtures/ports.ts';
-import { startPushService } from '../fixtures/push-service.ts';
+import { startPushService, subscribeDirectly } from '../fixtures/push-service.ts';
 import { startServer, type RunningServer } from '../fixtures/server.ts';
 import { rainstormInput } from '../fixtures/warnings.ts';
 
@@ -39,14 +39,7 @@ describe.runIf(process.env['TEST_DB'] === 'sqld')('push leases with a fencing to
     try {
       await migrateDatabase(database);
       const names = Array.from({ length: 24 }, (_, i) => `fence-${i}`);
-      for (const name of names) {
-        const b = push.browser(name);
-        await database.client.execute({
-          sql: `INSERT INTO push_subscriptions (endpoint, p256dh, auth, districts, hazards, min_rank, exercises, token_hash, created_at, updated_at)
-                VALUES (?, ?, ?, '["321002"]', NULL, 1, 0, 'x', 0, 0)`,
-          args: [b.subscription.endpoint, b.subscription.keys.p256dh, b.subscription.keys.auth],
-        });
-      }
+      await subscribeDirectly(database, push, names);
       // The push service accepts nothing yet: worker A's first requests wait, the rest stay queued in A.
       push.hold();
       const a = await startServer(env, mkdtempSync(join(tmpdir(), 'yzready-fence-a-')));

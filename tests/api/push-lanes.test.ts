@@ -14,7 +14,7 @@ import type { WarningRow } from '#api/db/schema-warnings.ts';
 import { createDraft, publishDraft as publishOrNull } from '#api/warnings/store.ts';
 import { createTestDatabase, startSqld, type TestDatabase } from '../fixtures/db.ts';
 import { waitFor } from '../fixtures/ports.ts';
-import { startBlackHole, startPushService } from '../fixtures/push-service.ts';
+import { startBlackHole, startPushService, subscribeDirectly } from '../fixtures/push-service.ts';
 import { rainstormInput } from '../fixtures/warnings.ts';
 
 /** Publishes a draft that nobody else is touching: it must go out. */
@@ -51,16 +51,7 @@ describe('push delivery lanes', () => {
   });
 
   /** Subscribes endpoints straight into the database, each with a fresh browser of the push service. */
-  const subscribe = async (names: string[], origin = push.origin, database = t.database) => {
-    for (const name of names) {
-      const b = push.browser(name);
-      await database.client.execute({
-        sql: `INSERT INTO push_subscriptions (endpoint, p256dh, auth, districts, hazards, min_rank, exercises, token_hash, created_at, updated_at)
-              VALUES (?, ?, ?, '["321002"]', NULL, 1, 0, 'x', 0, 0)`,
-        args: [`${origin}/push/${encodeURIComponent(name)}`, b.subscription.keys.p256dh, b.subscription.keys.auth],
-      });
-    }
-  };
+  const subscribe = (names: string[], origin = push.origin, database = t.database) => subscribeDirectly(database, push, names, origin);
   const publish = async (over: Partial<WarningInput> = {}, database: Database = t.database) => {
     const draft = await createDraft(database, rainstormInput(Date.now(), over), 1, Date.now());
     const w = await publishDraft(database, draft, 1, Date.now());
@@ -199,14 +190,7 @@ describe.runIf(process.env['TEST_DB'] === 'sqld')('push delivery through a datab
     try {
       await migrateDatabase(database);
       const names = Array.from({ length: 40 }, (_, i) => `freeze-${i}`);
-      for (const name of names) {
-        const b = push.browser(name);
-        await database.client.execute({
-          sql: `INSERT INTO push_subscriptions (endpoint, p256dh, auth, districts, hazards, min_rank, exercises, token_hash, created_at, updated_at)
-                VALUES (?, ?, ?, '["321002"]', NULL, 1, 0, 'x', 0, 0)`,
-          args: [b.subscription.endpoint, b.subscription.keys.p256dh, b.subscription.keys.auth],
-        });
-      }
+      await subscribeDirectly(database, push, names);
       const sender = createPushSender(await loadVapidKeys(database, Date.now()), 2, { ca: readFileSync(push.certPath) });
       const worker = startDeliveryWorker({ database, sender, concurrency: 2, allowlist: [push.origin], leaseMs: 1500 });
       push.setDelay(50);

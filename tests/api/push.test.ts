@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase } from '../../api/db/client.ts';
-import { apiErrorSchema } from '../../api/errors.ts';
-import { pushPayloadSchema, type PushPrefs } from '../../api/push/contract.ts';
-import type { subscriptionRoutes } from '../../api/push/subscriptions.ts';
-import type { adminWarnings } from '../../api/warnings/admin.ts';
-import { serverClientOf } from '../fixtures/client.ts';
-import { startSqld } from '../fixtures/db.ts';
+import { apiErrorSchema } from '#api/errors.ts';
+import { pushPayloadSchema, type PushPrefs } from '#api/push/contract.ts';
+import type { subscriptionRoutes } from '#api/push/subscriptions.ts';
+import type { adminWarnings } from '#api/warnings/admin.ts';
+import { serverClientOf } from '#tests/fixtures/client.ts';
+import { databaseForServer } from '#tests/fixtures/db.ts';
 import { waitFor } from '../fixtures/ports.ts';
-import { startPushService, type FakeBrowser } from '../fixtures/push-service.ts';
+import { pushServerEnv, startPushService, type FakeBrowser } from '../fixtures/push-service.ts';
 import { startServer, type RunningServer } from '../fixtures/server.ts';
 import { rainstormInput } from '../fixtures/warnings.ts';
 import { mkdtempSync } from 'node:fs';
@@ -60,18 +60,9 @@ describe('warning push delivery', () => {
   beforeAll(async () => {
     push = await startPushService();
     dataDir = mkdtempSync(join(tmpdir(), 'yzready-push-'));
-    env = {
-      PUSH_ENDPOINT_ALLOWLIST: push.origin,
-      NODE_EXTRA_CA_CERTS: push.certPath,
-      PUSH_CONCURRENCY: '4',
-      SUBSCRIBE_LIMIT_PER_HOUR: '10000',
-      PUSH_LEASE_SECONDS: '3',
-    };
-    if (process.env['TEST_DB'] === 'sqld') {
-      const s = await startSqld(dataDir);
-      sqld = s.proc;
-      env['DATABASE_URL'] = s.url;
-    }
+    const db = await databaseForServer(dataDir);
+    sqld = db.proc;
+    env = { ...pushServerEnv(push, 3), ...db.env };
     server = await startServer(env, dataDir);
     server.addUser('publisher', ['publisher'], 'Warn-Issuer-Pass-2027');
     // A red message goes out only once a second publisher approves it (四眼原则).

@@ -3,9 +3,9 @@ import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startSqld } from '../fixtures/db.ts';
+import { databaseForServer, startSqld } from '../fixtures/db.ts';
 import { freePort, waitFor } from '../fixtures/ports.ts';
-import { startPushService, type FakeBrowser } from '../fixtures/push-service.ts';
+import { pushServerEnv, startPushService, type FakeBrowser } from '../fixtures/push-service.ts';
 import { startServer, type RunningServer } from '../fixtures/server.ts';
 import { rainstormInput } from '../fixtures/warnings.ts';
 
@@ -55,18 +55,9 @@ describe('the server process under SIGTERM and SIGINT', () => {
   beforeAll(async () => {
     push = await startPushService();
     dataDir = mkdtempSync(join(tmpdir(), 'yzready-term-'));
-    env = {
-      PUSH_ENDPOINT_ALLOWLIST: push.origin,
-      NODE_EXTRA_CA_CERTS: push.certPath,
-      PUSH_CONCURRENCY: '4',
-      SUBSCRIBE_LIMIT_PER_HOUR: '10000',
-      PUSH_LEASE_SECONDS: '2',
-    };
-    if (sqld) {
-      const s = await startSqld(dataDir);
-      sqldProc = s.proc;
-      env['DATABASE_URL'] = s.url;
-    }
+    const db = await databaseForServer(dataDir);
+    sqldProc = db.proc;
+    env = { ...pushServerEnv(push, 2), ...db.env };
     server = await startServer(env, dataDir);
     server.addUser('publisher', ['publisher'], 'Warn-Issuer-Pass-2027');
     await c.login();

@@ -14,9 +14,7 @@ const attempt = (t: TestApp, client: string, body: { username: string; password:
 
 describe('sign-in throttle', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
+  beforeAll(async () => (t = await createTestApp()));
   afterAll(async () => t.cleanup());
 
   test('slows a failing address down with growing delays, then stops it until the window ends', async () => {

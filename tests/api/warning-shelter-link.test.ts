@@ -1,17 +1,14 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { signedIn } from '../fixtures/accounts.ts';
-import { createTestApp, jsonInit } from '../fixtures/app.ts';
+import { appSignedInAs, type TestApp } from '../fixtures/accounts.ts';
+import { jsonInit } from '../fixtures/app.ts';
 import { rainstormInput } from '../fixtures/warnings.ts';
 
 // The warning page is rendered into the built shell (dist/warnings/detail/), so this needs `npm run build` first.
 describe.runIf(existsSync('dist/warnings/detail/index.html'))('a warning page links to the shelters for its hazard', () => {
-  let t: Awaited<ReturnType<typeof createTestApp>>;
+  let t: TestApp;
   let cookie: string;
-  beforeAll(async () => {
-    t = await createTestApp();
-    ({ cookie } = await signedIn(t, ['publisher']));
-  });
+  beforeAll(async () => ({ t, cookie } = await appSignedInAs(['publisher'])));
   afterAll(async () => t.cleanup());
 
   async function pageOf(over: Parameters<typeof rainstormInput>[1]): Promise<string> {

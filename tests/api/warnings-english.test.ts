@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { HAZARDS } from '#api/domain/hazards.ts';
-import { signedIn } from '../fixtures/accounts.ts';
+import { signedIn, appSignedInAs, type TestApp } from '#tests/fixtures/accounts.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
 import { rainstormInput } from '../fixtures/warnings.ts';
 import { CAP_XSD, xmlErrors } from '../fixtures/xmllint.ts';
@@ -28,12 +28,8 @@ function infoText(xml: string, n: number, element: string): string {
 }
 
 describe('warnings in English', () => {
-  let t: Awaited<ReturnType<typeof createTestApp>>;
-  let cookie: string;
-  beforeAll(async () => {
-    t = await createTestApp();
-    ({ cookie } = await signedIn(t, ['publisher']));
-  });
+  let t: TestApp, cookie: string;
+  beforeAll(async () => ({ t, cookie } = await appSignedInAs(['publisher'])));
   afterAll(async () => t.cleanup());
 
   const post = (path: string, body: unknown) => t.app.request(path, jsonInit('POST', body, { cookie }));

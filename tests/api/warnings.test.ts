@@ -3,13 +3,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { signedIn } from '../fixtures/accounts.ts';
-import type { adminAudit } from '../../api/admin/audit.ts';
-import { apiErrorSchema } from '../../api/errors.ts';
-import type { adminWarnings } from '../../api/warnings/admin.ts';
-import type { publicWarnings } from '../../api/warnings/public.ts';
-import { createTestApp, jsonInit } from '../fixtures/app.ts';
-import { testClientOf } from '../fixtures/client.ts';
+import { signedIn, appSignedInAs, type TestApp } from '#tests/fixtures/accounts.ts';
+import type { adminAudit } from '#api/admin/audit.ts';
+import { apiErrorSchema } from '#api/errors.ts';
+import type { adminWarnings } from '#api/warnings/admin.ts';
+import type { publicWarnings } from '#api/warnings/public.ts';
+import { jsonInit } from '#tests/fixtures/app.ts';
+import { testClientOf } from '#tests/fixtures/client.ts';
 import { rainstormInput } from '../fixtures/warnings.ts';
 
 const XSD = resolve('tests/fixtures/cap/CAP-v1.2.xsd');
@@ -25,12 +25,8 @@ function capErrors(xml: string): string {
 }
 
 describe('warnings', () => {
-  let t: Awaited<ReturnType<typeof createTestApp>>;
-  let cookie: string;
-  beforeAll(async () => {
-    t = await createTestApp();
-    ({ cookie } = await signedIn(t, ['publisher']));
-  });
+  let t: TestApp, cookie: string;
+  beforeAll(async () => ({ t, cookie } = await appSignedInAs(['publisher'])));
   afterAll(async () => t.cleanup());
 
   const post = (path: string, body: unknown) => t.app.request(path, jsonInit('POST', body, { cookie }));

@@ -8,7 +8,6 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createECDH, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:https';
-import { createServer as createNetServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import webpush from 'web-push';
@@ -21,7 +20,7 @@ import { loadVapidKeys } from '#api/push/vapid.ts';
 import { startDeliveryWorker } from '#api/push/worker.ts';
 import { notifyDelivery } from '#api/push/worker-signal.ts';
 import { createDraft, publishDraft } from '#api/warnings/store.ts';
-import { selfSignedCert } from '../fixtures/push-service.ts';
+import { selfSignedCert, startBlackHole } from '#tests/fixtures/push-service.ts';
 import { rainstormInput } from '../fixtures/warnings.ts';
 
 const CONCURRENCY = 64;
@@ -78,15 +77,8 @@ const [port, flakyPort] = await new Promise<number[]>((resolve) =>
   child.stdout?.once('data', (d: Buffer) => resolve(d.toString().trim().split(' ').map(Number))),
 );
 // An origin that accepts TCP and never completes TLS, as FCM does from mainland China.
-const holeSockets = new Set<Socket>();
-const hole = createNetServer((socket) => {
-  holeSockets.add(socket);
-  socket.on('error', () => undefined);
-  socket.on('close', () => holeSockets.delete(socket));
-});
-await new Promise<void>((r) => hole.listen(0, '127.0.0.1', r));
-const holeAddress = hole.address();
-const holeOrigin = `https://127.0.0.1:${typeof holeAddress === 'object' && holeAddress ? holeAddress.port : 0}`;
+const hole = await startBlackHole();
+const holeOrigin = hole.origin;
 const flakyOrigin = `https://127.0.0.1:${flakyPort}`;
 const countAgent = new Agent({ keepAlive: true });
 /** Messages the push service has received, and the CPU time (µs) it has used. */
@@ -385,8 +377,7 @@ for (const n of SIZES) {
 }
 clearInterval(sampler);
 countAgent.destroy();
-for (const s of holeSockets) s.destroy();
-hole.close();
+void hole.close();
 child.kill();
 rmSync(dir, { recursive: true, force: true });
 

@@ -26,47 +26,40 @@ describe('content validation at build time', () => {
     // One `astro sync` takes 7–17 s on a loaded 2-core machine: more than vitest's default 10 s for a hook.
   }, 60_000);
 
-  test('fails and names the guide file and field when frontmatter is invalid', () => {
-    const { status, output } = syncWith((dir) => {
-      const path = join(dir, 'guides', 'rainstorm.mdx');
-      writeFileSync(path, readFileSync(path, 'utf8').replace(/^category: natural$/m, 'category: weather'));
-      return path;
-    });
-    expect(status).not.toBe(0);
-    expect(output).toContain('rainstorm');
-    expect(output).toContain('category');
-  });
+  // Each case: what the test says, the file it breaks (below content/), the line it changes and to what,
+  // and the words the failing build must print (the file and the field).
+  const cases: Array<[string, string, RegExp, string, string[]]> = [
+    ['the guide file and field when frontmatter is invalid', 'guides/rainstorm.mdx', /^category: natural$/m, 'category: weather', ['rainstorm', 'category']],
+    [
+      "the guide file and field when a source links to a site's front page",
+      'guides/earthquake.mdx',
+      /^    url: .*$/m,
+      "    url: 'https://www.cea.gov.cn/'",
+      ['earthquake', '不能只是网站首页'],
+    ],
+    [
+      'the shelter file and field when capacity exceeds area ÷ 1.5 m²',
+      'shelters/gy-wenyoutai.yaml',
+      /^capacity: .*$/m,
+      'capacity: 99999999',
+      ['gy-wenyoutai', 'capacity'],
+    ],
+    [
+      'the question file and field when an answer points past the options',
+      'questions/rainstorm.yaml',
+      /answer: \[\d\]/,
+      'answer: [9]',
+      ['rainstorm.yaml', 'answer'],
+    ],
+  ];
 
-  test("fails and names the guide file and field when a source links to a site's front page", () => {
+  test.each(cases)('fails and names %s', (_, file, line, broken, named) => {
     const { status, output } = syncWith((dir) => {
-      const path = join(dir, 'guides', 'earthquake.mdx');
-      writeFileSync(path, readFileSync(path, 'utf8').replace(/^    url: .*$/m, "    url: 'https://www.cea.gov.cn/'"));
+      const path = join(dir, file);
+      writeFileSync(path, readFileSync(path, 'utf8').replace(line, broken));
       return path;
     });
     expect(status).not.toBe(0);
-    expect(output).toContain('earthquake');
-    expect(output).toContain('不能只是网站首页');
-  });
-
-  test('fails and names the shelter file and field when capacity exceeds area ÷ 1.5 m²', () => {
-    const { status, output } = syncWith((dir) => {
-      const path = join(dir, 'shelters', 'gy-wenyoutai.yaml');
-      writeFileSync(path, readFileSync(path, 'utf8').replace(/^capacity: .*$/m, 'capacity: 99999999'));
-      return path;
-    });
-    expect(status).not.toBe(0);
-    expect(output).toContain('gy-wenyoutai');
-    expect(output).toContain('capacity');
-  });
-
-  test('fails and names the question file and field when an answer points past the options', () => {
-    const { status, output } = syncWith((dir) => {
-      const path = join(dir, 'questions', 'rainstorm.yaml');
-      writeFileSync(path, readFileSync(path, 'utf8').replace(/answer: \[\d\]/, 'answer: [9]'));
-      return path;
-    });
-    expect(status).not.toBe(0);
-    expect(output).toContain('rainstorm.yaml');
-    expect(output).toContain('answer');
+    for (const word of named) expect(output).toContain(word);
   });
 });

@@ -5,10 +5,11 @@ import { z } from 'zod';
 import { ENGLISH_GUIDES, alternatesFor, switchTarget } from '#site/lib/i18n.ts';
 import { guideEnSchema, numberEnSchema } from '#site/schemas/english.ts';
 import { guideSchema } from '#site/schemas/guide.ts';
+import { readFrontMatter } from '#api/front-matter.ts';
 
 const split = (path: string) => {
-  const [, front = '', body = ''] = readFileSync(path, 'utf8').split(/^---$/m);
-  return { front: parse(front) as unknown, body };
+  const { data, body } = readFrontMatter(path);
+  return { front: data, body };
 };
 const english = readdirSync('content/guides-en')
   .filter((f) => f.endsWith('.mdx'))

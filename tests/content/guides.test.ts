@@ -1,15 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { parse } from 'yaml';
 import { loadQuestionBank } from '#api/domain/question-bank.ts';
 import { CONTENT_DIR } from '#api/env.ts';
 import { guideSchema, isSpecificUrl } from '#site/schemas/guide.ts';
+import { readFrontMatter } from '#api/front-matter.ts';
 
 const files = readdirSync('content/guides').filter((f) => f.endsWith('.mdx'));
 const guides = files.map((f) => {
-  const text = readFileSync(`content/guides/${f}`, 'utf8');
-  const [, front = '', body = ''] = text.split(/^---$/m);
-  return { slug: f.replace('.mdx', ''), data: guideSchema.parse(parse(front)), body };
+  const { data, body } = readFrontMatter(`content/guides/${f}`);
+  return { slug: f.replace('.mdx', ''), data: guideSchema.parse(data), body };
 });
 
 describe('guides content', () => {

@@ -1,21 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { BAD_SIGN_IN, CODE_NEEDED } from '#api/accounts/sign-in.ts';
-import { browserAvailable, hydrated, launchBrowser, watchPage } from '../fixtures/browser.ts';
-import { startServer, type RunningServer } from '../fixtures/server.ts';
+import { browserAvailable, hydrated, watchPage } from '#tests/fixtures/browser.ts';
+import { withSiteBrowser } from '#tests/fixtures/site-browser.ts';
 
 describe.runIf(browserAvailable())('admin console in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    server.addUser('zhang.wei', ['publisher', 'judge'], 'Publisher-Pass-2027', ['--name', '张伟']);
-    server.addUser('chief', ['admin'], 'Office-Admin-Pass-99', ['--name', '王主任']);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  const site = withSiteBrowser({
+    users: [
+      { name: 'zhang.wei', roles: ['publisher', 'judge'], password: 'Publisher-Pass-2027', extra: ['--name', '张伟'] },
+      { name: 'chief', roles: ['admin'], password: 'Office-Admin-Pass-99', extra: ['--name', '王主任'] },
+    ],
   });
 
   /** Logs in with the keyboard alone. */
@@ -29,13 +23,13 @@ describe.runIf(browserAvailable())('admin console in Chromium', () => {
   }
 
   test('sends a visitor without a session to the login page and back, shows only the role sections, and logs out — keyboard only', async () => {
-    const page = await browser.newPage();
-    const watch = watchPage(page, server.url);
-    await page.goto(`${server.url}/admin/`);
+    const page = await site.page();
+    const watch = watchPage(page, site.url);
+    await page.goto(`${site.url}/admin/`);
     await page.waitForURL(/\/admin\/login\/\?next=%2Fadmin%2F/);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('login-username');
     await keyboardLogin(page, 'zhang.wei', 'Publisher-Pass-2027');
-    await page.waitForURL(`${server.url}/admin/`);
+    await page.waitForURL(`${site.url}/admin/`);
     const sections = page.getByRole('list', { name: '可用功能' }).getByRole('heading');
     await expect.poll(() => sections.allTextContents(), { timeout: 10_000 }).toEqual(['预警发布', '金点子评审']);
     expect(await page.getByText('账号管理').count()).toBe(0);
@@ -55,8 +49,8 @@ describe.runIf(browserAvailable())('admin console in Chromium', () => {
   });
 
   test('shows a clear message for a wrong password, without saying which part was wrong', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/admin/login/`);
+    const page = await site.page();
+    await page.goto(`${site.url}/admin/login/`);
     await keyboardLogin(page, 'zhang.wei', 'not-the-password');
     // First the page asks for a code (as it does for a right password on an account with a second factor)...
     await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 }).toBe(CODE_NEEDED);
@@ -67,10 +61,10 @@ describe.runIf(browserAvailable())('admin console in Chromium', () => {
   });
 
   test('lets an admin create an organiser account that can then log in', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/admin/login/?next=/admin/accounts/`);
+    const page = await site.page();
+    await page.goto(`${site.url}/admin/login/?next=/admin/accounts/`);
     await keyboardLogin(page, 'chief', 'Office-Admin-Pass-99');
-    await page.waitForURL(`${server.url}/admin/accounts/`);
+    await page.waitForURL(`${site.url}/admin/accounts/`);
     await page.getByLabel('用户名（3–32 位小写字母、数字或 . _ -）').fill('teacher.chen');
     await page.getByLabel('姓名').last().fill('陈老师');
     await page.getByLabel('初始密码（至少 10 个字符，不能是常见密码）').fill('Safety-Contest-55');

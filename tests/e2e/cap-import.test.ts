@@ -1,26 +1,20 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { axeViolations } from '../fixtures/axe.ts';
-import { browserAvailable, hydrated, launchBrowser, watchPage } from '../fixtures/browser.ts';
+import { browserAvailable, hydrated, watchPage } from '../fixtures/browser.ts';
 import { COLOURS, sampleCap, sampleIdentifier } from '../fixtures/cap-messages.ts';
-import { startServer, type RunningServer } from '../fixtures/server.ts';
+import { withSiteBrowser } from '../fixtures/site-browser.ts';
 
 describe.runIf(browserAvailable())('a publisher imports a CAP file from the release system', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
+  const site = withSiteBrowser({
     // An allowed origin where nothing listens: the feed's failure is what the admin page shows.
-    server = await startServer({ CAP_FEED_ALLOWLIST: 'https://127.0.0.1:9', CAP_FEED_POLL_SECONDS: '1' });
-    server.addUser('zhou.fabu', ['publisher'], 'Flood-Signal-Pass-2027', ['--name', '周发布']);
-    server.addUser('chief', ['admin'], 'Feed-Admin-Pass-2027', ['--name', '王主任']);
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    env: { CAP_FEED_ALLOWLIST: 'https://127.0.0.1:9', CAP_FEED_POLL_SECONDS: '1' },
+    users: [
+      { name: 'zhou.fabu', roles: ['publisher'], password: 'Flood-Signal-Pass-2027', extra: ['--name', '周发布'] },
+      { name: 'chief', roles: ['admin'], password: 'Feed-Admin-Pass-2027', extra: ['--name', '王主任'] },
+    ],
   });
 
   test('uploads the file, reviews the draft it became and publishes it under its issued identifier', async () => {
@@ -28,14 +22,10 @@ describe.runIf(browserAvailable())('a publisher imports a CAP file from the rele
     const file = join(mkdtempSync(join(tmpdir(), 'cap-upload-')), '暴雨黄色预警.xml');
     writeFileSync(file, sampleCap({ hazard: 'rainstorm', colour: COLOURS[1], sent, serial: 7 }));
 
-    const context = await browser.newContext();
+    const context = await site.context();
     const desk = await context.newPage();
-    const watch = watchPage(desk, server.url);
-    await desk.goto(`${server.url}/admin/login/?next=/admin/warnings/`);
-    await desk.getByLabel('用户名').fill('zhou.fabu');
-    await desk.getByLabel('密码').fill('Flood-Signal-Pass-2027');
-    await desk.keyboard.press('Enter');
-    await desk.waitForURL(`${server.url}/admin/warnings/`);
+    const watch = watchPage(desk, site.url);
+    await site.signIn(desk, 'zhou.fabu', 'Flood-Signal-Pass-2027', '/admin/warnings/');
     await hydrated(desk, 'CapImport');
 
     await desk.getByLabel('上传 CAP 文件（.xml）').setInputFiles(file);
@@ -55,7 +45,7 @@ describe.runIf(browserAvailable())('a publisher imports a CAP file from the rele
     await item.getByRole('button', { name: /^发布/ }).click();
     await expect.poll(() => desk.locator('.publish-message').textContent(), { timeout: 10_000 }).toContain('已发布：【黄色预警】暴雨');
 
-    const live = (await (await fetch(`${server.url}/api/warnings`)).json()) as {
+    const live = (await (await fetch(`${site.url}/api/warnings`)).json()) as {
       warnings: Array<{ identifier: string; headline: string }>;
     };
     expect(live.warnings.map((w) => w.identifier)).toEqual([sampleIdentifier({ sent, serial: 7 })]);
@@ -64,13 +54,9 @@ describe.runIf(browserAvailable())('a publisher imports a CAP file from the rele
   });
 
   test('an admin adds a feed and sees its state: last poll and the error, in words', async () => {
-    const context = await browser.newContext({ bypassCSP: true });
+    const context = await site.context({ bypassCSP: true });
     const page = await context.newPage();
-    await page.goto(`${server.url}/admin/login/?next=/admin/cap-feeds/`);
-    await page.getByLabel('用户名').fill('chief');
-    await page.getByLabel('密码').fill('Feed-Admin-Pass-2027');
-    await page.keyboard.press('Enter');
-    await page.waitForURL(`${server.url}/admin/cap-feeds/`);
+    await site.signIn(page, 'chief', 'Feed-Admin-Pass-2027', '/admin/cap-feeds/');
     await hydrated(page, 'CapFeeds');
     await page.getByLabel('名称').fill('江苏省预警信息发布中心');
     await page.getByLabel('地址（https://）').fill('https://127.0.0.1:9/cap/feed.atom');
@@ -83,7 +69,7 @@ describe.runIf(browserAvailable())('a publisher imports a CAP file from the rele
       .toContain('无法连接');
     expect(await card.textContent()).not.toContain('上次检查从未');
     expect(await axeViolations(page)).toEqual([]);
-    await page.goto(`${server.url}/admin/warnings/`);
+    await page.goto(`${site.url}/admin/warnings/`);
     await hydrated(page, 'CapImport');
     await expect.poll(() => page.locator('.cap-inbox').textContent(), { timeout: 10_000 }).toContain('订阅源暂无待处理的新消息');
     expect(await axeViolations(page)).toEqual([]);

@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { AttemptRunning, ContestDetail } from '../../api/contests/contract.ts';
-import { browserAvailable, hydrated, launchBrowser, watchPage } from '../fixtures/browser.ts';
-import { startServer, type RunningServer } from '../fixtures/server.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { AttemptRunning, ContestDetail } from '#api/contests/contract.ts';
+import { browserAvailable, hydrated, watchPage } from '#tests/fixtures/browser.ts';
+import { withSiteBrowser } from '#tests/fixtures/site-browser.ts';
 
 const PASSWORD = 'Projector-Teacher-2027';
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
@@ -16,15 +16,23 @@ async function wholeInView(page: Page, selector: string): Promise<boolean> {
 }
 
 describe.runIf(browserAvailable())('projector mode and the focused quiz screen in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const site = withSiteBrowser({
+    users: [
+      {
+        name: 'wang.teacher',
+        roles: ['organizer'],
+        password: PASSWORD,
+        extra: ['--name', '王老师', '--unit', '扬州市梅岭小学', '--district', '321002'],
+      },
+    ],
+  });
   let room: Page;
   let contest: ContestDetail;
   /** Calls the API as a participant's browser would (same origin, the site's request marker). */
   const api = async <T>(path: string, method: string, body: unknown): Promise<{ status: number; body: T }> => {
-    const res = await fetch(`${server.url}${path}`, {
+    const res = await fetch(`${site.url}${path}`, {
       method,
-      headers: { 'content-type': 'application/json', 'x-requested-with': 'fetch', origin: server.url },
+      headers: { 'content-type': 'application/json', 'x-requested-with': 'fetch', origin: site.url },
       body: JSON.stringify(body),
     });
     return { status: res.status, body: (await res.json()) as T };
@@ -36,15 +44,8 @@ describe.runIf(browserAvailable())('projector mode and the focused quiz screen i
     });
 
   beforeAll(async () => {
-    server = await startServer();
-    server.addUser('wang.teacher', ['organizer'], PASSWORD, ['--name', '王老师', '--unit', '扬州市梅岭小学', '--district', '321002']);
-    browser = await launchBrowser();
-    room = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await room.goto(`${server.url}/admin/login/?next=/admin/contests/`);
-    await room.getByLabel('用户名').fill('wang.teacher');
-    await room.getByLabel('密码').fill(PASSWORD);
-    await room.getByRole('button', { name: '登录' }).click();
-    await room.waitForURL((u) => u.pathname === '/admin/contests/');
+    room = await site.page({ viewport: { width: 1280, height: 720 } });
+    await site.signIn(room, 'wang.teacher', PASSWORD, '/admin/contests/');
     const now = Date.now();
     contest = await room.evaluate(
       async (input) => {
@@ -72,14 +73,10 @@ describe.runIf(browserAvailable())('projector mode and the focused quiz screen i
     );
     expect(contest.code).toMatch(/^[A-Z0-9]{6}$/);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   test('before the start, the whole QR code and the join code fit a 1280×720, a 1920×1080 and a 4:3 projector', async () => {
-    const watch = watchPage(room, server.url);
-    await room.goto(`${server.url}/admin/contests/projector/?id=${contest.id}`);
+    const watch = watchPage(room, site.url);
+    await room.goto(`${site.url}/admin/contests/projector/?id=${contest.id}`);
     await hydrated(room, 'ContestProjector');
     const qr = room.getByRole('img', { name: /参赛二维码/ });
     await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 10_000 }).toBe(true);
@@ -97,7 +94,7 @@ describe.runIf(browserAvailable())('projector mode and the focused quiz screen i
       expect(await room.evaluate(() => document.documentElement.scrollHeight <= innerHeight)).toBe(true);
     }
     await room.setViewportSize({ width: 1280, height: 720 });
-    await room.screenshot({ path: `${server.dataDir}/../projector-1280x720.png` });
+    await room.screenshot({ path: `${site.server.dataDir}/../projector-1280x720.png` });
     // The site's header and footer give way to the room's view.
     expect(await room.locator('.site-header').isVisible()).toBe(false);
     expect(watch.foreignRequests).toEqual([]);
@@ -119,7 +116,7 @@ describe.runIf(browserAvailable())('projector mode and the focused quiz screen i
     expect(await room.locator('.pj-names li').allTextContents()).toEqual(['王小明', '李小红', '张伟']);
     await room.keyboard.press('s');
     await expect.poll(() => room.getByRole('status').textContent(), { timeout: 10_000 }).toContain('竞赛已开始');
-    const started = await fetch(`${server.url}/api/contests/attempts/${waiting[0]?.token ?? ''}`);
+    const started = await fetch(`${site.url}/api/contests/attempts/${waiting[0]?.token ?? ''}`);
     const view = ((await started.json()) as { attempt: AttemptRunning }).attempt;
     expect(view.state).toBe('running');
     expect(view.questions).toHaveLength(5);
@@ -131,9 +128,9 @@ describe.runIf(browserAvailable())('projector mode and the focused quiz screen i
   });
 
   test('a participant’s first question is in the first screen of a 390×844 phone, and leaving asks first', async () => {
-    const phone = await browser.newContext(PHONE);
+    const phone = await site.context(PHONE);
     const pupil = await phone.newPage();
-    await pupil.goto(`${server.url}/contest/join/?code=${contest.code}`);
+    await pupil.goto(`${site.url}/contest/join/?code=${contest.code}`);
     await pupil.getByLabel('姓名').fill('赵小四', { timeout: 10_000 });
     await pupil.getByRole('button', { name: '开始答题' }).click();
     await pupil.waitForURL(/\/contest\/play\/\?code=/);
@@ -158,8 +155,8 @@ describe.runIf(browserAvailable())('projector mode and the focused quiz screen i
   });
 
   test('practice marks “你的选择” beside the right answer and ends with a review of the set', async () => {
-    const page = await browser.newPage(PHONE);
-    await page.goto(`${server.url}/contest/practice/`);
+    const page = await site.page(PHONE);
+    await page.goto(`${site.url}/contest/practice/`);
     await page.getByRole('button', { name: /开始练习/ }).click({ timeout: 15_000 });
     for (let n = 0; n < 10; n++) {
       const first = page.locator('.option').first();
@@ -194,7 +191,7 @@ describe.runIf(browserAvailable())('projector mode and the focused quiz screen i
     const places = await podium.locator('li:not(.pj-empty)').count();
     expect(places).toBe(3);
     expect(await podium.locator('.pj-place').allTextContents()).toEqual(expect.arrayContaining(['第 1 名']));
-    await room.screenshot({ path: `${server.dataDir}/../projector-podium.png` });
+    await room.screenshot({ path: `${site.server.dataDir}/../projector-podium.png` });
     // Motion is optional: with reduced motion the podium does not move.
     expect(
       await podium
@@ -214,6 +211,6 @@ describe.runIf(browserAvailable())('projector mode and the focused quiz screen i
     // 4.6vmin on a 720 px projector: about 33 px, several times body text.
     expect(size).toBeGreaterThanOrEqual(30);
     expect(await wholeInView(room, '.pj-board table')).toBe(true);
-    await room.screenshot({ path: `${server.dataDir}/../projector-board.png` });
+    await room.screenshot({ path: `${site.server.dataDir}/../projector-board.png` });
   });
 });

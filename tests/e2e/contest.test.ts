@@ -1,15 +1,23 @@
 import jsQR from 'jsqr';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { browserAvailable, launchBrowser, watchPage, type PageWatch } from '../fixtures/browser.ts';
-import { startServer, type RunningServer } from '../fixtures/server.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { browserAvailable, watchPage, type PageWatch } from '../fixtures/browser.ts';
+import { withSiteBrowser } from '../fixtures/site-browser.ts';
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
 describe.runIf(browserAvailable())('knowledge contest in Chromium on a phone', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const site = withSiteBrowser({
+    users: [
+      {
+        name: 'li.teacher',
+        roles: ['organizer'],
+        password: 'Contest-Teacher-2027',
+        extra: ['--name', '李老师', '--unit', '扬州市梅岭小学', '--district', '321002'],
+      },
+    ],
+  });
   let teacher: BrowserContext;
   let organiser: Page;
   let organiserWatch: PageWatch;
@@ -17,31 +25,13 @@ describe.runIf(browserAvailable())('knowledge contest in Chromium on a phone', (
   let code = '';
   let certificateCode = '';
   beforeAll(async () => {
-    server = await startServer();
-    server.addUser('li.teacher', ['organizer'], 'Contest-Teacher-2027', [
-      '--name',
-      '李老师',
-      '--unit',
-      '扬州市梅岭小学',
-      '--district',
-      '321002',
-    ]);
-    browser = await launchBrowser();
-    teacher = await browser.newContext(PHONE);
+    teacher = await site.context(PHONE);
     organiser = await teacher.newPage();
-    organiserWatch = watchPage(organiser, server.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    organiserWatch = watchPage(organiser, site.url);
   });
 
   test('an organiser creates a contest in one form and prints its poster with a QR code', async () => {
-    await organiser.goto(`${server.url}/admin/login/?next=/admin/contests/new/`);
-    await organiser.getByLabel('用户名').fill('li.teacher');
-    await organiser.getByLabel('密码').fill('Contest-Teacher-2027');
-    await organiser.getByRole('button', { name: '登录' }).click();
-    await organiser.waitForURL(/\/admin\/contests\/new\//);
+    await site.signIn(organiser, 'li.teacher', 'Contest-Teacher-2027', '/admin/contests/new/');
     await organiser.getByLabel('竞赛标题').fill('梅岭小学防灾减灾日应急知识竞赛', { timeout: 10_000 });
     // The form says what the contest-only questions can supply before anything is sent.
     await organiser.getByLabel('题目数量（5–100）').fill('100');
@@ -111,9 +101,9 @@ describe.runIf(browserAvailable())('knowledge contest in Chromium on a phone', (
         if ((await label.locator('input').isChecked()) !== want) await label.click();
       }
     };
-    const phone = await browser.newContext(PHONE);
+    const phone = await site.context(PHONE);
     const pupil = await phone.newPage();
-    const watch = watchPage(pupil, server.url);
+    const watch = watchPage(pupil, site.url);
     const bodies: Array<{ url: string; text: string }> = [];
     pupil.on('response', (res) => {
       if (res.url().includes('/api/contests/'))
@@ -122,7 +112,7 @@ describe.runIf(browserAvailable())('knowledge contest in Chromium on a phone', (
           () => undefined,
         );
     });
-    await pupil.goto(`${server.url}/contest/join/?code=${code}`);
+    await pupil.goto(`${site.url}/contest/join/?code=${code}`);
     await pupil.getByLabel('姓名').fill('王小明', { timeout: 10_000 });
     await pupil.getByLabel('班级或社区').selectOption('三（1）班');
     await pupil.getByRole('button', { name: '开始答题' }).click();
@@ -172,7 +162,7 @@ describe.runIf(browserAvailable())('knowledge contest in Chromium on a phone', (
   });
 
   test('the organiser sees the results, closes the contest and prints the certificates; anyone can verify one', async () => {
-    await organiser.goto(`${server.url}/admin/contests/view/?id=${contestId}`);
+    await organiser.goto(`${site.url}/admin/contests/view/?id=${contestId}`);
     await organiser.getByRole('cell', { name: '王小明' }).waitFor({ timeout: 10_000 });
     expect(
       await organiser
@@ -203,16 +193,16 @@ describe.runIf(browserAvailable())('knowledge contest in Chromium on a phone', (
       .raw()
       .toBuffer({ resolveWithObject: true });
     const decoded = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height)?.data;
-    expect(decoded).toBe(`${server.url}/contest/certificate/?code=${certificateCode}`);
-    const scanner = await browser.newPage(PHONE);
+    expect(decoded).toBe(`${site.url}/contest/certificate/?code=${certificateCode}`);
+    const scanner = await site.page(PHONE);
     await scanner.goto(decoded ?? '');
     await scanner.getByRole('heading', { name: '✓ 证书有效' }).waitFor({ timeout: 10_000 });
     expect(await scanner.locator('.verified dd').first().textContent()).toBe('荣誉证书');
     await scanner.close();
     expect(organiserWatch.consoleErrors.filter((e) => !e.includes('status of 401'))).toEqual([]);
 
-    const visitor = await browser.newPage(PHONE);
-    await visitor.goto(`${server.url}/contest/certificate/`);
+    const visitor = await site.page(PHONE);
+    await visitor.goto(`${site.url}/contest/certificate/`);
     await visitor.getByLabel(/证书编号/).fill(certificateCode.toLowerCase());
     await visitor.getByRole('button', { name: '查验' }).click();
     await visitor.getByRole('heading', { name: '✓ 证书有效' }).waitFor({ timeout: 10_000 });
@@ -227,10 +217,10 @@ describe.runIf(browserAvailable())('knowledge contest in Chromium on a phone', (
     await visitor.close();
 
     // Once it is over, the organiser puts it away; it moves under 已归档 in the list.
-    await organiser.goto(`${server.url}/admin/contests/view/?id=${contestId}`);
+    await organiser.goto(`${site.url}/admin/contests/view/?id=${contestId}`);
     await organiser.getByRole('button', { name: '归档', exact: true }).click();
     await expect.poll(() => organiser.getByText('已归档。').count(), { timeout: 10_000 }).toBe(1);
-    await organiser.goto(`${server.url}/admin/contests/`);
+    await organiser.goto(`${site.url}/admin/contests/`);
     const archived = organiser.locator('details', { hasText: '已归档的竞赛（1）' });
     await archived.locator('summary').click();
     expect(await archived.getByRole('link', { name: '梅岭小学防灾减灾日应急知识竞赛' }).count()).toBe(1);

@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { axeViolations, builtPages } from '../fixtures/axe.ts';
-import { browserAvailable, launchBrowser } from '../fixtures/browser.ts';
+import { browserAvailable } from '../fixtures/browser.ts';
 import { publishWarning } from '../fixtures/publish.ts';
-import { startServer, type RunningServer } from '../fixtures/server.ts';
+import { withSiteBrowser } from '../fixtures/site-browser.ts';
 
 /** Links and controls on the page that a finger cannot hit: visible, and less than 44 px high. */
 function smallTargets(page: Page): Promise<string[]> {
@@ -36,30 +36,21 @@ function smallTargets(page: Page): Promise<string[]> {
 const CONTRAST = ['color-contrast', 'color-contrast-enhanced'];
 
 describe.runIf(browserAvailable())('长辈模式 on every built page', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const site = withSiteBrowser();
 
   test('AAA contrast (7:1) in the light and dark schemes, and every link and control at least 44 px high, at 390×844', async () => {
     const pages = builtPages();
     expect(pages.length).toBeGreaterThan(30);
     // An orange warning in force, so its colours are on the home page, the warnings page and the guides.
-    await publishWarning(server);
+    await publishWarning(site.server);
     // axe is injected by the test, so this context alone bypasses the site's CSP.
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
+    const context = await site.context({ bypassCSP: true, viewport: { width: 390, height: 844 } });
     await context.addInitScript(() => localStorage.setItem('yzready:elder', '1'));
     const page = await context.newPage();
     const found: Record<string, unknown> = {};
     for (const path of pages) {
       await page.emulateMedia({ colorScheme: 'light' });
-      await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+      await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
       if (path.startsWith('/admin/')) await page.waitForLoadState('networkidle');
       expect(await page.evaluate(() => document.documentElement.hasAttribute('data-elder')), path).toBe(true);
       const light = await axeViolations(page, CONTRAST);
@@ -78,11 +69,11 @@ describe.runIf(browserAvailable())('长辈模式 on every built page', () => {
     const heights: Record<string, number> = {};
     for (const elder of [false, true]) {
       for (const js of [true, false]) {
-        const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: js });
+        const context = await site.context({ viewport: { width: 390, height: 844 }, javaScriptEnabled: js });
         if (elder && js) await context.addInitScript(() => localStorage.setItem('yzready:elder', '1'));
         const page = await context.newPage();
         for (const path of ['/', '/guides/rainstorm/', '/shelters/', '/warnings/']) {
-          await page.goto(`${server.url}${path}`);
+          await page.goto(`${site.url}${path}`);
           heights[`${path}${elder && js ? ' 长辈模式' : ''}${js ? '' : ' no-js'}`] = await page
             .locator('header.site-header')
             .evaluate((h) => h.getBoundingClientRect().height);
@@ -110,11 +101,11 @@ describe.runIf(browserAvailable())('长辈模式 on every built page', () => {
   });
 
   test('at 1280 px the sections show in a row without the menu button, targets stay at least 44 px high and the mouse pointer is large in 长辈模式', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await site.context({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript(() => localStorage.setItem('yzready:elder', '1'));
     const page = await context.newPage();
     for (const path of ['/', '/guides/rainstorm/', '/shelters/', '/warnings/', '/contest/practice/']) {
-      await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+      await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
       expect(await page.getByText('菜单', { exact: true }).isVisible()).toBe(false);
       expect(await page.getByRole('navigation', { name: '主要栏目' }).getByRole('link', { name: '预警信息' }).isVisible()).toBe(true);
       expect(await smallTargets(page), path).toEqual([]);
@@ -130,7 +121,7 @@ describe.runIf(browserAvailable())('长辈模式 on every built page', () => {
     expect(await cursor('header button')).toContain('/cursors/hand.svg');
     expect(await cursor('#site-search')).toBe('text');
     for (const name of ['arrow', 'hand']) {
-      const svg = await (await fetch(`${server.url}/cursors/${name}.svg`)).text();
+      const svg = await (await fetch(`${site.url}/cursors/${name}.svg`)).text();
       expect(svg, name).toMatch(/<svg[^>]* width="64" height="64"/);
     }
     await context.close();

@@ -1,11 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { axeViolations, builtPages } from '../fixtures/axe.ts';
-import { browserAvailable, launchBrowser } from '../fixtures/browser.ts';
-import { startServer, type RunningServer } from '../fixtures/server.ts';
-import { rainstormInput } from '../fixtures/warnings.ts';
+import { browserAvailable } from '../fixtures/browser.ts';
+import { publishWarning } from '../fixtures/publish.ts';
+import { withSiteBrowser } from '../fixtures/site-browser.ts';
 
 /** The `hreflang` alternates a built page declares, as site paths. */
 function alternatesOf(html: string): Record<string, string> {
@@ -37,59 +36,25 @@ describe.runIf(existsSync('dist/en/index.html'))('English pages in the build', (
 });
 
 describe.runIf(browserAvailable())('English pages in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
   const ids: Record<'english' | 'chineseOnly', number> = { english: 0, chineseOnly: 0 };
 
-  /** Publishes a warning through the real API, as the publisher's console does. */
-  async function publish(cookie: string, over: Parameters<typeof rainstormInput>[1]): Promise<number> {
-    const headers = { 'content-type': 'application/json', origin: server.url, 'x-requested-with': 'fetch', cookie };
-    const draft = await fetch(`${server.url}/api/admin/warnings`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify(rainstormInput(Date.now(), over)),
-    });
-    expect(draft.status).toBe(201);
-    const { warning } = (await draft.json()) as { warning: { id: number } };
-    const res = await fetch(`${server.url}/api/admin/warnings/${warning.id}/publish`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ confirm: true }),
-    });
-    expect(res.status).toBe(200);
-    return warning.id;
-  }
-
+  const site = withSiteBrowser({ users: [{ name: 'li.fabu', roles: ['publisher'], password: 'Rain-Warning-Pass-2027' }] });
   beforeAll(async () => {
-    server = await startServer();
-    server.addUser('li.fabu', ['publisher'], 'Rain-Warning-Pass-2027');
-    const login = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: server.url, 'x-requested-with': 'fetch' },
-      body: JSON.stringify({ username: 'li.fabu', password: 'Rain-Warning-Pass-2027' }),
-    });
-    expect(login.status).toBe(200);
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    ids.english = await publish(cookie, {
-      headlineEn: 'Yangzhou Meteorological Observatory issues an orange rainstorm warning',
-      descriptionEn: '50 mm of rain or more is expected within 3 hours in Guangling and Hanjiang.',
-      instructionEn: 'Keep away from underpasses, underground car parks and basements.',
-    });
-    ids.chineseOnly = await publish(cookie, { hazard: 'heat', level: 'yellow', headline: '扬州市气象台发布高温黄色预警信号' });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    ids.english = (
+      await publishWarning(site.server, {
+        headlineEn: 'Yangzhou Meteorological Observatory issues an orange rainstorm warning',
+        descriptionEn: '50 mm of rain or more is expected within 3 hours in Guangling and Hanjiang.',
+        instructionEn: 'Keep away from underpasses, underground car parks and basements.',
+      })
+    ).id;
+    ids.chineseOnly = (
+      await publishWarning(site.server, { hazard: 'heat', level: 'yellow', headline: '扬州市气象台发布高温黄色预警信号' })
+    ).id;
   });
 
   test('the publisher form pre-fills the English from the template for the chosen hazard and level', async () => {
-    const desk = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await desk.goto(`${server.url}/admin/login/?next=/admin/warnings/`);
-    await desk.getByLabel('用户名').fill('li.fabu');
-    await desk.getByLabel('密码').fill('Rain-Warning-Pass-2027');
-    await desk.keyboard.press('Enter');
-    await desk.waitForURL(`${server.url}/admin/warnings/`);
+    const desk = await site.page({ viewport: { width: 1280, height: 900 } });
+    await site.signIn(desk, 'li.fabu', 'Rain-Warning-Pass-2027', '/admin/warnings/');
     await desk.getByLabel('灾种').selectOption('rainstorm');
     await desk.getByLabel('预警级别').selectOption('orange');
     const headline = desk.getByLabel('English headline');
@@ -123,10 +88,10 @@ describe.runIf(browserAvailable())('English pages in Chromium', () => {
       { width: 1280, height: 900 },
     ]) {
       // axe is injected by the test, so this context alone bypasses the site's CSP.
-      const context = await browser.newContext({ bypassCSP: true, viewport });
+      const context = await site.context({ bypassCSP: true, viewport });
       const page = await context.newPage();
       for (const path of pages) {
-        await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+        await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
         const v = await axeViolations(page);
         if (v.length) found[`${path} @${viewport.width}`] = v;
       }
@@ -136,49 +101,49 @@ describe.runIf(browserAvailable())('English pages in Chromium', () => {
   }, 300_000);
 
   test('the language switch keeps the page, and goes to the English home page where there is no English', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(`${server.url}/guides/heat/`);
+    const page = await site.page({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${site.url}/guides/heat/`);
     // On a phone the Chinese header keeps it in 菜单, with the sections.
     const english = async () => {
       await page.locator('details.menu summary').click();
       await page.getByRole('link', { name: 'English' }).click();
     };
     await english();
-    await page.waitForURL(`${server.url}/en/guides/heat/`);
+    await page.waitForURL(`${site.url}/en/guides/heat/`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Heat');
     await page.getByRole('link', { name: '中文' }).click();
-    await page.waitForURL(`${server.url}/guides/heat/`);
-    await page.goto(`${server.url}/guides/flood/`);
+    await page.waitForURL(`${site.url}/guides/heat/`);
+    await page.goto(`${site.url}/guides/flood/`);
     await english();
-    await page.waitForURL(`${server.url}/en/`);
-    await page.goto(`${server.url}/warnings/${ids.english}/`);
+    await page.waitForURL(`${site.url}/en/`);
+    await page.goto(`${site.url}/warnings/${ids.english}/`);
     await english();
-    await page.waitForURL(`${server.url}/en/warnings/${ids.english}/`);
+    await page.waitForURL(`${site.url}/en/warnings/${ids.english}/`);
     await page.close();
   });
 
   test('an English warning page shows the English text; one without English says so and names level and hazard', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(`${server.url}/en/warnings/${ids.english}/`);
+    const page = await site.page({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${site.url}/en/warnings/${ids.english}/`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Orange Rainstorm Warning');
     expect(await page.locator('main').textContent()).toContain('Keep away from underpasses, underground car parks and basements.');
     expect(await page.locator('.level').textContent()).toBe('Orange warning (Level II, severe)');
-    await page.goto(`${server.url}/en/warnings/${ids.chineseOnly}/`);
+    await page.goto(`${site.url}/en/warnings/${ids.chineseOnly}/`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Yellow Heat Warning');
     expect(await page.locator('main').textContent()).toContain('The office has not published English text for this warning.');
     await page.close();
   });
 
   test('the English warnings list and home page show both warnings in English, linking to their English pages', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${server.url}/en/warnings/`);
+    const page = await site.page({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${site.url}/en/warnings/`);
     const list = page.getByRole('list', { name: 'Warnings in force' });
     await expect.poll(() => list.getByRole('listitem').count(), { timeout: 10_000 }).toBe(2);
     const link = list.getByRole('link', { name: /^Orange Rainstorm Warning: / });
     expect(await link.getAttribute('href')).toBe(`/en/warnings/${ids.english}/`);
     expect(await list.textContent()).toContain('No English text was published for this warning.');
     // The English home page shows them too, above the emergency numbers.
-    await page.goto(`${server.url}/en/`);
+    await page.goto(`${site.url}/en/`);
     await expect
       .poll(() => page.getByRole('list', { name: 'Warnings in force' }).getByRole('listitem').count(), { timeout: 10_000 })
       .toBe(2);

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { browserAvailable, launchBrowser } from '../fixtures/browser.ts';
-import { startServer, type RunningServer } from '../fixtures/server.ts';
+import { browserAvailable } from '../fixtures/browser.ts';
+import { withSiteBrowser } from '../fixtures/site-browser.ts';
 
 interface EventFile {
   slug: string;
@@ -41,16 +41,7 @@ function expected(day: number) {
 
 // The same build, read on later days: what has finished moves down without a rebuild.
 describe.runIf(browserAvailable())('event pages on any day', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const site = withSiteBrowser();
 
   const lastEnd = Math.max(...events.map((e) => e.end.getTime()));
   const days = [
@@ -60,9 +51,9 @@ describe.runIf(browserAvailable())('event pages on any day', () => {
   ] as const;
 
   test.each(days)('%s, the events page splits upcoming and past by the reader’s date', async (_, day) => {
-    const page = await browser.newPage();
+    const page = await site.page();
     await page.clock.setFixedTime(day);
-    await page.goto(`${server.url}/training/events/`);
+    await page.goto(`${site.url}/training/events/`);
     const want = expected(day);
     await expect.poll(() => titlesIn(page, '即将举行')).toEqual(want.upcoming);
     expect(await titlesIn(page, '往期活动')).toEqual(want.past);
@@ -76,27 +67,27 @@ describe.runIf(browserAvailable())('event pages on any day', () => {
   test('an event page says the event has ended once it has, and the training page lists only what is to come', async () => {
     const soonest = events.filter((e) => e.end.getTime() > Date.now()).sort((a, b) => +a.end - +b.end)[0];
     if (!soonest) throw new Error('content/events has no upcoming event to test with');
-    const page = await browser.newPage();
+    const page = await site.page();
     await page.clock.setFixedTime(soonest.end.getTime() - DAY);
-    await page.goto(`${server.url}/training/events/${soonest.slug}/`);
+    await page.goto(`${site.url}/training/events/${soonest.slug}/`);
     await expect.poll(() => page.getByText('本活动已经结束').isVisible()).toBe(false);
     await page.close();
 
-    const later = await browser.newPage();
+    const later = await site.page();
     const day = soonest.end.getTime() + DAY;
     await later.clock.setFixedTime(day);
-    await later.goto(`${server.url}/training/events/${soonest.slug}/`);
+    await later.goto(`${site.url}/training/events/${soonest.slug}/`);
     await expect.poll(() => later.getByText('本活动已经结束').isVisible()).toBe(true);
-    await later.goto(`${server.url}/training/`);
+    await later.goto(`${site.url}/training/`);
     const next = expected(day).upcoming.slice(0, 3);
     await expect.poll(() => later.locator('section[aria-labelledby="events-title"] li:visible h3').allTextContents()).toEqual(next);
     await later.close();
   });
 
   test('without JavaScript, the build’s split stands and says which day it was made', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.context({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/training/events/`);
+    await page.goto(`${site.url}/training/events/`);
     expect(await page.locator('.asof').textContent()).toMatch(/本页按 \d{4}年\d{1,2}月\d{1,2}日 的情况/);
     expect((await titlesIn(page, '即将举行')).length + (await titlesIn(page, '往期活动')).length).toBe(events.length);
     await context.close();

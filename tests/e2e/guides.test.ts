@@ -1,28 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { builtPages } from '../fixtures/axe.ts';
-import { browserAvailable, launchBrowser, watchPage } from '../fixtures/browser.ts';
-import { startServer, type RunningServer } from '../fixtures/server.ts';
+import { browserAvailable, watchPage } from '../fixtures/browser.ts';
+import { withSiteBrowser } from '../fixtures/site-browser.ts';
 
 describe.runIf(browserAvailable())('guides in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const site = withSiteBrowser();
 
   test('opens a guide from the home page in two clicks, with no framework JavaScript on the guide page', async () => {
-    const page = await browser.newPage();
+    const page = await site.page();
     const scripts: string[] = [];
     page.on('request', (r) => {
       if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
     });
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.url}/`);
     await page.getByRole('navigation', { name: '主要栏目' }).getByRole('link', { name: '应急知识' }).click();
     scripts.length = 0;
     await page.getByRole('link', { name: '燃气泄漏' }).click();
@@ -38,9 +28,9 @@ describe.runIf(browserAvailable())('guides in Chromium', () => {
   });
 
   test('finds a guide by a Chinese query through the header search', async () => {
-    const page = await browser.newPage();
-    const watch = watchPage(page, server.url);
-    await page.goto(`${server.url}/guides/`);
+    const page = await site.page();
+    const watch = watchPage(page, site.url);
+    await page.goto(`${site.url}/guides/`);
     await page.getByRole('searchbox', { name: '搜索应急知识' }).fill('被困电梯');
     await page.getByRole('button', { name: '搜索', exact: true }).click();
     const first = page.locator('.results li a').first();
@@ -52,13 +42,13 @@ describe.runIf(browserAvailable())('guides in Chromium', () => {
   });
 
   test('prints every guide on one A4 page without navigation', async () => {
-    const page = await browser.newPage();
+    const page = await site.page();
     await page.emulateMedia({ media: 'print' });
     const slugs = builtPages().filter((p) => /^\/guides\/[a-z-]+\/$/.test(p) && !['/guides/hazards/', '/guides/checklist/'].includes(p));
     expect(slugs.length).toBeGreaterThanOrEqual(24);
     const overflowing: string[] = [];
     for (const path of slugs) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${site.url}${path}`);
       expect(await page.locator('nav[aria-label="主要栏目"]').isVisible()).toBe(false);
       expect(await page.locator('footer.site-footer').isVisible()).toBe(false);
       const pdf = await page.pdf({ format: 'A4' });
@@ -69,8 +59,8 @@ describe.runIf(browserAvailable())('guides in Chromium', () => {
   });
 
   test('keeps checklist ticks and warns about expiry after a reload', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/guides/checklist/`);
+    const page = await site.page();
+    await page.goto(`${site.url}/guides/checklist/`);
     const water = page.getByRole('checkbox', { name: /饮用水/ });
     await water.check();
     const expiry = page.locator('li', { hasText: '饮用水' }).getByLabel('有效期至');

@@ -1,35 +1,26 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { HAZARD_TILES, tilesForMonth } from '#site/lib/home-hazards.ts';
-import { browserAvailable, launchBrowser } from '../fixtures/browser.ts';
+import { browserAvailable } from '#tests/fixtures/browser.ts';
 import { publishWarning } from '../fixtures/publish.ts';
-import { startServer, type RunningServer } from '../fixtures/server.ts';
+import { withSiteBrowser } from '../fixtures/site-browser.ts';
 
 /** The guides the home page's hazard tiles lead to, in the order shown. */
 const tileSlugs = (page: Page) =>
   page.locator('[data-hazard-tiles] > li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-slug') ?? ''));
 
 describe.runIf(browserAvailable())('start from the hazard', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const site = withSiteBrowser();
 
   test('the home page opens with the hazards of the season: 梅雨 and typhoons in July, cold and ice in January', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const page = await site.page({ viewport: { width: 390, height: 844 } });
     // 1 July, Beijing time: 梅雨 season; 15 January: cold waves and road ice.
     for (const [when, month, first] of [
       ['2027-07-01T09:00:00+08:00', 7, ['rainstorm', 'typhoon']],
       ['2027-01-15T09:00:00+08:00', 1, ['cold-snow-ice', 'home-fire', 'gas-leak']],
     ] as const) {
       await page.clock.setFixedTime(new Date(when));
-      await page.goto(`${server.url}/`);
+      await page.goto(`${site.url}/`);
       const slugs = await tileSlugs(page);
       expect(slugs).toEqual(tilesForMonth(month).map((t) => t.slug));
       expect(slugs.slice(0, first.length)).toEqual(first);
@@ -49,25 +40,25 @@ describe.runIf(browserAvailable())('start from the hazard', () => {
   });
 
   test('without JavaScript the tiles keep their usual order and every one leads to its guide', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.context({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.url}/`);
     expect(await tileSlugs(page)).toEqual(HAZARD_TILES.map((t) => t.slug));
     expect(await page.locator('[data-hazard-tiles] .season:visible').count()).toBe(0);
-    for (const t of HAZARD_TILES) expect((await fetch(`${server.url}/guides/${t.slug}/`)).status, t.slug).toBe(200);
+    for (const t of HAZARD_TILES) expect((await fetch(`${site.url}/guides/${t.slug}/`)).status, t.slug).toBe(200);
     await context.close();
   });
 
   test('a guide says 目前没有 when no warning of its hazard is in force, and lists the warning once one is published', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/guides/rainstorm/`);
+    const page = await site.page();
+    await page.goto(`${site.url}/guides/rainstorm/`);
     await page.waitForSelector('[data-guide-warnings][data-state]');
     const live = page.locator('.guide-live');
     await expect.poll(() => live.textContent()).toContain('目前没有生效的暴雨、汛情/洪水预警');
     // The shelters view filtered for the guide's hazard.
     expect(await page.locator('.guide-shelter-link a').getAttribute('href')).toBe('/shelters/?hazard=flood#nearest');
 
-    const warning = await publishWarning(server);
+    const warning = await publishWarning(site.server);
     await page.reload();
     await page.waitForSelector('[data-guide-warnings][data-state]');
     await expect.poll(() => live.textContent()).toContain('扬州市气象台发布暴雨橙色预警信号');
@@ -76,7 +67,7 @@ describe.runIf(browserAvailable())('start from the hazard', () => {
     await page.waitForURL(`**/warnings/${warning.id}/`);
 
     // Another hazard's guide is not alarmed by it.
-    await page.goto(`${server.url}/guides/heat/`);
+    await page.goto(`${site.url}/guides/heat/`);
     await page.waitForSelector('[data-guide-warnings][data-state]');
     await expect.poll(() => page.locator('.guide-live').textContent()).toContain('目前没有生效的高温预警');
     await page.close();

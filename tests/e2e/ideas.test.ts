@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { axeViolations } from '../fixtures/axe.ts';
-import { browserAvailable, launchBrowser, watchPage } from '../fixtures/browser.ts';
-import { startServer, type RunningServer } from '../fixtures/server.ts';
+import { browserAvailable, watchPage } from '../fixtures/browser.ts';
+import { withSiteBrowser } from '../fixtures/site-browser.ts';
 
 const PASSWORD = 'Golden-Ideas-2027!';
 const TITLE = '<script>window.__pwned=1</script>社区应急物资共享柜';
@@ -11,35 +11,24 @@ const PASSPHRASE = '东关街那口老井';
 const poll = { timeout: 10_000 };
 
 describe.runIf(browserAvailable())('金点子 in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
   /** Native dialogs (window.confirm and the like) seen on any page: the site uses its own. */
   const nativeDialogs: string[] = [];
-  beforeAll(async () => {
-    server = await startServer();
-    server.addUser('chief', ['admin'], PASSWORD, ['--name', '王主任']);
-    server.addUser('mod.li', ['moderator'], PASSWORD, ['--name', '李审核']);
-    server.addUser('judge.zhao', ['judge'], PASSWORD, ['--name', '赵评委']);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  const site = withSiteBrowser({
+    users: [
+      { name: 'chief', roles: ['admin'], password: PASSWORD, extra: ['--name', '王主任'] },
+      { name: 'mod.li', roles: ['moderator'], password: PASSWORD, extra: ['--name', '李审核'] },
+      { name: 'judge.zhao', roles: ['judge'], password: PASSWORD, extra: ['--name', '赵评委'] },
+    ],
   });
 
   /** A fresh browser profile signed in as `username`, on `path`. */
   async function staffPage(username: string, path: string): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await site.context()).newPage();
     page.on('dialog', (d) => {
       nativeDialogs.push(d.message());
       void d.dismiss();
     });
-    await page.goto(`${server.url}/admin/login/?next=${encodeURIComponent(path)}`);
-    await page.locator('#login-username').fill(username);
-    await page.locator('#login-password').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    // Signing in costs a scrypt hash, slow on a busy machine.
-    await page.waitForURL(`${server.url}${path}`, { timeout: 30_000 });
+    await site.signIn(page, username, PASSWORD, path);
     return page;
   }
 
@@ -58,7 +47,7 @@ describe.runIf(browserAvailable())('金点子 in Chromium', () => {
     // An admin opens a campaign with the default themes, awards and criteria, reaching it from the dashboard.
     const admin = await staffPage('chief', '/admin/');
     await admin.getByRole('link', { name: '金点子征集活动' }).click();
-    await admin.waitForURL(`${server.url}/admin/campaigns/`, poll);
+    await admin.waitForURL(`${site.url}/admin/campaigns/`, poll);
     await admin.getByRole('button', { name: '新建征集活动' }).click();
     await admin.getByLabel('活动名称').fill('2027 年应急管理金点子征集');
     // Too short a description is stopped by the API's own schema, its message beside the field and read with it.
@@ -74,10 +63,10 @@ describe.runIf(browserAvailable())('金点子 in Chromium', () => {
 
     // A resident writes an idea containing HTML; the form refuses nothing it should not and loses nothing.
     // bypassCSP: the page's own rendering must keep the HTML inert, not just the Content-Security-Policy.
-    const residentContext: BrowserContext = await browser.newContext({ bypassCSP: true });
+    const residentContext: BrowserContext = await site.context({ bypassCSP: true });
     const resident = await residentContext.newPage();
-    const watch = watchPage(resident, server.url);
-    await resident.goto(`${server.url}/ideas/submit/`);
+    const watch = watchPage(resident, site.url);
+    await resident.goto(`${site.url}/ideas/submit/`);
     await resident.getByLabel('标题（必填）').fill(TITLE);
     await resident.getByLabel('简介（必填）').fill(SUMMARY);
     await resident.getByLabel('具体内容（必填）').fill('在每个社区服务中心设置应急物资共享柜，由网格员每月检查补充，居民扫码登记后取用。');
@@ -113,7 +102,7 @@ describe.runIf(browserAvailable())('金点子 in Chromium', () => {
     await expect.poll(() => mod.getByText(/^已处理 #/).count(), poll).toBe(1);
 
     // On its page, the resident's HTML is text: nothing ran, no element was made from it.
-    await resident.goto(`${server.url}/ideas/`);
+    await resident.goto(`${site.url}/ideas/`);
     await resident.getByRole('link', { name: TITLE }).click();
     await expect.poll(() => resident.getByRole('heading', { level: 1 }).textContent(), poll).toBe(TITLE);
     expect(await resident.title()).toBe(`${TITLE} - 金点子 - 扬州应急`);
@@ -137,7 +126,7 @@ describe.runIf(browserAvailable())('金点子 in Chromium', () => {
     await admin.getByRole('button', { name: /^结束征集/ }).click();
     await confirmIn(admin, /的征集？$/, '结束征集，进入评审');
     await expect.poll(() => admin.getByText(/已结束征集，进入评审/).count(), poll).toBe(1);
-    await admin.goto(`${server.url}/admin/judging/`);
+    await admin.goto(`${site.url}/admin/judging/`);
     await admin.getByLabel(/赵评委/).check();
     await admin.getByRole('button', { name: '保存评委名单' }).click();
     await expect.poll(() => admin.getByText('已指派 1 位评委。').count(), poll).toBe(1);
@@ -169,12 +158,12 @@ describe.runIf(browserAvailable())('金点子 in Chromium', () => {
     await expect.poll(() => admin.getByText('评选结果已公布。').count(), poll).toBe(1);
 
     // The results page shows the award; the receipt shows it too.
-    await resident.goto(`${server.url}/ideas/results/`);
+    await resident.goto(`${site.url}/ideas/results/`);
     const winner = resident.locator('[data-award="一等奖"]');
     await expect.poll(() => winner.count(), poll).toBe(1);
     expect(await winner.getByRole('link').textContent()).toBe(TITLE);
     expect(await axeViolations(resident)).toEqual([]);
-    await resident.goto(`${server.url}/ideas/track/#${code}`);
+    await resident.goto(`${site.url}/ideas/track/#${code}`);
     await expect.poll(() => resident.getByText('一等奖').count(), poll).toBe(1);
 
     // The receipt is lost: the contact (typed differently) and the passphrase bring a new one, and the old one stops working.

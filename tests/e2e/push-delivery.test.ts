@@ -1,8 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { browserAvailable, hydrated, launchBrowser, watchPage } from '../fixtures/browser.ts';
+import { browserAvailable, watchPage } from '../fixtures/browser.ts';
 import { startPushService, type FakeBrowser } from '../fixtures/push-service.ts';
-import { startServer, type RunningServer } from '../fixtures/server.ts';
+import { withSiteBrowser } from '../fixtures/site-browser.ts';
+import { subscribeToDistrict } from '../fixtures/subscribe.ts';
 
 /**
  * From a publisher's login to a notification on a resident's screen. Headless Chromium cannot
@@ -13,19 +14,23 @@ import { startServer, type RunningServer } from '../fixtures/server.ts';
  */
 describe.runIf(browserAvailable())('a warning travels from the publisher to the resident’s screen', () => {
   let push: Awaited<ReturnType<typeof startPushService>>;
-  let server: RunningServer;
-  let browser: Browser;
   let resident: BrowserContext;
   let home: Page;
   let phone: FakeBrowser;
 
   beforeAll(async () => {
     push = await startPushService();
-    server = await startServer({ PUSH_ENDPOINT_ALLOWLIST: push.origin, NODE_EXTRA_CA_CERTS: push.certPath });
-    server.addUser('zhou.fabu', ['publisher'], 'Flood-Signal-Pass-2027', ['--name', '周发布']);
+  });
+  afterAll(async () => {
+    await push?.close();
+  });
+  const site = withSiteBrowser({
+    env: () => ({ PUSH_ENDPOINT_ALLOWLIST: push.origin, NODE_EXTRA_CA_CERTS: push.certPath }),
+    users: [{ name: 'zhou.fabu', roles: ['publisher'], password: 'Flood-Signal-Pass-2027', extra: ['--name', '周发布'] }],
+  });
+  beforeAll(async () => {
     phone = push.browser('resident-phone');
-    browser = await launchBrowser();
-    resident = await browser.newContext({ permissions: ['notifications'] });
+    resident = await site.context({ permissions: ['notifications'] });
     // The push registration the browser vendor would make, pointed at the local push service.
     await resident.addInitScript((sub: FakeBrowser['subscription']) => {
       const seen = window as unknown as { appServerKey?: string };
@@ -50,35 +55,21 @@ describe.runIf(browserAvailable())('a warning travels from the publisher to the 
       PushManager.prototype.getSubscription = () => Promise.resolve(current as PushSubscription | null);
     }, phone.subscription);
     home = await resident.newPage();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await push?.close();
   });
 
   test('the resident subscribes for 广陵区, the publisher signs in and publishes, and the phone shows 【橙色预警】暴雨', async () => {
     // 1. A resident subscribes on the warnings page.
-    const watch = watchPage(home, server.url);
-    await home.goto(`${server.url}/warnings/#subscribe`);
-    await hydrated(home, 'SubscribePanel');
-    const form = home.getByRole('form', { name: '预警推送设置' });
-    await expect.poll(() => form.getByRole('button', { name: '订阅预警推送' }).count(), { timeout: 10_000 }).toBe(1);
-    await form.getByRole('group', { name: '推送哪些区县的预警' }).getByLabel('广陵区').check();
-    await form.getByRole('button', { name: '订阅预警推送' }).click();
+    const watch = watchPage(home, site.url);
+    await subscribeToDistrict(home, site.url, '广陵区');
     await expect.poll(() => home.locator('#subscribe .push-done').textContent(), { timeout: 20_000 }).toContain('已订阅');
     // The browser was asked to subscribe with the server's own VAPID key.
-    const { publicKey } = (await (await fetch(`${server.url}/api/push/public-key`)).json()) as { publicKey: string };
+    const { publicKey } = (await (await fetch(`${site.url}/api/push/public-key`)).json()) as { publicKey: string };
     expect(await home.evaluate(() => (window as unknown as { appServerKey?: string }).appServerKey)).toBe(publicKey);
 
     // 2. A publisher signs in and publishes an orange rainstorm warning for 广陵区.
-    const office = await browser.newContext();
+    const office = await site.context();
     const desk = await office.newPage();
-    await desk.goto(`${server.url}/admin/login/?next=/admin/warnings/`);
-    await desk.getByLabel('用户名').fill('zhou.fabu');
-    await desk.getByLabel('密码').fill('Flood-Signal-Pass-2027');
-    await desk.keyboard.press('Enter');
-    await desk.waitForURL(`${server.url}/admin/warnings/`);
+    await site.signIn(desk, 'zhou.fabu', 'Flood-Signal-Pass-2027', '/admin/warnings/');
     await expect.poll(() => desk.getByRole('heading', { name: '起草新预警' }).count(), { timeout: 10_000 }).toBe(1);
     await desk.getByRole('group', { name: '信息类型' }).getByLabel('实际预警').check();
     await desk.getByLabel('灾种').selectOption('rainstorm');
@@ -102,7 +93,7 @@ describe.runIf(browserAvailable())('a warning travels from the publisher to the 
     expect(got[0]?.vapidKey).toBe(publicKey);
     expect(got[0]?.headers['urgency']).toBe('high');
     const payload = got[0]?.payload ?? {};
-    const warning = (await (await fetch(`${server.url}/api/warnings/${String(payload['id'])}`)).json()) as {
+    const warning = (await (await fetch(`${site.url}/api/warnings/${String(payload['id'])}`)).json()) as {
       warning: { identifier: string; headline: string; actions: string[] };
     };
 
@@ -114,9 +105,9 @@ describe.runIf(browserAvailable())('a warning travels from the publisher to the 
     );
     await cdp.send('ServiceWorker.enable');
     await home.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await expect.poll(() => registrations.some((r) => r.scopeURL === `${server.url}/`), { timeout: 10_000 }).toBe(true);
-    const registrationId = registrations.find((r) => r.scopeURL === `${server.url}/`)?.registrationId ?? '';
-    await cdp.send('ServiceWorker.deliverPushMessage', { origin: server.url, registrationId, data: JSON.stringify(payload) });
+    await expect.poll(() => registrations.some((r) => r.scopeURL === `${site.url}/`), { timeout: 10_000 }).toBe(true);
+    const registrationId = registrations.find((r) => r.scopeURL === `${site.url}/`)?.registrationId ?? '';
+    await cdp.send('ServiceWorker.deliverPushMessage', { origin: site.url, registrationId, data: JSON.stringify(payload) });
     const shown = () =>
       home.evaluate(async () => {
         const reg = await navigator.serviceWorker.ready;

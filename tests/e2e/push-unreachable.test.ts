@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { browserAvailable, hydrated, launchBrowser } from '../fixtures/browser.ts';
-import { startServer, type RunningServer } from '../fixtures/server.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { browserAvailable } from '../fixtures/browser.ts';
+import { withSiteBrowser } from '../fixtures/site-browser.ts';
+import { subscribeToDistrict } from '../fixtures/subscribe.ts';
 
 /**
  * A resident whose browser pushes through Google's FCM (Chrome), which cannot be reached from
@@ -9,14 +10,11 @@ import { startServer, type RunningServer } from '../fixtures/server.ts';
  * kind of subscription Chrome would; the server runs with its default allowlist.
  */
 describe.runIf(browserAvailable())('a browser whose push service is blocked in mainland China', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const site = withSiteBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    const context = await browser.newContext({ permissions: ['notifications'] });
+    const context = await site.context({ permissions: ['notifications'] });
     await context.addInitScript(() => {
       const fake = {
         endpoint: 'https://fcm.googleapis.com/fcm/send/e2e-resident',
@@ -36,19 +34,10 @@ describe.runIf(browserAvailable())('a browser whose push service is blocked in m
       PushManager.prototype.getSubscription = () => Promise.resolve(null);
     });
     page = await context.newPage();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   test('is told that push will not reach it here, and where warnings can be had instead', async () => {
-    await page.goto(`${server.url}/warnings/#subscribe`);
-    await hydrated(page, 'SubscribePanel');
-    const form = page.getByRole('form', { name: '预警推送设置' });
-    await expect.poll(() => form.getByRole('button', { name: '订阅预警推送' }).count(), { timeout: 10_000 }).toBe(1);
-    await form.getByRole('group', { name: '推送哪些区县的预警' }).getByLabel('广陵区').check();
-    await form.getByRole('button', { name: '订阅预警推送' }).click();
+    await subscribeToDistrict(page, site.url, '广陵区');
     const notice = page.locator('#subscribe .push-unreachable');
     await expect.poll(() => notice.count(), { timeout: 20_000 }).toBe(1);
     expect(await notice.textContent()).toContain('12379');

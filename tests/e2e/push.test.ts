@@ -1,21 +1,18 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { browserAvailable, launchBrowser } from '../fixtures/browser.ts';
-import { startServer, type RunningServer } from '../fixtures/server.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { browserAvailable } from '../fixtures/browser.ts';
+import { withSiteBrowser } from '../fixtures/site-browser.ts';
 
 describe.runIf(browserAvailable())('the service worker shows warning pushes', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const site = withSiteBrowser();
   let context: BrowserContext;
   let page: Page;
   let deliver: (data: object) => Promise<void>;
   let deliverRaw: (data: string) => Promise<void>;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    context = await browser.newContext();
-    await context.grantPermissions(['notifications'], { origin: server.url });
+    context = await site.context();
+    await context.grantPermissions(['notifications'], { origin: site.url });
     page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     const registrations: Array<{ registrationId: string; scopeURL: string }> = [];
@@ -23,21 +20,17 @@ describe.runIf(browserAvailable())('the service worker shows warning pushes', ()
       registrations.push(...e.registrations),
     );
     await cdp.send('ServiceWorker.enable');
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.url}/`);
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    for (let i = 0; i < 100 && !registrations.some((r) => r.scopeURL === `${server.url}/`); i++) await page.waitForTimeout(100);
-    const registrationId = registrations.find((r) => r.scopeURL === `${server.url}/`)?.registrationId ?? '';
+    for (let i = 0; i < 100 && !registrations.some((r) => r.scopeURL === `${site.url}/`); i++) await page.waitForTimeout(100);
+    const registrationId = registrations.find((r) => r.scopeURL === `${site.url}/`)?.registrationId ?? '';
     // DevTools' ServiceWorker.deliverPushMessage hands the worker a push event as a push service would.
     deliver = async (data) => {
-      await cdp.send('ServiceWorker.deliverPushMessage', { origin: server.url, registrationId, data: JSON.stringify(data) });
+      await cdp.send('ServiceWorker.deliverPushMessage', { origin: site.url, registrationId, data: JSON.stringify(data) });
     };
     deliverRaw = async (data) => {
-      await cdp.send('ServiceWorker.deliverPushMessage', { origin: server.url, registrationId, data });
+      await cdp.send('ServiceWorker.deliverPushMessage', { origin: site.url, registrationId, data });
     };
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   const shown = () =>

@@ -1,33 +1,30 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { totpOf } from '#api/accounts/second-factor.ts';
 import { FREE_ATTEMPTS } from '#api/accounts/throttle.ts';
-import { browserAvailable, launchBrowser } from '../fixtures/browser.ts';
+import { browserAvailable } from '#tests/fixtures/browser.ts';
 import { nginxAvailable, startNginx, type RunningNginx } from '../fixtures/nginx.ts';
 import { freePort } from '../fixtures/ports.ts';
-import { startServer, type RunningServer } from '../fixtures/server.ts';
+import { withSiteBrowser } from '../fixtures/site-browser.ts';
 
 const PASSWORD = 'Flood-Signal-Pass-2027';
 
 describe.runIf(browserAvailable() && nginxAvailable())('behind nginx with the README configuration, over https', () => {
-  let server: RunningServer;
   let nginx: RunningNginx;
-  let browser: Browser;
+  let port = 0;
   let secret = '';
 
   beforeAll(async () => {
-    const port = await freePort();
+    port = await freePort();
     nginx = await startNginx(port);
-    server = await startServer({ PORT: String(port), SITE_URL: nginx.url, TRUST_PROXY: '127.0.0.1' });
-    secret = server.addUserWithTotp('zhou.fabu', ['publisher'], PASSWORD, ['--name', '周发布']);
-    browser = await launchBrowser();
   });
   afterAll(async () => {
-    await browser?.close();
     await nginx?.stop();
-    await server?.stop();
+  });
+  const site = withSiteBrowser({ env: () => ({ PORT: String(port), SITE_URL: nginx.url, TRUST_PROXY: '127.0.0.1' }) });
+  beforeAll(() => {
+    secret = site.server.addUserWithTotp('zhou.fabu', ['publisher'], PASSWORD, ['--name', '周发布']);
   });
 
   /** A client on its own loopback address (127.0.0.2, 127.0.0.3 …) talking to nginx, as a separate machine would. */
@@ -67,7 +64,7 @@ describe.runIf(browserAvailable() && nginxAvailable())('behind nginx with the RE
   });
 
   test('the publisher signs in in Chromium with her code while the attacker is throttled; the cookie is __Host- and Secure, and signing out clears it', async () => {
-    const context = await browser.newContext({ ignoreHTTPSErrors: true });
+    const context = await site.context({ ignoreHTTPSErrors: true });
     const page = await context.newPage();
     await page.goto(`${nginx.url}/admin/login/?next=/admin/warnings/`);
     await page.getByLabel('用户名').fill('zhou.fabu');

@@ -1,11 +1,11 @@
 import axe from 'axe-core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { PAGEFIND_OPTIONS, searchAsResidentsAsk, type PagefindSearch } from '#site/lib/search/resident-search.ts';
-import { browserAvailable, hydrated, launchBrowser, watchPage } from '../fixtures/browser.ts';
+import { browserAvailable, hydrated, watchPage } from '#tests/fixtures/browser.ts';
 import { loadPagefind } from '../fixtures/pagefind.ts';
 import { residentQueries } from '../fixtures/search-queries.ts';
-import { startServer, type RunningServer } from '../fixtures/server.ts';
+import { withSiteBrowser } from '../fixtures/site-browser.ts';
 
 // Every eleventh query of the set (ten of them), and the three that must put their guide first.
 const SAMPLE = [...residentQueries.filter((_, i) => i % 11 === 5), ...residentQueries.filter((q) => q.first)];
@@ -38,26 +38,19 @@ async function visitOnce(context: BrowserContext, base: string): Promise<Page> {
 }
 
 describe.runIf(browserAvailable())('search in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const site = withSiteBrowser();
   let node: PagefindSearch;
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     const pf = (await loadPagefind()) as unknown as PagefindSearch & { options(o: object): Promise<void> };
     await pf.options(PAGEFIND_OPTIONS);
     node = pf;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   test('answers a sample of the residents’ questions as the Node run does', async () => {
-    const page = await browser.newPage();
-    const watch = watchPage(page, server.url);
+    const page = await site.page();
+    const watch = watchPage(page, site.url);
     for (const q of SAMPLE) {
-      const paths = await searchFor(page, server.url, q.query);
+      const paths = await searchFor(page, site.url, q.query);
       expect(paths.slice(0, q.first ? 1 : 3), q.query).toContain(q.path);
       const inNode = (await searchAsResidentsAsk(node, q.query)).hits.map((h) => h.url);
       expect(paths.slice(0, 5), q.query).toEqual(inNode.slice(0, 5));
@@ -68,9 +61,9 @@ describe.runIf(browserAvailable())('search in Chromium', () => {
   });
 
   test('the header box keeps the query, and on a phone the first result is in the first screen', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const context = await site.context({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/guides/`);
+    await page.goto(`${site.url}/guides/`);
     const header = page.getByRole('search', { name: '全站搜索' }).getByRole('searchbox');
     await header.fill('灭火器怎么用');
     await header.press('Enter');
@@ -85,7 +78,7 @@ describe.runIf(browserAvailable())('search in Chromium', () => {
   });
 
   test('the type filter counts the results of the current query', async () => {
-    const page = await browser.newPage();
+    const page = await site.page();
     const typeFilter = page.getByLabel('类型', { exact: true });
     const countsShown = async () =>
       Object.fromEntries(
@@ -99,13 +92,13 @@ describe.runIf(browserAvailable())('search in Chromium', () => {
       return types.reduce<Record<string, number>>((n, t) => ({ ...n, [t]: (n[t] ?? 0) + 1 }), {});
     };
     for (const q of ['灭火器', '暴雨']) {
-      await searchFor(page, server.url, q);
+      await searchFor(page, site.url, q);
       const shown = await countsShown();
       const listed = await countsListed();
       expect(shown['全部'], q).toBe(Object.values(listed).reduce((a, b) => a + b, 0));
       for (const [type, n] of Object.entries(shown)) if (type !== '全部') expect(n, `${q} ${type}`).toBe(listed[type] ?? 0);
     }
-    await searchFor(page, server.url, '灭火器');
+    await searchFor(page, site.url, '灭火器');
     const courses = (await countsShown())['课程'];
     expect(courses).toBeGreaterThan(0);
     await typeFilter.selectOption('课程');
@@ -115,24 +108,24 @@ describe.runIf(browserAvailable())('search in Chromium', () => {
 
   test('after one visit, search offline gives the same results as online', async () => {
     const queries = ['心肺复苏', '闻到一股臭鸡蛋味', '被困在车里水越来越深', '电瓶车能不能推到家里充电'];
-    const online = await browser.newContext({ serviceWorkers: 'block' });
+    const online = await site.context({ serviceWorkers: 'block' });
     const onlinePage = await online.newPage();
     const expected: string[][] = [];
-    for (const q of queries) expected.push(await searchFor(onlinePage, server.url, q));
+    for (const q of queries) expected.push(await searchFor(onlinePage, site.url, q));
     await online.close();
 
-    const context = await browser.newContext();
+    const context = await site.context();
     // The first visit is the home page only: no search is made online in this context.
-    const page = await visitOnce(context, server.url);
+    const page = await visitOnce(context, site.url);
     await context.setOffline(true);
-    for (const [i, q] of queries.entries()) expect(await searchFor(page, server.url, q), q).toEqual(expected[i]);
+    for (const [i, q] of queries.entries()) expect(await searchFor(page, site.url, q), q).toEqual(expected[i]);
     await context.close();
   });
 
   test('offline with the index never saved, the page says so instead of “没有找到”', async () => {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const context = await site.context({ serviceWorkers: 'block' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/search/`);
+    await page.goto(`${site.url}/search/`);
     await hydrated(page, 'Search');
     await page.waitForFunction(() => document.querySelector('.status')?.textContent === '');
     await context.setOffline(true);
@@ -144,9 +137,9 @@ describe.runIf(browserAvailable())('search in Chromium', () => {
   });
 
   test('axe finds nothing on /search/ with results, best practices included (the two search landmarks named apart)', async () => {
-    const context = await browser.newContext({ bypassCSP: true });
+    const context = await site.context({ bypassCSP: true });
     const page = await context.newPage();
-    await searchFor(page, server.url, '暴雨');
+    await searchFor(page, site.url, '暴雨');
     await page.evaluate(axe.source);
     const violations = await page.evaluate(async () => {
       const w = window as unknown as { axe: typeof axe };

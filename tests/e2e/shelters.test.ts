@@ -1,13 +1,13 @@
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { readYamlFile, yamlFilesIn } from '#api/domain/content-files.ts';
 import { CONTENT_DIR } from '#api/env.ts';
 import { wgs84ToBd09, wgs84ToGcj02 } from '#site/lib/coords.ts';
 import { shelterSchema } from '#site/schemas/shelter.ts';
-import { browserAvailable, hydrated, launchBrowser, watchPage } from '../fixtures/browser.ts';
-import { startServer, type RunningServer } from '../fixtures/server.ts';
+import { browserAvailable, hydrated, watchPage } from '#tests/fixtures/browser.ts';
+import { withSiteBrowser } from '#tests/fixtures/site-browser.ts';
 
 // 扬州大学瘦西湖校区 and the shelters nearest to it, by straight-line distance.
 const YZU = { latitude: 32.398, longitude: 119.419 };
@@ -34,25 +34,16 @@ function errorsOf(page: Page): string[] {
 }
 
 describe.runIf(browserAvailable())('shelters in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const site = withSiteBrowser();
 
   test('lists the nearest shelters to 扬州大学 in order, with distances, computed without sending the location', async () => {
-    const context = await browser.newContext({ geolocation: YZU, permissions: ['geolocation'] });
+    const context = await site.context({ geolocation: YZU, permissions: ['geolocation'] });
     const page = await context.newPage();
-    const watch = watchPage(page, server.url);
+    const watch = watchPage(page, site.url);
     const errors = errorsOf(page);
     const sent: string[] = [];
     page.on('request', (r) => sent.push(`${r.url()} ${r.postData() ?? ''}`));
-    await page.goto(`${server.url}/shelters/`);
+    await page.goto(`${site.url}/shelters/`);
     await hydrated(page, 'NearestShelters', 30_000);
     await page.getByRole('button', { name: '用我的位置查找' }).click();
     const items = page.getByRole('list', { name: '离你最近的避难场所' }).getByRole('listitem');
@@ -92,9 +83,9 @@ describe.runIf(browserAvailable())('shelters in Chromium', () => {
   test('with 洪涝 chosen near 扬州大学, offers no flood-unsafe site, in the nearest list, the full list or the map', async () => {
     const floodOk = new Set(SHELTERS.filter((s) => s.hazards.includes('洪涝')).map((s) => s.name));
     const unsafe = SHELTERS.filter((s) => s.notFor.some((n) => n.hazard === '洪涝'));
-    const context = await browser.newContext({ geolocation: YZU, permissions: ['geolocation'], viewport: { width: 390, height: 844 } });
+    const context = await site.context({ geolocation: YZU, permissions: ['geolocation'], viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/shelters/`);
+    await page.goto(`${site.url}/shelters/`);
     await hydrated(page, 'NearestShelters', 30_000);
     await page.locator('#nearest-hazard').selectOption({ label: '洪涝' });
     await page.getByRole('button', { name: '用我的位置查找' }).click();
@@ -114,20 +105,20 @@ describe.runIf(browserAvailable())('shelters in Chromium', () => {
     await page.locator('#map').scrollIntoViewIfNeeded();
     await expect.poll(() => page.locator('.shelter-pin').count(), { timeout: 15_000 }).toBe(floodOk.size);
     // A link from a warning page opens with the choice made.
-    await page.goto(`${server.url}/shelters/?hazard=typhoon#nearest`);
+    await page.goto(`${site.url}/shelters/?hazard=typhoon#nearest`);
     await hydrated(page, 'NearestShelters', 30_000);
     await expect.poll(() => page.locator('#nearest-hazard').inputValue(), { timeout: 10_000 }).toBe('台风');
     await context.close();
   });
 
   test('on a 390 × 844 phone, “use my location” on /shelters/ and the route buttons on a shelter page are in the first screen', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(`${server.url}/shelters/`);
+    const page = await site.page({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${site.url}/shelters/`);
     await hydrated(page, 'NearestShelters', 30_000);
     const button = await page.getByRole('button', { name: '用我的位置查找' }).boundingBox();
     expect(button && button.y + button.height).toBeLessThanOrEqual(844);
     expect(await page.locator('.sample-notice').first().isVisible()).toBe(true);
-    await page.goto(`${server.url}/shelters/gy-wenhuayuan/`);
+    await page.goto(`${site.url}/shelters/gy-wenhuayuan/`);
     for (const name of ['用高德地图导航', '用百度地图导航', '用苹果地图导航']) {
       const box = await page.getByRole('link', { name }).boundingBox();
       expect(box && box.y + box.height, name).toBeLessThanOrEqual(844);
@@ -138,9 +129,9 @@ describe.runIf(browserAvailable())('shelters in Chromium', () => {
   });
 
   test('offers districts and neighbourhoods instead when location is refused', async () => {
-    const context = await browser.newContext();
+    const context = await site.context();
     const page = await context.newPage();
-    await page.goto(`${server.url}/shelters/`);
+    await page.goto(`${site.url}/shelters/`);
     await hydrated(page, 'NearestShelters', 30_000);
     await page.getByRole('button', { name: '用我的位置查找' }).click();
     await expect.poll(() => page.locator('.nearest-status').first().textContent(), { timeout: 10_000 }).toContain('没有获得位置权限');
@@ -152,8 +143,8 @@ describe.runIf(browserAvailable())('shelters in Chromium', () => {
   });
 
   test('filters the list in place by district, class, facility and barrier-free access', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/shelters/`);
+    const page = await site.page();
+    await page.goto(`${site.url}/shelters/`);
     await hydrated(page, 'ShelterFilters', 30_000);
     const visible = () => page.locator('[data-shelter]:visible').count();
     expect(await visible()).toBe(42);
@@ -178,9 +169,9 @@ describe.runIf(browserAvailable())('shelters in Chromium', () => {
   });
 
   test('shows every shelter without JavaScript, grouped by district, with no filter form that cannot work', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.context({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/shelters/`);
+    await page.goto(`${site.url}/shelters/`);
     expect(await page.locator('[data-shelter]:visible').count()).toBe(42);
     expect(await page.getByRole('navigation', { name: '按区县查看' }).getByRole('link').count()).toBe(6);
     expect(await page.locator('.shelter-filters').isVisible()).toBe(false);
@@ -190,10 +181,10 @@ describe.runIf(browserAvailable())('shelters in Chromium', () => {
   });
 
   test('a shelter page opens walking routes in 高德 and Apple Maps (GCJ-02) and 百度 (BD-09), and draws the city without a base map', async () => {
-    const page = await browser.newPage();
-    const watch = watchPage(page, server.url);
+    const page = await site.page();
+    const watch = watchPage(page, site.url);
     const errors = errorsOf(page);
-    await page.goto(`${server.url}/shelters/hj-songjiacheng/`);
+    await page.goto(`${site.url}/shelters/hj-songjiacheng/`);
     const wgs = { lng: 119.4275, lat: 32.419 };
     const gcj = wgs84ToGcj02(wgs);
     const bd = wgs84ToBd09(wgs);
@@ -229,13 +220,13 @@ describe.runIf(browserAvailable())('shelters in Chromium', () => {
   });
 
   test('ships at most 60 KB of gzipped JavaScript on /shelters/, map included', async () => {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const context = await site.context({ serviceWorkers: 'block' });
     const page = await context.newPage();
     const bodies: Array<Promise<[string, Buffer]>> = [];
     page.on('response', (res) => {
       if (res.request().resourceType() === 'script') bodies.push(res.body().then((b) => [new URL(res.url()).pathname, b]));
     });
-    await page.goto(`${server.url}/shelters/`, { waitUntil: 'networkidle' });
+    await page.goto(`${site.url}/shelters/`, { waitUntil: 'networkidle' });
     await page.locator('#map').scrollIntoViewIfNeeded();
     await expect.poll(() => page.locator('.shelter-pin').count(), { timeout: 15_000 }).toBe(42);
     await page.waitForLoadState('networkidle');
@@ -253,20 +244,20 @@ describe.runIf(browserAvailable())('shelters in Chromium', () => {
   });
 
   test('keeps the list, its filters, 离我最近 and a past search working with the network cut after the first visit', async () => {
-    const context = await browser.newContext({ geolocation: YZU, permissions: ['geolocation'] });
+    const context = await site.context({ geolocation: YZU, permissions: ['geolocation'] });
     const page = await context.newPage();
-    await page.goto(`${server.url}/shelters/`);
+    await page.goto(`${site.url}/shelters/`);
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await page.reload();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     // A search while online leaves the Pagefind files it needed in the cache.
-    await page.goto(`${server.url}/search/?q=暴雨`);
+    await page.goto(`${site.url}/search/?q=暴雨`);
     await expect.poll(() => page.locator('.results li a').first().textContent(), { timeout: 15_000 }).toContain('暴雨');
 
     await context.setOffline(true);
     await page.reload();
     await expect.poll(() => page.locator('.results li a').first().textContent(), { timeout: 15_000 }).toContain('暴雨');
-    const res = await page.goto(`${server.url}/shelters/`);
+    const res = await page.goto(`${site.url}/shelters/`);
     expect(res?.fromServiceWorker()).toBe(true);
     expect(await page.locator('h1').textContent()).toBe('应急避难场所');
     expect(await page.locator('[data-shelter]').count()).toBe(42);
@@ -279,13 +270,13 @@ describe.runIf(browserAvailable())('shelters in Chromium', () => {
     await expect.poll(() => first.textContent(), { timeout: 10_000 }).toContain(NEAREST[0][0]);
 
     // A shelter page, the numbers and a guide open from the cache; any other page gets the offline page.
-    await page.goto(`${server.url}/shelters/gl-sanwan/`);
+    await page.goto(`${site.url}/shelters/gl-sanwan/`);
     expect(await page.locator('h1').textContent()).toBe('运河三湾风景区应急避难场所');
-    await page.goto(`${server.url}/numbers/`);
+    await page.goto(`${site.url}/numbers/`);
     expect(await page.locator('h1').textContent()).toBe('应急电话');
-    await page.goto(`${server.url}/guides/rainstorm/`);
+    await page.goto(`${site.url}/guides/rainstorm/`);
     expect(await page.locator('h1').textContent()).toContain('暴雨');
-    await page.goto(`${server.url}/contest/`);
+    await page.goto(`${site.url}/contest/`);
     expect(await page.locator('h1').textContent()).toBe('现在没有网络连接');
     expect(await page.locator('a[href="tel:120"]').count()).toBeGreaterThan(0);
     await context.close();

@@ -1,27 +1,22 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { totpOf } from '#api/accounts/second-factor.ts';
 import { BAD_SIGN_IN, CODE_NEEDED } from '#api/accounts/sign-in.ts';
 import { axeViolations } from '../fixtures/axe.ts';
-import { browserAvailable, launchBrowser } from '../fixtures/browser.ts';
-import { startServer, type RunningServer } from '../fixtures/server.ts';
+import { browserAvailable } from '../fixtures/browser.ts';
+import { withSiteBrowser } from '../fixtures/site-browser.ts';
 
 const ADMIN_PASSWORD = 'Office-Admin-Pass-99';
 const JUDGE_PASSWORD = 'Judge-Panel-Pass-2027';
 
 describe.runIf(browserAvailable())('staff sign-in in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
+  const site = withSiteBrowser({
     // The default policy: admins and publishers must use a second factor.
-    server = await startServer({ STAFF_TOTP: 'required' });
-    server.addUser('chief', ['admin'], ADMIN_PASSWORD, ['--name', '王主任']);
-    server.addUser('judge.zhao', ['judge'], JUDGE_PASSWORD, ['--name', '赵评委']);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    env: { STAFF_TOTP: 'required' },
+    users: [
+      { name: 'chief', roles: ['admin'], password: ADMIN_PASSWORD, extra: ['--name', '王主任'] },
+      { name: 'judge.zhao', roles: ['judge'], password: JUDGE_PASSWORD, extra: ['--name', '赵评委'] },
+    ],
   });
 
   /** Fills name and password and submits; returns once the page has answered (navigated or shown a message). */
@@ -33,9 +28,9 @@ describe.runIf(browserAvailable())('staff sign-in in Chromium', () => {
 
   test('an admin enrols her authenticator, signs in with its code, and once with a recovery code', async () => {
     // bypassCSP only so that the test can inject axe-core.
-    const context = await browser.newContext({ bypassCSP: true });
+    const context = await site.context({ bypassCSP: true });
     const page = await context.newPage();
-    await page.goto(`${server.url}/admin/login/?next=/admin/accounts/`);
+    await page.goto(`${site.url}/admin/login/?next=/admin/accounts/`);
     await submitPassword(page, 'chief', ADMIN_PASSWORD);
     // Without a second factor yet, the console sends her to enrol before anything else.
     await page.waitForURL(/\/admin\/two-factor\/\?next=%2Fadmin%2Faccounts%2F/);
@@ -51,16 +46,16 @@ describe.runIf(browserAvailable())('staff sign-in in Chromium', () => {
     const recovery = (await codes.allTextContents()).map((c) => c.trim());
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('link', { name: '我已保存恢复码，继续' }).click();
-    await page.waitForURL(`${server.url}/admin/accounts/`);
-    await page.goto(`${server.url}/admin/`);
+    await page.waitForURL(`${site.url}/admin/accounts/`);
+    await page.goto(`${site.url}/admin/`);
     await page.getByRole('button', { name: '退出登录' }).click({ timeout: 10_000 });
     await page.waitForURL(/\/admin\/login\//);
 
     // Right password with a wrong code, and a wrong password, read the same.
-    await page.goto(`${server.url}/admin/login/`);
+    await page.goto(`${site.url}/admin/login/`);
     await submitPassword(page, 'chief', 'Not-The-Password-1');
     await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 }).toBe(CODE_NEEDED);
-    await page.goto(`${server.url}/admin/login/`);
+    await page.goto(`${site.url}/admin/login/`);
     await submitPassword(page, 'chief', ADMIN_PASSWORD);
     await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 }).toBe(CODE_NEEDED);
     expect(await axeViolations(page)).toEqual([]);
@@ -70,21 +65,21 @@ describe.runIf(browserAvailable())('staff sign-in in Chromium', () => {
 
     // The code the app shows in the next 30-second step (the server accepts one step of clock drift):
     // the one used to confirm enrolment is spent, and waiting for the next would cost up to 30 s.
-    await page.goto(`${server.url}/admin/login/`);
+    await page.goto(`${site.url}/admin/login/`);
     await submitPassword(page, 'chief', ADMIN_PASSWORD);
     await page.getByLabel('两步验证码').fill(phone.generate({ timestamp: Date.now() + 30_000 }), { timeout: 10_000 });
     await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(`${server.url}/admin/`);
+    await page.waitForURL(`${site.url}/admin/`);
     await page.getByRole('button', { name: '退出登录' }).click({ timeout: 10_000 });
     await page.waitForURL(/\/admin\/login\//);
 
     // A recovery code instead of the phone: once.
     for (const expected of ['signed in', BAD_SIGN_IN]) {
-      await page.goto(`${server.url}/admin/login/`);
+      await page.goto(`${site.url}/admin/login/`);
       await submitPassword(page, 'chief', ADMIN_PASSWORD);
       await page.getByLabel('两步验证码').fill(recovery[0] ?? '', { timeout: 10_000 });
       await page.getByRole('button', { name: '登录' }).click();
-      if (expected === 'signed in') await page.waitForURL(`${server.url}/admin/`);
+      if (expected === 'signed in') await page.waitForURL(`${site.url}/admin/`);
       else await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 }).toBe(expected);
     }
     await context.close();
@@ -105,7 +100,7 @@ describe.runIf(browserAvailable())('staff sign-in in Chromium', () => {
       'http:evil.example',
       'evil.example',
     ];
-    const context = await browser.newContext();
+    const context = await site.context();
     const page = await context.newPage();
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
@@ -114,12 +109,12 @@ describe.runIf(browserAvailable())('staff sign-in in Chromium', () => {
     });
     const landings: string[] = [];
     for (const next of [...hostile, '/admin/password/']) {
-      await page.goto(`${server.url}/admin/login/?next=${encodeURIComponent(next)}`);
+      await page.goto(`${site.url}/admin/login/?next=${encodeURIComponent(next)}`);
       await submitPassword(page, 'judge.zhao', JUDGE_PASSWORD);
       await page.waitForURL((u) => u.pathname !== '/admin/login/', { timeout: 10_000 });
       landings.push(page.url());
     }
-    expect(landings).toEqual([...hostile.map(() => `${server.url}/admin/`), `${server.url}/admin/password/`]);
+    expect(landings).toEqual([...hostile.map(() => `${site.url}/admin/`), `${site.url}/admin/password/`]);
     expect(dialogs).toEqual([]);
     await context.close();
   });

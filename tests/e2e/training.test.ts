@@ -1,17 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import ICAL from 'ical.js';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { parse } from 'yaml';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { lessonSchema } from '#site/schemas/training.ts';
-import { browserAvailable, launchBrowser, watchPage } from '../fixtures/browser.ts';
-import { startServer, type RunningServer } from '../fixtures/server.ts';
+import { browserAvailable, watchPage } from '#tests/fixtures/browser.ts';
+import { withSiteBrowser } from '#tests/fixtures/site-browser.ts';
+import { readFrontMatter } from '#api/front-matter.ts';
 
 const COURSE = 'family-preparedness';
 const LESSON_PATH = `/training/${COURSE}/family-emergency-plan/`;
 // The questions as the lesson's author wrote them, so the test answers them the way a learner would.
-const source = readFileSync(`content/training/${COURSE}/01-family-emergency-plan.mdx`, 'utf8');
-const lesson = lessonSchema.parse(parse(source.split(/^---$/m)[1] ?? ''));
+const lesson = lessonSchema.parse(readFrontMatter(`content/training/${COURSE}/01-family-emergency-plan.mdx`).data);
 const questions = lesson.selfCheck;
 
 /** Ticks exactly `wanted` (by option index) in question `qi`, as a learner clicking labels would. */
@@ -33,21 +32,12 @@ const HYDRATED = { timeout: 15_000 };
 const wrongOf = (answer: readonly number[], count: number) => [[...Array(count).keys()].find((i) => !answer.includes(i)) ?? 0];
 
 describe.runIf(browserAvailable())('training in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const site = withSiteBrowser();
 
   test('checks a self-check answer, explains it, and keeps the lesson complete after a reload', async () => {
-    const page = await browser.newPage();
-    const watch = watchPage(page, server.url);
-    await page.goto(`${server.url}${LESSON_PATH}`);
+    const page = await site.page();
+    const watch = watchPage(page, site.url);
+    await page.goto(`${site.url}${LESSON_PATH}`);
     expect(await page.locator('h1').textContent()).toBe(lesson.title);
     await page.getByRole('heading', { name: '自测' }).scrollIntoViewIfNeeded();
     const check = page.getByRole('button', { name: '检查答案' });
@@ -74,7 +64,7 @@ describe.runIf(browserAvailable())('training in Chromium', () => {
     await page.getByRole('heading', { name: '自测' }).scrollIntoViewIfNeeded();
     await expect.poll(() => page.getByText('你已经完成本课').count(), HYDRATED).toBe(1);
 
-    await page.goto(`${server.url}/training/${COURSE}/`);
+    await page.goto(`${site.url}/training/${COURSE}/`);
     await expect.poll(() => page.getByText('已完成 1 课，共 5 课').count(), HYDRATED).toBe(1);
     const item = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: lesson.title }) });
     expect(await item.textContent()).toContain('✓ 已完成');
@@ -99,9 +89,9 @@ describe.runIf(browserAvailable())('training in Chromium', () => {
   });
 
   test('shows the questions with answers behind 查看答案 when JavaScript is off', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.context({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}${LESSON_PATH}`);
+    await page.goto(`${site.url}${LESSON_PATH}`);
     const summaries = page.locator('summary', { hasText: '查看答案' });
     expect(await summaries.count()).toBe(questions.length);
     const explanation = page.getByText(questions[0]?.explanation ?? '');
@@ -113,7 +103,7 @@ describe.runIf(browserAvailable())('training in Chromium', () => {
   });
 
   test('serves every event as a calendar that ical.js reads, 5·12 at 09:00 in Yangzhou', async () => {
-    const res = await fetch(`${server.url}/training/events.ics`);
+    const res = await fetch(`${site.url}/training/events.ics`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/calendar');
     const cal = new ICAL.Component(ICAL.parse(await res.text()));

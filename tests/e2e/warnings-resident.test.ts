@@ -1,8 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { axeViolations } from '../fixtures/axe.ts';
-import { browserAvailable, hydrated, launchBrowser } from '../fixtures/browser.ts';
-import { startServer, type RunningServer } from '../fixtures/server.ts';
+import { browserAvailable, hydrated } from '../fixtures/browser.ts';
+import { sessionCookie } from '../fixtures/publish.ts';
+import { withSiteBrowser } from '../fixtures/site-browser.ts';
 import { rainstormInput } from '../fixtures/warnings.ts';
 
 const PASSWORD = 'Rain-Warning-Pass-2027';
@@ -40,15 +41,19 @@ async function onFirstScreen(page: Page, selector: string, height: number): Prom
 }
 
 describe.runIf(browserAvailable())('预警信息 as residents read them, in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const site = withSiteBrowser({
+    users: [
+      { name: 'li.fabu', roles: ['publisher'], password: PASSWORD, extra: ['--name', '李发布'] },
+      { name: 'wang.shenhe', roles: ['publisher'], password: PASSWORD, extra: ['--name', '王审核'] },
+    ],
+  });
   const cookies: Record<string, string> = {};
 
   async function api(who: string, path: string, body: unknown) {
-    const res = await fetch(`${server.url}${path}`, {
+    const res = await fetch(`${site.url}${path}`, {
       method: 'POST',
       body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json', origin: server.url, 'x-requested-with': 'fetch', cookie: cookies[who] ?? '' },
+      headers: { 'content-type': 'application/json', origin: site.url, 'x-requested-with': 'fetch', cookie: cookies[who] ?? '' },
     });
     const json = (await res.json()) as { warning: { id: number; revision?: number } };
     if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
@@ -67,36 +72,19 @@ describe.runIf(browserAvailable())('预警信息 as residents read them, in Chro
   }
 
   beforeAll(async () => {
-    server = await startServer();
-    server.addUser('li.fabu', ['publisher'], PASSWORD, ['--name', '李发布']);
-    server.addUser('wang.shenhe', ['publisher'], PASSWORD, ['--name', '王审核']);
-    for (const [who, username] of [
-      ['li', 'li.fabu'],
-      ['wang', 'wang.shenhe'],
-    ] as const) {
-      const res = await fetch(`${server.url}/api/auth/login`, {
-        method: 'POST',
-        body: JSON.stringify({ username, password: PASSWORD, code: '' }),
-        headers: { 'content-type': 'application/json', origin: server.url, 'x-requested-with': 'fetch' },
-      });
-      cookies[who] = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    }
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    cookies['li'] = await sessionCookie(site.server, 'li.fabu', PASSWORD);
+    cookies['wang'] = await sessionCookie(site.server, 'wang.shenhe', PASSWORD);
   });
 
   test('with nothing in force: a calm line on the home page and /warnings/, on the first screen, nothing moving', async () => {
     for (const viewport of [PHONE, DESKTOP]) {
-      const context = await measuringContext(browser, viewport);
+      const context = await measuringContext(site.browser, viewport);
       const page = await context.newPage();
-      await settle(page, `${server.url}/warnings/`);
+      await settle(page, `${site.url}/warnings/`);
       expect(await page.locator('#active-list').textContent()).toBe('扬州市现在没有正在生效的预警。');
       expect(await onFirstScreen(page, '#active-list', viewport.height)).toBe(true);
       expect(await cls(page)).toBeLessThan(0.02);
-      await settle(page, `${server.url}/`);
+      await settle(page, `${site.url}/`);
       const calm = page.locator('.warning-bar-calm');
       expect(await calm.textContent()).toMatch(/^扬州市目前没有生效的预警（\d+月\d+日 \d\d:\d\d 查询）/);
       expect(await onFirstScreen(page, '.warning-bar-calm', viewport.height)).toBe(true);
@@ -108,15 +96,15 @@ describe.runIf(browserAvailable())('预警信息 as residents read them, in Chro
   test('an orange warning: its title is on the first screen of /warnings/ and the home page, and nothing moves', async () => {
     const w = await publish({ level: 'orange', areas: ['321002', '321003'] });
     for (const viewport of [PHONE, DESKTOP]) {
-      const context = await measuringContext(browser, viewport);
+      const context = await measuringContext(site.browser, viewport);
       const page = await context.newPage();
-      await settle(page, `${server.url}/warnings/`);
+      await settle(page, `${site.url}/warnings/`);
       const title = page.locator('#active-list h3 a');
       expect(await title.textContent()).toBe('【橙色预警】暴雨');
       expect(await title.getAttribute('href')).toBe(`/warnings/${w.id}/`);
       expect(await onFirstScreen(page, '#active-list h3', viewport.height)).toBe(true);
       expect(await cls(page)).toBeLessThan(0.02);
-      await settle(page, `${server.url}/`);
+      await settle(page, `${site.url}/`);
       expect(await page.locator('.warning-bar-title').textContent()).toBe('橙色预警 暴雨');
       expect(await page.locator('.warning-bar-meta').textContent()).toMatch(/^广陵区、邗江区 · 有效期至 \d+月\d+日 \d\d:\d\d$/);
       expect(await onFirstScreen(page, '.warning-bar-action', viewport.height)).toBe(true);
@@ -124,9 +112,9 @@ describe.runIf(browserAvailable())('预警信息 as residents read them, in Chro
       await context.close();
     }
     // Without JavaScript the home bar and the list are there all the same.
-    const off = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
+    const off = await site.context({ javaScriptEnabled: false, viewport: PHONE });
     const page = await off.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.url}/`);
     expect(await page.locator('.warning-bar-action').textContent()).toBe(`现在就做：${rainstormInput(0).actions[0]}`);
     await off.close();
   });
@@ -135,32 +123,32 @@ describe.runIf(browserAvailable())('预警信息 as residents read them, in Chro
     await publish({ level: 'orange', areas: ['321002'], headline: '广陵区将有暴雨' });
     const mine = await publish({ level: 'yellow', areas: ['321012'], headline: '江都区将有大雨' });
     for (const viewport of [PHONE, DESKTOP]) {
-      const context = await measuringContext(browser, viewport);
+      const context = await measuringContext(site.browser, viewport);
       await context.addInitScript(() => localStorage.setItem('yzready:districts', JSON.stringify(['321012'])));
       const page = await context.newPage();
-      await settle(page, `${server.url}/warnings/`);
+      await settle(page, `${site.url}/warnings/`);
       expect(await page.locator('#active-list h3 a').first().getAttribute('href')).toBe(`/warnings/${mine.id}/`);
       expect(await cls(page)).toBeLessThan(0.02);
       await context.close();
     }
     // Already so on the first paint, before the island has loaded (its scripts held back here): no flash of another order.
-    const context = await browser.newContext({ viewport: PHONE });
+    const context = await site.context({ viewport: PHONE });
     await context.addInitScript(() => localStorage.setItem('yzready:districts', JSON.stringify(['321012'])));
     const page = await context.newPage();
     await page.route('**/_astro/**', (route) => route.abort());
-    await page.goto(`${server.url}/warnings/`);
+    await page.goto(`${site.url}/warnings/`);
     expect(await page.locator('#active-list h3 a').first().getAttribute('href')).toBe(`/warnings/${mine.id}/`);
     await context.close();
   });
 
   test('a red warning for the whole city is an alarm across the home page; an orange one for a district is not', async () => {
-    const context = await browser.newContext({ viewport: PHONE });
+    const context = await site.context({ viewport: PHONE });
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.url}/`);
     const orangeBackground = await page.locator('.warning-bar-active').evaluate((e) => getComputedStyle(e).backgroundColor);
     expect(await page.locator('.warning-bar-alarm').count()).toBe(0);
     const red = await publish({ level: 'red', areas: ['321000'], headline: '扬州市气象台发布暴雨红色预警信号' });
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.url}/`);
     const bar = page.locator('.warning-bar-active');
     expect(await bar.getAttribute('class')).toContain('warning-bar-alarm');
     expect(await page.locator('.warning-bar-title a').getAttribute('href')).toBe(`/warnings/${red.id}/`);
@@ -172,16 +160,16 @@ describe.runIf(browserAvailable())('预警信息 as residents read them, in Chro
     const others = (await page.locator('.warning-bar-links').textContent()) ?? '';
     expect(others).toMatch(/^另有 [1-9]\d* 条预警，查看全部预警$/);
     // On /warnings/ the red one comes first, with the level in words.
-    await page.goto(`${server.url}/warnings/`);
+    await page.goto(`${site.url}/warnings/`);
     expect(await page.locator('#active-list .warning-card').first().locator('.level').textContent()).toBe('红色预警（Ⅰ级，特别严重）');
     await context.close();
   });
 
   test('a warning page opened once reads offline, marked with the time it was saved and that it may have changed', async () => {
     const w = await publish({ level: 'yellow', areas: ['321081'], headline: '仪征市将有短时强降雨' });
-    const context = await browser.newContext({ viewport: PHONE });
+    const context = await site.context({ viewport: PHONE });
     const page = await context.newPage();
-    await page.goto(`${server.url}/warnings/${w.id}/`);
+    await page.goto(`${site.url}/warnings/${w.id}/`);
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     // Now under the service worker: this visit is the one it keeps.
     await page.reload();
@@ -196,9 +184,9 @@ describe.runIf(browserAvailable())('预警信息 as residents read them, in Chro
   });
 
   test('解除 and 取消 read differently on their pages, in the history (live) and on the page of the message they end', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP });
+    const context = await site.context({ viewport: DESKTOP });
     const list = await context.newPage();
-    await list.goto(`${server.url}/warnings/`);
+    await list.goto(`${site.url}/warnings/`);
     await hydrated(list, 'WarningsLive');
     const at = Date.now();
     const first = await publish({
@@ -217,18 +205,18 @@ describe.runIf(browserAvailable())('预警信息 as residents read them, in Chro
     const cancel = await api('li', `/api/admin/warnings/${wrong.id}/cancel`, { reason: '区域发错了，江都区没有大雨' });
 
     const page = await context.newPage();
-    await page.goto(`${server.url}/warnings/${allClear.id}/`);
+    await page.goto(`${site.url}/warnings/${allClear.id}/`);
     expect(await page.locator('h1').textContent()).toBe('【解除】暴雨预警');
     expect(await page.locator('.ended').textContent()).toBe('已解除：危险已经过去，预警解除。');
     expect(await page.locator('main .level').count()).toBe(0);
     expect(await page.locator('main').textContent()).not.toContain('有效期至');
-    await page.goto(`${server.url}/warnings/${cancel.id}/`);
+    await page.goto(`${site.url}/warnings/${cancel.id}/`);
     expect(await page.locator('h1').textContent()).toBe('【取消】暴雨预警');
     expect(await page.locator('.ended').textContent()).toBe('已取消：此前发布的这条预警有误或不再适用，不需要按它行动。');
     expect(await page.locator('main .level').count()).toBe(0);
     expect(await page.locator('main a[href^="/guides/"]').count()).toBe(0);
     // The updated message of the ended event says it has ended, not "updated".
-    await page.goto(`${server.url}/warnings/${updated.id}/`);
+    await page.goto(`${site.url}/warnings/${updated.id}/`);
     expect(await page.locator('.ended').textContent()).toBe('已解除：这条预警已经解除，危险已经过去。');
     expect(await page.locator('.warning-change').textContent()).toBe('更新：增加高邮市；说明文字有修改');
 
@@ -247,16 +235,16 @@ describe.runIf(browserAvailable())('预警信息 as residents read them, in Chro
   });
 
   test('axe finds nothing on these pages, on a phone and at 1280 px, in normal and 长辈模式', async () => {
-    const ids = ((await (await fetch(`${server.url}/api/warnings?all=1`)).json()) as { warnings: Array<{ id: number; msgType: string }> })
+    const ids = ((await (await fetch(`${site.url}/api/warnings?all=1`)).json()) as { warnings: Array<{ id: number; msgType: string }> })
       .warnings;
     const paths = ['/', '/warnings/', ...ids.filter((w, i) => w.msgType === 'Cancel' || i === 0).map((w) => `/warnings/${w.id}/`)];
     const found: Record<string, unknown> = {};
     for (const viewport of [PHONE, DESKTOP])
       for (const elder of [false, true]) {
-        const context = await measuringContext(browser, viewport, elder);
+        const context = await measuringContext(site.browser, viewport, elder);
         const page = await context.newPage();
         for (const path of paths) {
-          await settle(page, `${server.url}${path}`);
+          await settle(page, `${site.url}${path}`);
           const v = await axeViolations(page);
           if (v.length) found[`${path} ${viewport.width}${elder ? ' 长辈模式' : ''}`] = v;
         }
@@ -266,9 +254,9 @@ describe.runIf(browserAvailable())('预警信息 as residents read them, in Chro
   }, 120_000);
 
   test('the Atom feed opens in a browser as a readable page', async () => {
-    const context = await browser.newContext();
+    const context = await site.context();
     const page = await context.newPage();
-    await page.goto(`${server.url}/feeds/warnings.atom`);
+    await page.goto(`${site.url}/feeds/warnings.atom`);
     expect(await page.locator('h1').textContent()).toBe('扬州应急 预警信息');
     expect(await page.getByText('这是一个订阅源').count()).toBe(1);
     expect(await page.locator('li h3 a').first().getAttribute('href')).toMatch(/\/warnings\/\d+\/$/);

@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { axeViolations } from '../fixtures/axe.ts';
-import { browserAvailable, hydrated, launchBrowser, watchPage } from '../fixtures/browser.ts';
-import { startServer, type RunningServer } from '../fixtures/server.ts';
+import { browserAvailable, hydrated, watchPage } from '../fixtures/browser.ts';
+import { withSiteBrowser } from '../fixtures/site-browser.ts';
 
 // content/warnings/signals.yaml: the rainstorm orange signal's standard and first guidance line.
 const ORANGE_STANDARD = '3小时内降雨量将达50毫米以上';
@@ -12,38 +12,30 @@ const HEADLINE = '扬州市气象台发布暴雨橙色预警信号';
 const ORANGE_ACTION = '尽量不出门；已在外面的，就近进入坚固的建筑避雨，不在桥洞、地道里躲雨。';
 
 describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
   let admin: BrowserContext;
   let desk: Page;
   let orangeId = '';
   let drillId = '';
 
-  beforeAll(async () => {
-    server = await startServer();
-    server.addUser('li.fabu', ['publisher'], 'Rain-Warning-Pass-2027', ['--name', '李发布']);
-    // The second publisher of the two-person rule (四眼原则).
-    server.addUser('wang.shenhe', ['publisher'], 'Rain-Warning-Pass-2027', ['--name', '王审核']);
-    browser = await launchBrowser();
-    // bypassCSP only so that the test can inject axe-core later.
-    admin = await browser.newContext({ bypassCSP: true });
-    desk = await admin.newPage();
+  const site = withSiteBrowser({
+    users: [
+      { name: 'li.fabu', roles: ['publisher'], password: 'Rain-Warning-Pass-2027', extra: ['--name', '李发布'] },
+      // The second publisher of the two-person rule (四眼原则).
+      { name: 'wang.shenhe', roles: ['publisher'], password: 'Rain-Warning-Pass-2027', extra: ['--name', '王审核'] },
+    ],
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  beforeAll(async () => {
+    // bypassCSP only so that the test can inject axe-core later.
+    admin = await site.context({ bypassCSP: true });
+    desk = await admin.newPage();
   });
 
   let reviewer: Page | undefined;
   /** 王审核 opens the console, checks the draft waiting for approval exactly as residents will see it, and approves it. */
   async function approveAs(expectTitle: string, expectPage: string) {
     if (!reviewer) {
-      reviewer = await (await browser.newContext()).newPage();
-      await reviewer.goto(`${server.url}/admin/login/?next=/admin/warnings/`);
-      await reviewer.getByLabel('用户名').fill('wang.shenhe');
-      await reviewer.getByLabel('密码').fill('Rain-Warning-Pass-2027');
-      await reviewer.keyboard.press('Enter');
-      await reviewer.waitForURL(`${server.url}/admin/warnings/`);
+      reviewer = await (await site.context()).newPage();
+      await site.signIn(reviewer, 'wang.shenhe', 'Rain-Warning-Pass-2027', '/admin/warnings/');
     } else await reviewer.reload();
     const page = reviewer;
     const drafts = page.getByRole('list', { name: /草稿/ });
@@ -60,6 +52,15 @@ describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
     await desk.reload();
   }
 
+  /** A resident's own browser on /warnings/, the live list hydrated. */
+  async function openLiveWarnings(options: BrowserContextOptions = {}) {
+    const context = await site.context(options);
+    const page = await context.newPage();
+    await page.goto(`${site.url}/warnings/`);
+    await hydrated(page, 'WarningsLive');
+    return { context, page };
+  }
+
   /** Fills the draft form: status, hazard, level (the template fills the texts) and areas. */
   async function writeDraft(status: '实际预警' | '演练', level: string, areas: string[]) {
     await desk.getByRole('group', { name: '信息类型' }).getByLabel(status).check();
@@ -69,12 +70,8 @@ describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
   }
 
   test('a publisher signs in, writes an orange rainstorm draft from the template, previews and publishes it', async () => {
-    const watch = watchPage(desk, server.url);
-    await desk.goto(`${server.url}/admin/login/?next=/admin/warnings/`);
-    await desk.getByLabel('用户名').fill('li.fabu');
-    await desk.getByLabel('密码').fill('Rain-Warning-Pass-2027');
-    await desk.keyboard.press('Enter');
-    await desk.waitForURL(`${server.url}/admin/warnings/`);
+    const watch = watchPage(desk, site.url);
+    await site.signIn(desk, 'li.fabu', 'Rain-Warning-Pass-2027', '/admin/warnings/');
     await expect.poll(() => desk.getByRole('heading', { name: '起草新预警' }).count(), { timeout: 10_000 }).toBe(1);
 
     await writeDraft('实际预警', 'orange', ['广陵区']);
@@ -122,10 +119,10 @@ describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
   });
 
   test('residents see it on /warnings/ with the level in words and what to do first, their district first, and on the home bar', async () => {
-    const context = await browser.newContext({ bypassCSP: true });
+    const context = await site.context({ bypassCSP: true });
     const page = await context.newPage();
-    const watch = watchPage(page, server.url);
-    await page.goto(`${server.url}/warnings/`);
+    const watch = watchPage(page, site.url);
+    await page.goto(`${site.url}/warnings/`);
     await hydrated(page, 'WarningsLive');
     const all = page.getByRole('list', { name: '正在生效的预警' });
     await expect.poll(() => all.locator('.warning-card').count(), { timeout: 10_000 }).toBe(1);
@@ -146,7 +143,7 @@ describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
     expect(await page.evaluate(() => localStorage.getItem('yzready:districts'))).toBe('["321002"]');
     expect(await all.locator('.warning-card').count()).toBe(1);
     const home = await context.newPage();
-    await home.goto(`${server.url}/`);
+    await home.goto(`${site.url}/`);
     const bar = home.getByRole('region', { name: '预警信息' });
     expect(await bar.locator('.level-orange').textContent()).toBe('橙色预警');
     expect(await bar.getByRole('link', { name: '橙色预警 暴雨' }).getAttribute('href')).toBe(`/warnings/${orangeId}/`);
@@ -159,12 +156,12 @@ describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
   });
 
   test('the warning page and /warnings/ read without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.context({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/warnings/${orangeId}/`);
+    await page.goto(`${site.url}/warnings/${orangeId}/`);
     expect(await page.title()).toContain('【橙色预警】暴雨');
     expect(await page.locator('main').textContent()).toContain(ORANGE_GUIDANCE);
-    await page.goto(`${server.url}/warnings/`);
+    await page.goto(`${site.url}/warnings/`);
     const list = page.getByRole('list', { name: '正在生效的预警' });
     expect(await list.getByRole('link', { name: '【橙色预警】暴雨', exact: true }).getAttribute('href')).toBe(`/warnings/${orangeId}/`);
     expect(await list.textContent()).toContain(ORANGE_ACTION);
@@ -188,10 +185,7 @@ describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
     drillId = href?.match(/\/warnings\/(\d+)\//)?.[1] ?? '';
     expect(drillId).toMatch(/^\d+$/);
 
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${server.url}/warnings/`);
-    await hydrated(page, 'WarningsLive');
+    const { context, page } = await openLiveWarnings();
     const drills = page.getByRole('region', { name: '演练和测试信息' });
     await expect.poll(() => drills.locator('.warning-card').count(), { timeout: 10_000 }).toBe(1);
     expect(await drills.locator('.warning-card').textContent()).toContain('演练');
@@ -203,10 +197,7 @@ describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
   });
 
   test('when the network is cut it says so, points to 12379 and shows the last warnings with their age', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${server.url}/warnings/`);
-    await hydrated(page, 'WarningsLive');
+    const { context, page } = await openLiveWarnings();
     const real = page.getByRole('list', { name: '正在生效的预警' });
     await expect.poll(() => real.locator('.warning-card').count(), { timeout: 10_000 }).toBe(1);
     await context.setOffline(true);
@@ -225,12 +216,12 @@ describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
   });
 
   test('the subscribe panel is honest: the China caveat always, and a plain message when the browser has no push', async () => {
-    const context = await browser.newContext();
+    const context = await site.context();
     await context.addInitScript(() => {
       delete (window as { PushManager?: unknown }).PushManager;
     });
     const page = await context.newPage();
-    await page.goto(`${server.url}/warnings/#subscribe`);
+    await page.goto(`${site.url}/warnings/#subscribe`);
     await hydrated(page, 'SubscribePanel');
     const panel = page.locator('#subscribe');
     expect(await panel.textContent()).toContain(
@@ -243,9 +234,9 @@ describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
 
     // A browser with push gets the form. Headless Chromium then refuses the push registration itself, as an
     // incognito window does: the resident is told so plainly, and nothing is stored.
-    const withPush = await browser.newContext({ permissions: ['notifications'] });
+    const withPush = await site.context({ permissions: ['notifications'] });
     const page2 = await withPush.newPage();
-    await page2.goto(`${server.url}/warnings/#subscribe`);
+    await page2.goto(`${site.url}/warnings/#subscribe`);
     await hydrated(page2, 'SubscribePanel');
     const form = page2.getByRole('form', { name: '预警推送设置' });
     await expect.poll(() => form.getByRole('button', { name: '订阅预警推送' }).count(), { timeout: 10_000 }).toBe(1);
@@ -287,7 +278,7 @@ describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
     await expect.poll(() => desk.locator('.publish-message').textContent(), { timeout: 10_000 }).toContain('等待审核');
     await approveAs('【解除】暴雨预警', '降雨已明显减弱，暴雨红色预警解除。');
 
-    const res = await fetch(`${server.url}/api/warnings?status=Actual`);
+    const res = await fetch(`${site.url}/api/warnings?status=Actual`);
     const ids = ((await res.json()) as { warnings: Array<{ id: number }> }).warnings.map((w) => String(w.id));
     expect(ids).not.toContain(orangeId);
     expect(ids).not.toContain(redId);
