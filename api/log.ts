@@ -5,12 +5,17 @@
  */
 import { pino } from 'pino';
 
-export const logger = pino({
-  level: process.env['LOG_LEVEL'] ?? 'info',
-  base: { service: 'yzready' },
-  timestamp: pino.stdTimeFunctions.isoTime,
-  formatters: { level: (label) => ({ level: label }) },
-});
+export const logger = pino(
+  {
+    level: process.env['LOG_LEVEL'] ?? 'info',
+    base: { service: 'yzready' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+  },
+  // Written in the background (lines that arrive meanwhile go out together), not one blocking write per
+  // request: a slow reader of standard output no longer stalls the server. Flushed on exit.
+  pino.destination({ dest: 1, sync: false }),
+);
 
 /** `LOG_LEVEL=debug` prints whole errors (with stacks and causes) as well. */
 const debug = process.env['LOG_LEVEL'] === 'debug';

@@ -17,7 +17,7 @@ export function logRequests(): MiddlewareHandler<AppEnv> {
       await next();
       const status = c.res.status;
       const line = {
-        id: c.var.requestId,
+        id: c.get('requestId'),
         method: c.req.method,
         route: routeOf(c),
         status,

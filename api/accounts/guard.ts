@@ -7,7 +7,8 @@ import { currentSession } from './sessions.ts';
 
 /** Loads the session (if any) into `c.var.session`. */
 export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
-  c.set('session', await currentSession(c, c.var.database, c.var.now, c.var.env.secure));
+  // c.get, not c.var: Hono builds a new object of every variable on each read of c.var, and this runs on every API request.
+  c.set('session', await currentSession(c, c.get('database'), c.get('now'), c.get('env').secure));
   await next();
 };
 
@@ -50,7 +51,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const csrfGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (UNSAFE.has(c.req.method)) {
     const origin = c.req.header('origin');
-    if (origin !== undefined && origin !== c.var.env.siteOrigin) throw apiError(403, 'cross_site', '请求来自其他网站，已拒绝。');
+    if (origin !== undefined && origin !== c.get('env').siteOrigin) throw apiError(403, 'cross_site', '请求来自其他网站，已拒绝。');
     if (!c.req.header('x-requested-with')) throw apiError(403, 'cross_site', '请求缺少本站标记，已拒绝。请从本站页面操作。');
     if (origin === undefined && c.req.header('cookie')) throw apiError(403, 'cross_site', '请求缺少来源信息，已拒绝。请从本站页面操作。');
   }

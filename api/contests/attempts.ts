@@ -1,8 +1,7 @@
-import type { Row } from '@libsql/client';
 import { and, eq, getTableColumns, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { contestAnswers, contestAttempts, type AttemptRow } from '../db/schema.ts';
-import { groupWriteAll } from './group-commit.ts';
+import { groupWriteAll, type Row } from './group-commit.ts';
 
 /** What never changes about an attempt, kept per process so saving an answer needs one write and no read. */
 export interface AttemptShape {

@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
-import { contestAttempts, type ContestRow } from '../db/schema.ts';
+import type { ContestRow } from '../db/schema.ts';
 import { closeDue } from './attempts.ts';
 import { maskName } from './names.ts';
 import type { Participation, PublicBoard, RankedTeam } from './contract.ts';
@@ -33,21 +32,29 @@ export async function standings(database: Database, c: ContestRow, now: number):
   };
 }
 
+/** The columns ranking reads, in this order (as arrays: a district's contest has thousands of rows). */
+const RANKING_ROWS = `SELECT id, participant_key, name, team, correct, started_at, submitted_at
+  FROM contest_attempts WHERE contest_id = ?`;
+const FINISHED_ROWS = `${RANKING_ROWS} AND submitted_at IS NOT NULL`;
+
+/** Individual and team ranks without participation: only finished attempts are read (the projector's board, every second). */
+export async function finishedStandings(database: Database, c: ContestRow, now: number): Promise<Omit<Standings, 'participation'>> {
+  const { total, individuals } = await ranked(database, c, now, FINISHED_ROWS);
+  return { total, individuals, teams: rankTeams(individuals, c.teamScoring === 'best' ? 'best' : 'average', c.teamBestN) };
+}
+
 /** Individual ranks, and the attempt rows they came from. */
-async function ranked(database: Database, c: ContestRow, now: number) {
+async function ranked(database: Database, c: ContestRow, now: number, query = RANKING_ROWS) {
   await closeDue(database, c.id, now);
-  const rows = await database.db
-    .select({
-      attemptId: contestAttempts.id,
-      participantKey: contestAttempts.participantKey,
-      name: contestAttempts.name,
-      team: contestAttempts.team,
-      correct: contestAttempts.correct,
-      startedAt: contestAttempts.startedAt,
-      submittedAt: contestAttempts.submittedAt,
-    })
-    .from(contestAttempts)
-    .where(eq(contestAttempts.contestId, c.id));
+  const rows = (await database.readRows(query, [c.id])).map(([attemptId, participantKey, name, team, correct, startedAt, submittedAt]) => ({
+    attemptId: Number(attemptId),
+    participantKey: String(participantKey),
+    name: String(name),
+    team: String(team),
+    correct: correct === null ? null : Number(correct),
+    startedAt: Number(startedAt),
+    submittedAt: submittedAt === null ? null : Number(submittedAt),
+  }));
   const total = (await questionsOf(database, c.id)).length;
   const finished = rows.flatMap((r) =>
     r.submittedAt === null ? [] : [{ ...r, correct: r.correct ?? 0, submittedAt: r.submittedAt, timeUsedMs: r.submittedAt - r.startedAt }],

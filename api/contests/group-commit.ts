@@ -1,8 +1,11 @@
-import type { InArgs, InStatement, Row } from '@libsql/client';
+import type { InArgs, InStatement } from '@libsql/client';
 import type { Database } from '../db/client.ts';
 
 /** Most statements committed together. */
 const MAX_BATCH = 400;
+
+/** A row as a statement's RETURNING gives it, by column name. */
+export type Row = Record<string, unknown>;
 
 interface Job {
   statements: InStatement[];
@@ -36,15 +39,10 @@ function groupWriter(database: Database): (statements: InStatement[]) => Promise
     }
     if (queue.length > 0) schedule();
     try {
-      const results = await database.write(() =>
-        database.client.batch(
-          jobs.flatMap((j) => j.statements),
-          'write',
-        ),
-      );
+      const results = await database.write(() => database.writeBatch(jobs.flatMap((j) => j.statements)));
       let at = 0;
       for (const j of jobs) {
-        j.done(j.statements.map((_, i) => results[at + i]?.rows ?? []));
+        j.done(j.statements.map((_, i) => results[at + i] ?? []));
         at += j.statements.length;
       }
     } catch (err) {

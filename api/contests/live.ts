@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import type { ContestRow } from '../db/schema.ts';
-import { standings } from './board.ts';
+import { finishedStandings } from './board.ts';
 import { maskName } from './names.ts';
 import type { LiveSnapshot } from './contract.ts';
 import { statusOf } from './store.ts';
@@ -13,7 +13,7 @@ export const LIVE_BOARD = 100;
 
 /** The projector's snapshot of a contest at `now`. */
 export async function liveSnapshot(database: Database, c: ContestRow, now: number): Promise<LiveSnapshot> {
-  const s = await standings(database, c, now);
+  const s = await finishedStandings(database, c, now);
   const rule = c.nameDisplay;
   const shown = (name: string) => (rule === 'full' ? name : rule === 'hidden' ? '' : maskName(name));
   // The newest first attempts: one line per person, in the order they joined.

@@ -31,7 +31,7 @@ const codePattern = new RegExp(`^[${CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`);
  * even a right code is refused until the window ends.
  */
 export async function contestByCode(c: Context<AppEnv>, typed: string): Promise<ContestRow> {
-  const { database, now, clientHash } = c.var;
+  const [database, now, clientHash] = [c.get('database'), c.get('now'), c.get('clientHash')];
   const code = normaliseCode(typed);
   const guess = codePattern.test(code) ? code : '';
   const windowStart = windowStartOf(CODE_MISSES, now);
@@ -66,7 +66,7 @@ export async function contestByCode(c: Context<AppEnv>, typed: string): Promise<
  * counts the join in the same statement.
  */
 export async function contestForJoin(c: Context<AppEnv>, typed: string): Promise<ContestRow> {
-  return cachedContest(c.var.database, normaliseCode(typed)) ?? contestByCode(c, typed);
+  return cachedContest(c.get('database'), normaliseCode(typed)) ?? contestByCode(c, typed);
 }
 
 /** A contest the signed-in staff member may manage: organisers only their own unit's, admins every one. */

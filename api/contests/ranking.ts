@@ -46,10 +46,20 @@ const chinese = new Intl.Collator('zh-CN');
 /** Teams ranked by the average of their members' best scores, or by the sum of their best `bestN`. */
 export function rankTeams(individuals: readonly Ranked[], rule: 'average' | 'best', bestN: number): RankedTeam[] {
   const byTeam = new Map<string, number[]>();
-  for (const p of individuals) if (p.team) byTeam.set(p.team, [...(byTeam.get(p.team) ?? []), p.score]);
+  for (const p of individuals) {
+    if (!p.team) continue;
+    const scores = byTeam.get(p.team);
+    if (scores) scores.push(p.score);
+    else byTeam.set(p.team, [p.score]);
+  }
   const teams = [...byTeam].map(([team, scores]) => {
-    const top = [...scores].sort((a, b) => b - a).slice(0, bestN);
-    const value = rule === 'average' ? scores.reduce((a, b) => a + b, 0) / scores.length : top.reduce((a, b) => a + b, 0);
+    const value =
+      rule === 'average'
+        ? scores.reduce((a, b) => a + b, 0) / scores.length
+        : scores
+            .sort((a, b) => b - a)
+            .slice(0, bestN)
+            .reduce((a, b) => a + b, 0);
     return { team, value: Math.round(value * 10) / 10, members: scores.length };
   });
   teams.sort((a, b) => b.value - a.value || b.members - a.members || chinese.compare(a.team, b.team));

@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { CONTENT_DIR } from '#api/env.ts';
-import { readFrontMatter } from '#api/front-matter.ts';
+import { CONTENT_DIR } from '../env.ts';
+import { readFrontMatter } from '../front-matter.ts';
 
 /** What the API needs of a guide: where it is and which warnings it belongs to. */
 export interface GuideLink {

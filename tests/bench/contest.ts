@@ -280,6 +280,12 @@ projector.end();
 let lastSubmitDone = 0;
 let joinsDone = 0;
 let cpuAtLastJoin = NaN;
+let clientAtLastJoin = NaN;
+/** CPU time this process (the participants' side) has used: it shares the machine with the server. */
+const clientCpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 /**
  * CPU time the server process has used so far (user + system, from /proc): on a shared machine the
  * latencies depend on what else runs, the work per request much less.
@@ -307,7 +313,10 @@ async function participant(i: number): Promise<void> {
   );
   steps['join']?.push(join.ms);
   lastJoinDone = Math.max(lastJoinDone, performance.now());
-  if (++joinsDone === PARTICIPANTS) cpuAtLastJoin = serverCpuMs();
+  if (++joinsDone === PARTICIPANTS) {
+    cpuAtLastJoin = serverCpuMs();
+    clientAtLastJoin = clientCpuMs();
+  }
   if (join.status !== 201 && join.status !== 200) return void failures.push(`join ${join.status} ${JSON.stringify(join.body)}`);
   const attempt = (join.body as { attempt: AttemptRunning }).attempt;
   for (const q of attempt.questions) {
@@ -328,10 +337,12 @@ async function participant(i: number): Promise<void> {
   if (submit.status !== 200) failures.push(`submit ${submit.status}`);
 }
 const cpuAtStart = serverCpuMs();
+const clientAtStart = clientCpuMs();
 const flowStart = performance.now();
 await Promise.all(Array.from({ length: PARTICIPANTS }, (_, i) => participant(i)));
 const flowSeconds = (performance.now() - flowStart) / 1000;
 const cpuAtEnd = serverCpuMs();
+const clientAtEnd = clientCpuMs();
 // The stream's last word: give it two ticks to report the final hand-in.
 await new Promise((r) => setTimeout(r, 2500));
 projector.destroy();
@@ -379,10 +390,12 @@ const rows = await db.execute(
   `SELECT a.id, a.question_order, a.option_orders, ans.position, ans.choice FROM contest_attempts a JOIN contest_answers ans ON ans.attempt_id = a.id WHERE a.contest_id = ${contest.id}`,
 );
 const stored = new Map(rows.rows.map((r) => [`${String(r['id'])}:${String(r['position'])}`, r]));
+// Each attempt's orders, by id: looked up once per acknowledged answer (100,000 of them at 5,000 participants).
+const attemptsById = new Map(rows.rows.map((r) => [String(r['id']), r]));
 let lost = 0;
 for (const a of acked) {
   const id = a.token.split('.')[0];
-  const any = rows.rows.find((r) => String(r['id']) === id);
+  const any = attemptsById.get(id ?? '');
   const order = JSON.parse(String(any?.['question_order'] ?? '[]')) as number[];
   const perms = JSON.parse(String(any?.['option_orders'] ?? '[]')) as number[][];
   const row = stored.get(`${id}:${order[a.n]}`);
@@ -412,6 +425,9 @@ const joinCpu = cpuAtLastJoin - cpuAtStart;
 const flowCpu = cpuAtEnd - cpuAtStart;
 console.log(
   `server CPU: ${fmt(joinCpu)} ms until the last join was answered (${fmt(joinCpu / PARTICIPANTS)} ms a join, answers meanwhile included); ${fmt(flowCpu)} ms for the whole run (${fmt(flowCpu / (PARTICIPANTS * (QUESTIONS + 2)))} ms a request)`,
+);
+console.log(
+  `participants' side (this process, not the server): ${fmt(clientAtLastJoin - clientAtStart)} ms CPU until the last join was answered, ${fmt(clientAtEnd - clientAtStart)} ms for the whole run; machine load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
 );
 const afterWave = (steps['answer'] ?? []).filter((_, i) => (answerSent[i] ?? 0) > lastJoinDone);
 console.log(

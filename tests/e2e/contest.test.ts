@@ -161,6 +161,23 @@ describe.runIf(browserAvailable())('knowledge contest in Chromium on a phone', (
     await phone.close();
   });
 
+  test('a name that only looks like 王小明 cannot start a second attempt from another phone', async () => {
+    const other = await site.context(PHONE);
+    const page = await other.newPage();
+    // Spaces around and inside, a zero-width space, a word joiner, a variation selector: each looks like 王小明 on screen.
+    for (const lookAlike of [' 王小明 ', '王 小明', '王小明\u200b', '王\u2060小明', '王小明\ufe00']) {
+      await page.goto(`${site.url}/contest/join/?code=${code}`);
+      await page.getByLabel('姓名').fill(lookAlike, { timeout: 10_000 });
+      await page.getByLabel('班级或社区').selectOption('三（1）班');
+      await page.getByRole('button', { name: '开始答题' }).click();
+      await expect
+        .poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 })
+        .toBe('你已经参加过本次竞赛了（每人限 1 次），不能再次答题。');
+      expect(page.url()).toContain('/contest/join/');
+    }
+    await other.close();
+  });
+
   test('the organiser sees the results, closes the contest and prints the certificates; anyone can verify one', async () => {
     await organiser.goto(`${site.url}/admin/contests/view/?id=${contestId}`);
     await organiser.getByRole('cell', { name: '王小明' }).waitFor({ timeout: 10_000 });

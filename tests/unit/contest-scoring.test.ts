@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { formatDuration, scoreOf } from '#api/contests/labels.ts';
 import { choiceProblem, isCorrect, toBankChoice, toShownChoice } from '#api/contests/scoring.ts';
 import { attemptOrder, permutation } from '#api/contests/shuffle.ts';
+import { secureRandom } from '#api/contests/store.ts';
 
 describe('scoring', () => {
   test('maps the options a participant saw back to the bank and forth again', () => {
@@ -49,6 +50,17 @@ describe('attemptOrder', () => {
       expect([...(o.optionOrders[n] ?? [])].sort()).toEqual(questions[p]?.options.map((_, i) => i));
       if (questions[p]?.type === 'truefalse') expect(o.optionOrders[n]).toEqual([0, 1]);
     });
+  });
+
+  test('draws every place of a shuffle about equally often (no option is favoured)', () => {
+    // Four options, 40,000 shuffles: each option should come first about 10,000 times.
+    const first = [0, 0, 0, 0];
+    for (let i = 0; i < 40_000; i++) first[permutation(4, secureRandom)[0] as number]! += 1;
+    for (const count of first) expect(Math.abs(count - 10_000)).toBeLessThan(600);
+    for (const n of [1, 3, 7, 20]) {
+      const seen = new Set(Array.from({ length: 2000 }, () => secureRandom(n)));
+      expect([...seen].sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i));
+    }
   });
 
   test('keeps the written order when the organiser turns shuffling off', () => {
