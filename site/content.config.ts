@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
-import { loadQuestionBank } from '../api/domain/question-bank.ts';
-import { CONTENT_DIR } from '../api/env.ts';
+import { loadQuestionBank } from '#api/domain/question-bank.ts';
+import { CONTENT_DIR } from '#api/env.ts';
 import { eventSchema } from './schemas/event.ts';
 import { guideSchema } from './schemas/guide.ts';
 import { guideEnSchema, numberEnSchema } from './schemas/english.ts';

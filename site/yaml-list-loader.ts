@@ -1,6 +1,6 @@
 import type { Loader } from 'astro/loaders';
 import { z } from 'zod';
-import { readYamlFile } from '../api/domain/content-files.ts';
+import { readYamlFile } from '#api/domain/content-files.ts';
 
 /**
  * Loads a YAML file holding a list; each item becomes an entry keyed by `idKey`, with its

@@ -10,7 +10,6 @@ import { jsonBody, paramsOf } from '../validate.ts';
 import { campaignOr404 } from './campaign.ts';
 import { idParam, judgesSchema, shortlistSchema, type Judge } from './campaign-contract.ts';
 
-
 /** `/api/admin/campaigns/:id/judges` and `/shortlist`: setting up the panel, for admins. */
 export const panelAdmin = new Hono<AppEnv>()
   .get('/:id{[0-9]+}/judges', requireRole('admin'), paramsOf(idParam), async (c) => {

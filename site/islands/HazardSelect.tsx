@@ -1,4 +1,4 @@
-import type { ShelterHazard } from '../../api/domain/shelter-hazards.ts';
+import type { ShelterHazard } from '#api/domain/shelter-hazards.ts';
 import { HAZARD_OPTIONS, chooseHazard } from './hazard-choice.ts';
 
 /** One choice of a `<select>`. */

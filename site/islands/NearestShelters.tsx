@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { DEFAULT_SHELTER_HAZARD, SHELTER_HAZARDS, type ShelterHazard } from '../../api/domain/shelter-hazards.ts';
+import { DEFAULT_SHELTER_HAZARD, SHELTER_HAZARDS, type ShelterHazard } from '#api/domain/shelter-hazards.ts';
 import type { LngLat } from '../lib/coords.ts';
 import { navLinks } from '../lib/navigation.ts';
 import type { ShelterSummary } from '../lib/shelters.ts';

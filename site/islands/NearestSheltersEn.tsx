@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { SHELTER_HAZARDS_EN } from '../../api/domain/english.ts';
-import { DEFAULT_SHELTER_HAZARD, SHELTER_HAZARD_NAMES, type ShelterHazard } from '../../api/domain/shelter-hazards.ts';
+import { SHELTER_HAZARDS_EN } from '#api/domain/english.ts';
+import { DEFAULT_SHELTER_HAZARD, SHELTER_HAZARD_NAMES, type ShelterHazard } from '#api/domain/shelter-hazards.ts';
 import type { LngLat } from '../lib/coords.ts';
 import { navLinks } from '../lib/navigation.ts';
 import { DETOUR_FACTOR, WALK_SPEED_KMH, rankNearest, type Ranked } from '../lib/nearest.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { DEFAULT_SHELTER_HAZARD, SHELTER_HAZARDS, type ShelterHazard } from '../../api/domain/shelter-hazards.ts';
+import { DEFAULT_SHELTER_HAZARD, SHELTER_HAZARDS, type ShelterHazard } from '#api/domain/shelter-hazards.ts';
 import { ChoiceSelect, HazardSelect } from './HazardSelect.tsx';
 import { chooseHazard, onHazard, readHazard } from './hazard-choice.ts';
 

@@ -3,7 +3,7 @@ import './ShelterMap.css';
 import type * as Leaflet from 'leaflet';
 import type { L as LeafletLite } from './leaflet-lite.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { mapConfig } from '../../api/map-config.ts';
+import type { mapConfig } from '#api/map-config.ts';
 import { apiClient, call, type Success } from '../lib/api-client.ts';
 import { MAP_CITY_VIEW } from '../config.ts';
 import { OUTLINE_BOUNDS, OUTLINE_LABELS } from '../lib/city-outline-bounds.ts';

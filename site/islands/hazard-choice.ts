@@ -5,7 +5,7 @@ import {
   SHELTER_HAZARD_NAMES,
   hazardFromSlug,
   type ShelterHazard,
-} from '../../api/domain/shelter-hazards.ts';
+} from '#api/domain/shelter-hazards.ts';
 
 /** Fired on window when the choice changes; `detail` is the hazard name. */
 const HAZARD_EVENT = 'yzready:hazard';

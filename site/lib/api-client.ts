@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { hc, type ClientResponse } from 'hono/client';
 import type { SuccessStatusCode } from 'hono/utils/http-status';
-import type { ApiError } from '../../api/errors.ts';
+import type { ApiError } from '#api/errors.ts';
 
 /** An API error as the islands see it: status, stable code and a message to show. */
 export class ApiRequestError extends Error {
@@ -72,38 +72,4 @@ export async function call<R extends ClientResponse<unknown, number, string>>(
     );
   }
   return body as Success<R>;
-}
-
-/** Transitional: the untyped call the islands used before the typed client; it goes once the last island uses {@link call}. */
-export async function apiFetch<T>(
-  path: string,
-  init: { method?: string; json?: unknown; redirectOn401?: boolean; headers?: Record<string, string> } = {},
-): Promise<T> {
-  const { method = 'GET', json, redirectOn401 = true, headers = {} } = init;
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: { ...headers, 'x-requested-with': 'fetch', ...(json !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
-    });
-  } catch {
-    throw new ApiRequestError(0, 'network', '网络连接失败，请检查网络后重试。');
-  }
-  if (res.status === 401 && redirectOn401) {
-    location.assign(loginUrl());
-    throw new ApiRequestError(401, 'unauthorized', '请先登录。');
-  }
-  const body = (await res.json().catch(() => null)) as (T & Partial<ApiError>) | null;
-  if (!res.ok) {
-    const err = body?.error;
-    throw new ApiRequestError(
-      res.status,
-      err?.code ?? 'error',
-      err?.message ?? `请求失败（${res.status}），请稍后再试。`,
-      err?.fields ?? {},
-    );
-  }
-  return body as T;
 }

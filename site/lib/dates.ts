@@ -1,4 +1,4 @@
-import { localDay, TIME_ZONE } from '../../api/domain/clock.ts';
+import { localDay, TIME_ZONE } from '#api/domain/clock.ts';
 
 /** Every date on the site is shown in Yangzhou's time zone, whatever the server's or browser's is. */
 export { TIME_ZONE };

@@ -2,7 +2,7 @@
  * On a guide: the real warnings of its hazard in force now, or 目前没有. Plain DOM rather than a Preact
  * island: a guide's whole JavaScript budget is 10 KB gzipped, and this is all the script it needs.
  */
-import type { PublicWarning } from '../../api/warnings/view.ts';
+import type { PublicWarning } from '#api/warnings/view.ts';
 import { savedSnapshot } from '../islands/warnings/storage.ts';
 
 /** `橙色预警` out of `橙色预警（Ⅱ级，严重）`. */

@@ -1,5 +1,5 @@
 import type { Event } from '../schemas/event.ts';
-import { foldLine } from '../../api/domain/ical-fold.ts';
+import { foldLine } from '#api/domain/ical-fold.ts';
 import { TIME_ZONE } from './dates.ts';
 
 /** One VEVENT, already in calendar terms. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { problemsOf } from '../../api/input-problems.ts';
+import { problemsOf } from '#api/input-problems.ts';
 import { ApiRequestError } from './api-client.ts';
 
 // The same Chinese default messages as the API (api/validate.ts), for what a schema leaves unworded.

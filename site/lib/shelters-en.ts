@@ -1,6 +1,6 @@
 // The shelter pages in English: class, opening, kind, facilities, the reasons a site is not for a hazard,
 // and distances. Shelter names and addresses stay in Chinese: that is what drivers, map apps and signs use.
-import { AREA_NAMES_EN } from '../../api/domain/english.ts';
+import { AREA_NAMES_EN } from '#api/domain/english.ts';
 import type { Shelter } from '../schemas/shelter.ts';
 import type { ShelterClass } from './shelters.ts';
 

@@ -1,5 +1,5 @@
-import { DISTRICTS, areaName } from '../../api/domain/areas.ts';
-import type { ShelterHazard } from '../../api/domain/shelter-hazards.ts';
+import { DISTRICTS, areaName } from '#api/domain/areas.ts';
+import type { ShelterHazard } from '#api/domain/shelter-hazards.ts';
 import type { z } from 'zod';
 import type { populationSchema } from '../schemas/household.ts';
 import { MIN_AREA_PER_PERSON, type Shelter } from '../schemas/shelter.ts';

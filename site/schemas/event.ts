@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { districtCodes } from '../../api/domain/areas.ts';
+import { districtCodes } from '#api/domain/areas.ts';
 
 // YAML reads an unquoted `2027-05-12T09:00:00+08:00` as a timestamp; either way it becomes a Date.
 const isoWithOffset = z.coerce.date({ error: '应为带时区的时间，例如 2027-05-12T09:00:00+08:00' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { hazardCodeSchema } from '../../api/domain/hazards.ts';
-import { CATEGORY_CODES, CATEGORY_NAMES, type CategoryCode } from '../../api/domain/question-kinds.ts';
+import { hazardCodeSchema } from '#api/domain/hazards.ts';
+import { CATEGORY_CODES, CATEGORY_NAMES, type CategoryCode } from '#api/domain/question-kinds.ts';
 
 /** The four classes of emergency (《突发事件应对法》), by code: the names of api/domain/question-kinds.ts. */
 export const CATEGORIES: Readonly<Record<CategoryCode, string>> = CATEGORY_NAMES;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { districtCodes } from '../../api/domain/areas.ts';
+import { districtCodes } from '#api/domain/areas.ts';
 
 /** content/checklist/household.yaml: one item of the household emergency-supplies list. */
 export const checklistItemSchema = z.object({

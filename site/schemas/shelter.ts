@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { districtCodes } from '../../api/domain/areas.ts';
-import { SHELTER_HAZARD_NAMES } from '../../api/domain/shelter-hazards.ts';
+import { districtCodes } from '#api/domain/areas.ts';
+import { SHELTER_HAZARD_NAMES } from '#api/domain/shelter-hazards.ts';
 
 /** Facilities named by GB 21734-2008 (基本, 一般 and 综合设施). */
 export const FACILITIES = [

@@ -3,7 +3,7 @@
  * workbox-build's injectManifest puts the revisioned list of files to keep offline in place of
  * `self.__WB_MANIFEST`. No Workbox runtime: the caching below is small enough to write by hand.
  */
-import type { PushPayload } from '../../api/push/contract.ts';
+import type { PushPayload } from '#api/push/contract.ts';
 import { shortTime } from '../islands/warnings/format.ts';
 
 /** One precached file: its site path and a revision, or null when the name carries a content hash. */

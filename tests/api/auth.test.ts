@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { IDLE_TIMEOUT_MS } from '../../api/accounts/sessions.ts';
-import type { adminAccounts } from '../../api/admin/accounts.ts';
-import type { adminAudit } from '../../api/admin/audit.ts';
-import type { auth } from '../../api/auth.ts';
-import { apiErrorSchema } from '../../api/errors.ts';
+import { IDLE_TIMEOUT_MS } from '#api/accounts/sessions.ts';
+import type { adminAccounts } from '#api/admin/accounts.ts';
+import type { adminAudit } from '#api/admin/audit.ts';
+import type { auth } from '#api/auth.ts';
+import { apiErrorSchema } from '#api/errors.ts';
 import { GOOD_PASSWORD, login, makeAccount, signedIn, totpCode } from '../fixtures/accounts.ts';
 import { createTestApp, jsonInit, TEST_ORIGIN } from '../fixtures/app.ts';
 import { testClientOf } from '../fixtures/client.ts';

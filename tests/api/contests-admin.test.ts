@@ -1,11 +1,24 @@
 import { desc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { contestDetailSchema, contestSummarySchema, type ContestInput } from '../../api/contests/contract.ts';
-import { CODE_ALPHABET } from '../../api/contests/codes.ts';
-import { auditLog } from '../../api/db/schema.ts';
+import { contestDetailSchema, contestSummarySchema, type ContestInput } from '#api/contests/contract.ts';
+import { CODE_ALPHABET } from '#api/contests/codes.ts';
+import { auditLog } from '#api/db/schema.ts';
 import { signedIn } from '../fixtures/accounts.ts';
-import { answer, contestBody, createContest, errorOf, join, jsonInit, organiser, organiserApi, runningAttemptOf, started, type TestApp, organiserApp } from '#tests/api/contests-fixture.ts';
+import {
+  answer,
+  contestBody,
+  createContest,
+  errorOf,
+  join,
+  jsonInit,
+  organiser,
+  organiserApi,
+  runningAttemptOf,
+  started,
+  type TestApp,
+  organiserApp,
+} from '#tests/api/contests-fixture.ts';
 
 describe('organising a contest', () => {
   let t: TestApp;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { AttemptRunning, ContestDetail } from '../../api/contests/contract.ts';
+import type { AttemptRunning, ContestDetail } from '#api/contests/contract.ts';
 import {
   answer,
   attemptOf,

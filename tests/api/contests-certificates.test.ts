@@ -5,8 +5,21 @@ import { join as joinPath } from 'node:path';
 import jsQR from 'jsqr';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Certificate, ContestInput } from '../../api/contests/contract.ts';
-import { answer, createContest, errorOf, jsonInit, organiser, organiserApi, organiserApp, rightChoices, started, submit, wrongChoice, type TestApp } from './contests-fixture.ts';
+import type { Certificate, ContestInput } from '#api/contests/contract.ts';
+import {
+  answer,
+  createContest,
+  errorOf,
+  jsonInit,
+  organiser,
+  organiserApi,
+  organiserApp,
+  rightChoices,
+  started,
+  submit,
+  wrongChoice,
+  type TestApp,
+} from './contests-fixture.ts';
 
 /** Three pupils who all did badly (2, 1 and 0 of 10 right) and one who passed (7 of 10). */
 const PUPILS = [

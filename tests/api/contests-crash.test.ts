@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { AttemptRunning, ContestDetail } from '../../api/contests/contract.ts';
+import type { AttemptRunning, ContestDetail } from '#api/contests/contract.ts';
 import { startSqld } from '../fixtures/db.ts';
 import { startServer, type RunningServer } from '../fixtures/server.ts';
 

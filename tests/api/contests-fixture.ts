@@ -7,10 +7,10 @@ import {
   type AttemptRunning,
   type ContestDetail,
   type ContestInput,
-} from '../../api/contests/contract.ts';
+} from '#api/contests/contract.ts';
 import type { z } from 'zod';
-import type { adminContests, contests } from '../../api/contests/index.ts';
-import { apiErrorSchema, type ApiError } from '../../api/errors.ts';
+import type { adminContests, contests } from '#api/contests/index.ts';
+import { apiErrorSchema, type ApiError } from '#api/errors.ts';
 import { appSignedInAs, signedIn } from '../fixtures/accounts.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
 import { testClientOf } from '../fixtures/client.ts';

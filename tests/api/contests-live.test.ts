@@ -1,6 +1,19 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { liveSnapshotSchema, type LiveSnapshot } from '#api/contests/contract.ts';
-import { answer, attemptOf, createContest, errorOf, join, jsonInit, organiser, rightChoices, started, submit, type TestApp, organiserApp } from '#tests/api/contests-fixture.ts';
+import {
+  answer,
+  attemptOf,
+  createContest,
+  errorOf,
+  join,
+  jsonInit,
+  organiser,
+  rightChoices,
+  started,
+  submit,
+  type TestApp,
+  organiserApp,
+} from '#tests/api/contests-fixture.ts';
 
 /** Reads server-sent events from a streaming response, one snapshot at a time. */
 function eventReader(res: Response) {

@@ -1,8 +1,8 @@
 // A participant's rank on their result page (counted inside the database) is the rank the board gives them.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { placeOf } from '../../api/contests/place.ts';
-import { rankIndividuals } from '../../api/contests/ranking.ts';
+import { placeOf } from '#api/contests/place.ts';
+import { rankIndividuals } from '#api/contests/ranking.ts';
 import { createTestDatabase, type TestDatabase } from '../fixtures/db.ts';
 
 describe('a participant’s place', () => {

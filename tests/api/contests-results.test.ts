@@ -2,15 +2,25 @@ import { parse } from 'csv-parse/sync';
 import { desc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
+import { publicBoardSchema, resultsSchema, verificationSchema, type AttemptFinished, type ContestDetail } from '#api/contests/contract.ts';
+import { auditLog } from '#api/db/schema.ts';
 import {
-  publicBoardSchema,
-  resultsSchema,
-  verificationSchema,
-  type AttemptFinished,
-  type ContestDetail,
-} from '../../api/contests/contract.ts';
-import { auditLog } from '../../api/db/schema.ts';
-import { answer, createContest, errorOf, join, jsonInit, organiser, organiserApi, organiserApp, participantApi, rightChoices, started, submit, TEAMS, wrongChoice, type TestApp } from './contests-fixture.ts';
+  answer,
+  createContest,
+  errorOf,
+  join,
+  jsonInit,
+  organiser,
+  organiserApi,
+  organiserApp,
+  participantApi,
+  rightChoices,
+  started,
+  submit,
+  TEAMS,
+  wrongChoice,
+  type TestApp,
+} from './contests-fixture.ts';
 
 /** Five pupils in two classes: how many they get right and how long they take. */
 const PUPILS = [

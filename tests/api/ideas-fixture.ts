@@ -2,13 +2,13 @@ import type { z } from 'zod';
 import { jsonInit, type createTestApp } from '../fixtures/app.ts';
 import { signedIn } from '../fixtures/accounts.ts';
 import { testClientOf } from '../fixtures/client.ts';
-import type { Role } from '../../api/accounts/roles.ts';
-import { apiErrorSchema } from '../../api/errors.ts';
-import type { adminCampaigns } from '../../api/ideas/admin-campaigns.ts';
-import type { adminIdeas } from '../../api/ideas/admin-ideas.ts';
-import type { submissionSchema } from '../../api/ideas/contract.ts';
-import type { ideasApi } from '../../api/ideas/index.ts';
-import { DEFAULT_AWARDS, DEFAULT_CRITERIA, DEFAULT_THEMES } from '../../api/ideas/labels.ts';
+import type { Role } from '#api/accounts/roles.ts';
+import { apiErrorSchema } from '#api/errors.ts';
+import type { adminCampaigns } from '#api/ideas/admin-campaigns.ts';
+import type { adminIdeas } from '#api/ideas/admin-ideas.ts';
+import type { submissionSchema } from '#api/ideas/contract.ts';
+import type { ideasApi } from '#api/ideas/index.ts';
+import { DEFAULT_AWARDS, DEFAULT_CRITERIA, DEFAULT_THEMES } from '#api/ideas/labels.ts';
 
 /** The test app of the ideas tests. */
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

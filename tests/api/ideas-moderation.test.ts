@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { z } from 'zod';
-import type { moderationSchema } from '../../api/ideas/contract.ts';
+import type { moderationSchema } from '#api/ideas/contract.ts';
 import { createTestApp } from '../fixtures/app.ts';
 import { ideaInput, moderator, newDevice, openCampaign, publishedIdea, residentApi, submitIdea, type TestApp } from './ideas-fixture.ts';
 

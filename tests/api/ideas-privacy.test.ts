@@ -4,7 +4,7 @@ import { ideas } from '#api/db/schema.ts';
 import { eraseExpiredContacts, scheduleContactErasure } from '#api/ideas/retention.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
 import { hasGpsIfd, jpegWithGps, png } from '../fixtures/images.ts';
-import { publicIdeaDetailSchema, trackedIdeaSchema } from '../../api/ideas/contract.ts';
+import { publicIdeaDetailSchema, trackedIdeaSchema } from '#api/ideas/contract.ts';
 import { ideaInput, moderator, openCampaign, publishedIdea, residentApi, staff, submitIdea, type TestApp } from './ideas-fixture.ts';
 
 let t: TestApp;

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { ideas } from '../../api/db/schema.ts';
+import { ideas } from '#api/db/schema.ts';
 import { createTestApp } from '../fixtures/app.ts';
 import { errorOf, ideaInput, openCampaign, residentApi, submitIdea, type TestApp } from './ideas-fixture.ts';
 

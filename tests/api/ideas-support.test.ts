@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { SUPPORTS_PER_ADDRESS } from '../../api/ideas/support-count.ts';
+import { SUPPORTS_PER_ADDRESS } from '#api/ideas/support-count.ts';
 import { createTestApp } from '../fixtures/app.ts';
 import { moderator, newDevice, openCampaign, publishedIdea, residentApi, staff, type TestApp } from './ideas-fixture.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openDatabase } from '../../api/db/client.ts';
+import { openDatabase } from '#api/db/client.ts';
 import { apiErrorSchema } from '#api/errors.ts';
 import { pushPayloadSchema, type PushPrefs } from '#api/push/contract.ts';
 import type { subscriptionRoutes } from '#api/push/subscriptions.ts';

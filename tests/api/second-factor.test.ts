@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { totpOf } from '../../api/accounts/second-factor.ts';
-import type { auth } from '../../api/auth.ts';
-import { accounts, recoveryCodes } from '../../api/db/schema.ts';
-import { apiErrorSchema } from '../../api/errors.ts';
+import { totpOf } from '#api/accounts/second-factor.ts';
+import type { auth } from '#api/auth.ts';
+import { accounts, recoveryCodes } from '#api/db/schema.ts';
+import { apiErrorSchema } from '#api/errors.ts';
 import { GOOD_PASSWORD, login, makeAccount } from '../fixtures/accounts.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
 import { testClientOf } from '../fixtures/client.ts';

@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
-import type { AttemptRunning, ContestDetail } from '../../api/contests/contract.ts';
+import type { AttemptRunning, ContestDetail } from '#api/contests/contract.ts';
 import { freePort, waitFor } from '../fixtures/ports.ts';
 
 /** The part of autocannon's result this benchmark reads (the package ships no types). */

@@ -12,7 +12,7 @@ describe('scripts/alias-imports.ts', () => {
     expect(at('site/pages/shelters/index.astro', "import '../../components/shelters/nearest.css';")).toBe(
       "import '#site/components/shelters/nearest.css';",
     );
-    expect(at('tests/api/x.test.ts', "const m = await import('../../api/server.ts');")).toBe("const m = await import('#api/server.ts');");
+    expect(at('tests/api/x.test.ts', "const m = await import('#api/server.ts');")).toBe("const m = await import('#api/server.ts');");
     expect(at('scripts/start.ts', "export { x } from '../api/x.ts';")).toBe("export { x } from '#api/x.ts';");
   });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { fileStamp, formatStamp, fromLocalInput, isoWithOffset, localDay, toLocalInput, wallTime } from '../../api/domain/clock.ts';
+import { fileStamp, formatStamp, fromLocalInput, isoWithOffset, localDay, toLocalInput, wallTime } from '#api/domain/clock.ts';
 
 // Yangzhou time whatever the zone of the machine: these run with TZ unset (UTC on CI) and must hold
 // for a browser in any zone, so nothing here may read the local zone.

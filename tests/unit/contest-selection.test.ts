@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { contestBank } from '../../api/contests/bank.ts';
-import { countsFromWeights, pickQuestions, SelectionError, tally } from '../../api/contests/selection.ts';
-import type { MixSelection } from '../../api/contests/contract.ts';
+import { contestBank } from '#api/contests/bank.ts';
+import { countsFromWeights, pickQuestions, SelectionError, tally } from '#api/contests/selection.ts';
+import type { MixSelection } from '#api/contests/contract.ts';
 
 /** A seeded generator, so a failure can be replayed. */
 function seeded(seed: number) {

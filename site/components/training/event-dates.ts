@@ -1,4 +1,4 @@
-import { formatDay, isoDay } from '../../lib/dates.ts';
+import { formatDay, isoDay } from '#site/lib/dates.ts';
 
 // Static pages split events into 即将举行 and 往期 when the site is built. This runs in the browser
 // and splits them again by today's date, so the pages are right on any day without a rebuild; with

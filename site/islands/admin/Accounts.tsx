@@ -1,9 +1,9 @@
 import { ActionStatus, useActionStatus } from './action-status.tsx';
 import { useEffect, useState } from 'preact/hooks';
-import { ROLES, type Role } from '../../../api/accounts/roles.ts';
-import type { PublicAccount } from '../../../api/accounts/store.ts';
-import type { adminAccounts } from '../../../api/admin/accounts.ts';
-import { apiClient, call } from '../../lib/api-client.ts';
+import { ROLES, type Role } from '#api/accounts/roles.ts';
+import type { PublicAccount } from '#api/accounts/store.ts';
+import type { adminAccounts } from '#api/admin/accounts.ts';
+import { apiClient, call } from '#site/lib/api-client.ts';
 import { can, useAccount } from './session.ts';
 
 /** District choices for organisers' units. */

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { adminAudit } from '../../../api/admin/audit.ts';
-import { ApiRequestError, apiClient, call, type BodyOf } from '../../lib/api-client.ts';
+import type { adminAudit } from '#api/admin/audit.ts';
+import { ApiRequestError, apiClient, call, type BodyOf } from '#site/lib/api-client.ts';
 import { can, useAccount } from './session.ts';
-import { formatStamp } from '../../../api/domain/clock.ts';
+import { formatStamp } from '#api/domain/clock.ts';
 
 const api = apiClient<typeof adminAudit>('/api/admin/audit');
 

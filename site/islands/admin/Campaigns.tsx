@@ -1,8 +1,8 @@
 import { ActionStatus, useActionStatus } from './action-status.tsx';
 import { useEffect, useState } from 'preact/hooks';
-import type { StaffCampaign } from '../../../api/ideas/campaign-contract.ts';
-import { PHASE_LABELS } from '../../../api/ideas/labels.ts';
-import { call } from '../../lib/api-client.ts';
+import type { StaffCampaign } from '#api/ideas/campaign-contract.ts';
+import { PHASE_LABELS } from '#api/ideas/labels.ts';
+import { call } from '#site/lib/api-client.ts';
 import '../ideas/admin.css';
 import ConfirmDialog from '../ConfirmDialog.tsx';
 import CampaignsForm, { draftOf, newDraft, type CampaignDraft } from './CampaignsForm.tsx';

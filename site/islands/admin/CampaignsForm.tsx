@@ -1,14 +1,8 @@
 import { useState } from 'preact/hooks';
 import { z } from 'zod';
-import {
-  campaignInputSchema,
-  type AwardLevel,
-  type Campaign,
-  type CampaignInput,
-  type Criterion,
-} from '../../../api/ideas/campaign-contract.ts';
-import { DEFAULT_AWARDS, DEFAULT_CRITERIA, DEFAULT_THEMES } from '../../../api/ideas/labels.ts';
-import { fromLocalInput as fromLocal, toLocalInput as toLocal } from '../../../api/domain/clock.ts';
+import { campaignInputSchema, type AwardLevel, type Campaign, type CampaignInput, type Criterion } from '#api/ideas/campaign-contract.ts';
+import { DEFAULT_AWARDS, DEFAULT_CRITERIA, DEFAULT_THEMES } from '#api/ideas/labels.ts';
+import { fromLocalInput as fromLocal, toLocalInput as toLocal } from '#api/domain/clock.ts';
 import Field from '../forms/Field.tsx';
 
 /** What the form sends: the API's campaign input. */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { capFeedSchema, trustedSenderSchema } from '../../../api/cap/contract.ts';
-import { call } from '../../lib/api-client.ts';
-import { preValidate } from '../../lib/pre-validate.ts';
+import { capFeedSchema, trustedSenderSchema } from '#api/cap/contract.ts';
+import { call } from '#site/lib/api-client.ts';
+import { preValidate } from '#site/lib/pre-validate.ts';
 import { shortTime } from '../warnings/format.ts';
 import '../warnings/admin-warnings.css';
 import { useActionStatus } from './action-status.tsx';

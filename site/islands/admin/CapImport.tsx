@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { WarningInput } from '../../../api/warnings/schema.ts';
-import { ApiRequestError, call } from '../../lib/api-client.ts';
+import type { WarningInput } from '#api/warnings/schema.ts';
+import { ApiRequestError, call } from '#site/lib/api-client.ts';
 import type { WarningOptions } from '../warnings/draft.ts';
 import { fromLocalInput } from '../warnings/format.ts';
 import { capApi } from './cap-client.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { call } from '../../lib/api-client.ts';
+import { call } from '#site/lib/api-client.ts';
 import { shortTime } from '../warnings/format.ts';
 import { capApi, type FeedItem } from './cap-client.ts';
 

@@ -1,6 +1,6 @@
-import { changePasswordSchema } from '../../../api/accounts/contract.ts';
-import { call } from '../../lib/api-client.ts';
-import { preValidate } from '../../lib/pre-validate.ts';
+import { changePasswordSchema } from '#api/accounts/contract.ts';
+import { call } from '#site/lib/api-client.ts';
+import { preValidate } from '#site/lib/pre-validate.ts';
 import { useActionStatus } from './action-status.tsx';
 import { authApi, useAccount } from './session.ts';
 

@@ -1,6 +1,6 @@
 import { ActionStatus, useActionStatus } from './action-status.tsx';
 import { useState } from 'preact/hooks';
-import { contestPatchSchema, extendSchema, extraTimeSchema, type ContestDetail } from '../../../api/contests/contract.ts';
+import { contestPatchSchema, extendSchema, extraTimeSchema, type ContestDetail } from '#api/contests/contract.ts';
 import {
   CERTIFICATE_RULE_NAMES,
   NAME_DISPLAY_NAMES,
@@ -8,9 +8,9 @@ import {
   TEAM_SCORING_NAMES,
   type CertificateRule,
   type NameDisplay,
-} from '../../../api/contests/labels.ts';
-import { fromLocalInput, toLocalInput } from '../../../api/domain/clock.ts';
-import { call } from '../../lib/api-client.ts';
+} from '#api/contests/labels.ts';
+import { fromLocalInput, toLocalInput } from '#api/domain/clock.ts';
+import { call } from '#site/lib/api-client.ts';
 import { adminContestApi, checked } from '../contest/contest-api.ts';
 import { Choice } from './ContestsFields.tsx';
 

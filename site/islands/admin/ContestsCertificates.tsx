@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Certificate } from '../../../api/contests/contract.ts';
-import { call } from '../../lib/api-client.ts';
+import type { Certificate } from '#api/contests/contract.ts';
+import { call } from '#site/lib/api-client.ts';
 import { adminContestApi, idFromUrl } from '../contest/contest-api.ts';
 import { useActionStatus } from './action-status.tsx';
 import CertificateCard from '../contest/CertificateCard.tsx';

@@ -1,5 +1,5 @@
-import { REVEAL_NAMES, STATUS_NAMES, TEAM_MODE_NAMES } from '../../../api/contests/labels.ts';
-import { formatDateTime as when } from '../../lib/dates.ts';
+import { REVEAL_NAMES, STATUS_NAMES, TEAM_MODE_NAMES } from '#api/contests/labels.ts';
+import { formatDateTime as when } from '#site/lib/dates.ts';
 import { adminFileUrl, idFromUrl } from '../contest/contest-api.ts';
 import ContestsActions from './ContestsActions.tsx';
 import ContestsLive from './ContestsLive.tsx';

@@ -8,16 +8,10 @@ import {
   TEAM_SCORING_NAMES,
   type CertificateRule,
   type NameDisplay,
-} from '../../../api/contests/labels.ts';
-import {
-  contestInputSchema,
-  type BankEntry,
-  type ContestDetail,
-  type ContestInput,
-  type Selection,
-} from '../../../api/contests/contract.ts';
-import { fromLocalInput, toLocalInput } from '../../../api/domain/clock.ts';
-import { call } from '../../lib/api-client.ts';
+} from '#api/contests/labels.ts';
+import { contestInputSchema, type BankEntry, type ContestDetail, type ContestInput, type Selection } from '#api/contests/contract.ts';
+import { fromLocalInput, toLocalInput } from '#api/domain/clock.ts';
+import { call } from '#site/lib/api-client.ts';
 import { adminContestApi, checked } from '../contest/contest-api.ts';
 import { useActionStatus } from './action-status.tsx';
 import ContestsMix, { DEFAULT_WEIGHTS, type Source } from './ContestsMix.tsx';

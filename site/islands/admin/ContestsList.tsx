@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ContestSummary } from '../../../api/contests/contract.ts';
-import { STATUS_NAMES } from '../../../api/contests/labels.ts';
-import { call } from '../../lib/api-client.ts';
-import { formatDateTime } from '../../lib/dates.ts';
+import type { ContestSummary } from '#api/contests/contract.ts';
+import { STATUS_NAMES } from '#api/contests/labels.ts';
+import { call } from '#site/lib/api-client.ts';
+import { formatDateTime } from '#site/lib/dates.ts';
 import { adminContestApi } from '../contest/contest-api.ts';
 import { Table } from '../contest/Table.tsx';
 import '../contest/contest.css';

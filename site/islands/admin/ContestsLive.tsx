@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { call, type Success } from '../../lib/api-client.ts';
-import { formatTime } from '../../lib/dates.ts';
+import { call, type Success } from '#site/lib/api-client.ts';
+import { formatTime } from '#site/lib/dates.ts';
 import { adminContestApi } from '../contest/contest-api.ts';
 import { ParticipationTable } from '../contest/Table.tsx';
 

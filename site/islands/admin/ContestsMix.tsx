@@ -1,13 +1,6 @@
-import {
-  CATEGORY_CODES,
-  CATEGORY_NAMES,
-  DIFFICULTY_CODES,
-  DIFFICULTY_NAMES,
-  TYPE_CODES,
-  TYPE_NAMES,
-} from '../../../api/contests/labels.ts';
-import type { MixSelection } from '../../../api/contests/contract.ts';
-import { countsFromWeights } from '../../../api/contests/selection.ts';
+import { CATEGORY_CODES, CATEGORY_NAMES, DIFFICULTY_CODES, DIFFICULTY_NAMES, TYPE_CODES, TYPE_NAMES } from '#api/contests/labels.ts';
+import type { MixSelection } from '#api/contests/contract.ts';
+import { countsFromWeights } from '#api/contests/selection.ts';
 
 /** Shares (份) per value of each dimension, as the form edits them (any code of the dimension). */
 export type Weights = Record<keyof Pick<MixSelection, 'category' | 'type' | 'difficulty'>, Record<string, number>>;

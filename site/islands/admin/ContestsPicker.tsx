@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { CATEGORY_CODES, CATEGORY_NAMES, DIFFICULTY_NAMES, TYPE_NAMES, type DifficultyCode } from '../../../api/contests/labels.ts';
-import type { BankEntry } from '../../../api/contests/contract.ts';
+import { CATEGORY_CODES, CATEGORY_NAMES, DIFFICULTY_NAMES, TYPE_NAMES, type DifficultyCode } from '#api/contests/labels.ts';
+import type { BankEntry } from '#api/contests/contract.ts';
 
 interface Props {
   audience: string;

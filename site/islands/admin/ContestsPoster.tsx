@@ -1,4 +1,4 @@
-import { formatDateTime as when } from '../../lib/dates.ts';
+import { formatDateTime as when } from '#site/lib/dates.ts';
 import { adminFileUrl, idFromUrl } from '../contest/contest-api.ts';
 import '../contest/contest.css';
 import { useStaffContest } from './use-staff-contest.ts';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Results } from '../../../api/contests/contract.ts';
-import { CATEGORY_NAMES, formatDuration, TYPE_NAMES } from '../../../api/contests/labels.ts';
-import { call } from '../../lib/api-client.ts';
+import type { Results } from '#api/contests/contract.ts';
+import { CATEGORY_NAMES, formatDuration, TYPE_NAMES } from '#api/contests/labels.ts';
+import { call } from '#site/lib/api-client.ts';
 import { adminContestApi } from '../contest/contest-api.ts';
 import { Table } from '../contest/Table.tsx';
 

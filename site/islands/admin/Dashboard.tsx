@@ -1,6 +1,6 @@
-import type { Role } from '../../../api/accounts/roles.ts';
-import { ROLES } from '../../../api/accounts/roles.ts';
-import { call } from '../../lib/api-client.ts';
+import type { Role } from '#api/accounts/roles.ts';
+import { ROLES } from '#api/accounts/roles.ts';
+import { call } from '#site/lib/api-client.ts';
 import { authApi, can, useAccount } from './session.ts';
 
 /** The sections of the console and the roles that open them. */

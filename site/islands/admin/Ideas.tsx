@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { z } from 'zod';
-import type { Campaign } from '../../../api/ideas/campaign-contract.ts';
-import type { ModerationAction, queueQuerySchema, StaffIdea } from '../../../api/ideas/contract.ts';
-import { ApiRequestError, call } from '../../lib/api-client.ts';
+import type { Campaign } from '#api/ideas/campaign-contract.ts';
+import type { ModerationAction, queueQuerySchema, StaffIdea } from '#api/ideas/contract.ts';
+import { ApiRequestError, call } from '#site/lib/api-client.ts';
 import { adminIdeasClient, campaignsClient } from './ideas-api.ts';
 import '../ideas/admin.css';
 import { ActionStatus, useActionStatus } from './action-status.tsx';

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { ACTION_FROM, STATUS_LABELS } from '../../../api/ideas/labels.ts';
-import type { ModerationAction } from '../../../api/ideas/contract.ts';
-import type { StaffIdea } from '../../../api/ideas/contract.ts';
+import { ACTION_FROM, STATUS_LABELS } from '#api/ideas/labels.ts';
+import type { ModerationAction } from '#api/ideas/contract.ts';
+import type { StaffIdea } from '#api/ideas/contract.ts';
 import { supportText } from '../ideas/format.ts';
-import { formatStamp } from '../../../api/domain/clock.ts';
+import { formatStamp } from '#api/domain/clock.ts';
 import Field from '../forms/Field.tsx';
 import IdeaFullText from './IdeaFullText.tsx';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { call } from '../../lib/api-client.ts';
+import { call } from '#site/lib/api-client.ts';
 import Field from '../forms/Field.tsx';
 import { ActionStatus, useActionStatus } from './action-status.tsx';
 import { adminIdeasClient } from './ideas-api.ts';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { StaffCampaign } from '../../../api/ideas/campaign-contract.ts';
-import { PHASE_LABELS } from '../../../api/ideas/labels.ts';
-import { call } from '../../lib/api-client.ts';
+import type { StaffCampaign } from '#api/ideas/campaign-contract.ts';
+import { PHASE_LABELS } from '#api/ideas/labels.ts';
+import { call } from '#site/lib/api-client.ts';
 import '../ideas/admin.css';
 import JudgingAwards from './JudgingAwards.tsx';
 import JudgingSetup from './JudgingSetup.tsx';

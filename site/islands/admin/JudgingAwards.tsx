@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Campaign, RankedIdeaRow } from '../../../api/ideas/campaign-contract.ts';
-import { call } from '../../lib/api-client.ts';
+import type { Campaign, RankedIdeaRow } from '#api/ideas/campaign-contract.ts';
+import { call } from '#site/lib/api-client.ts';
 import ConfirmDialog from '../ConfirmDialog.tsx';
 import Field from '../forms/Field.tsx';
 import { ActionStatus, useActionStatus } from './action-status.tsx';

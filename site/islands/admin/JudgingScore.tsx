@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { Campaign } from '../../../api/ideas/campaign-contract.ts';
-import type { SheetIdea } from '../../../api/ideas/campaign-contract.ts';
-import { ApiRequestError, call } from '../../lib/api-client.ts';
+import type { Campaign } from '#api/ideas/campaign-contract.ts';
+import type { SheetIdea } from '#api/ideas/campaign-contract.ts';
+import { ApiRequestError, call } from '#site/lib/api-client.ts';
 import ConfirmDialog from '../ConfirmDialog.tsx';
 import Field from '../forms/Field.tsx';
 import { supportText } from '../ideas/format.ts';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Campaign, Judge } from '../../../api/ideas/campaign-contract.ts';
-import type { StaffIdea } from '../../../api/ideas/contract.ts';
-import { call } from '../../lib/api-client.ts';
+import type { Campaign, Judge } from '#api/ideas/campaign-contract.ts';
+import type { StaffIdea } from '#api/ideas/contract.ts';
+import { call } from '#site/lib/api-client.ts';
 import { supportText } from '../ideas/format.ts';
 import { ActionStatus, useActionStatus } from './action-status.tsx';
 import { adminIdeasClient, campaignClient } from './ideas-api.ts';

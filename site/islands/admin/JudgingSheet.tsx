@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Campaign } from '../../../api/ideas/campaign-contract.ts';
-import type { SheetIdea } from '../../../api/ideas/campaign-contract.ts';
-import { ApiRequestError, call } from '../../lib/api-client.ts';
+import type { Campaign } from '#api/ideas/campaign-contract.ts';
+import type { SheetIdea } from '#api/ideas/campaign-contract.ts';
+import { ApiRequestError, call } from '#site/lib/api-client.ts';
 import { campaignClient } from './ideas-api.ts';
 import JudgingScore from './JudgingScore.tsx';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiRequestError, call } from '../../lib/api-client.ts';
-import { safeNext } from '../../lib/safe-next.ts';
+import { ApiRequestError, call } from '#site/lib/api-client.ts';
+import { safeNext } from '#site/lib/safe-next.ts';
 import { authApi } from './session.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { secondFactorConfirmSchema } from '../../../api/accounts/contract.ts';
-import { call, type BodyOf } from '../../lib/api-client.ts';
-import { preValidate } from '../../lib/pre-validate.ts';
-import { safeNext } from '../../lib/safe-next.ts';
+import { secondFactorConfirmSchema } from '#api/accounts/contract.ts';
+import { call, type BodyOf } from '#site/lib/api-client.ts';
+import { preValidate } from '#site/lib/pre-validate.ts';
+import { safeNext } from '#site/lib/safe-next.ts';
 import { useActionStatus } from './action-status.tsx';
 import { authApi } from './session.ts';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { PublicWarning } from '../../../api/warnings/contract.ts';
-import { ApiRequestError, call } from '../../lib/api-client.ts';
+import type { PublicWarning } from '#api/warnings/contract.ts';
+import { ApiRequestError, call } from '#site/lib/api-client.ts';
 import {
   emptyForm,
   formFromInput,

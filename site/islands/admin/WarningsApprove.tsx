@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { WarningPreview as Preview } from '../../../api/warnings/contract.ts';
-import { ApiRequestError, call } from '../../lib/api-client.ts';
+import type { WarningPreview as Preview } from '#api/warnings/contract.ts';
+import { ApiRequestError, call } from '#site/lib/api-client.ts';
 import { warningId, warningsApi, type DraftWarning } from './warnings-client.ts';
 
 /** Props: the draft to check, and what to do with the approval. */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { DeliveryProgress as Delivery } from '../../../api/warnings/contract.ts';
-import { ApiRequestError, call } from '../../lib/api-client.ts';
+import type { DeliveryProgress as Delivery } from '#api/warnings/contract.ts';
+import { ApiRequestError, call } from '#site/lib/api-client.ts';
 import { warningId, warningsApi } from './warnings-client.ts';
 
 /** How often progress is asked for while the job runs. */

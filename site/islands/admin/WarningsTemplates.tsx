@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { HazardCode } from '../../../api/domain/hazards.ts';
-import type { RESPONSE_TYPES } from '../../../api/warnings/contract.ts';
-import { call } from '../../lib/api-client.ts';
+import type { HazardCode } from '#api/domain/hazards.ts';
+import type { RESPONSE_TYPES } from '#api/warnings/contract.ts';
+import { call } from '#site/lib/api-client.ts';
 import type { WarningOptions } from '../warnings/draft.ts';
 import { useActionStatus } from './action-status.tsx';
 import { templatesApi, type Templates } from './warnings-client.ts';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ApiRequestError } from '../../lib/api-client.ts';
+import { ApiRequestError } from '#site/lib/api-client.ts';
 
 /**
  * The one way an admin page runs an action (or loads what it shows) and says how it went: clears the

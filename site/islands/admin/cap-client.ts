@@ -1,5 +1,5 @@
-import type { adminCap } from '../../../api/cap/routes.ts';
-import { apiClient, type BodyOf } from '../../lib/api-client.ts';
+import type { adminCap } from '#api/cap/routes.ts';
+import { apiClient, type BodyOf } from '#site/lib/api-client.ts';
 
 /** `/api/admin/cap`: CAP import (publishers), source feeds and trusted senders (admins). */
 export const capApi = apiClient<typeof adminCap>('/api/admin/cap');

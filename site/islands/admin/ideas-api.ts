@@ -1,6 +1,6 @@
-import type { adminCampaigns } from '../../../api/ideas/admin-campaigns.ts';
-import type { adminIdeas } from '../../../api/ideas/admin-ideas.ts';
-import { apiClient } from '../../lib/api-client.ts';
+import type { adminCampaigns } from '#api/ideas/admin-campaigns.ts';
+import type { adminIdeas } from '#api/ideas/admin-ideas.ts';
+import { apiClient } from '#site/lib/api-client.ts';
 
 /** `/api/admin/ideas` through Hono's typed client: moderation, the word list and feedback. */
 export const adminIdeasClient = apiClient<typeof adminIdeas>('/api/admin/ideas');

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Role } from '../../../api/accounts/roles.ts';
-import type { PublicAccount } from '../../../api/accounts/store.ts';
-import type { auth } from '../../../api/auth.ts';
-import { apiClient, call } from '../../lib/api-client.ts';
+import type { Role } from '#api/accounts/roles.ts';
+import type { PublicAccount } from '#api/accounts/store.ts';
+import type { auth } from '#api/auth.ts';
+import { apiClient, call } from '#site/lib/api-client.ts';
 
 /** `/api/auth`: sign in and out, who am I, password, second factor. */
 export const authApi = apiClient<typeof auth>('/api/auth');

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ContestDetail } from '../../../api/contests/contract.ts';
-import { call } from '../../lib/api-client.ts';
+import type { ContestDetail } from '#api/contests/contract.ts';
+import { call } from '#site/lib/api-client.ts';
 import { adminContestApi } from '../contest/contest-api.ts';
 import { useActionStatus } from './action-status.tsx';
 import { can, useAccount } from './session.ts';

@@ -1,6 +1,6 @@
-import type { adminWarnings } from '../../../api/warnings/admin.ts';
-import type { adminWarningTemplates } from '../../../api/warnings/templates.ts';
-import { apiClient, type BodyOf } from '../../lib/api-client.ts';
+import type { adminWarnings } from '#api/warnings/admin.ts';
+import type { adminWarningTemplates } from '#api/warnings/templates.ts';
+import { apiClient, type BodyOf } from '#site/lib/api-client.ts';
 
 /** `/api/admin/warnings`: drafts, approval, publishing, updates, cancels, delivery progress. */
 export const warningsApi = apiClient<typeof adminWarnings>('/api/admin/warnings');

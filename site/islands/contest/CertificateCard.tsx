@@ -1,5 +1,5 @@
-import { certificateWords, chineseDay } from '../../../api/contests/certificate-words.ts';
-import type { Certificate } from '../../../api/contests/contract.ts';
+import { certificateWords, chineseDay } from '#api/contests/certificate-words.ts';
+import type { Certificate } from '#api/contests/contract.ts';
 
 /** A printable certificate (荣誉证书, 合格证书 or 参与证明) with its verification code and QR code, one landscape A4 page in print. */
 export default function CertificateCard({ c }: { c: Certificate }) {

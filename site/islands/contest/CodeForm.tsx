@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ApiRequestError } from '../../lib/api-client.ts';
+import { ApiRequestError } from '#site/lib/api-client.ts';
 import { codeFromUrl } from './contest-api.ts';
 
 /**

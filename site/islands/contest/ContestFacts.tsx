@@ -1,5 +1,5 @@
-import type { ContestPublic } from '../../../api/contests/contract.ts';
-import { formatDate, formatTime } from '../../lib/dates.ts';
+import type { ContestPublic } from '#api/contests/contract.ts';
+import { formatDate, formatTime } from '#site/lib/dates.ts';
 
 const when = (ms: number) => `${formatDate(new Date(ms))} ${formatTime(new Date(ms))}`;
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { liveSnapshotSchema, type LiveSnapshot } from '../../../api/contests/contract.ts';
-import { ApiRequestError, call } from '../../lib/api-client.ts';
+import { liveSnapshotSchema, type LiveSnapshot } from '#api/contests/contract.ts';
+import { ApiRequestError, call } from '#site/lib/api-client.ts';
 import { can } from '../admin/session.ts';
 import { useStaffContest } from '../admin/use-staff-contest.ts';
 import { adminContestApi, idFromUrl } from './contest-api.ts';

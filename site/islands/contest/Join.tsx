@@ -1,6 +1,6 @@
-import { joinSchema, type ContestPublic } from '../../../api/contests/contract.ts';
-import { LOBBY_MS } from '../../../api/contests/labels.ts';
-import { ApiRequestError, call } from '../../lib/api-client.ts';
+import { joinSchema, type ContestPublic } from '#api/contests/contract.ts';
+import { LOBBY_MS } from '#api/contests/labels.ts';
+import { ApiRequestError, call } from '#site/lib/api-client.ts';
 import { CodeForm, useCodeLookup } from './CodeForm.tsx';
 import ContestFacts from './ContestFacts.tsx';
 import { checked, codeParam, contestApi, resident } from './contest-api.ts';

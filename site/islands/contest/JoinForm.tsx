@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { ContestPublic } from '../../../api/contests/contract.ts';
-import type { NameDisplay } from '../../../api/contests/labels.ts';
+import type { ContestPublic } from '#api/contests/contract.ts';
+import type { NameDisplay } from '#api/contests/labels.ts';
 import type { Person } from './storage.ts';
 
 /** What the public leaderboard will show of a participant's name. */

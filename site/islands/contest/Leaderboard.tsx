@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { PublicBoard } from '../../../api/contests/contract.ts';
-import { formatDuration } from '../../../api/contests/labels.ts';
-import { wallTime } from '../../../api/domain/clock.ts';
-import { ApiRequestError, call } from '../../lib/api-client.ts';
+import type { PublicBoard } from '#api/contests/contract.ts';
+import { formatDuration } from '#api/contests/labels.ts';
+import { wallTime } from '#api/domain/clock.ts';
+import { ApiRequestError, call } from '#site/lib/api-client.ts';
 import { codeFromUrl, codeParam, contestApi, resident } from './contest-api.ts';
 import './contest.css';
 import { ParticipationTable, Table, TeamTable } from './Table.tsx';

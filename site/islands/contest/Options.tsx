@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import type { ShownQuestion } from '../../../api/contests/contract.ts';
-import { OPTION_LETTERS, TYPE_NAMES } from '../../../api/contests/labels.ts';
+import type { ShownQuestion } from '#api/contests/contract.ts';
+import { OPTION_LETTERS, TYPE_NAMES } from '#api/contests/labels.ts';
 
 /** The choice after ticking or unticking option `i`: one option for 单选 and 判断, a sorted set for 多选. */
 export function toggled(chosen: readonly number[], i: number, on: boolean, multiple: boolean): number[] {

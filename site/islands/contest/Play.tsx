@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Attempt, AttemptFinished, AttemptRunning, AttemptWaiting } from '../../../api/contests/contract.ts';
-import { ApiRequestError, call } from '../../lib/api-client.ts';
+import type { Attempt, AttemptFinished, AttemptRunning, AttemptWaiting } from '#api/contests/contract.ts';
+import { ApiRequestError, call } from '#site/lib/api-client.ts';
 import Answering from './Answering.tsx';
 import { codeFromUrl, codeParam, contestApi, resident } from './contest-api.ts';
 import './contest.css';

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { AUDIENCE_CODES, CATEGORY_CODES, CATEGORY_NAMES, DIFFICULTY_CODES, DIFFICULTY_NAMES } from '../../../api/contests/labels.ts';
+import { AUDIENCE_CODES, CATEGORY_CODES, CATEGORY_NAMES, DIFFICULTY_CODES, DIFFICULTY_NAMES } from '#api/contests/labels.ts';
 import './contest.css';
 import './contest-play.css';
 import PracticeQuestion from './PracticeQuestion.tsx';
 import Review from './Review.tsx';
-import { practiceBankSchema, type PracticeItem, type ReviewItem } from '../../../api/contests/contract.ts';
-import { isCorrect } from '../../../api/contests/scoring.ts';
+import { practiceBankSchema, type PracticeItem, type ReviewItem } from '#api/contests/contract.ts';
+import { isCorrect } from '#api/contests/scoring.ts';
 
 /** A practised question in the form the contest review shows. */
 function reviewItemOf(q: PracticeItem, n: number, chosen: number[]): ReviewItem {

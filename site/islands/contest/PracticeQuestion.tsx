@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { PracticeItem } from '../../../api/contests/contract.ts';
-import { OPTION_LETTERS } from '../../../api/contests/labels.ts';
-import { isCorrect } from '../../../api/contests/scoring.ts';
+import type { PracticeItem } from '#api/contests/contract.ts';
+import { OPTION_LETTERS } from '#api/contests/labels.ts';
+import { isCorrect } from '#api/contests/scoring.ts';
 import Options from './Options.tsx';
 
 interface Props {

@@ -1,5 +1,5 @@
-import type { ContestDetail, LiveSnapshot } from '../../../api/contests/contract.ts';
-import { formatDuration } from '../../../api/contests/labels.ts';
+import type { ContestDetail, LiveSnapshot } from '#api/contests/contract.ts';
+import { formatDuration } from '#api/contests/labels.ts';
 import { adminFileUrl } from './contest-api.ts';
 
 /** Rows of the board per projector page: large enough to read from the back of a classroom. */

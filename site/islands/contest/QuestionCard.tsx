@@ -1,4 +1,4 @@
-import type { ShownQuestion } from '../../../api/contests/contract.ts';
+import type { ShownQuestion } from '#api/contests/contract.ts';
 import Options from './Options.tsx';
 import type { LocalAnswer } from './use-answer-saver.ts';
 

@@ -1,6 +1,6 @@
-import type { AttemptFinished } from '../../../api/contests/contract.ts';
-import { formatDuration } from '../../../api/contests/labels.ts';
-import { formatDate, formatTime } from '../../lib/dates.ts';
+import type { AttemptFinished } from '#api/contests/contract.ts';
+import { formatDuration } from '#api/contests/labels.ts';
+import { formatDate, formatTime } from '#site/lib/dates.ts';
 import CertificateCard from './CertificateCard.tsx';
 import Review from './Review.tsx';
 

@@ -1,5 +1,5 @@
-import type { ReviewItem } from '../../../api/contests/contract.ts';
-import { OPTION_LETTERS, TYPE_NAMES } from '../../../api/contests/labels.ts';
+import type { ReviewItem } from '#api/contests/contract.ts';
+import { OPTION_LETTERS, TYPE_NAMES } from '#api/contests/labels.ts';
 
 const letters = (places: number[]) => (places.length ? places.map((p) => OPTION_LETTERS[p]).join('') : '未作答');
 

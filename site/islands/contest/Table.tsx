@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { Participation, RankedTeam } from '../../../api/contests/contract.ts';
+import type { Participation, RankedTeam } from '#api/contests/contract.ts';
 
 /** One column: its heading and what each row shows in it. */
 export interface Column<T> {

@@ -1,4 +1,4 @@
-import { call } from '../../lib/api-client.ts';
+import { call } from '#site/lib/api-client.ts';
 import { CodeForm, useCodeLookup } from './CodeForm.tsx';
 import { codeParam, contestApi, resident } from './contest-api.ts';
 import './contest.css';

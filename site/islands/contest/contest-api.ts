@@ -1,7 +1,7 @@
 // The contest API as the islands call it: Hono's typed clients of the two route groups, so a renamed
 // field or path fails to compile here. Call them through `call()` (site/lib/api-client.ts).
-import type { adminContests, contests } from '../../../api/contests/index.ts';
-import { apiClient, type CallOptions } from '../../lib/api-client.ts';
+import type { adminContests, contests } from '#api/contests/index.ts';
+import { apiClient, type CallOptions } from '#site/lib/api-client.ts';
 
 /** `/api/contests`: joining, answering, the leaderboard, certificate checks (no account). */
 export const contestApi = apiClient<typeof contests>('/api/contests');
@@ -10,7 +10,7 @@ export const contestApi = apiClient<typeof contests>('/api/contests');
 export const adminContestApi = apiClient<typeof adminContests>('/api/admin/contests');
 
 /** `value` checked with the schema the API applies, before sending (the same 400 the API would give). */
-export { preValidate as checked } from '../../lib/pre-validate.ts';
+export { preValidate as checked } from '#site/lib/pre-validate.ts';
 
 /** Residents' pages have no sign-in to send them to: a 401 is an error like any other. */
 export const resident: CallOptions = { redirectOn401: false };

@@ -1,5 +1,5 @@
 // What the participant's browser keeps between visits: a device token, and per contest the attempt token.
-import type { AnswerInput, JoinOutput } from '../../../api/contests/contract.ts';
+import type { AnswerInput, JoinOutput } from '#api/contests/contract.ts';
 
 const DEVICE_KEY = 'yzready:contest:device';
 const attemptKey = (code: string) => `yzready:contest:attempt:${code}`;

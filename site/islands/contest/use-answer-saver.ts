@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AttemptRunning } from '../../../api/contests/contract.ts';
-import { ApiRequestError, call } from '../../lib/api-client.ts';
+import type { AttemptRunning } from '#api/contests/contract.ts';
+import { ApiRequestError, call } from '#site/lib/api-client.ts';
 import { contestApi, resident } from './contest-api.ts';
 import { readPending, writePending, type PendingAnswer } from './storage.ts';
 

@@ -1,5 +1,5 @@
-import type { Campaign } from '../../../api/ideas/campaign-contract.ts';
-import { PHASE_LABELS } from '../../../api/ideas/labels.ts';
+import type { Campaign } from '#api/ideas/campaign-contract.ts';
+import { PHASE_LABELS } from '#api/ideas/labels.ts';
 import { day } from './format.ts';
 
 /** A campaign's essentials: phase, dates, themes, awards and what to do now. */

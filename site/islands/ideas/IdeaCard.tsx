@@ -1,4 +1,4 @@
-import type { PublicIdea } from '../../../api/ideas/contract.ts';
+import type { PublicIdea } from '#api/ideas/contract.ts';
 
 /** One idea in a list: everything in it is resident-written text, rendered as text. */
 export default function IdeaCard({ idea }: { idea: PublicIdea }) {

@@ -1,4 +1,4 @@
-import { IDEA_LIMITS as L } from '../../../api/ideas/labels.ts';
+import { IDEA_LIMITS as L } from '#api/ideas/labels.ts';
 import Field, { controlProps } from '../forms/Field.tsx';
 import type { IdeaValues } from './draft.ts';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Campaign } from '../../../api/ideas/campaign-contract.ts';
-import { ApiRequestError } from '../../lib/api-client.ts';
+import type { Campaign } from '#api/ideas/campaign-contract.ts';
+import { ApiRequestError } from '#site/lib/api-client.ts';
 import { ask, ideasClient } from './api.ts';
 import { deviceToken } from './device.ts';
 import { clearDraft, EMPTY_VALUES, loadDraft, saveDraft, tokenUsable, type IdeaValues } from './draft.ts';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Campaign } from '../../../api/ideas/campaign-contract.ts';
-import type { PublicIdea } from '../../../api/ideas/contract.ts';
+import type { Campaign } from '#api/ideas/campaign-contract.ts';
+import type { PublicIdea } from '#api/ideas/contract.ts';
 import { ask, ideasClient } from './api.ts';
 import CampaignSummary from './CampaignSummary.tsx';
 import { messageOf } from './format.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Results } from '../../../api/ideas/contract.ts';
+import type { Results } from '#api/ideas/contract.ts';
 import { ask, ideasClient } from './api.ts';
 import { day, messageOf } from './format.ts';
 import './ideas.css';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { PublicIdeaDetail } from '../../../api/ideas/contract.ts';
+import type { PublicIdeaDetail } from '#api/ideas/contract.ts';
 import { ask, ideaClient } from './api.ts';
 import { day, messageOf } from './format.ts';
 import './ideas.css';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { IDEA_LIMITS } from '../../../api/ideas/labels.ts';
+import { IDEA_LIMITS } from '#api/ideas/labels.ts';
 import Field from '../forms/Field.tsx';
 
 /** Props: the server's message for the photo and where the chosen photo goes (base64, or null). */

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
-import type { RecoveredIdea } from '../../../api/ideas/contract.ts';
-import { ApiRequestError } from '../../lib/api-client.ts';
+import type { RecoveredIdea } from '#api/ideas/contract.ts';
+import { ApiRequestError } from '#site/lib/api-client.ts';
 import { ask, ideasClient } from './api.ts';
 import Field from '../forms/Field.tsx';
 import { day, messageOf } from './format.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { SimilarIdea } from '../../../api/ideas/contract.ts';
+import type { SimilarIdea } from '#api/ideas/contract.ts';
 import { ask, ideasClient } from './api.ts';
 import SupportButton from './SupportButton.tsx';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { IDEA_LIMITS } from '../../../api/ideas/labels.ts';
-import { ApiRequestError } from '../../lib/api-client.ts';
+import { IDEA_LIMITS } from '#api/ideas/labels.ts';
+import { ApiRequestError } from '#site/lib/api-client.ts';
 import { ask, ideaClient } from './api.ts';
 import { deviceToken, rememberSupport, supportedIdeas } from './device.ts';
 import { messageOf } from './format.ts';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { TrackedIdea } from '../../../api/ideas/contract.ts';
-import { PHASE_LABELS } from '../../../api/ideas/labels.ts';
+import type { TrackedIdea } from '#api/ideas/contract.ts';
+import { PHASE_LABELS } from '#api/ideas/labels.ts';
 import { ask, ideasClient } from './api.ts';
 import { day, messageOf } from './format.ts';
 import './ideas.css';

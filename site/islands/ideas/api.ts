@@ -1,6 +1,6 @@
 import type { ClientResponse } from 'hono/client';
-import type { ideasApi } from '../../../api/ideas/index.ts';
-import { apiClient, call } from '../../lib/api-client.ts';
+import type { ideasApi } from '#api/ideas/index.ts';
+import { apiClient, call } from '#site/lib/api-client.ts';
 
 /** `/api/ideas` through Hono's typed client: what residents do with 金点子. */
 export const ideasClient = apiClient<typeof ideasApi>('/api/ideas');

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { submissionSchema } from '../../../api/ideas/contract.ts';
+import type { submissionSchema } from '#api/ideas/contract.ts';
 
 // The idea form's draft in localStorage, so nothing typed is lost to a refused request, a closed tab
 // or a dead battery. The contact and the photo stay out of it: a shared computer should not keep them.

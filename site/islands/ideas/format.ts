@@ -1,4 +1,4 @@
-import { formatDay, TIME_ZONE } from '../../lib/dates.ts';
+import { formatDay, TIME_ZONE } from '#site/lib/dates.ts';
 
 /** `2027年5月12日`, for a unix-ms time. */
 export const day = (ms: number) => formatDay(new Date(ms));

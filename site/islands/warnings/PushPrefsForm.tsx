@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { DistrictOption } from './DistrictPicker.tsx';
-import type { PushPrefs } from '../../../api/push/contract.ts';
-import type { HazardCode } from '../../../api/domain/hazards.ts';
+import type { PushPrefs } from '#api/push/contract.ts';
+import type { HazardCode } from '#api/domain/hazards.ts';
 
 /** Props: the choices, the starting preferences, the subscription state and the actions. */
 interface Props {

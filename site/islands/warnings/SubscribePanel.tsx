@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { unreachableService } from '../../../api/push/allowlist.ts';
-import { ApiRequestError } from '../../lib/api-client.ts';
+import { unreachableService } from '#api/push/allowlist.ts';
+import { ApiRequestError } from '#site/lib/api-client.ts';
 import type { DistrictOption } from './DistrictPicker.tsx';
 import {
   currentPushSubscription,
@@ -14,8 +14,8 @@ import {
 } from './push.ts';
 import PushPrefsForm from './PushPrefsForm.tsx';
 import { chosenDistricts, savedSubscription, saveSubscription, type StoredSubscription } from './storage.ts';
-import type { HazardCode } from '../../../api/domain/hazards.ts';
-import type { PushPrefs } from '../../../api/push/contract.ts';
+import type { HazardCode } from '#api/domain/hazards.ts';
+import type { PushPrefs } from '#api/push/contract.ts';
 import './warnings.css';
 
 /** Props: districts, hazard types and levels to choose from (the page passes them from api/domain). */

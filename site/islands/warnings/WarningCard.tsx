@@ -1,4 +1,4 @@
-import type { PublicWarning } from '../../../api/warnings/view.ts';
+import type { PublicWarning } from '#api/warnings/view.ts';
 import { areaText, shortTime } from './format.ts';
 
 /** Props: the warning. */

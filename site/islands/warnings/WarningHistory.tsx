@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { publicWarnings } from '../../../api/warnings/public.ts';
-import type { PublicWarning } from '../../../api/warnings/view.ts';
-import { apiClient, call } from '../../lib/api-client.ts';
+import type { publicWarnings } from '#api/warnings/public.ts';
+import type { PublicWarning } from '#api/warnings/view.ts';
+import { apiClient, call } from '#site/lib/api-client.ts';
 import { areaText, shortTime } from './format.ts';
 
 /** What became of a message, in residents' words: a 解除 and a 取消 have badges of their own. */

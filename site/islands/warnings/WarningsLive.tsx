@@ -1,8 +1,8 @@
 import { createPortal } from 'preact/compat';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { PublicWarning } from '../../../api/warnings/view.ts';
-import type { publicWarnings } from '../../../api/warnings/public.ts';
-import { ApiRequestError, apiClient, call } from '../../lib/api-client.ts';
+import type { PublicWarning } from '#api/warnings/view.ts';
+import type { publicWarnings } from '#api/warnings/public.ts';
+import { ApiRequestError, apiClient, call } from '#site/lib/api-client.ts';
 import DistrictPicker, { type DistrictOption } from './DistrictPicker.tsx';
 import { ageText, concerns, hhmm, isReal } from './format.ts';
 import { announcementOf } from './announce.ts';

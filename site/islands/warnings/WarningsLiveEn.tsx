@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { TIME_ZONE } from '../../../api/domain/clock.ts';
-import type { PublicWarning } from '../../../api/warnings/contract.ts';
-import type { publicWarnings } from '../../../api/warnings/public.ts';
-import { apiClient, call } from '../../lib/api-client.ts';
+import { TIME_ZONE } from '#api/domain/clock.ts';
+import type { PublicWarning } from '#api/warnings/contract.ts';
+import type { publicWarnings } from '#api/warnings/public.ts';
+import { apiClient, call } from '#site/lib/api-client.ts';
 import './warnings.css';
 
 const api = apiClient<typeof publicWarnings>('/api/warnings');

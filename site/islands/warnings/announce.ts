@@ -1,5 +1,5 @@
 // What a screen reader hears when the list of warnings in force changes between two refreshes.
-import type { PublicWarning } from '../../../api/warnings/view.ts';
+import type { PublicWarning } from '#api/warnings/view.ts';
 import { areaText } from './format.ts';
 
 /** Polite and assertive messages for the change from `before` to `after`; null when nothing changed. */

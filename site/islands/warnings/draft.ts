@@ -1,10 +1,10 @@
 // The publisher's draft form: its values, conversion to and from the API's WarningInput, the
 // templates that prefill it, and the title residents will see. Used by site/islands/admin/Warnings*.tsx.
-import { englishHeadline } from '../../../api/domain/english.ts';
-import type { HazardCode, LevelCode } from '../../../api/domain/hazards.ts';
-import { defaultResponse } from '../../../api/warnings/act-now.ts';
-import { officeFor } from '../../../api/warnings/offices.ts';
-import type { WarningInput } from '../../../api/warnings/contract.ts';
+import { englishHeadline } from '#api/domain/english.ts';
+import type { HazardCode, LevelCode } from '#api/domain/hazards.ts';
+import { defaultResponse } from '#api/warnings/act-now.ts';
+import { officeFor } from '#api/warnings/offices.ts';
+import type { WarningInput } from '#api/warnings/contract.ts';
 import type { Templates } from '../admin/warnings-client.ts';
 import { fromLocalInput, toLocalInput } from './format.ts';
 

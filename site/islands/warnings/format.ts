@@ -1,7 +1,7 @@
 // Times and words for warnings as residents read them. Times are Beijing time whatever the browser's
 // own zone is, through the site's one clock module.
-import { fromLocalInput, toLocalInput } from '../../../api/domain/clock.ts';
-import type { PublicWarning } from '../../../api/warnings/contract.ts';
+import { fromLocalInput, toLocalInput } from '#api/domain/clock.ts';
+import type { PublicWarning } from '#api/warnings/contract.ts';
 
 /** `5月12日 09:00` in Beijing time. */
 export function shortTime(at: string | number): string {

@@ -1,8 +1,8 @@
 // Web push in the browser: what this browser can do, the service worker registration, and the
 // subscription API (authorised by the X-Subscription-Token header, not a session).
-import type { PushPrefs } from '../../../api/push/contract.ts';
-import type { subscriptionRoutes } from '../../../api/push/subscriptions.ts';
-import { apiClient, call } from '../../lib/api-client.ts';
+import type { PushPrefs } from '#api/push/contract.ts';
+import type { subscriptionRoutes } from '#api/push/subscriptions.ts';
+import { apiClient, call } from '#site/lib/api-client.ts';
 import type { StoredSubscription } from './storage.ts';
 
 type Routes = ReturnType<typeof subscriptionRoutes>;

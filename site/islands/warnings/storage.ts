@@ -1,8 +1,8 @@
 // What this browser remembers for 预警信息: the resident's districts, the last warnings it saw (to
 // show when the network is gone) and its push subscription. Only read in effects and handlers:
 // islands render on the server first, where there is no localStorage.
-import type { PushPrefs } from '../../../api/push/contract.ts';
-import type { PublicWarning } from '../../../api/warnings/view.ts';
+import type { PushPrefs } from '#api/push/contract.ts';
+import type { PublicWarning } from '#api/warnings/view.ts';
 
 const DISTRICTS_KEY = 'yzready:districts';
 const SNAPSHOT_KEY = 'yzready:warnings';

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { openDataRecord, sortShelters } from '../../lib/shelters.ts';
+import { openDataRecord, sortShelters } from '#site/lib/shelters.ts';
 
 /** RFC 4180 §2: quote a field holding a comma, quote or line break, doubling its quotes. */
 function field(v: string | number | boolean): string {

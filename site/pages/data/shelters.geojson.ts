@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { openDataRecord, sortShelters } from '../../lib/shelters.ts';
+import { openDataRecord, sortShelters } from '#site/lib/shelters.ts';
 
 /** /data/shelters.geojson: every shelter as an RFC 7946 FeatureCollection, WGS-84, [lng, lat]. */
 export const GET: APIRoute = async ({ site }) => {

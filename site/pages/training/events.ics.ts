@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { buildCalendar, eventToCalendarEvent } from '../../lib/ical.ts';
+import { buildCalendar, eventToCalendarEvent } from '#site/lib/ical.ts';
 
 /** /training/events.ics: every event, soonest first, for calendar apps to import or subscribe to. */
 export const GET: APIRoute = async ({ site }) => {

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { contestBank } from '../../../../api/contests/bank.ts';
-import type { PracticeItem, practiceBankSchema } from '../../../../api/contests/contract.ts';
+import { contestBank } from '#api/contests/bank.ts';
+import type { PracticeItem, practiceBankSchema } from '#api/contests/contract.ts';
 import type { z } from 'zod';
 
 /**

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildCalendar, eventToCalendarEvent } from '../../../lib/ical.ts';
+import { buildCalendar, eventToCalendarEvent } from '#site/lib/ical.ts';
 
 /** One file per event, linked from its page as 加入日历. */
 export const getStaticPaths = (async () => {
