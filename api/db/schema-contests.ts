@@ -1,7 +1,7 @@
 // Tables of the contests feature; re-exported by api/db/schema.ts so drizzle-kit and the client see them.
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { AUDIENCE_CODES, CATEGORY_CODES, CERTIFICATE_RULES, TYPE_CODES } from '../contests/labels.ts';
-import type { Selection } from '../contests/settings.ts';
+import type { Selection } from '../contests/contract.ts';
 import { accounts } from './schema-accounts.ts';
 
 /** 应急知识竞赛: one contest run by a school or community, with its settings fixed at creation. */

@@ -3,12 +3,21 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { placeOf } from '#api/contests/place.ts';
 import { rankIndividuals } from '#api/contests/ranking.ts';
+import { createAccount } from '#api/accounts/store.ts';
+import { GOOD_PASSWORD } from '../fixtures/accounts.ts';
 import { createTestDatabase, type TestDatabase } from '../fixtures/db.ts';
 
 describe('a participant’s place', () => {
   let t: TestDatabase;
+  let organiserId: number;
   beforeAll(async () => {
     t = await createTestDatabase();
+    const organiser = await createAccount(
+      t.database,
+      { username: 'place.organiser', displayName: '排名测试', password: GOOD_PASSWORD, roles: ['organizer'] },
+      Date.now(),
+    );
+    organiserId = organiser?.id ?? 0;
   });
   afterAll(async () => t.cleanup());
 
@@ -34,26 +43,35 @@ describe('a participant’s place', () => {
           const startedAt = started + i;
           return { ...a, id: contestId * 100 + i, no, startedAt, submittedAt: a.submitted ? startedAt + a.usedS * 1000 : null };
         });
+        // Attempts belong to a contest (a foreign key): one per run.
+        const contest = {
+          sql: `INSERT INTO contests (id, code, title, unit_name, created_by, opens_at, closes_at, audience, selection, time_limit_ms, created_at, updated_at)
+                VALUES (?, ?, '名次测试', '测试单位', ?, ?, ?, '小学', '{"mode":"mix","count":5}', 3600000, ?, ?)`,
+          args: [contestId, `P${contestId}`, organiserId, started, started + 3600_000, started, started],
+        };
         await t.database.client.batch(
-          rows.map((r) => ({
-            sql: `INSERT INTO contest_attempts (id, contest_id, participant_key, name_key, attempt_no, name, device_hash, started_at,
+          [
+            contest,
+            ...rows.map((r) => ({
+              sql: `INSERT INTO contest_attempts (id, contest_id, participant_key, name_key, attempt_no, name, device_hash, started_at,
                     deadline, submitted_at, correct, question_order, option_orders, certificate_code)
                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', '[]', ?)`,
-            args: [
-              r.id,
-              contestId,
-              `p${r.person}`,
-              `p${r.person}`,
-              r.no,
-              `参赛者${r.person}`,
-              `d${r.id}`,
-              r.startedAt,
-              started + 3600_000,
-              r.submittedAt,
-              r.submitted ? r.correct : null,
-              `C${r.id}`,
-            ],
-          })),
+              args: [
+                r.id,
+                contestId,
+                `p${r.person}`,
+                `p${r.person}`,
+                r.no,
+                `参赛者${r.person}`,
+                `d${r.id}`,
+                r.startedAt,
+                started + 3600_000,
+                r.submittedAt,
+                r.submitted ? r.correct : null,
+                `C${r.id}`,
+              ],
+            })),
+          ],
           'write',
         );
         const finished = rows.flatMap((r) =>
