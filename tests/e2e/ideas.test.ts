@@ -73,10 +73,22 @@ describe.runIf(browserAvailable())('金点子 in Chromium', () => {
     await resident.getByLabel('主题（必填）').selectOption('物资保障');
     await resident.getByLabel('所在县（市、区）（必填）').selectOption('321002');
     await resident.getByLabel(/^署名（/).fill('李阿姨');
-    await resident.getByLabel(/^联系方式/).fill('13912345678');
+    // The submissions that reach the API, from here on (reloads included).
+    const submissions: string[] = [];
+    resident.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/ideas/submissions') submissions.push(r.method());
+    });
+    const contact = resident.getByLabel(/^联系方式/);
+    await contact.fill('12345');
     await resident.getByRole('button', { name: '提交金点子' }).click();
-    // Consent missing: refused, with everything typed still there.
+    // A contact that is no phone number or e-mail, and consent missing: refused by the API's own schema
+    // before anything is sent, each message beside its field in the API's words, everything typed still there.
     await expect.poll(() => resident.getByRole('alert').textContent(), poll).toContain('个人信息保护说明');
+    expect(await contact.getAttribute('aria-invalid')).toBe('true');
+    expect(await contact.getAttribute('aria-describedby')).toContain('idea-contact-error');
+    expect(await resident.locator('#idea-contact-error').textContent()).toBe('错误：请填写手机号码、固定电话或电子邮箱，便于组织方联系你');
+    expect(await resident.locator('#idea-consent-error').textContent()).toBe('错误：请阅读并同意个人信息保护说明');
+    expect(submissions).toEqual([]);
     expect(await resident.getByLabel('标题（必填）').inputValue()).toBe(TITLE);
     // The resident comes back to the draft later (more than the 5-second minimum after the form was first shown).
     await resident.waitForTimeout(5500);
@@ -92,6 +104,7 @@ describe.runIf(browserAvailable())('金点子 in Chromium', () => {
     await resident.getByRole('button', { name: '提交金点子' }).click();
     const receipt = resident.locator('[data-receipt]');
     await expect.poll(() => receipt.count(), poll).toBe(1);
+    expect(submissions).toEqual(['POST']);
     const code = (await receipt.textContent())?.trim() ?? '';
     expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     expect(await resident.getByText(/凭联系方式和找回口令重新领取/).count()).toBe(1);

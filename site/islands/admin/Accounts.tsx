@@ -5,6 +5,7 @@ import type { PublicAccount } from '#api/accounts/store.ts';
 import type { adminAccounts } from '#api/admin/accounts.ts';
 import { apiClient, call } from '#site/lib/api-client.ts';
 import { can, useAccount } from './session.ts';
+import OptionList from '../forms/OptionList.tsx';
 
 /** District choices for organisers' units. */
 interface District {
@@ -36,12 +37,7 @@ function UnitFields({ prefix, districts, account }: { prefix: string; districts:
       <input id={`${prefix}-unit`} name="unitName" defaultValue={account?.unitName ?? ''} />
       <label for={`${prefix}-district`}>单位所在县（市、区）</label>
       <select id={`${prefix}-district`} name="unitDistrict" defaultValue={account?.unitDistrict ?? ''}>
-        <option value="">（不适用）</option>
-        {districts.map((d) => (
-          <option key={d.code} value={d.code}>
-            {d.name}
-          </option>
-        ))}
+        <OptionList options={[['', '（不适用）'], ...districts.map((d) => [d.code, d.name] as const)]} />
       </select>
     </>
   );

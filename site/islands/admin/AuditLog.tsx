@@ -3,6 +3,7 @@ import type { adminAudit } from '#api/admin/audit.ts';
 import { ApiRequestError, apiClient, call, type BodyOf } from '#site/lib/api-client.ts';
 import { can, useAccount } from './session.ts';
 import { formatStamp } from '#api/domain/clock.ts';
+import { submitted } from '../forms/submitted.ts';
 
 const api = apiClient<typeof adminAudit>('/api/admin/audit');
 
@@ -30,12 +31,10 @@ export default function AuditLog() {
     <div>
       <form
         class="admin-form inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const f = new FormData(e.currentTarget);
+        onSubmit={submitted((f) => {
           setPage(1);
           setFilters({ action: String(f.get('action') ?? ''), actor: String(f.get('actor') ?? '') });
-        }}
+        })}
       >
         <label for="f-action">操作（前缀，如 auth. 或 account.）</label>
         <input id="f-action" name="action" defaultValue={filters.action} />

@@ -7,6 +7,7 @@ import '../warnings/admin-warnings.css';
 import { useActionStatus } from './action-status.tsx';
 import { capApi, type CapFeedsState as State } from './cap-client.ts';
 import { can, useAccount } from './session.ts';
+import FormError from '../forms/FormError.tsx';
 
 const when = (ms: number | null) => (ms ? shortTime(ms) : '从未');
 
@@ -32,11 +33,7 @@ export default function CapFeeds() {
   if (!state) return <p aria-live="polite">正在载入……</p>;
   return (
     <div class="cap-feeds">
-      {error && (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <section aria-labelledby="feeds-title">
         <h2 id="feeds-title">订阅源</h2>
         {state.feeds.length === 0 && <p class="muted">还没有订阅源。</p>}

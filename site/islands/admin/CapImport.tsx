@@ -7,6 +7,7 @@ import { capApi } from './cap-client.ts';
 import CapInbox from './CapInbox.tsx';
 import { useActionStatus } from './action-status.tsx';
 import { can, useAccount } from './session.ts';
+import FormError from '../forms/FormError.tsx';
 
 /** What the import answered when some fields must be decided by the publisher (HTTP 422 needs_review). */
 interface Review {
@@ -206,11 +207,7 @@ export default function CapImport({ options }: { options: WarningOptions }) {
             {Object.keys(review.problems).map(field)}
           </fieldset>
         )}
-        {error && (
-          <p class="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <div class="wf-actions">
           <button type="submit" disabled={busy || !xml.trim()}>
             {review ? '按所选内容导入为草稿' : '导入为草稿'}

@@ -9,6 +9,7 @@ import { ActionStatus, useActionStatus } from './action-status.tsx';
 import IdeasItem from './IdeasItem.tsx';
 import IdeasWords from './IdeasWords.tsx';
 import { can, useAccount } from './session.ts';
+import OptionList from '../forms/OptionList.tsx';
 
 /** Which ideas the queue shows. */
 type View = NonNullable<z.input<typeof queueQuerySchema>['view']>;
@@ -84,12 +85,7 @@ export default function Ideas() {
           value={filter.campaign}
           onChange={(e) => setFilter({ ...filter, page: 1, campaign: (e.currentTarget as HTMLSelectElement).value })}
         >
-          <option value="">全部活动</option>
-          {campaigns.map((c) => (
-            <option key={c.id} value={String(c.id)}>
-              {c.title}
-            </option>
-          ))}
+          <OptionList options={[['', '全部活动'], ...campaigns.map((c) => [String(c.id), c.title] as const)]} />
         </select>
         <label for="q-view">显示</label>
         <select
@@ -97,11 +93,7 @@ export default function Ideas() {
           value={filter.view}
           onChange={(e) => setFilter({ ...filter, page: 1, view: viewOf((e.currentTarget as HTMLSelectElement).value) })}
         >
-          {VIEWS.map(([v, label]) => (
-            <option key={v} value={v}>
-              {label}
-            </option>
-          ))}
+          <OptionList options={VIEWS} />
         </select>
       </form>
       <ActionStatus message={message} error={error} />

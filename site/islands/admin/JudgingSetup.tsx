@@ -5,6 +5,7 @@ import { call } from '#site/lib/api-client.ts';
 import { supportText } from '../ideas/format.ts';
 import { ActionStatus, useActionStatus } from './action-status.tsx';
 import { adminIdeasClient, campaignClient } from './ideas-api.ts';
+import TableHead from '../shared/TableHead.tsx';
 
 /** For admins: seat the judges and choose the shortlist (入围) from the published ideas. */
 export default function JudgingSetup({ campaign, onChange }: { campaign: Campaign; onChange: () => void }) {
@@ -60,13 +61,7 @@ export default function JudgingSetup({ campaign, onChange }: { campaign: Campaig
         从已公开的金点子中选择入围评审的条目（共 {ideas.length} 条已公开，{ideas.filter((i) => i.shortlisted).length} 条已入围）。
       </p>
       <table class="admin-table">
-        <thead>
-          <tr>
-            <th scope="col">金点子</th>
-            <th scope="col">支持</th>
-            <th scope="col">入围</th>
-          </tr>
-        </thead>
+        <TableHead heads={['金点子', '支持', '入围']} />
         <tbody>
           {ideas.map((i) => (
             <tr key={i.id}>

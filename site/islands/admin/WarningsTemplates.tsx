@@ -5,6 +5,8 @@ import { call } from '#site/lib/api-client.ts';
 import type { WarningOptions } from '../warnings/draft.ts';
 import { useActionStatus } from './action-status.tsx';
 import { templatesApi, type Templates } from './warnings-client.ts';
+import FormError from '../forms/FormError.tsx';
+import OptionList from '../forms/OptionList.tsx';
 
 type Template = Templates['office'][number];
 
@@ -58,18 +60,10 @@ export default function WarningsTemplates({ office, options, onSaved }: Props) {
           <textarea id="tpl-instruction" name="instruction" defaultValue={current.instruction} rows={8} required />
           <label for="tpl-response">建议行动</label>
           <select id="tpl-response" name="responseType" defaultValue={current.responseType}>
-            {Object.entries(options.responseNames).map(([v, n]) => (
-              <option key={v} value={v}>
-                {n}
-              </option>
-            ))}
+            <OptionList options={Object.entries(options.responseNames)} />
           </select>
           <div aria-live="polite">{done && <p class="notice">{done}</p>}</div>
-          {error && (
-            <p class="form-error" role="alert">
-              {error}
-            </p>
-          )}
+          <FormError message={error} />
           <button type="submit">保存模板</button>
         </form>
       )}

@@ -7,6 +7,7 @@ import QuestionCard from './QuestionCard.tsx';
 import QuestionNav from './QuestionNav.tsx';
 import SubmitPanel from './SubmitPanel.tsx';
 import { useAnswerSaver } from './use-answer-saver.ts';
+import FormError from '../forms/FormError.tsx';
 
 interface Props {
   attempt: AttemptRunning;
@@ -100,11 +101,7 @@ export default function Answering({ attempt, loadedAt, onRefresh, onSubmit }: Pr
           {saver.unsaved ? `${saver.unsaved} 题未保存，正在重试……` : '答案已全部保存'}
         </p>
       </div>
-      {saver.problem && (
-        <p class="form-error" role="alert">
-          {saver.problem}
-        </p>
-      )}
+      <FormError message={saver.problem} />
       {q && <QuestionCard key={q.n} question={q} total={total} answer={saver.answers[q.n]} onChoose={(c) => saver.give(q.n, c)} />}
       <div class="step-buttons">
         <button type="button" class="secondary" disabled={current === 0} onClick={() => go(current - 1)}>

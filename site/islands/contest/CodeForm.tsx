@@ -2,6 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiRequestError } from '#site/lib/api-client.ts';
 import { codeFromUrl } from './contest-api.ts';
+import FormError from '../forms/FormError.tsx';
+import { submitted } from '../forms/submitted.ts';
 
 /**
  * Looking something up by a code typed or brought in the link (`?code=`, from a QR code): the box's
@@ -52,11 +54,8 @@ export function CodeForm({ lookup, id, label, button, maxLength, children }: Pro
     <>
       <form
         class="code-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          // What is in the box, even if it was typed before the page finished loading.
-          void find(String(new FormData(e.currentTarget).get('code') ?? code));
-        }}
+        // What is in the box, even if it was typed before the page finished loading.
+        onSubmit={submitted((f) => void find(String(f.get('code') ?? code)))}
       >
         <label for={id}>{label}</label>
         <div class="inline-row">
@@ -78,11 +77,7 @@ export function CodeForm({ lookup, id, label, button, maxLength, children }: Pro
         </div>
       </form>
       <div aria-live="polite">
-        {error && (
-          <p class="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         {children}
       </div>
     </>

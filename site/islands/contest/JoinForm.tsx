@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ContestPublic } from '#api/contests/contract.ts';
 import type { NameDisplay } from '#api/contests/labels.ts';
 import type { Person } from './storage.ts';
+import { submitted } from '../forms/submitted.ts';
 
 /** What the public leaderboard will show of a participant's name. */
 const JOIN_NAME_NOTES: Record<NameDisplay, string> = {
@@ -23,12 +24,10 @@ export default function JoinForm({ contest, busy, initial, onStart }: Props) {
   const [left] = useState(() => contest.closesAt - contest.now);
   const short = left < contest.timeLimitMs;
   const keepTeam = initial && (contest.teamMode !== 'list' || contest.teams.includes(initial.team));
-  const submit = (e: Event) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget as HTMLFormElement);
+  const submit = submitted((f) => {
     const value = (k: string) => String(f.get(k) ?? '').trim();
     onStart({ name: value('name'), team: value('team'), className: value('className'), studentNo: value('studentNo') });
-  };
+  });
   return (
     <form class="stack-form" onSubmit={submit}>
       <h2>填写信息，开始答题</h2>

@@ -6,6 +6,7 @@ import { ApiRequestError, call } from '#site/lib/api-client.ts';
 import { codeFromUrl, codeParam, contestApi, resident } from './contest-api.ts';
 import './contest.css';
 import { ParticipationTable, Table, TeamTable } from './Table.tsx';
+import FormError from '../forms/FormError.tsx';
 
 /** Poll often enough that the board is never more than 10 s behind. */
 const POLL_MS = 5000;
@@ -53,11 +54,7 @@ export default function Leaderboard() {
     );
   return (
     <div class="board">
-      {error && (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {!board && !error && <p aria-live="polite">正在载入排行榜……</p>}
       {board && (
         <>

@@ -4,8 +4,10 @@ import './contest.css';
 import './contest-play.css';
 import PracticeQuestion from './PracticeQuestion.tsx';
 import Review from './Review.tsx';
+import RadioGroup from '../forms/RadioGroup.tsx';
 import { practiceBankSchema, type PracticeItem, type ReviewItem } from '#api/contests/contract.ts';
 import { isCorrect } from '#api/contests/scoring.ts';
+import { submitted } from '../forms/submitted.ts';
 
 /** A practised question in the form the contest review shows. */
 function reviewItemOf(q: PracticeItem, n: number, chosen: number[]): ReviewItem {
@@ -74,21 +76,14 @@ export default function Practice() {
     requestAnimationFrame(() => document.getElementById('practice-q')?.focus());
   };
   const radios = (name: keyof Filter, legend: string, options: Array<[string, string]>) => (
-    <fieldset class="choice-row">
-      <legend>{legend}</legend>
-      {options.map(([value, label]) => (
-        <label key={value} class="inline">
-          <input
-            type="radio"
-            name={name}
-            value={value}
-            checked={filter[name] === value}
-            onChange={() => setFilter({ ...filter, [name]: value })}
-          />{' '}
-          {label}
-        </label>
-      ))}
-    </fieldset>
+    <RadioGroup
+      class="choice-row"
+      legend={legend}
+      name={name}
+      options={options}
+      value={filter[name]}
+      onChange={(value) => setFilter({ ...filter, [name]: value })}
+    />
   );
 
   if (round && index < round.length) {
@@ -126,13 +121,7 @@ export default function Practice() {
           <Review items={round.map((q, n) => reviewItemOf(q, n, given[n] ?? []))} />
         </section>
       )}
-      <form
-        class="stack-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          start();
-        }}
-      >
+      <form class="stack-form" onSubmit={submitted(start)}>
         {radios('category', '类别', [['', '全部'], ...CATEGORY_CODES.map((c): [string, string] => [c, CATEGORY_NAMES[c]])])}
         {radios('difficulty', '难度', [['', '全部'], ...DIFFICULTY_CODES.map((d): [string, string] => [d, DIFFICULTY_NAMES[d]])])}
         {radios('audience', '适合', [['', '全部'], ...AUDIENCE_CODES.map((a): [string, string] => [a, a])])}

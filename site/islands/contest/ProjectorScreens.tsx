@@ -1,6 +1,7 @@
 import type { ContestDetail, LiveSnapshot } from '#api/contests/contract.ts';
 import { formatDuration } from '#api/contests/labels.ts';
 import { adminFileUrl } from './contest-api.ts';
+import TableHead from '../shared/TableHead.tsx';
 
 /** Rows of the board per projector page: large enough to read from the back of a classroom. */
 export const BOARD_ROWS = 8;
@@ -96,15 +97,7 @@ export function BoardScreen({ live, page }: { live: LiveSnapshot; page: number }
         {live.status !== 'closed' ? ' · 竞赛进行中，名次可能变化' : ''}
       </h2>
       <table>
-        <thead>
-          <tr>
-            <th scope="col">名次</th>
-            {live.namesShown && <th scope="col">姓名</th>}
-            {teams && <th scope="col">队伍</th>}
-            <th scope="col">得分</th>
-            <th scope="col">用时</th>
-          </tr>
-        </thead>
+        <TableHead heads={['名次', live.namesShown && '姓名', teams && '队伍', '得分', '用时']} />
         <tbody>
           {rows.map((r) => (
             <tr key={`${r.rank}-${r.name}-${r.team}`}>

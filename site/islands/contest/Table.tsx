@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Participation, RankedTeam } from '#api/contests/contract.ts';
+import TableHead from '../shared/TableHead.tsx';
 
 /** One column: its heading and what each row shows in it. */
 export interface Column<T> {
@@ -27,15 +28,7 @@ export function Table<T>({ caption, captionHidden = false, columns, rows, rowKey
   return (
     <table class={staff ? 'admin-table' : 'contest-table'} {...(staff ? { tabIndex: 0 } : {})}>
       <caption {...(captionHidden ? { class: 'visually-hidden' } : {})}>{caption}</caption>
-      <thead>
-        <tr>
-          {shown.map((c) => (
-            <th key={c.head} scope="col">
-              {c.head}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead heads={shown.map((c) => c.head)} />
       <tbody>
         {rows.map((row, i) => (
           <tr key={rowKey(row, i)}>

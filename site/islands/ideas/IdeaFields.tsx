@@ -1,6 +1,8 @@
 import { IDEA_LIMITS as L } from '#api/ideas/labels.ts';
 import Field, { controlProps } from '../forms/Field.tsx';
 import type { IdeaValues } from './draft.ts';
+import OptionList from '../forms/OptionList.tsx';
+import RadioGroup from '../forms/RadioGroup.tsx';
 
 /** Props: the values, how to change one, the server's messages per field and the choices. */
 interface Props {
@@ -52,35 +54,28 @@ export default function IdeaFields({ values: v, set, errors, themes, districts }
       <Field id="idea-theme" label="主题（必填）" error={errors['theme']}>
         {(p) => (
           <select {...p} {...choose('theme')} required>
-            <option value="">请选择</option>
-            {themes.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
+            <OptionList options={[['', '请选择'], ...themes.map((t) => [t, t] as const)]} />
           </select>
         )}
       </Field>
       <Field id="idea-district" label="所在县（市、区）（必填）" error={errors['district']}>
         {(p) => (
           <select {...p} {...choose('district')} required>
-            <option value="">请选择</option>
-            {districts.map((d) => (
-              <option key={d.code} value={d.code}>
-                {d.name}
-              </option>
-            ))}
+            <OptionList options={[['', '请选择'], ...districts.map((d) => [d.code, d.name] as const)]} />
           </select>
         )}
       </Field>
-      <fieldset>
-        <legend>公开署名</legend>
-        <label class="choice">
-          <input type="radio" name="anonymous" checked={!v.anonymous} onChange={() => set('anonymous', false)} /> 署名
-        </label>
-        <label class="choice">
-          <input type="radio" name="anonymous" checked={v.anonymous} onChange={() => set('anonymous', true)} /> 匿名
-        </label>
+      <RadioGroup
+        legend="公开署名"
+        name="anonymous"
+        labelClass="choice"
+        options={[
+          [false, '署名'],
+          [true, '匿名'],
+        ]}
+        value={v.anonymous}
+        onChange={(anonymous) => set('anonymous', anonymous)}
+      >
         {!v.anonymous && (
           <div class="stack">
             <Field id="idea-name" label="署名（如“李阿姨”“梅岭街道 王先生”，会公开显示）" error={errors['displayName']}>
@@ -88,7 +83,7 @@ export default function IdeaFields({ values: v, set, errors, themes, districts }
             </Field>
           </div>
         )}
-      </fieldset>
+      </RadioGroup>
       <Field
         id="idea-contact"
         label="联系方式（必填，手机、固定电话或电子邮箱）"

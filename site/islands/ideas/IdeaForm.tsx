@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Campaign } from '#api/ideas/campaign-contract.ts';
+import { submissionSchema } from '#api/ideas/contract.ts';
 import { ApiRequestError } from '#site/lib/api-client.ts';
+import { preValidate } from '#site/lib/pre-validate.ts';
 import { ask, ideasClient } from './api.ts';
 import { deviceToken } from './device.ts';
 import { clearDraft, EMPTY_VALUES, loadDraft, saveDraft, tokenUsable, type IdeaValues } from './draft.ts';
@@ -10,6 +12,8 @@ import './ideas.css';
 import PhotoField from './PhotoField.tsx';
 import Receipt from './Receipt.tsx';
 import SimilarIdeas from './SimilarIdeas.tsx';
+import OptionList from '../forms/OptionList.tsx';
+import { submitted } from '../forms/submitted.ts';
 
 /** Props: the districts to choose from. */
 interface Props {
@@ -67,21 +71,19 @@ export default function IdeaForm({ districts }: Props) {
 
   const set = <K extends keyof IdeaValues>(key: K, value: IdeaValues[K]) => setValues((v) => ({ ...v, [key]: value }));
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    const website = String(new FormData(e.currentTarget as HTMLFormElement).get('website') ?? '');
+  const submit = async (form: FormData) => {
+    const website = String(form.get('website') ?? '');
     setBusy(true);
     setProblem('');
     try {
-      const json = {
+      // The API's own schema first: a field to change is said at once, in the API's words, offline too.
+      const json = preValidate(submissionSchema, {
         ...values,
-        // Sent as ticked or not: the API, not the form, says that consent is needed.
-        consent: values.consent as true,
         website,
         device: deviceToken(),
         formToken: token || (await newToken()),
         ...(photo ? { photo } : {}),
-      };
+      });
       const r = await ask(ideasClient.submissions.$post({ json }));
       setReady(false);
       clearDraft();
@@ -108,7 +110,7 @@ export default function IdeaForm({ districts }: Props) {
     );
 
   return (
-    <form class="idea-form" onSubmit={(e) => void submit(e)} noValidate>
+    <form class="idea-form" onSubmit={submitted((f) => void submit(f))} noValidate>
       <div ref={alertRef} tabIndex={-1}>
         {problem && (
           <div class="form-error" role="alert">
@@ -139,11 +141,7 @@ export default function IdeaForm({ districts }: Props) {
             value={values.campaignId}
             onChange={(e) => set('campaignId', Number((e.currentTarget as HTMLSelectElement).value))}
           >
-            {campaigns.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.title}
-              </option>
-            ))}
+            <OptionList options={campaigns.map((c) => [c.id, c.title])} />
           </select>
         </>
       ) : (

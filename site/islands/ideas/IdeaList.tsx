@@ -6,6 +6,7 @@ import CampaignSummary from './CampaignSummary.tsx';
 import { messageOf } from './format.ts';
 import IdeaCard from './IdeaCard.tsx';
 import './ideas.css';
+import OptionList from '../forms/OptionList.tsx';
 
 /** Props: the districts to filter by. */
 interface Props {
@@ -89,11 +90,7 @@ export default function IdeaList({ districts }: Props) {
     <label>
       {label}
       <select value={f[key]} onChange={set(key)}>
-        {options.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
+        <OptionList options={options} />
       </select>
     </label>
   );

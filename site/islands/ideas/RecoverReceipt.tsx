@@ -4,6 +4,7 @@ import { ApiRequestError } from '#site/lib/api-client.ts';
 import { ask, ideasClient } from './api.ts';
 import Field from '../forms/Field.tsx';
 import { day, messageOf } from './format.ts';
+import FormError from '../forms/FormError.tsx';
 
 const text = (e: Event) => (e.currentTarget as HTMLInputElement).value;
 
@@ -54,11 +55,7 @@ export default function RecoverReceipt() {
         </button>
       </form>
       <div ref={result} tabIndex={-1} aria-live="polite">
-        {problem && (
-          <p class="form-error" role="alert">
-            {problem}
-          </p>
-        )}
+        <FormError message={problem} />
         {found && (
           <>
             <p>

@@ -4,6 +4,8 @@ import { PHASE_LABELS } from '#api/ideas/labels.ts';
 import { ask, ideasClient } from './api.ts';
 import { day, messageOf } from './format.ts';
 import './ideas.css';
+import FormError from '../forms/FormError.tsx';
+import { submitted } from '../forms/submitted.ts';
 
 /** Follow an idea with its receipt code: status and the public feedback, no account needed. */
 export default function TrackIdea() {
@@ -41,13 +43,7 @@ export default function TrackIdea() {
 
   return (
     <div>
-      <form
-        class="idea-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void look(code);
-        }}
-      >
+      <form class="idea-form" onSubmit={submitted(() => void look(code))}>
         <label for="track-code">回执码（提交成功时显示的 12 位字母和数字）</label>
         <input
           id="track-code"
@@ -60,11 +56,7 @@ export default function TrackIdea() {
         <button type="submit">查询</button>
       </form>
       <div aria-live="polite">
-        {problem && (
-          <p class="form-error" role="alert">
-            {problem}
-          </p>
-        )}
+        <FormError message={problem} />
         {idea && (
           <section class="card" aria-labelledby="tracked-title">
             <h2 id="tracked-title">{idea.title}</h2>

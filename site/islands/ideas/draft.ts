@@ -5,16 +5,15 @@ import type { submissionSchema } from '#api/ideas/contract.ts';
 // or a dead battery. The contact and the photo stay out of it: a shared computer should not keep them.
 
 /** The submission's fields a resident types (the rest is added when sending). */
-type Typed = Pick<
-  z.input<typeof submissionSchema>,
-  'title' | 'summary' | 'body' | 'theme' | 'displayName' | 'anonymous' | 'contact' | 'passphrase'
->;
+type Typed = Pick<z.input<typeof submissionSchema>, 'title' | 'summary' | 'body' | 'theme' | 'displayName' | 'contact' | 'passphrase'>;
 
 /** What the resident has typed: the API's submission fields, with nothing chosen yet allowed. */
 export type IdeaValues = Required<Typed> & {
   campaignId: number;
   /** A district code, or '' before one is chosen. */
   district: string;
+  /** 匿名 rather than 署名. */
+  anonymous: boolean;
   consent: boolean;
 };
 

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import CheckboxList from '../forms/CheckboxList.tsx';
 import { saveDistricts } from './storage.ts';
 
 /** A district or county of Yangzhou. */
@@ -39,14 +40,7 @@ export default function DistrictPicker({ districts, chosen, onChange }: Props) {
     <fieldset class="district-picker">
       <legend>我关心的区县（可多选，只保存在这台设备上）</legend>
       <p class="hint">选好后，这些区县的预警排在最前面。全市性的预警总会显示。</p>
-      <div class="choices">
-        {districts.map((d) => (
-          <label key={d.code} class="choice">
-            <input type="checkbox" checked={chosen.includes(d.code)} onChange={(e) => toggle(d.code, e.currentTarget.checked)} />
-            {d.name}
-          </label>
-        ))}
-      </div>
+      <CheckboxList items={districts} chosen={chosen} onToggle={toggle} />
       {names.length > 0 && (
         <button type="button" class="secondary" onClick={() => setEditing(false)}>
           完成

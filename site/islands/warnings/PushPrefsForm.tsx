@@ -2,6 +2,10 @@ import { useState } from 'preact/hooks';
 import type { DistrictOption } from './DistrictPicker.tsx';
 import type { PushPrefs } from '#api/push/contract.ts';
 import type { HazardCode } from '#api/domain/hazards.ts';
+import CheckboxList from '../forms/CheckboxList.tsx';
+import FormError from '../forms/FormError.tsx';
+import OptionList from '../forms/OptionList.tsx';
+import RadioGroup from '../forms/RadioGroup.tsx';
 
 /** Props: the choices, the starting preferences, the subscription state and the actions. */
 interface Props {
@@ -39,63 +43,43 @@ export default function PushPrefsForm(p: Props) {
       <fieldset>
         <legend>推送哪些区县的预警</legend>
         <p class="hint">发往全市的预警总会推送。</p>
-        <div class="choices">
-          {p.districts.map((d) => (
-            <label key={d.code} class="choice">
-              <input
-                type="checkbox"
-                name="push-district"
-                checked={chosen.includes(d.code)}
-                onChange={(e) => setChosen(toggle(chosen, d.code, e.currentTarget.checked))}
-              />
-              {d.name}
-            </label>
-          ))}
-        </div>
+        <CheckboxList
+          name="push-district"
+          items={p.districts}
+          chosen={chosen}
+          onToggle={(code, on) => setChosen(toggle(chosen, code, on))}
+        />
       </fieldset>
-      <fieldset>
-        <legend>哪些灾种</legend>
-        <label class="choice">
-          <input type="radio" name="push-hazard-mode" checked={allHazards} onChange={() => setAllHazards(true)} />
-          全部灾种
-        </label>
-        <label class="choice">
-          <input type="radio" name="push-hazard-mode" checked={!allHazards} onChange={() => setAllHazards(false)} />
-          只要选中的灾种
-        </label>
+      <RadioGroup
+        legend="哪些灾种"
+        name="push-hazard-mode"
+        labelClass="choice"
+        options={[
+          [true, '全部灾种'],
+          [false, '只要选中的灾种'],
+        ]}
+        value={allHazards}
+        onChange={setAllHazards}
+      >
         {!allHazards && (
-          <div class="choices hazard-choices">
-            {p.hazards.map((h) => (
-              <label key={h.code} class="choice">
-                <input
-                  type="checkbox"
-                  name="push-hazard"
-                  checked={hazards.includes(h.code)}
-                  onChange={(e) => setHazards(toggle(hazards, h.code, e.currentTarget.checked))}
-                />
-                {h.name}
-              </label>
-            ))}
-          </div>
+          <CheckboxList
+            name="push-hazard"
+            class="hazard-choices"
+            items={p.hazards}
+            chosen={hazards}
+            onToggle={(code, on) => setHazards(toggle(hazards, code, on))}
+          />
         )}
-      </fieldset>
+      </RadioGroup>
       <label for="push-min-level">最低预警级别</label>
       <select id="push-min-level" value={minLevel} onChange={(e) => setMinLevel(e.currentTarget.value as PushPrefs['minLevel'])}>
-        {p.levels.map((l) => (
-          <option key={l.code} value={l.code}>
-            {l.name}
-          </option>
-        ))}
+        <OptionList options={p.levels.map((l) => [l.code, l.name])} />
       </select>
       <label class="choice">
         <input type="checkbox" checked={exercises} onChange={(e) => setExercises(e.currentTarget.checked)} />
         也接收演练和测试信息（会标明“演练”或“测试”）
       </label>
-      {problem && (
-        <p class="form-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormError message={problem} />
       <div class="push-actions">
         <button type="submit" disabled={p.busy}>
           {p.subscribed ? '保存推送设置' : '订阅预警推送'}

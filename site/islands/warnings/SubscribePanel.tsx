@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { unreachableService } from '#api/push/allowlist.ts';
 import { ApiRequestError } from '#site/lib/api-client.ts';
+import FormError from '../forms/FormError.tsx';
 import type { DistrictOption } from './DistrictPicker.tsx';
 import {
   currentPushSubscription,
@@ -160,11 +161,7 @@ export default function SubscribePanel({ districts, hazards, levels }: Props) {
         </p>
       )}
       <div aria-live="polite">{done && <p class="push-done">{done}</p>}</div>
-      {error && (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {initial && (sub || !blocked) && (
         <PushPrefsForm
           key={sub ? `sub-${sub.id}` : 'new'}
