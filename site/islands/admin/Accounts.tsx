@@ -5,7 +5,7 @@ import type { PublicAccount } from '#api/accounts/store.ts';
 import type { adminAccounts } from '#api/admin/accounts.ts';
 import { apiClient, call } from '#site/lib/api-client.ts';
 import { can, useAccount } from './session.ts';
-import OptionList from '../forms/OptionList.tsx';
+import { OptionList } from '../forms/controls.tsx';
 
 /** District choices for organisers' units. */
 interface District {

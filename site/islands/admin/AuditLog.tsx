@@ -3,7 +3,7 @@ import type { adminAudit } from '#api/admin/audit.ts';
 import { ApiRequestError, apiClient, call, type BodyOf } from '#site/lib/api-client.ts';
 import { can, useAccount } from './session.ts';
 import { formatStamp } from '#api/domain/clock.ts';
-import { submitted } from '../forms/submitted.ts';
+import { submitted } from '../forms/controls.tsx';
 
 const api = apiClient<typeof adminAudit>('/api/admin/audit');
 

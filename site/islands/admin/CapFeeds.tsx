@@ -7,7 +7,7 @@ import '../warnings/admin-warnings.css';
 import { useActionStatus } from './action-status.tsx';
 import { capApi, type CapFeedsState as State } from './cap-client.ts';
 import { can, useAccount } from './session.ts';
-import FormError from '../forms/FormError.tsx';
+import { FormError } from '../forms/controls.tsx';
 
 const when = (ms: number | null) => (ms ? shortTime(ms) : '从未');
 

@@ -7,7 +7,7 @@ import { capApi } from './cap-client.ts';
 import CapInbox from './CapInbox.tsx';
 import { useActionStatus } from './action-status.tsx';
 import { can, useAccount } from './session.ts';
-import FormError from '../forms/FormError.tsx';
+import { FormError } from '../forms/controls.tsx';
 
 /** What the import answered when some fields must be decided by the publisher (HTTP 422 needs_review). */
 interface Review {

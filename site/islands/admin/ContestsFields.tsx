@@ -1,5 +1,5 @@
 /** A group of radio buttons with a legend (the one component the resident pages use too). */
-export { default as Choice } from '../forms/RadioGroup.tsx';
+export { RadioGroup as Choice } from '../forms/controls.tsx';
 
 /** The API's message for one field, if any. */
 export function FieldError({ fields, name }: { fields: Record<string, string>; name: string }) {

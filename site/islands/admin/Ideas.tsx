@@ -9,7 +9,7 @@ import { ActionStatus, useActionStatus } from './action-status.tsx';
 import IdeasItem from './IdeasItem.tsx';
 import IdeasWords from './IdeasWords.tsx';
 import { can, useAccount } from './session.ts';
-import OptionList from '../forms/OptionList.tsx';
+import { OptionList } from '../forms/controls.tsx';
 
 /** Which ideas the queue shows. */
 type View = NonNullable<z.input<typeof queueQuerySchema>['view']>;

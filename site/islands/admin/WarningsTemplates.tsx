@@ -5,8 +5,7 @@ import { call } from '#site/lib/api-client.ts';
 import type { WarningOptions } from '../warnings/draft.ts';
 import { useActionStatus } from './action-status.tsx';
 import { templatesApi, type Templates } from './warnings-client.ts';
-import FormError from '../forms/FormError.tsx';
-import OptionList from '../forms/OptionList.tsx';
+import { FormError, OptionList } from '../forms/controls.tsx';
 
 type Template = Templates['office'][number];
 

@@ -7,7 +7,7 @@ import QuestionCard from './QuestionCard.tsx';
 import QuestionNav from './QuestionNav.tsx';
 import SubmitPanel from './SubmitPanel.tsx';
 import { useAnswerSaver } from './use-answer-saver.ts';
-import FormError from '../forms/FormError.tsx';
+import { FormError } from '../forms/controls.tsx';
 
 interface Props {
   attempt: AttemptRunning;

@@ -2,8 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiRequestError } from '#site/lib/api-client.ts';
 import { codeFromUrl } from './contest-api.ts';
-import FormError from '../forms/FormError.tsx';
-import { submitted } from '../forms/submitted.ts';
+import { FormError, submitted } from '../forms/controls.tsx';
 
 /**
  * Looking something up by a code typed or brought in the link (`?code=`, from a QR code): the box's

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ContestPublic } from '#api/contests/contract.ts';
 import type { NameDisplay } from '#api/contests/labels.ts';
 import type { Person } from './storage.ts';
-import { submitted } from '../forms/submitted.ts';
+import { submitted } from '../forms/controls.tsx';
 
 /** What the public leaderboard will show of a participant's name. */
 const JOIN_NAME_NOTES: Record<NameDisplay, string> = {

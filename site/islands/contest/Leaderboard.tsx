@@ -6,7 +6,7 @@ import { ApiRequestError, call } from '#site/lib/api-client.ts';
 import { codeFromUrl, codeParam, contestApi, resident } from './contest-api.ts';
 import './contest.css';
 import { ParticipationTable, Table, TeamTable } from './Table.tsx';
-import FormError from '../forms/FormError.tsx';
+import { FormError } from '../forms/controls.tsx';
 
 /** Poll often enough that the board is never more than 10 s behind. */
 const POLL_MS = 5000;

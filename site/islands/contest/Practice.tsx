@@ -4,10 +4,9 @@ import './contest.css';
 import './contest-play.css';
 import PracticeQuestion from './PracticeQuestion.tsx';
 import Review from './Review.tsx';
-import RadioGroup from '../forms/RadioGroup.tsx';
 import { practiceBankSchema, type PracticeItem, type ReviewItem } from '#api/contests/contract.ts';
 import { isCorrect } from '#api/contests/scoring.ts';
-import { submitted } from '../forms/submitted.ts';
+import { RadioGroup, submitted } from '../forms/controls.tsx';
 
 /** A practised question in the form the contest review shows. */
 function reviewItemOf(q: PracticeItem, n: number, chosen: number[]): ReviewItem {

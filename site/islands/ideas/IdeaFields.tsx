@@ -1,8 +1,7 @@
 import { IDEA_LIMITS as L } from '#api/ideas/labels.ts';
 import Field, { controlProps } from '../forms/Field.tsx';
 import type { IdeaValues } from './draft.ts';
-import OptionList from '../forms/OptionList.tsx';
-import RadioGroup from '../forms/RadioGroup.tsx';
+import { OptionList, RadioGroup } from '../forms/controls.tsx';
 
 /** Props: the values, how to change one, the server's messages per field and the choices. */
 interface Props {

@@ -12,8 +12,7 @@ import './ideas.css';
 import PhotoField from './PhotoField.tsx';
 import Receipt from './Receipt.tsx';
 import SimilarIdeas from './SimilarIdeas.tsx';
-import OptionList from '../forms/OptionList.tsx';
-import { submitted } from '../forms/submitted.ts';
+import { OptionList, submitted } from '../forms/controls.tsx';
 
 /** Props: the districts to choose from. */
 interface Props {

@@ -6,7 +6,7 @@ import CampaignSummary from './CampaignSummary.tsx';
 import { messageOf } from './format.ts';
 import IdeaCard from './IdeaCard.tsx';
 import './ideas.css';
-import OptionList from '../forms/OptionList.tsx';
+import { OptionList } from '../forms/controls.tsx';
 
 /** Props: the districts to filter by. */
 interface Props {

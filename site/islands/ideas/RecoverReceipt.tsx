@@ -4,7 +4,7 @@ import { ApiRequestError } from '#site/lib/api-client.ts';
 import { ask, ideasClient } from './api.ts';
 import Field from '../forms/Field.tsx';
 import { day, messageOf } from './format.ts';
-import FormError from '../forms/FormError.tsx';
+import { FormError } from '../forms/controls.tsx';
 
 const text = (e: Event) => (e.currentTarget as HTMLInputElement).value;
 

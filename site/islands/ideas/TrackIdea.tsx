@@ -4,8 +4,7 @@ import { PHASE_LABELS } from '#api/ideas/labels.ts';
 import { ask, ideasClient } from './api.ts';
 import { day, messageOf } from './format.ts';
 import './ideas.css';
-import FormError from '../forms/FormError.tsx';
-import { submitted } from '../forms/submitted.ts';
+import { FormError, submitted } from '../forms/controls.tsx';
 
 /** Follow an idea with its receipt code: status and the public feedback, no account needed. */
 export default function TrackIdea() {

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import CheckboxList from '../forms/CheckboxList.tsx';
 import { saveDistricts } from './storage.ts';
+import { CheckboxList } from '../forms/controls.tsx';
 
 /** A district or county of Yangzhou. */
 export interface DistrictOption {

@@ -2,10 +2,7 @@ import { useState } from 'preact/hooks';
 import type { DistrictOption } from './DistrictPicker.tsx';
 import type { PushPrefs } from '#api/push/contract.ts';
 import type { HazardCode } from '#api/domain/hazards.ts';
-import CheckboxList from '../forms/CheckboxList.tsx';
-import FormError from '../forms/FormError.tsx';
-import OptionList from '../forms/OptionList.tsx';
-import RadioGroup from '../forms/RadioGroup.tsx';
+import { CheckboxList, FormError, OptionList, RadioGroup } from '../forms/controls.tsx';
 
 /** Props: the choices, the starting preferences, the subscription state and the actions. */
 interface Props {

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { unreachableService } from '#api/push/allowlist.ts';
 import { ApiRequestError } from '#site/lib/api-client.ts';
-import FormError from '../forms/FormError.tsx';
 import type { DistrictOption } from './DistrictPicker.tsx';
 import {
   currentPushSubscription,
@@ -18,6 +17,7 @@ import { chosenDistricts, savedSubscription, saveSubscription, type StoredSubscr
 import type { HazardCode } from '#api/domain/hazards.ts';
 import type { PushPrefs } from '#api/push/contract.ts';
 import './warnings.css';
+import { FormError } from '../forms/controls.tsx';
 
 /** Props: districts, hazard types and levels to choose from (the page passes them from api/domain). */
 interface Props {
