@@ -3,6 +3,7 @@
 // routes validate with these, the islands import them for their types and to check a form before
 // sending it. Longer than most files because it is the one place these shapes are written.
 import { z } from 'zod';
+import '../zod-messages.ts';
 import {
   AUDIENCE_CODES,
   CATEGORY_CODES,
@@ -12,10 +13,6 @@ import {
   NAME_DISPLAY_CODES,
   TYPE_CODES,
 } from './labels.ts';
-
-// zod's own messages in Chinese wherever these schemas run: the API (api/validate.ts says so too) and
-// the islands that check a form with them before sending.
-z.config(z.locales.zhCN());
 
 // ---- Requests ----
 

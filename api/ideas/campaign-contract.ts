@@ -1,6 +1,7 @@
 // The wire contract of 金点子 campaigns and their judging (/api/admin/campaigns, the campaign and
 // results reads of /api/ideas): zod schemas and their types only, no routes, storage or I/O.
 import { z } from 'zod';
+import '../zod-messages.ts';
 import { PHASES } from './labels.ts';
 
 const unique = <T>(list: T[], key: (t: T) => string) => new Set(list.map(key)).size === list.length;

@@ -1,6 +1,7 @@
 // The wire contract of 金点子 (/api/ideas and /api/admin/ideas): what each route accepts and answers.
 // Zod schemas and their types only, no routes, storage or I/O, so islands import it as well.
 import { z } from 'zod';
+import '../zod-messages.ts';
 import { districtCodes } from '../domain/areas.ts';
 import { campaignSchema, idSchema, phaseSchema } from './campaign-contract.ts';
 import { IDEA_LIMITS as L, IDEA_STATUSES, MODERATION_ACTIONS } from './labels.ts';
