@@ -162,6 +162,16 @@ const myScoreSchema = z.object({
   submittedAt: z.number(),
 });
 
+/** An idea's support as staff see it: the public 支持数 beside what lies under it. */
+export const supportFiguresSchema = z.object({
+  /** 支持数 as the public sees it (capped per address). */
+  supportCount: z.number(),
+  /** Every device's support, uncapped. */
+  supportRaw: z.number(),
+  /** Distinct client addresses among the supports: many supports from few addresses deserve a second look. */
+  supportAddresses: z.number(),
+});
+
 /** One shortlisted idea on a judge's sheet. */
 export const sheetIdeaSchema = z.object({
   id: z.number(),
@@ -171,12 +181,7 @@ export const sheetIdeaSchema = z.object({
   theme: z.string(),
   district: z.string(),
   displayName: z.string().nullable(),
-  /** 支持数 as the public sees it (capped per address). */
-  supportCount: z.number(),
-  /** Every device's support, uncapped. */
-  supportRaw: z.number(),
-  /** Distinct client addresses among the supports: many supports from few addresses deserve a second look. */
-  supportAddresses: z.number(),
+  ...supportFiguresSchema.shape,
   hasPhoto: z.boolean(),
   mine: myScoreSchema.nullable(),
   /**
@@ -202,9 +207,7 @@ export const rankedIdeaSchema = z.object({
   title: z.string(),
   summary: z.string(),
   displayName: z.string().nullable(),
-  supportCount: z.number(),
-  supportRaw: z.number(),
-  supportAddresses: z.number(),
+  ...supportFiguresSchema.shape,
   award: z.string().nullable(),
   awardReason: z.string().nullable(),
   panelFeedback: z.string().nullable(),
