@@ -1,11 +1,9 @@
 // Tables of the ideas feature; re-exported by api/db/schema.ts so drizzle-kit and the client see them.
 import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { AwardLevel, Criterion, CriterionScores } from '../ideas/campaign-contract.ts';
-import type { IdeaStatus } from '../ideas/labels.ts';
+import { IDEA_STATUSES } from '../ideas/labels.ts';
 import { accounts } from './schema-accounts.ts';
 import { flag, json, refersTo, rowId, timestamps } from './columns.ts';
-
-const IDEA_STATUSES = ['pending', 'published', 'hidden', 'rejected', 'duplicate'] as const satisfies readonly IdeaStatus[];
 
 /** 金点子征集活动: one call for ideas with its themes, phases, awards and judging criteria. */
 export const ideaCampaigns = sqliteTable('idea_campaigns', {
