@@ -1,11 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { HAZARDS, type HazardCode } from '../domain/hazards.ts';
+import { HAZARD_CODES, type HazardCode } from '../domain/hazards.ts';
 import { RESPONSE_TYPES } from '../warnings/schema.ts';
 import { accounts } from './schema-accounts.ts';
 import { json, refersTo, rowId, timestamps } from './columns.ts';
-
-const HAZARD_CODES = Object.keys(HAZARDS) as [HazardCode, ...HazardCode[]];
 
 /**
  * Warnings as CAP 1.2 messages. A draft has no identifier yet; publishing gives it one. An Update
