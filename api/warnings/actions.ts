@@ -7,10 +7,7 @@ import { HAZARD_CODES, levelCodeSchema, type HazardCode, type LevelCode } from '
 const actionList = z.array(z.string().trim().min(4).max(60)).min(3).max(5);
 
 /** content/warnings/actions.yaml: residents' actions (你现在应该做什么) by hazard, then level. */
-export const residentActionsSchema = z.record(
-  z.enum(HAZARD_CODES),
-  z.partialRecord(levelCodeSchema, actionList),
-);
+export const residentActionsSchema = z.record(z.enum(HAZARD_CODES), z.partialRecord(levelCodeSchema, actionList));
 
 /** Residents' actions per hazard and level, read once. */
 export const RESIDENT_ACTIONS = readYamlFile(join(CONTENT_DIR, 'warnings', 'actions.yaml'), residentActionsSchema);
