@@ -7,15 +7,10 @@ import type { Env } from './env.ts';
 import { DB_RETRY_AFTER_SECONDS } from './errors.ts';
 import { breakerStates } from './push/breaker.ts';
 import { queueState } from './push/queue-state.ts';
+import type { startDeliveryWorker } from './push/worker.ts';
 
-/** The delivery worker as health sees it (api/push/worker.ts `state()`). */
-export interface WorkerState {
-  running: boolean;
-  /** Unix ms when its loop last finished a look at the database. */
-  lastLook: number;
-  lookFailed: boolean;
-  inFlight: number;
-}
+/** The delivery worker as health sees it: what its `state()` reports (running, last look at the database, in flight). */
+export type WorkerState = ReturnType<ReturnType<typeof startDeliveryWorker>['state']>;
 
 /** Each check answers within this, or counts as failed: health answers within a second whatever hangs. */
 const CHECK_MS = 800;

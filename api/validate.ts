@@ -1,11 +1,8 @@
 import { zValidator } from '@hono/zod-validator';
 import type { MiddlewareHandler } from 'hono';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { apiError } from './errors.ts';
 import { problemsOf } from './input-problems.ts';
-
-// Default zod messages in Chinese; schemas add their own wording where a resident needs more.
-z.config(z.locales.zhCN());
 
 const jsonType = /^application\/([\w.-]+\+)?json$/i;
 

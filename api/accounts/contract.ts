@@ -1,6 +1,7 @@
 // The wire contract of staff sign-in: signing in, the second factor, changing one's password.
 // Schemas and types only, no I/O: the console's islands import this (and pre-validate with it).
 import { z } from 'zod';
+import '../zod-messages.ts';
 
 /** A username: 3–32 lower-case letters, digits, `.`, `_` or `-` (case is folded). */
 export const usernameSchema = z

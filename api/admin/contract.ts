@@ -1,6 +1,7 @@
 // The wire contract of the admins' account list and the audit log (/api/admin/accounts, /api/admin/audit).
 // Schemas and types only, no I/O: site/islands/admin/Accounts.tsx and AuditLog.tsx import this.
 import { z } from 'zod';
+import '../zod-messages.ts';
 import { usernameSchema } from '../accounts/contract.ts';
 import { roleSchema } from '../accounts/roles.ts';
 import { districtCodes } from '../domain/areas.ts';

@@ -1,6 +1,7 @@
 // The wire contract of CAP import and source feeds (the console's 从源头导入 and 来源设置).
 // Schemas and types only, no I/O: site/islands/admin/Cap*.tsx import this.
 import { z } from 'zod';
+import '../zod-messages.ts';
 
 /** The largest CAP document read, in bytes of UTF-8. */
 export const MAX_XML_BYTES = 256 * 1024;

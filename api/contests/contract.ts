@@ -3,6 +3,7 @@
 // routes validate with these, the islands import them for their types and to check a form before
 // sending it. Longer than most files because it is the one place these shapes are written.
 import { z } from 'zod';
+import '../zod-messages.ts';
 import {
   AUDIENCE_CODES,
   CATEGORY_CODES,
@@ -12,10 +13,6 @@ import {
   NAME_DISPLAY_CODES,
   TYPE_CODES,
 } from './labels.ts';
-
-// zod's own messages in Chinese wherever these schemas run: the API (api/validate.ts says so too) and
-// the islands that check a form with them before sending.
-z.config(z.locales.zhCN());
 
 // ---- Requests ----
 
@@ -444,79 +441,44 @@ export const closingSchema = z.object({ closesAt: z.number(), status: contestSta
 export const openingSchema = z.object({ opensAt: z.number(), status: contestStatusSchema });
 
 /** A contest in the organiser's list. */
-export const contestSummarySchema = z.object({
-  id: z.number(),
-  code: z.string(),
-  title: z.string(),
-  unitName: z.string(),
-  opensAt: z.number(),
-  closesAt: z.number(),
-  status: contestStatusSchema,
-  joined: z.number(),
-  finished: z.number(),
-  /** Put away by the organiser after it closed. */
-  archived: z.boolean(),
-});
+export const contestSummarySchema = contestPublicSchema
+  .pick({ code: true, title: true, unitName: true, opensAt: true, closesAt: true, status: true })
+  .extend({
+    id: z.number(),
+    joined: z.number(),
+    finished: z.number(),
+    /** Put away by the organiser after it closed. */
+    archived: z.boolean(),
+  });
 /** A contest in the list. */
 export type ContestSummary = z.output<typeof contestSummarySchema>;
 
 /** A bank question as the organiser's picker lists it (no answer: the organiser is shown keys only per contest). */
-export const bankEntrySchema = z.object({
-  id: z.string(),
-  stem: z.string(),
-  type: questionTypeSchema,
-  difficulty: z.number(),
-  category: z.enum(CATEGORY_CODES),
-  audience: z.array(z.string()),
-  guideTitle: z.string(),
-  /** Contest-only: not shown in 练一练. */
-  reserved: z.boolean(),
-});
+export const bankEntrySchema = practiceItemSchema
+  .pick({ id: true, stem: true, type: true, difficulty: true, category: true, audience: true, guideTitle: true })
+  .extend({
+    /** Contest-only: not shown in 练一练. */
+    reserved: z.boolean(),
+  });
 /** A bank question in the picker. */
 export type BankEntry = z.output<typeof bankEntrySchema>;
 
 /** One of a contest's questions with its answer key (withheld, as `[]` and `''`, for contest-only questions before the start). */
-export const contestQuestionSchema = z.object({
-  contestId: z.number(),
-  position: z.number(),
-  questionId: z.string(),
-  type: questionTypeSchema,
-  stem: z.string(),
-  /** Options in the bank's order. */
-  options: z.array(z.string()),
-  /** Right options, bank order. */
-  answer: z.array(z.number()),
-  explanation: z.string(),
-  guide: z.string(),
-  category: z.enum(CATEGORY_CODES),
-  difficulty: z.number(),
-});
+export const contestQuestionSchema = practiceItemSchema
+  // Options and right options in the bank's order.
+  .pick({ type: true, stem: true, options: true, answer: true, explanation: true, guide: true, category: true, difficulty: true })
+  .extend({ contestId: z.number(), position: z.number(), questionId: z.string() });
 
 /** Everything the organiser sees about one contest, including the answer key (the organiser is not a participant). */
-export const contestDetailSchema = z.object({
+export const contestDetailSchema = contestPublicSchema.omit({ questionCount: true, moreTimeMs: true, now: true }).extend({
   id: z.number(),
-  code: z.string(),
-  title: z.string(),
-  description: z.string(),
-  unitName: z.string(),
   unitDistrict: z.string().nullable(),
   createdBy: z.number(),
-  opensAt: z.number(),
-  closesAt: z.number(),
-  status: contestStatusSchema,
   audience: z.enum(AUDIENCE_CODES),
   selection: selectionSchema,
-  timeLimitMs: z.number(),
-  attemptsAllowed: z.number(),
   shuffleQuestions: z.boolean(),
   shuffleOptions: z.boolean(),
-  revealAnswers: revealSchema,
-  teamMode: teamModeSchema,
-  teams: z.array(z.string()),
-  askClass: z.boolean(),
-  askStudentNo: z.boolean(),
   sharedDevices: z.boolean(),
-  nameDisplay: z.enum(NAME_DISPLAY_CODES),
   teamScoring: teamScoringSchema,
   teamBestN: z.number(),
   honourTop: z.number(),
@@ -569,19 +531,15 @@ export const resultRowSchema = z.object({
 export type ResultRow = z.output<typeof resultRowSchema>;
 
 /** How hard a question turned out: the share of finished attempts that answered it right. */
-export const questionStatSchema = z.object({
-  position: z.number(),
-  questionId: z.string(),
-  stem: z.string(),
-  type: questionTypeSchema,
-  category: z.enum(CATEGORY_CODES),
-  difficulty: z.number(),
-  answered: z.number(),
-  right: z.number(),
-  finished: z.number(),
-  /** right / finished (an unanswered question counts as wrong), 0..1. */
-  share: z.number(),
-});
+export const questionStatSchema = contestQuestionSchema
+  .pick({ position: true, questionId: true, stem: true, type: true, category: true, difficulty: true })
+  .extend({
+    answered: z.number(),
+    right: z.number(),
+    finished: z.number(),
+    /** right / finished (an unanswered question counts as wrong), 0..1. */
+    share: z.number(),
+  });
 /** A question's difficulty as it turned out. */
 export type QuestionStat = z.output<typeof questionStatSchema>;
 

@@ -1,4 +1,5 @@
 // Names and codes of the contest feature, free of server imports so islands can use them too.
+import { codesOf } from '../domain/label-table.ts';
 import type { TypeCode } from '../domain/question-kinds.ts';
 
 export { AUDIENCES as AUDIENCE_CODES, CATEGORY_CODES, CATEGORY_NAMES, TYPE_CODES } from '../domain/question-kinds.ts';
@@ -7,51 +8,47 @@ export type { AudienceCode, CategoryCode, TypeCode } from '../domain/question-ki
 /** Question type names. */
 export const TYPE_NAMES: Record<TypeCode, string> = { single: '单选题', multiple: '多选题', truefalse: '判断题' };
 
-/** Difficulty levels, 1 easy to 3 hard. */
-export const DIFFICULTY_CODES = ['1', '2', '3'] as const;
+/** Difficulty names, by level from 1 easy to 3 hard. */
+export const DIFFICULTY_NAMES = { '1': '容易', '2': '中等', '3': '较难' } as const;
 /** A difficulty level as a string key. */
-export type DifficultyCode = (typeof DIFFICULTY_CODES)[number];
-/** Difficulty names. */
-export const DIFFICULTY_NAMES: Record<DifficultyCode, string> = { '1': '容易', '2': '中等', '3': '较难' };
+export type DifficultyCode = keyof typeof DIFFICULTY_NAMES;
+/** Difficulty levels, 1 easy to 3 hard. */
+export const DIFFICULTY_CODES = codesOf(DIFFICULTY_NAMES);
 
 /** When the right answers are shown. */
 export const REVEAL_NAMES = { submit: '交卷后立即显示', close: '竞赛结束后显示' } as const;
 /** How participants give their team. */
 export const TEAM_MODE_NAMES = { list: '从名单中选择（班级或社区）', free: '自己填写', none: '不分队伍' } as const;
-/** How names may appear on the public leaderboard. */
-export const NAME_DISPLAY_CODES = ['masked', 'hidden', 'full'] as const;
-/** How names appear on the public leaderboard. */
-export const NAME_DISPLAY_NAMES: Record<(typeof NAME_DISPLAY_CODES)[number], string> = {
+/** How names appear on the public leaderboard, by code. */
+export const NAME_DISPLAY_NAMES = {
   masked: '部分隐藏（如 张*明），保护未成年人',
   hidden: '完全不显示，只显示名次、队伍和成绩',
   full: '显示全名',
-};
+} as const;
+/** How names may appear on the public leaderboard. */
+export const NAME_DISPLAY_CODES = codesOf(NAME_DISPLAY_NAMES);
 
 /** How names appear on a public leaderboard. */
-export type NameDisplay = (typeof NAME_DISPLAY_CODES)[number];
+export type NameDisplay = keyof typeof NAME_DISPLAY_NAMES;
 
 /** How teams are ranked. */
 export const TEAM_SCORING_NAMES = { average: '全队平均分', best: '最好的 N 人总分' } as const;
-/** Certificate kinds: 荣誉证书 for a place, 合格证书 for a pass mark, 参与证明 for everyone else who handed in. */
-export const CERTIFICATE_TYPES = ['honour', 'pass', 'participation'] as const;
-/** Certificate names. */
-export const CERTIFICATE_NAMES: Record<(typeof CERTIFICATE_TYPES)[number], string> = {
-  honour: '荣誉证书',
-  pass: '合格证书',
-  participation: '参与证明',
-};
-/** Which certificates a contest gives beyond the 参与证明. */
-export const CERTIFICATE_RULES = ['both', 'top', 'score'] as const;
-/** A certificate rule. */
-export type CertificateRule = (typeof CERTIFICATE_RULES)[number];
-/** Certificate rules in words, for the organiser's form. */
-export const CERTIFICATE_RULE_NAMES: Record<CertificateRule, string> = {
+/** Certificate names, by kind: 荣誉证书 for a place, 合格证书 for a pass mark, 参与证明 for everyone else who handed in. */
+export const CERTIFICATE_NAMES = { honour: '荣誉证书', pass: '合格证书', participation: '参与证明' } as const;
+/** Certificate kinds. */
+export const CERTIFICATE_TYPES = codesOf(CERTIFICATE_NAMES);
+/** Certificate rules in words, for the organiser's form: which certificates a contest gives beyond the 参与证明. */
+export const CERTIFICATE_RULE_NAMES = {
   both: '名次和分数：前 N 名发荣誉证书，其余达到合格分的发合格证书',
   top: '只按名次：前 N 名（且达到合格分）发荣誉证书',
   score: '只按分数：达到合格分的都发合格证书',
-};
+} as const;
+/** Which certificates a contest gives beyond the 参与证明. */
+export const CERTIFICATE_RULES = codesOf(CERTIFICATE_RULE_NAMES);
+/** A certificate rule. */
+export type CertificateRule = keyof typeof CERTIFICATE_RULE_NAMES;
 /** A certificate kind. */
-export type CertificateType = (typeof CERTIFICATE_TYPES)[number];
+export type CertificateType = keyof typeof CERTIFICATE_NAMES;
 
 /** How early participants may join and wait for the start (the projector lists them meanwhile). */
 export const LOBBY_MS = 30 * 60_000;

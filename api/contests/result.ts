@@ -3,12 +3,11 @@ import type { AttemptRow, ContestRow } from '../db/schema.ts';
 import { answersOf, attemptsOf, closeDue } from './attempts.ts';
 import { guideTitle } from './bank.ts';
 import { certificateOf } from './certificates.ts';
-import { attemptToken } from './codes.ts';
 import type { AttemptFinished, ReviewItem } from './contract.ts';
 import { placeOf } from './place.ts';
 import { isCorrect, toShownChoice } from './scoring.ts';
 import { questionsOf, statusOf } from './store.ts';
-import { contestPublic, scoreLine } from './views.ts';
+import { attemptHead, contestPublic, scoreLine } from './views.ts';
 
 /** The participant's view of a finished attempt. */
 export async function finishedView(
@@ -53,9 +52,7 @@ export async function finishedView(
   const mine = await attemptsOf(database, c.id, a.participantKey);
   return {
     state: 'finished',
-    token: attemptToken(a.id, secret),
-    contest: contestPublic(c, questions.length, now),
-    participant: { name: a.name, team: a.team },
+    ...attemptHead(contestPublic(c, questions.length, now), a, secret),
     finishedBy: a.finishedBy === 'deadline' ? 'deadline' : 'submit',
     ...scoreLine(a, questions.length),
     rank: place.rank,

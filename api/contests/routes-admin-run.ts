@@ -108,31 +108,13 @@ export const adminRunRoutes = new Hono<AppEnv>()
   })
   .get('/:id/live', paramsOf(idParamSchema), async (c) => {
     const contest = await contestForStaff(c, c.req.valid('param').id);
-    const s = await standings(c.var.database, contest, c.var.now);
-    return c.json(
-      {
-        status: statusOf(contest, c.var.now),
-        participation: s.participation,
-        teams: s.teams,
-        finished: s.individuals.length,
-        now: c.var.now,
-      },
-      200,
-    );
+    const { participation, teams, individuals } = await standings(c.var.database, contest, c.var.now);
+    return c.json({ status: statusOf(contest, c.var.now), participation, teams, finished: individuals.length, now: c.var.now }, 200);
   })
   .get('/:id/results', paramsOf(idParamSchema), async (c) => {
     const contest = await contestForStaff(c, c.req.valid('param').id);
-    const r = await organiserResults(c.var.database, contest, c.var.now);
-    return c.json(
-      {
-        rows: r.rows,
-        questions: r.questions,
-        teams: r.standings.teams,
-        participation: r.standings.participation,
-        total: r.standings.total,
-      },
-      200,
-    );
+    const { rows, questions, standings: s } = await organiserResults(c.var.database, contest, c.var.now);
+    return c.json({ rows, questions, teams: s.teams, participation: s.participation, total: s.total }, 200);
   })
   .get('/:id/results.csv', paramsOf(idParamSchema), async (c) => {
     const contest = await contestForStaff(c, c.req.valid('param').id);

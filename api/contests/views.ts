@@ -50,9 +50,7 @@ export function runningView(
   });
   return {
     state: 'running',
-    token: attemptToken(a.id, secret),
-    contest: c,
-    participant: { name: a.name, team: a.team },
+    ...attemptHead(c, a, secret),
     remainingMs: Math.max(0, a.deadline - now),
     moreTimeTaken: a.moreTimeMs > 0,
     questions: shown,
@@ -60,13 +58,16 @@ export function runningView(
   };
 }
 
+/** What every state of an attempt carries: the participant's token, the contest and who is taking part. */
+export function attemptHead(c: ContestPublic, a: AttemptRow, secret: string) {
+  return { token: attemptToken(a.id, secret), contest: c, participant: { name: a.name, team: a.team } };
+}
+
 /** The participant's view of an attempt that has not started yet. */
 export function waitingView(c: ContestPublic, a: AttemptRow, now: number, secret: string): AttemptWaiting {
   return {
     state: 'waiting',
-    token: attemptToken(a.id, secret),
-    contest: c,
-    participant: { name: a.name, team: a.team },
+    ...attemptHead(c, a, secret),
     startsInMs: Math.max(0, a.startedAt - now),
   };
 }

@@ -2,10 +2,11 @@
 // `accounts` from here, so no schema module imports another that imports it back.
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { Role } from '../accounts/roles.ts';
+import { flag, json, refersTo, rowId, timestamps } from './columns.ts';
 
 /** Staff accounts: publishers, moderators, judges, organisers and admins. */
 export const accounts = sqliteTable('accounts', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
+  id: rowId(),
   /** Login name, lower case, unique. */
   username: text('username').notNull().unique(),
   /** Name shown to colleagues and in the audit log, e.g. 张伟（市应急管理局）. */
@@ -13,14 +14,13 @@ export const accounts = sqliteTable('accounts', {
   /** `scrypt$N$r$p$salt$hash`. */
   passwordHash: text('password_hash').notNull(),
   /** JSON array of role codes. */
-  roles: text('roles', { mode: 'json' }).$type<Role[]>().notNull().default([]),
+  roles: json<Role[]>('roles').default([]),
   /** For organisers: the school or community they run contests for. */
   unitName: text('unit_name'),
   /** For organisers: the unit's district (GB/T 2260). */
   unitDistrict: text('unit_district'),
-  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
-  createdAt: integer('created_at').notNull(),
-  updatedAt: integer('updated_at').notNull(),
+  disabled: flag('disabled', false),
+  ...timestamps(),
   /** The TOTP secret, AES-256-GCM encrypted with a key derived from SERVER_SECRET; null when not enrolled. */
   totpSecret: text('totp_secret'),
   /** A secret being enrolled, until its first code is confirmed (encrypted likewise). */
@@ -33,10 +33,8 @@ export const accounts = sqliteTable('accounts', {
 export const recoveryCodes = sqliteTable(
   'recovery_codes',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    accountId: integer('account_id')
-      .notNull()
-      .references(() => accounts.id),
+    id: rowId(),
+    accountId: refersTo('account_id', () => accounts.id),
     /** HMAC-SHA256 of the normalised code, keyed from SERVER_SECRET. */
     codeHash: text('code_hash').notNull(),
     usedAt: integer('used_at'),
@@ -50,9 +48,7 @@ export const sessions = sqliteTable(
   {
     /** SHA-256 of the session token, base64url. */
     id: text('id').primaryKey(),
-    accountId: integer('account_id')
-      .notNull()
-      .references(() => accounts.id),
+    accountId: refersTo('account_id', () => accounts.id),
     createdAt: integer('created_at').notNull(),
     lastSeenAt: integer('last_seen_at').notNull(),
     /** Absolute end of the session, whatever the activity. */
@@ -60,7 +56,7 @@ export const sessions = sqliteTable(
     revokedAt: integer('revoked_at'),
     ipHash: text('ip_hash'),
     /** Signed in with a recovery code: this session may bind a new authenticator in place of the lost one. */
-    viaRecovery: integer('via_recovery', { mode: 'boolean' }).notNull().default(false),
+    viaRecovery: flag('via_recovery', false),
   },
   (t) => [index('sessions_account').on(t.accountId)],
 );

@@ -1,15 +1,16 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { accounts } from './schema-accounts.ts';
 import { warnings } from './schema-warnings.ts';
+import { flag, refersTo, rowId } from './columns.ts';
 
 /** Source feeds of CAP messages (the provincial release system): Atom/RSS of CAP, or a directory of CAP files. */
 export const capFeeds = sqliteTable('cap_feeds', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
+  id: rowId(),
   /** The feed's https address; its origin must be in CAP_FEED_ALLOWLIST. */
   url: text('url').notNull().unique(),
   /** What the admin calls it, e.g. 江苏省突发事件预警信息发布中心. */
   name: text('name').notNull(),
-  enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+  enabled: flag('enabled', true),
   /** Validators of the last answer, sent back as If-None-Match / If-Modified-Since. */
   etag: text('etag'),
   lastModified: text('last_modified'),
@@ -31,11 +32,9 @@ export const capFeeds = sqliteTable('cap_feeds', {
 export const capFeedItems = sqliteTable(
   'cap_feed_items',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: rowId(),
     /** A feed's record of what it brought goes with the feed (as the route removing a feed always did). */
-    feedId: integer('feed_id')
-      .notNull()
-      .references(() => capFeeds.id, { onDelete: 'cascade' }),
+    feedId: refersTo('feed_id', () => capFeeds.id, { onDelete: 'cascade' }),
     /** The document's address (or the feed entry's id for inline CAP). */
     ref: text('ref').notNull(),
     /** draft, published, duplicate, refused, or review (fields the publisher must decide before it can be a draft). */
@@ -56,7 +55,7 @@ export const capTrustedSenders = sqliteTable('cap_trusted_senders', {
   /** The CAP `sender` exactly as issued. */
   sender: text('sender').primaryKey(),
   /** Red and whole-city messages from this sender skip the second publisher (四眼原则) too. */
-  exemptTwoPerson: integer('exempt_two_person', { mode: 'boolean' }).notNull().default(false),
+  exemptTwoPerson: flag('exempt_two_person', false),
   createdBy: integer('created_by').references(() => accounts.id),
   createdAt: integer('created_at').notNull(),
 });

@@ -3,12 +3,13 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'driz
 import { AUDIENCE_CODES, CATEGORY_CODES, CERTIFICATE_RULES, TYPE_CODES } from '../contests/labels.ts';
 import type { Selection } from '../contests/contract.ts';
 import { accounts } from './schema-accounts.ts';
+import { flag, json, refersTo, rowId, timestamps } from './columns.ts';
 
 /** 应急知识竞赛: one contest run by a school or community, with its settings fixed at creation. */
 export const contests = sqliteTable(
   'contests',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: rowId(),
     /** Six-character join code without look-alike characters. */
     code: text('code').notNull().unique(),
     title: text('title').notNull(),
@@ -18,9 +19,7 @@ export const contests = sqliteTable(
     /** District of the unit (GB/T 2260). */
     unitDistrict: text('unit_district'),
     /** Account that created it. */
-    createdBy: integer('created_by')
-      .notNull()
-      .references(() => accounts.id),
+    createdBy: refersTo('created_by', () => accounts.id),
     /** Unix ms: participants may join from here… */
     opensAt: integer('opens_at').notNull(),
     /** …until here; closing early or extending moves it. */
@@ -28,7 +27,7 @@ export const contests = sqliteTable(
     /** 小学, 中学 or 成人. */
     audience: text('audience', { enum: AUDIENCE_CODES }).notNull(),
     /** JSON of how the questions were chosen (counts by category, type, difficulty, or hand-picked). */
-    selection: text('selection', { mode: 'json' }).$type<Selection>().notNull(),
+    selection: json<Selection>('selection'),
     /** Total time for one attempt. */
     timeLimitMs: integer('time_limit_ms').notNull(),
     /**
@@ -38,8 +37,8 @@ export const contests = sqliteTable(
      */
     moreTimeMs: integer('more_time_ms').notNull().default(0),
     attemptsAllowed: integer('attempts_allowed').notNull().default(1),
-    shuffleQuestions: integer('shuffle_questions', { mode: 'boolean' }).notNull().default(true),
-    shuffleOptions: integer('shuffle_options', { mode: 'boolean' }).notNull().default(true),
+    shuffleQuestions: flag('shuffle_questions', true),
+    shuffleOptions: flag('shuffle_options', true),
     /** `submit`: right answers shown after submitting; `close`: only once the contest has closed. */
     revealAnswers: text('reveal_answers', { enum: ['submit', 'close'] })
       .notNull()
@@ -49,11 +48,11 @@ export const contests = sqliteTable(
       .notNull()
       .default('list'),
     /** JSON array of team names (classes or communities). */
-    teams: text('teams', { mode: 'json' }).$type<string[]>().notNull().default([]),
-    askClass: integer('ask_class', { mode: 'boolean' }).notNull().default(false),
-    askStudentNo: integer('ask_student_no', { mode: 'boolean' }).notNull().default(false),
+    teams: json<string[]>('teams').default([]),
+    askClass: flag('ask_class', false),
+    askStudentNo: flag('ask_student_no', false),
     /** Whether several people may take part from one device (a computer room). */
-    sharedDevices: integer('shared_devices', { mode: 'boolean' }).notNull().default(false),
+    sharedDevices: flag('shared_devices', false),
     /** `masked` (张*明, the default: many participants are minors), `hidden` or `full` on the public leaderboard. */
     nameDisplay: text('name_display', { enum: ['masked', 'hidden', 'full'] })
       .notNull()
@@ -75,8 +74,7 @@ export const contests = sqliteTable(
     passScore: integer('pass_score').notNull().default(0),
     /** Unix ms when the organiser put this finished contest away; its board and certificates stay public. */
     archivedAt: integer('archived_at'),
-    createdAt: integer('created_at').notNull(),
-    updatedAt: integer('updated_at').notNull(),
+    ...timestamps(),
   },
   (t) => [index('contests_unit').on(t.unitName, t.unitDistrict)],
 );
@@ -86,9 +84,7 @@ export const contestQuestions = sqliteTable(
   'contest_questions',
   {
     /** The contest's own copy of its questions goes with it (a contest nobody joined may be deleted). */
-    contestId: integer('contest_id')
-      .notNull()
-      .references(() => contests.id, { onDelete: 'cascade' }),
+    contestId: refersTo('contest_id', () => contests.id, { onDelete: 'cascade' }),
     /** 0-based position in the contest's own order. */
     position: integer('position').notNull(),
     /** Bank id, e.g. rainstorm-003. */
@@ -96,9 +92,9 @@ export const contestQuestions = sqliteTable(
     type: text('type', { enum: TYPE_CODES }).notNull(),
     stem: text('stem').notNull(),
     /** JSON array of options in the bank's order. */
-    options: text('options', { mode: 'json' }).$type<string[]>().notNull(),
+    options: json<string[]>('options'),
     /** JSON array of correct option indexes (bank order). Never sent before the attempt is submitted. */
-    answer: text('answer', { mode: 'json' }).$type<number[]>().notNull(),
+    answer: json<number[]>('answer'),
     explanation: text('explanation').notNull(),
     /** Guide slug that teaches it. */
     guide: text('guide').notNull(),
@@ -112,11 +108,9 @@ export const contestQuestions = sqliteTable(
 export const contestAttempts = sqliteTable(
   'contest_attempts',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: rowId(),
     /** Restrict: an attempt carries a certificate people verify, so a contest with attempts is never deleted. */
-    contestId: integer('contest_id')
-      .notNull()
-      .references(() => contests.id, { onDelete: 'restrict' }),
+    contestId: refersTo('contest_id', () => contests.id, { onDelete: 'restrict' }),
     /** Normalised name|team|class|student number: who the participant is. */
     participantKey: text('participant_key').notNull(),
     /** Normalised name|team: what extra time is granted to. */
@@ -144,9 +138,9 @@ export const contestAttempts = sqliteTable(
     /** Number of questions answered right (all-or-nothing for 多选). */
     correct: integer('correct'),
     /** JSON: contest positions in the order this participant sees them. */
-    questionOrder: text('question_order', { mode: 'json' }).$type<number[]>().notNull(),
+    questionOrder: json<number[]>('question_order'),
     /** JSON: per displayed question, the bank option index shown at each displayed place. */
-    optionOrders: text('option_orders', { mode: 'json' }).$type<number[][]>().notNull(),
+    optionOrders: json<number[][]>('option_orders'),
     /** Certificate verification code, shown only once the attempt is submitted. */
     certificateCode: text('certificate_code').notNull().unique(),
   },
@@ -161,13 +155,11 @@ export const contestAttempts = sqliteTable(
 export const contestAnswers = sqliteTable(
   'contest_answers',
   {
-    attemptId: integer('attempt_id')
-      .notNull()
-      .references(() => contestAttempts.id, { onDelete: 'restrict' }),
+    attemptId: refersTo('attempt_id', () => contestAttempts.id, { onDelete: 'restrict' }),
     /** Contest position of the question. */
     position: integer('position').notNull(),
     /** JSON array of chosen option indexes (bank order). */
-    choice: text('choice', { mode: 'json' }).$type<number[]>().notNull(),
+    choice: json<number[]>('choice'),
     correct: integer('correct', { mode: 'boolean' }).notNull(),
     /** Client's time of the choice; an older retry never overwrites a newer answer. */
     rev: integer('rev').notNull(),
@@ -180,15 +172,11 @@ export const contestAnswers = sqliteTable(
 export const contestExtraTimes = sqliteTable(
   'contest_extra_times',
   {
-    contestId: integer('contest_id')
-      .notNull()
-      .references(() => contests.id, { onDelete: 'cascade' }),
+    contestId: refersTo('contest_id', () => contests.id, { onDelete: 'cascade' }),
     /** Normalised name|team. */
     nameKey: text('name_key').notNull(),
     extraMs: integer('extra_ms').notNull(),
-    grantedBy: integer('granted_by')
-      .notNull()
-      .references(() => accounts.id),
+    grantedBy: refersTo('granted_by', () => accounts.id),
     grantedAt: integer('granted_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.contestId, t.nameKey] })],

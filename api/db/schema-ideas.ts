@@ -1,18 +1,17 @@
 // Tables of the ideas feature; re-exported by api/db/schema.ts so drizzle-kit and the client see them.
 import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { AwardLevel, Criterion, CriterionScores } from '../ideas/campaign-contract.ts';
-import type { IdeaStatus } from '../ideas/labels.ts';
+import { IDEA_STATUSES } from '../ideas/labels.ts';
 import { accounts } from './schema-accounts.ts';
-
-const IDEA_STATUSES = ['pending', 'published', 'hidden', 'rejected', 'duplicate'] as const satisfies readonly IdeaStatus[];
+import { flag, json, refersTo, rowId, timestamps } from './columns.ts';
 
 /** 金点子征集活动: one call for ideas with its themes, phases, awards and judging criteria. */
 export const ideaCampaigns = sqliteTable('idea_campaigns', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
+  id: rowId(),
   title: text('title').notNull(),
   description: text('description').notNull(),
   /** JSON array of theme names, e.g. ["应急预案", "物资保障"]. */
-  themes: text('themes', { mode: 'json' }).$type<string[]>().notNull(),
+  themes: json<string[]>('themes'),
   /** 征集 opens (unix ms). */
   collectStartsAt: integer('collect_starts_at').notNull(),
   /** 征集 closes and 评审 begins (unix ms). */
@@ -20,25 +19,22 @@ export const ideaCampaigns = sqliteTable('idea_campaigns', {
   /** When results are expected (unix ms); informational, announcing is an explicit step. */
   judgingEndsAt: integer('judging_ends_at').notNull(),
   /** JSON array of `{code, name, count}` in rank order (一等奖 first). */
-  awards: text('awards', { mode: 'json' }).$type<AwardLevel[]>().notNull(),
+  awards: json<AwardLevel[]>('awards'),
   /** JSON array of `{key, name, weight}`; weights sum to 100. */
-  criteria: text('criteria', { mode: 'json' }).$type<Criterion[]>().notNull(),
+  criteria: json<Criterion[]>('criteria'),
   /** Days after the announcement when submitters' contacts are erased. */
   contactRetentionDays: integer('contact_retention_days').notNull().default(30),
   /** When the results were announced (公布); null until then. */
   announcedAt: integer('announced_at'),
-  createdAt: integer('created_at').notNull(),
-  updatedAt: integer('updated_at').notNull(),
+  ...timestamps(),
 });
 
 /** One resident's idea. */
 export const ideas = sqliteTable(
   'ideas',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    campaignId: integer('campaign_id')
-      .notNull()
-      .references(() => ideaCampaigns.id),
+    id: rowId(),
+    campaignId: refersTo('campaign_id', () => ideaCampaigns.id),
     /** Keyed hash of the receipt code the submitter follows the idea with; the code itself is never stored. */
     receiptHash: text('receipt_hash').notNull().unique(),
     title: text('title').notNull(),
@@ -61,7 +57,7 @@ export const ideas = sqliteTable(
     /** pending | published | hidden | rejected | duplicate. */
     status: text('status', { enum: IDEA_STATUSES }).notNull().default('pending'),
     /** Sent to moderation flagged (word list). */
-    flagged: integer('flagged', { mode: 'boolean' }).notNull().default(false),
+    flagged: flag('flagged', false),
     /** JSON array of reasons for the flag. */
     flagReasons: text('flag_reasons', { mode: 'json' }).$type<string[]>(),
     /** The moderator's note the submitter sees (reason for rejecting or hiding). */
@@ -80,20 +76,19 @@ export const ideas = sqliteTable(
     /** Distinct client addresses (salted hashes) among the supports; for staff. */
     supportAddresses: integer('support_addresses').notNull().default(0),
     /** Hidden by three residents' reports (not by a moderator). */
-    hiddenByReports: integer('hidden_by_reports', { mode: 'boolean' }).notNull().default(false),
+    hiddenByReports: flag('hidden_by_reports', false),
     /** 入围: chosen for judging. */
-    shortlisted: integer('shortlisted', { mode: 'boolean' }).notNull().default(false),
+    shortlisted: flag('shortlisted', false),
     /** Award code from the campaign's awards; public only once the campaign is announced. */
     award: text('award'),
     /** Why the award departs from the ranking (internal). */
     awardReason: text('award_reason'),
-    hasPhoto: integer('has_photo', { mode: 'boolean' }).notNull().default(false),
+    hasPhoto: flag('has_photo', false),
     /** Salted hash of the submitter's address. */
     submitterHash: text('submitter_hash').notNull(),
     /** Keyed hash of the submitter's device token. */
     deviceHash: text('device_hash').notNull(),
-    createdAt: integer('created_at').notNull(),
-    updatedAt: integer('updated_at').notNull(),
+    ...timestamps(),
     publishedAt: integer('published_at'),
   },
   (t) => [
@@ -115,15 +110,18 @@ export const ideaPhotos = sqliteTable('idea_photos', {
   height: integer('height').notNull(),
 });
 
+/** A resident's reaction to an idea (支持 or 举报): which idea, from which device and address (keyed hashes). */
+const reactionTo = () => ({
+  ideaId: refersTo('idea_id', () => ideas.id),
+  deviceHash: text('device_hash').notNull(),
+  ipHash: text('ip_hash').notNull(),
+});
+
 /** 支持: one per idea and device. */
 export const ideaSupports = sqliteTable(
   'idea_supports',
   {
-    ideaId: integer('idea_id')
-      .notNull()
-      .references(() => ideas.id),
-    deviceHash: text('device_hash').notNull(),
-    ipHash: text('ip_hash').notNull(),
+    ...reactionTo(),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.ideaId, t.deviceHash] })],
@@ -133,12 +131,8 @@ export const ideaSupports = sqliteTable(
 export const ideaReports = sqliteTable(
   'idea_reports',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    ideaId: integer('idea_id')
-      .notNull()
-      .references(() => ideas.id),
-    deviceHash: text('device_hash').notNull(),
-    ipHash: text('ip_hash').notNull(),
+    id: rowId(),
+    ...reactionTo(),
     reason: text('reason').notNull(),
     createdAt: integer('created_at').notNull(),
     /** Set when a moderator has dealt with the report. */
@@ -151,12 +145,8 @@ export const ideaReports = sqliteTable(
 export const ideaJudges = sqliteTable(
   'idea_judges',
   {
-    campaignId: integer('campaign_id')
-      .notNull()
-      .references(() => ideaCampaigns.id),
-    accountId: integer('account_id')
-      .notNull()
-      .references(() => accounts.id),
+    campaignId: refersTo('campaign_id', () => ideaCampaigns.id),
+    accountId: refersTo('account_id', () => accounts.id),
     assignedAt: integer('assigned_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.accountId] })],
@@ -166,18 +156,12 @@ export const ideaJudges = sqliteTable(
 export const ideaScores = sqliteTable(
   'idea_scores',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    campaignId: integer('campaign_id')
-      .notNull()
-      .references(() => ideaCampaigns.id),
-    ideaId: integer('idea_id')
-      .notNull()
-      .references(() => ideas.id),
-    judgeId: integer('judge_id')
-      .notNull()
-      .references(() => accounts.id),
+    id: rowId(),
+    campaignId: refersTo('campaign_id', () => ideaCampaigns.id),
+    ideaId: refersTo('idea_id', () => ideas.id),
+    judgeId: refersTo('judge_id', () => accounts.id),
     /** JSON object criterion key → score 1–10. */
-    scores: text('scores', { mode: 'json' }).$type<CriterionScores>().notNull(),
+    scores: json<CriterionScores>('scores'),
     /** Weighted mean on the 1–10 scale, kept for sorting and export. */
     weighted: real('weighted').notNull(),
     /** Private comment, for admins only. */

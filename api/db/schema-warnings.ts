@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { HAZARDS, type HazardCode } from '../domain/hazards.ts';
+import { HAZARD_CODES, type HazardCode } from '../domain/hazards.ts';
 import { RESPONSE_TYPES } from '../warnings/schema.ts';
 import { accounts } from './schema-accounts.ts';
-
-const HAZARD_CODES = Object.keys(HAZARDS) as [HazardCode, ...HazardCode[]];
+import { json, refersTo, rowId, timestamps } from './columns.ts';
 
 /**
  * Warnings as CAP 1.2 messages. A draft has no identifier yet; publishing gives it one. An Update
@@ -14,7 +13,7 @@ const HAZARD_CODES = Object.keys(HAZARDS) as [HazardCode, ...HazardCode[]];
 export const warnings = sqliteTable(
   'warnings',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: rowId(),
     /** draft or published. */
     state: text('state', { enum: ['draft', 'published'] }).notNull(),
     /** GB/T 35965.1 identifier, set at publish time. */
@@ -51,7 +50,7 @@ export const warnings = sqliteTable(
     /** English instruction, with `headlineEn`. */
     instructionEn: text('instruction_en'),
     /** JSON array of residents' actions (你现在应该做什么), shown before the official guidance. */
-    actions: text('actions', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    actions: json<string[]>('actions').default([]),
     /** An Update: what changed from the message it replaces, in one line (level, area, time, text). */
     changeNote: text('change_note'),
     /** Set on every message of an event once it is over: allclear (解除, the danger has passed) or cancel (取消, issued in error). */
@@ -59,7 +58,7 @@ export const warnings = sqliteTable(
     /** Row id of the Cancel message that ended this event. */
     endedBy: integer('ended_by').references((): AnySQLiteColumn => warnings.id),
     /** JSON array of GB/T 2260 codes. */
-    areas: text('areas', { mode: 'json' }).$type<string[]>().notNull(),
+    areas: json<string[]>('areas'),
     /** CAP polygon "lat,lng lat,lng …", optional. */
     polygon: text('polygon'),
     // No foreign keys on who wrote, approved or published: 0 stands for the CAP feed
@@ -74,8 +73,7 @@ export const warnings = sqliteTable(
     /** Unix ms of the approval. */
     approvedAt: integer('approved_at'),
     publishedBy: integer('published_by'),
-    createdAt: integer('created_at').notNull(),
-    updatedAt: integer('updated_at').notNull(),
+    ...timestamps(),
   },
   (t) => [
     index('warnings_state_expires').on(t.state, t.expires),
@@ -100,12 +98,12 @@ export const warningTemplates = sqliteTable('warning_templates', {
 
 /** Browser push subscriptions, with what each resident asked to receive. */
 export const pushSubscriptions = sqliteTable('push_subscriptions', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
+  id: rowId(),
   endpoint: text('endpoint').notNull().unique(),
   p256dh: text('p256dh').notNull(),
   auth: text('auth').notNull(),
   /** JSON array of district codes. */
-  districts: text('districts', { mode: 'json' }).$type<string[]>().notNull(),
+  districts: json<string[]>('districts'),
   /** JSON array of hazard codes, or null for all. */
   hazards: text('hazards', { mode: 'json' }).$type<HazardCode[]>(),
   /** Lowest level wanted: 1 blue … 4 red. */
@@ -114,13 +112,12 @@ export const pushSubscriptions = sqliteTable('push_subscriptions', {
   exercises: integer('exercises', { mode: 'boolean' }).notNull(),
   /** SHA-256 of the management token given to the browser. */
   tokenHash: text('token_hash').notNull(),
-  createdAt: integer('created_at').notNull(),
-  updatedAt: integer('updated_at').notNull(),
+  ...timestamps(),
 });
 
 /** One delivery job per published message. */
 export const deliveries = sqliteTable('deliveries', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
+  id: rowId(),
   warningId: integer('warning_id')
     .notNull()
     .unique()
@@ -134,10 +131,8 @@ export const deliveries = sqliteTable('deliveries', {
 export const deliveryItems = sqliteTable(
   'delivery_items',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    deliveryId: integer('delivery_id')
-      .notNull()
-      .references(() => deliveries.id),
+    id: rowId(),
+    deliveryId: refersTo('delivery_id', () => deliveries.id),
     // No foreign key: an item outlives its subscription (a resident unsubscribes, a push service says it
     // is gone) as the record of what this delivery did.
     subscriptionId: integer('subscription_id').notNull(),

@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { rowId } from './columns.ts';
 
 /** Append-only record of consequential actions (问责): who did what, when, from which hashed address. */
 export const auditLog = sqliteTable(
   'audit_log',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: rowId(),
     /** Unix milliseconds. */
     at: integer('at').notNull(),
     /** Account id, or null for anonymous and system actions. */

@@ -1,39 +1,47 @@
 import { z } from 'zod';
+import { codesOf } from './label-table.ts';
+
+/** One of the 14 meteorological warning signals: all issued by the 气象台 and all CAP `Met`. */
+const signal = <N extends string>(name: N) => ({ name, cap: 'Met', meteorological: true }) as const;
+/** A kind of warning issued by another office, with its CAP category. */
+const otherOffice = <N extends string, C extends string>(name: N, cap: C) => ({ name, cap, meteorological: false }) as const;
 
 /**
  * Hazard types a warning can carry: the 14 meteorological warning signals, then the kinds issued by
  * other offices (../shared/standards/README.md). Each maps to a CAP 1.2 `category` (§3.2.2).
  */
 export const HAZARDS = {
-  typhoon: { name: '台风', cap: 'Met', meteorological: true },
-  rainstorm: { name: '暴雨', cap: 'Met', meteorological: true },
-  blizzard: { name: '暴雪', cap: 'Met', meteorological: true },
-  'cold-wave': { name: '寒潮', cap: 'Met', meteorological: true },
-  gale: { name: '大风', cap: 'Met', meteorological: true },
-  sandstorm: { name: '沙尘暴', cap: 'Met', meteorological: true },
-  heat: { name: '高温', cap: 'Met', meteorological: true },
-  drought: { name: '干旱', cap: 'Met', meteorological: true },
-  lightning: { name: '雷电', cap: 'Met', meteorological: true },
-  hail: { name: '冰雹', cap: 'Met', meteorological: true },
-  frost: { name: '霜冻', cap: 'Met', meteorological: true },
-  fog: { name: '大雾', cap: 'Met', meteorological: true },
-  haze: { name: '霾', cap: 'Met', meteorological: true },
-  'road-icing': { name: '道路结冰', cap: 'Met', meteorological: true },
-  geological: { name: '地质灾害', cap: 'Geo', meteorological: false },
-  flood: { name: '汛情/洪水', cap: 'Met', meteorological: false },
-  'forest-fire': { name: '森林火险', cap: 'Fire', meteorological: false },
-  environmental: { name: '突发环境事件', cap: 'Env', meteorological: false },
-  epidemic: { name: '传染病', cap: 'Health', meteorological: false },
-  'food-safety': { name: '食品安全', cap: 'Health', meteorological: false },
-  'work-safety': { name: '安全生产', cap: 'Safety', meteorological: false },
-  'social-security': { name: '社会安全', cap: 'Security', meteorological: false },
+  typhoon: signal('台风'),
+  rainstorm: signal('暴雨'),
+  blizzard: signal('暴雪'),
+  'cold-wave': signal('寒潮'),
+  gale: signal('大风'),
+  sandstorm: signal('沙尘暴'),
+  heat: signal('高温'),
+  drought: signal('干旱'),
+  lightning: signal('雷电'),
+  hail: signal('冰雹'),
+  frost: signal('霜冻'),
+  fog: signal('大雾'),
+  haze: signal('霾'),
+  'road-icing': signal('道路结冰'),
+  geological: otherOffice('地质灾害', 'Geo'),
+  flood: otherOffice('汛情/洪水', 'Met'),
+  'forest-fire': otherOffice('森林火险', 'Fire'),
+  environmental: otherOffice('突发环境事件', 'Env'),
+  epidemic: otherOffice('传染病', 'Health'),
+  'food-safety': otherOffice('食品安全', 'Health'),
+  'work-safety': otherOffice('安全生产', 'Safety'),
+  'social-security': otherOffice('社会安全', 'Security'),
 } as const;
 
 /** Code of a hazard type. */
 export type HazardCode = keyof typeof HAZARDS;
+/** The hazard codes, in the table's order. */
+export const HAZARD_CODES = codesOf(HAZARDS);
 
 /** Zod enum of hazard codes. */
-export const hazardCodeSchema = z.enum(Object.keys(HAZARDS) as [HazardCode, ...HazardCode[]], {
+export const hazardCodeSchema = z.enum(HAZARD_CODES, {
   error: '未知的灾种类型',
 });
 
@@ -49,7 +57,7 @@ export const LEVELS = {
 export type LevelCode = keyof typeof LEVELS;
 
 /** Zod enum of level codes. */
-export const levelCodeSchema = z.enum(['blue', 'yellow', 'orange', 'red'], { error: '预警级别应为蓝、黄、橙、红之一' });
+export const levelCodeSchema = z.enum(codesOf(LEVELS), { error: '预警级别应为蓝、黄、橙、红之一' });
 
 /** The level as residents read it: `红色预警`. */
 export function levelLabel(level: LevelCode): string {

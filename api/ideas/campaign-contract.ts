@@ -1,6 +1,7 @@
 // The wire contract of 金点子 campaigns and their judging (/api/admin/campaigns, the campaign and
 // results reads of /api/ideas): zod schemas and their types only, no routes, storage or I/O.
 import { z } from 'zod';
+import '../zod-messages.ts';
 import { PHASES } from './labels.ts';
 
 const unique = <T>(list: T[], key: (t: T) => string) => new Set(list.map(key)).size === list.length;
@@ -161,6 +162,16 @@ const myScoreSchema = z.object({
   submittedAt: z.number(),
 });
 
+/** An idea's support as staff see it: the public 支持数 beside what lies under it. */
+export const supportFiguresSchema = z.object({
+  /** 支持数 as the public sees it (capped per address). */
+  supportCount: z.number(),
+  /** Every device's support, uncapped. */
+  supportRaw: z.number(),
+  /** Distinct client addresses among the supports: many supports from few addresses deserve a second look. */
+  supportAddresses: z.number(),
+});
+
 /** One shortlisted idea on a judge's sheet. */
 export const sheetIdeaSchema = z.object({
   id: z.number(),
@@ -170,12 +181,7 @@ export const sheetIdeaSchema = z.object({
   theme: z.string(),
   district: z.string(),
   displayName: z.string().nullable(),
-  /** 支持数 as the public sees it (capped per address). */
-  supportCount: z.number(),
-  /** Every device's support, uncapped. */
-  supportRaw: z.number(),
-  /** Distinct client addresses among the supports: many supports from few addresses deserve a second look. */
-  supportAddresses: z.number(),
+  ...supportFiguresSchema.shape,
   hasPhoto: z.boolean(),
   mine: myScoreSchema.nullable(),
   /**
@@ -201,9 +207,7 @@ export const rankedIdeaSchema = z.object({
   title: z.string(),
   summary: z.string(),
   displayName: z.string().nullable(),
-  supportCount: z.number(),
-  supportRaw: z.number(),
-  supportAddresses: z.number(),
+  ...supportFiguresSchema.shape,
   award: z.string().nullable(),
   awardReason: z.string().nullable(),
   panelFeedback: z.string().nullable(),

@@ -1,8 +1,9 @@
 // The wire contract of 金点子 (/api/ideas and /api/admin/ideas): what each route accepts and answers.
 // Zod schemas and their types only, no routes, storage or I/O, so islands import it as well.
 import { z } from 'zod';
+import '../zod-messages.ts';
 import { districtCodes } from '../domain/areas.ts';
-import { campaignSchema, idSchema, phaseSchema } from './campaign-contract.ts';
+import { campaignSchema, idSchema, phaseSchema, supportFiguresSchema } from './campaign-contract.ts';
 import { IDEA_LIMITS as L, IDEA_STATUSES, MODERATION_ACTIONS } from './labels.ts';
 
 /** `?campaign=` of lists and exports. */
@@ -126,22 +127,21 @@ export const publicIdeaSchema = z.object({
 /** A published idea in a list. */
 export type PublicIdea = z.output<typeof publicIdeaSchema>;
 
+/** The campaign an idea belongs to, as its page and its tracking show it. */
+const ideaCampaignSchema = z.object({ id: z.number(), title: z.string(), phase: phaseSchema });
+
 /** A published idea's page. */
 export const publicIdeaDetailSchema = publicIdeaSchema.extend({
   body: z.string(),
   panelFeedback: z.string().nullable(),
-  campaign: z.object({ id: z.number(), title: z.string(), phase: phaseSchema }),
+  campaign: ideaCampaignSchema,
 });
 
 /** A published idea's page. */
 export type PublicIdeaDetail = z.output<typeof publicIdeaDetailSchema>;
 
 /** A published idea like the one being written. */
-export const similarIdeaSchema = z.object({
-  id: z.number(),
-  title: z.string(),
-  summary: z.string(),
-  supportCount: z.number(),
+export const similarIdeaSchema = publicIdeaSchema.pick({ id: true, title: true, summary: true, supportCount: true }).extend({
   /** Cosine of the bigram counts, 0–1, two decimals. */
   similarity: z.number(),
 });
@@ -150,36 +150,34 @@ export const similarIdeaSchema = z.object({
 export type SimilarIdea = z.output<typeof similarIdeaSchema>;
 
 /** What the holder of a receipt code sees: status and public feedback, never the contact. */
-export const trackedIdeaSchema = z.object({
-  id: z.number(),
-  title: z.string(),
-  status: ideaStatusSchema,
-  statusText: z.string(),
-  submittedAt: z.number(),
-  publishedAt: z.number().nullable(),
-  /** The moderator's reason for rejecting or hiding. */
-  moderationNote: z.string().nullable(),
-  /** The judging panel's public feedback. */
-  panelFeedback: z.string().nullable(),
-  supportCount: z.number(),
-  shortlisted: z.boolean(),
-  /** Award name once announced. */
-  award: z.string().nullable(),
-  duplicateOf: z.object({ id: z.number(), title: z.string() }).nullable(),
-  campaign: z.object({ id: z.number(), title: z.string(), phase: phaseSchema }),
-});
+export const trackedIdeaSchema = publicIdeaDetailSchema
+  // The award name once announced, as on the idea's page.
+  .pick({
+    id: true,
+    title: true,
+    publishedAt: true,
+    panelFeedback: true,
+    supportCount: true,
+    shortlisted: true,
+    award: true,
+    campaign: true,
+  })
+  .extend({
+    status: ideaStatusSchema,
+    statusText: z.string(),
+    submittedAt: z.number(),
+    /** The moderator's reason for rejecting or hiding. */
+    moderationNote: z.string().nullable(),
+    duplicateOf: z.object({ id: z.number(), title: z.string() }).nullable(),
+  });
 
 /** What the holder of a receipt code sees. */
 export type TrackedIdea = z.output<typeof trackedIdeaSchema>;
 
 /** One recovered idea: a new receipt code replaces the lost one. */
-export const recoveredIdeaSchema = z.object({
-  id: z.number(),
-  title: z.string(),
-  statusText: z.string(),
-  submittedAt: z.number(),
-  receipt: z.string(),
-});
+export const recoveredIdeaSchema = trackedIdeaSchema
+  .pick({ id: true, title: true, statusText: true, submittedAt: true })
+  .extend({ receipt: z.string() });
 
 /** One recovered idea. */
 export type RecoveredIdea = z.output<typeof recoveredIdeaSchema>;
@@ -198,10 +196,7 @@ export const staffIdeaSchema = z.object({
   moderationNote: z.string().nullable(),
   panelFeedback: z.string().nullable(),
   duplicateOfId: z.number().nullable(),
-  /** Every device's support, uncapped (`supportCount` is the public, capped figure). */
-  supportRaw: z.number(),
-  /** Distinct client addresses among the supports. */
-  supportAddresses: z.number(),
+  ...supportFiguresSchema.shape,
   /** Award code, whether announced or not. */
   award: z.string().nullable(),
   createdAt: z.number(),

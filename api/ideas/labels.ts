@@ -1,4 +1,5 @@
 // Words and defaults of the 金点子 feature, shared by the API and the islands (no dependencies, so islands stay small).
+import { codesOf } from '../domain/label-table.ts';
 import type { AwardLevel, Criterion } from './campaign-contract.ts';
 
 /** Default themes of a new campaign (from the city's 2012 work plan: 预案、队伍、物资、避难场所、预警、宣传). */
@@ -19,25 +20,29 @@ export const DEFAULT_CRITERIA: Criterion[] = [
   { key: 'benefit', name: '实用效益', weight: 30 },
 ];
 
-/** A campaign's phases, in order. */
-export const PHASES = ['upcoming', 'collecting', 'judging', 'announced'] as const;
+/** A campaign's phases in order, with their names as residents read them. */
+export const PHASE_LABELS = { upcoming: '即将开始', collecting: '征集中', judging: '评审中', announced: '已公布结果' } as const;
 
 /** A campaign's phase. */
-export type Phase = (typeof PHASES)[number];
+export type Phase = keyof typeof PHASE_LABELS;
 
-/** Phase names as residents read them. */
-export const PHASE_LABELS: Record<Phase, string> = {
-  upcoming: '即将开始',
-  collecting: '征集中',
-  judging: '评审中',
-  announced: '已公布结果',
-};
+/** A campaign's phases, in order. */
+export const PHASES = codesOf(PHASE_LABELS);
 
-/** An idea's moderation statuses. */
-export const IDEA_STATUSES = ['pending', 'published', 'hidden', 'rejected', 'duplicate'] as const;
+/** Status names for submitters (receipt page) and staff, by an idea's moderation status. */
+export const STATUS_LABELS = {
+  pending: '等待审核',
+  published: '已公开',
+  hidden: '已隐藏',
+  rejected: '未通过审核',
+  duplicate: '与已有金点子重复，已合并',
+} as const;
 
 /** An idea's moderation status. */
-export type IdeaStatus = (typeof IDEA_STATUSES)[number];
+export type IdeaStatus = keyof typeof STATUS_LABELS;
+
+/** An idea's moderation statuses. */
+export const IDEA_STATUSES = codesOf(STATUS_LABELS);
 
 /** What a moderator can do to an idea. */
 export const MODERATION_ACTIONS = ['publish', 'reject', 'hide', 'duplicate'] as const;
@@ -48,15 +53,6 @@ export const ACTION_FROM: Record<(typeof MODERATION_ACTIONS)[number], readonly I
   reject: ['pending', 'published', 'hidden'],
   hide: ['published', 'hidden'],
   duplicate: ['pending', 'published', 'hidden'],
-};
-
-/** Status names for submitters (receipt page) and staff. */
-export const STATUS_LABELS: Record<IdeaStatus, string> = {
-  pending: '等待审核',
-  published: '已公开',
-  hidden: '已隐藏',
-  rejected: '未通过审核',
-  duplicate: '与已有金点子重复，已合并',
 };
 
 const PHOTO_BYTES = 5 * 1024 * 1024;

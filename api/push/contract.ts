@@ -1,6 +1,7 @@
 // The wire contract of residents' push subscriptions and of the message the service worker reads.
 // Schemas and types only, no I/O: site/islands/warnings and site/sw import this.
 import { z } from 'zod';
+import '../zod-messages.ts';
 import { districtCodes } from '../domain/areas.ts';
 import { hazardCodeSchema, levelCodeSchema } from '../domain/hazards.ts';
 

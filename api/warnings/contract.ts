@@ -1,6 +1,7 @@
 // The wire contract of warnings: what publishers send, what the public list takes, and the shapes of
 // the answers islands read. Schemas and types only, no I/O at import: the islands import this.
 import { z } from 'zod';
+import '../zod-messages.ts';
 import { districtCodes } from '../domain/areas.ts';
 import { publisherText, warningInputSchema } from './schema.ts';
 

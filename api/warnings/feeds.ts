@@ -19,29 +19,28 @@ function feedHeaders(c: Context): Record<string, string> {
   };
 }
 
+/** An Atom feed of the newest warnings at `path`, each entry linking to `entryPath(id)` as `type`. */
+const newestWarnings = (path: string, title: string, entryPath: (id: number) => string, type: string) => async (c: Context<AppEnv>) => {
+  const rows = (await warningHistory(c.var.database, 1, FEED_SIZE)).slice(0, FEED_SIZE);
+  const site = c.var.env.siteUrl;
+  const self = new URL(path, site).href;
+  const xml = atomFeed({
+    id: self,
+    title,
+    selfUrl: self,
+    updated: rows[0]?.sent ?? c.var.now,
+    entries: rows.map((w) => ({ w, link: new URL(entryPath(w.id), site).href, type })),
+  });
+  return c.body(xml, 200, feedHeaders(c));
+};
+
 /** `/feeds/warnings.atom` (for people and aggregators) and `/feeds/cap.atom` (CAP index for other systems). */
 export const warningFeeds = new Hono<AppEnv>()
-  .get('/warnings.atom', async (c) => {
-    const rows = (await warningHistory(c.var.database, 1, FEED_SIZE)).slice(0, FEED_SIZE);
-    const site = c.var.env.siteUrl;
-    const xml = atomFeed({
-      id: new URL('/feeds/warnings.atom', site).href,
-      title: '扬州应急 预警信息',
-      selfUrl: new URL('/feeds/warnings.atom', site).href,
-      updated: rows[0]?.sent ?? c.var.now,
-      entries: rows.map((w) => ({ w, link: new URL(`/warnings/${w.id}/`, site).href, type: 'text/html' })),
-    });
-    return c.body(xml, 200, feedHeaders(c));
-  })
-  .get('/cap.atom', async (c) => {
-    const rows = (await warningHistory(c.var.database, 1, FEED_SIZE)).slice(0, FEED_SIZE);
-    const site = c.var.env.siteUrl;
-    const xml = atomFeed({
-      id: new URL('/feeds/cap.atom', site).href,
-      title: '扬州应急 预警信息（CAP 1.2）',
-      selfUrl: new URL('/feeds/cap.atom', site).href,
-      updated: rows[0]?.sent ?? c.var.now,
-      entries: rows.map((w) => ({ w, link: new URL(`/api/warnings/${w.id}/cap.xml`, site).href, type: 'application/cap+xml' })),
-    });
-    return c.body(xml, 200, feedHeaders(c));
-  });
+  .get(
+    '/warnings.atom',
+    newestWarnings('/feeds/warnings.atom', '扬州应急 预警信息', (id) => `/warnings/${id}/`, 'text/html'),
+  )
+  .get(
+    '/cap.atom',
+    newestWarnings('/feeds/cap.atom', '扬州应急 预警信息（CAP 1.2）', (id) => `/api/warnings/${id}/cap.xml`, 'application/cap+xml'),
+  );

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { campaignInputSchema, type AwardLevel, type Campaign, type CampaignInput, type Criterion } from '#api/ideas/campaign-contract.ts';
 import { DEFAULT_AWARDS, DEFAULT_CRITERIA, DEFAULT_THEMES } from '#api/ideas/labels.ts';
 import { fromLocalInput as fromLocal, toLocalInput as toLocal } from '#api/domain/clock.ts';
@@ -39,9 +39,6 @@ export const draftOf = (c: Campaign): CampaignDraft => ({
   criteria: c.criteria.map((k) => ({ ...k })),
   contactRetentionDays: c.contactRetentionDays,
 });
-
-// zod's own messages in Chinese, as the API gives them (api/validate.ts).
-z.config(z.locales.zhCN());
 
 /** The first message per field of a failed check, keyed by the field's top-level name. */
 function messagesOf(error: z.ZodError): Record<string, string> {
