@@ -34,7 +34,11 @@ export type NameDisplay = keyof typeof NAME_DISPLAY_NAMES;
 /** How teams are ranked. */
 export const TEAM_SCORING_NAMES = { average: '全队平均分', best: '最好的 N 人总分' } as const;
 /** Certificate names, by kind: 荣誉证书 for a place, 合格证书 for a pass mark, 参与证明 for everyone else who handed in. */
-export const CERTIFICATE_NAMES = { honour: '荣誉证书', pass: '合格证书', participation: '参与证明' } as const;
+export const CERTIFICATE_NAMES = {
+  honour: '荣誉证书',
+  pass: '合格证书',
+  participation: '参与证明',
+} as const;
 /** Certificate kinds. */
 export const CERTIFICATE_TYPES = codesOf(CERTIFICATE_NAMES);
 /** Certificate rules in words, for the organiser's form: which certificates a contest gives beyond the 参与证明. */

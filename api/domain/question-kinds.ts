@@ -3,7 +3,12 @@
 import { codesOf } from './label-table.ts';
 
 /** The four classes of emergency (《突发事件应对法》), by code, with their names. */
-export const CATEGORY_NAMES = { natural: '自然灾害', accident: '事故灾难', health: '公共卫生事件', social: '社会安全事件' } as const;
+export const CATEGORY_NAMES = {
+  natural: '自然灾害',
+  accident: '事故灾难',
+  health: '公共卫生事件',
+  social: '社会安全事件',
+} as const;
 /** A category code. */
 export type CategoryCode = keyof typeof CATEGORY_NAMES;
 /** The category codes, in order. */

@@ -21,7 +21,12 @@ export const DEFAULT_CRITERIA: Criterion[] = [
 ];
 
 /** A campaign's phases in order, with their names as residents read them. */
-export const PHASE_LABELS = { upcoming: '即将开始', collecting: '征集中', judging: '评审中', announced: '已公布结果' } as const;
+export const PHASE_LABELS = {
+  upcoming: '即将开始',
+  collecting: '征集中',
+  judging: '评审中',
+  announced: '已公布结果',
+} as const;
 
 /** A campaign's phase. */
 export type Phase = keyof typeof PHASE_LABELS;
