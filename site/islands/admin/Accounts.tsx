@@ -5,6 +5,7 @@ import type { PublicAccount } from '#api/accounts/store.ts';
 import type { adminAccounts } from '#api/admin/accounts.ts';
 import { apiClient, call } from '#site/lib/api-client.ts';
 import { can, useAccount } from './session.ts';
+import AdminTable from './AdminTable.tsx';
 
 /** District choices for organisers' units. */
 interface District {
@@ -94,41 +95,28 @@ export default function Accounts({ districts }: { districts: District[] }) {
     <div>
       <ActionStatus message={message} error={error} />
       <h2>全部账号</h2>
-      <table class="admin-table">
-        <thead>
-          <tr>
-            <th scope="col">用户名</th>
-            <th scope="col">姓名</th>
-            <th scope="col">角色</th>
-            <th scope="col">单位</th>
-            <th scope="col">状态</th>
-            <th scope="col">两步验证</th>
-            <th scope="col">操作</th>
+      <AdminTable columns={['用户名', '姓名', '角色', '单位', '状态', '两步验证', '操作']}>
+        {list.map((a) => (
+          <tr key={a.id}>
+            <td>{a.username}</td>
+            <td>{a.displayName}</td>
+            <td>{a.roles.map((r) => ROLES[r]).join('、') || '无'}</td>
+            <td>{a.unitName ?? '—'}</td>
+            <td>{a.disabled ? '已停用' : '正常'}</td>
+            <td>{a.totp ? '已开启' : '未开启'}</td>
+            <td>
+              <button
+                type="button"
+                class="secondary"
+                onClick={() => setEditing(editing === a.id ? null : a.id)}
+                aria-expanded={editing === a.id}
+              >
+                编辑 {a.username}
+              </button>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {list.map((a) => (
-            <tr key={a.id}>
-              <td>{a.username}</td>
-              <td>{a.displayName}</td>
-              <td>{a.roles.map((r) => ROLES[r]).join('、') || '无'}</td>
-              <td>{a.unitName ?? '—'}</td>
-              <td>{a.disabled ? '已停用' : '正常'}</td>
-              <td>{a.totp ? '已开启' : '未开启'}</td>
-              <td>
-                <button
-                  type="button"
-                  class="secondary"
-                  onClick={() => setEditing(editing === a.id ? null : a.id)}
-                  aria-expanded={editing === a.id}
-                >
-                  编辑 {a.username}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </AdminTable>
       {list
         .filter((a) => a.id === editing)
         .map((a) => (
