@@ -1,4 +1,4 @@
-import { ActionStatus, useActionStatus } from './action-status.tsx';
+import { ActionForm, ActionStatus, useActionStatus } from './action-status.tsx';
 import { useEffect, useState } from 'preact/hooks';
 import { ROLES, type Role } from '#api/accounts/roles.ts';
 import type { PublicAccount } from '#api/accounts/store.ts';
@@ -122,22 +122,17 @@ export default function Accounts({ districts }: { districts: District[] }) {
         .map((a) => (
           <section key={a.id} class="card" aria-labelledby="edit-title">
             <h3 id="edit-title">编辑 {a.username}</h3>
-            <form
-              class="admin-form"
-              onSubmit={(e) => {
-                e.preventDefault();
-                void run(
-                  () => call(api[':id'].$put({ ...byId(a.id), json: formValues(e.currentTarget) })),
-                  `已保存 ${a.username} 的修改。`,
-                );
-              }}
+            <ActionForm
+              onSubmit={(form) =>
+                void run(() => call(api[':id'].$put({ ...byId(a.id), json: formValues(form) })), `已保存 ${a.username} 的修改。`)
+              }
             >
               <label for="edit-name">姓名</label>
               <input id="edit-name" name="displayName" defaultValue={a.displayName} required />
               <RoleBoxes prefix="edit" value={a.roles} />
               <UnitFields prefix="edit" districts={districts} account={a} />
               <button type="submit">保存修改</button>
-            </form>
+            </ActionForm>
             <p>
               <button
                 type="button"
@@ -159,11 +154,9 @@ export default function Accounts({ districts }: { districts: District[] }) {
                 让其所有登录失效
               </button>
             </p>
-            <form
-              class="admin-form"
-              onSubmit={(e) => {
-                e.preventDefault();
-                const password = String(new FormData(e.currentTarget).get('password') ?? '');
+            <ActionForm
+              onSubmit={(form) => {
+                const password = String(new FormData(form).get('password') ?? '');
                 void run(
                   () => call(api[':id']['reset-password'].$post({ ...byId(a.id), json: { password } })),
                   `已重设 ${a.username} 的密码，请告知本人。`,
@@ -173,7 +166,7 @@ export default function Accounts({ districts }: { districts: District[] }) {
               <label for="reset-password">新密码（至少 10 个字符）</label>
               <input id="reset-password" name="password" type="password" autocomplete="new-password" required minLength={10} />
               <button type="submit">重设密码</button>
-            </form>
+            </ActionForm>
           </section>
         ))}
       <h2>创建账号</h2>

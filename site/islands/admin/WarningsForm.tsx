@@ -109,32 +109,14 @@ export default function WarningsForm(p: Props) {
           <select {...c} value={f.hazard} onChange={(e) => set('hazard', e.currentTarget.value)} required>
             <option value="">请选择</option>
             <optgroup label="气象预警信号（扬州市气象台）">
-              {o.hazards
-                .filter((h) => h.meteorological)
-                .map((h) => (
-                  <option key={h.code} value={h.code}>
-                    {h.name}
-                  </option>
-                ))}
+              {choices(o.hazards.filter((h) => h.meteorological).map((h) => [h.code, h.name]))}
             </optgroup>
-            <optgroup label="其他部门的预警">
-              {o.hazards
-                .filter((h) => !h.meteorological)
-                .map((h) => (
-                  <option key={h.code} value={h.code}>
-                    {h.name}
-                  </option>
-                ))}
-            </optgroup>
+            <optgroup label="其他部门的预警">{choices(o.hazards.filter((h) => !h.meteorological).map((h) => [h.code, h.name]))}</optgroup>
           </select>
         ))}
         {field('level', '预警级别', (c) => (
           <select {...c} value={f.level} onChange={(e) => set('level', e.currentTarget.value as DraftForm['level'])}>
-            {o.levels.map((l) => (
-              <option key={l.code} value={l.code}>
-                {l.colour}预警（{l.level}，{l.name}）
-              </option>
-            ))}
+            {choices(o.levels.map((l) => [l.code, `${l.colour}预警（${l.level}，${l.name}）`]))}
           </select>
         ))}
         {p.templates && f.hazard && !suggestion && (
