@@ -11,6 +11,8 @@ interface Props {
   cancelLabel?: string;
   /** While the confirmed action runs: both buttons wait. */
   busy?: boolean;
+  /** A grave step (a red or whole-city warning): the dialog is framed in warning red. */
+  grave?: boolean;
   onConfirm: () => void;
   /** Called when the dialog closes without confirming (Esc or the cancel button). */
   onClose: () => void;
@@ -20,7 +22,16 @@ interface Props {
  * The site's own confirmation: a modal <dialog> (focus stays inside, Esc closes it), never
  * `window.confirm`, whose wording and buttons the site cannot control and some browsers suppress.
  */
-export default function ConfirmDialog({ title, children, confirmLabel, cancelLabel = '取消', busy = false, onConfirm, onClose }: Props) {
+export default function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  cancelLabel = '取消',
+  busy = false,
+  grave = false,
+  onConfirm,
+  onClose,
+}: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -28,7 +39,13 @@ export default function ConfirmDialog({ title, children, confirmLabel, cancelLab
     return () => d?.close();
   }, []);
   return (
-    <dialog ref={ref} class="site-confirm" aria-labelledby="site-confirm-title" aria-describedby="site-confirm-body" onClose={onClose}>
+    <dialog
+      ref={ref}
+      class={grave ? 'site-confirm site-confirm--grave' : 'site-confirm'}
+      aria-labelledby="site-confirm-title"
+      aria-describedby="site-confirm-body"
+      onClose={onClose}
+    >
       <h2 id="site-confirm-title">{title}</h2>
       <div id="site-confirm-body">{children}</div>
       <div class="site-confirm-actions">

@@ -1,4 +1,4 @@
-import { ActionStatus, useActionStatus } from './action-status.tsx';
+import { ActionForm, ActionStatus, useActionStatus } from './action-status.tsx';
 import { useEffect, useState } from 'preact/hooks';
 import { ROLES, type Role } from '#api/accounts/roles.ts';
 import type { PublicAccount } from '#api/accounts/store.ts';
@@ -6,6 +6,7 @@ import type { adminAccounts } from '#api/admin/accounts.ts';
 import { apiClient, call } from '#site/lib/api-client.ts';
 import { can, useAccount } from './session.ts';
 import { OptionList } from '../forms/controls.tsx';
+import AdminTable from './AdminTable.tsx';
 
 /** District choices for organisers' units. */
 interface District {
@@ -90,62 +91,44 @@ export default function Accounts({ districts }: { districts: District[] }) {
     <div>
       <ActionStatus message={message} error={error} />
       <h2>全部账号</h2>
-      <table class="admin-table">
-        <thead>
-          <tr>
-            <th scope="col">用户名</th>
-            <th scope="col">姓名</th>
-            <th scope="col">角色</th>
-            <th scope="col">单位</th>
-            <th scope="col">状态</th>
-            <th scope="col">两步验证</th>
-            <th scope="col">操作</th>
+      <AdminTable columns={['用户名', '姓名', '角色', '单位', '状态', '两步验证', '操作']}>
+        {list.map((a) => (
+          <tr key={a.id}>
+            <td>{a.username}</td>
+            <td>{a.displayName}</td>
+            <td>{a.roles.map((r) => ROLES[r]).join('、') || '无'}</td>
+            <td>{a.unitName ?? '—'}</td>
+            <td>{a.disabled ? '已停用' : '正常'}</td>
+            <td>{a.totp ? '已开启' : '未开启'}</td>
+            <td>
+              <button
+                type="button"
+                class="secondary"
+                onClick={() => setEditing(editing === a.id ? null : a.id)}
+                aria-expanded={editing === a.id}
+              >
+                编辑 {a.username}
+              </button>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {list.map((a) => (
-            <tr key={a.id}>
-              <td>{a.username}</td>
-              <td>{a.displayName}</td>
-              <td>{a.roles.map((r) => ROLES[r]).join('、') || '无'}</td>
-              <td>{a.unitName ?? '—'}</td>
-              <td>{a.disabled ? '已停用' : '正常'}</td>
-              <td>{a.totp ? '已开启' : '未开启'}</td>
-              <td>
-                <button
-                  type="button"
-                  class="secondary"
-                  onClick={() => setEditing(editing === a.id ? null : a.id)}
-                  aria-expanded={editing === a.id}
-                >
-                  编辑 {a.username}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </AdminTable>
       {list
         .filter((a) => a.id === editing)
         .map((a) => (
           <section key={a.id} class="card" aria-labelledby="edit-title">
             <h3 id="edit-title">编辑 {a.username}</h3>
-            <form
-              class="admin-form"
-              onSubmit={(e) => {
-                e.preventDefault();
-                void run(
-                  () => call(api[':id'].$put({ ...byId(a.id), json: formValues(e.currentTarget) })),
-                  `已保存 ${a.username} 的修改。`,
-                );
-              }}
+            <ActionForm
+              onSubmit={(form) =>
+                void run(() => call(api[':id'].$put({ ...byId(a.id), json: formValues(form) })), `已保存 ${a.username} 的修改。`)
+              }
             >
               <label for="edit-name">姓名</label>
               <input id="edit-name" name="displayName" defaultValue={a.displayName} required />
               <RoleBoxes prefix="edit" value={a.roles} />
               <UnitFields prefix="edit" districts={districts} account={a} />
               <button type="submit">保存修改</button>
-            </form>
+            </ActionForm>
             <p>
               <button
                 type="button"
@@ -167,11 +150,9 @@ export default function Accounts({ districts }: { districts: District[] }) {
                 让其所有登录失效
               </button>
             </p>
-            <form
-              class="admin-form"
-              onSubmit={(e) => {
-                e.preventDefault();
-                const password = String(new FormData(e.currentTarget).get('password') ?? '');
+            <ActionForm
+              onSubmit={(form) => {
+                const password = String(new FormData(form).get('password') ?? '');
                 void run(
                   () => call(api[':id']['reset-password'].$post({ ...byId(a.id), json: { password } })),
                   `已重设 ${a.username} 的密码，请告知本人。`,
@@ -181,7 +162,7 @@ export default function Accounts({ districts }: { districts: District[] }) {
               <label for="reset-password">新密码（至少 10 个字符）</label>
               <input id="reset-password" name="password" type="password" autocomplete="new-password" required minLength={10} />
               <button type="submit">重设密码</button>
-            </form>
+            </ActionForm>
           </section>
         ))}
       <h2>创建账号</h2>

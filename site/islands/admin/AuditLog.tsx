@@ -4,6 +4,7 @@ import { ApiRequestError, apiClient, call, type BodyOf } from '#site/lib/api-cli
 import { can, useAccount } from './session.ts';
 import { formatStamp } from '#api/domain/clock.ts';
 import { submitted } from '../forms/controls.tsx';
+import AdminTable from './AdminTable.tsx';
 
 const api = apiClient<typeof adminAudit>('/api/admin/audit');
 
@@ -48,29 +49,17 @@ export default function AuditLog() {
         </a>
       </p>
       {error && <p role="alert">{error}</p>}
-      <table class="admin-table">
-        <caption>审计日志（只增不改，按时间倒序）</caption>
-        <thead>
-          <tr>
-            <th scope="col">时间</th>
-            <th scope="col">操作人</th>
-            <th scope="col">操作</th>
-            <th scope="col">对象</th>
-            <th scope="col">来源（哈希）</th>
+      <AdminTable caption="审计日志（只增不改，按时间倒序）" columns={['时间', '操作人', '操作', '对象', '来源（哈希）']}>
+        {data?.entries.map((e) => (
+          <tr key={e.id}>
+            <td>{formatStamp(e.at)}</td>
+            <td>{e.actorName ?? '（匿名）'}</td>
+            <td>{e.action}</td>
+            <td>{e.target ?? ''}</td>
+            <td>{e.ipHash ?? ''}</td>
           </tr>
-        </thead>
-        <tbody>
-          {data?.entries.map((e) => (
-            <tr key={e.id}>
-              <td>{formatStamp(e.at)}</td>
-              <td>{e.actorName ?? '（匿名）'}</td>
-              <td>{e.action}</td>
-              <td>{e.target ?? ''}</td>
-              <td>{e.ipHash ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </AdminTable>
       <p>
         <button type="button" class="secondary" disabled={page === 1} onClick={() => setPage(page - 1)}>
           上一页

@@ -8,6 +8,7 @@ import ConfirmDialog from '../ConfirmDialog.tsx';
 import CampaignsForm, { draftOf, newDraft, type CampaignDraft } from './CampaignsForm.tsx';
 import { campaignClient, campaignsClient } from './ideas-api.ts';
 import { can, useAccount } from './session.ts';
+import AdminTable from './AdminTable.tsx';
 
 const day = (ms: number) => new Date(ms).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' });
 
@@ -44,51 +45,39 @@ export default function Campaigns() {
         <a href="/admin/ideas/">金点子审核</a> · <a href="/admin/judging/">入围、评委与评奖</a>
       </p>
       <ActionStatus message={message} error={error} />
-      <table class="admin-table">
-        <caption>全部征集活动</caption>
-        <thead>
-          <tr>
-            <th scope="col">活动</th>
-            <th scope="col">阶段</th>
-            <th scope="col">征集时间</th>
-            <th scope="col">待审核 / 已公开</th>
-            <th scope="col">操作</th>
+      <AdminTable caption="全部征集活动" columns={['活动', '阶段', '征集时间', '待审核 / 已公开', '操作']}>
+        {list.map((c) => (
+          <tr key={c.id}>
+            <td class="wrap">{c.title}</td>
+            <td>{PHASE_LABELS[c.phase]}</td>
+            <td>
+              {day(c.collectStartsAt)}–{day(c.collectEndsAt)}
+            </td>
+            <td>
+              {c.counts['pending'] ?? 0} / {c.counts['published'] ?? 0}
+            </td>
+            <td>
+              <div class="actions">
+                {c.phase !== 'announced' && (
+                  <button
+                    type="button"
+                    class="secondary"
+                    aria-expanded={editing === c.id}
+                    onClick={() => setEditing(editing === c.id ? null : c.id)}
+                  >
+                    编辑“{c.title}”
+                  </button>
+                )}
+                {c.phase === 'collecting' && (
+                  <button type="button" class="secondary" onClick={() => setClosing(c)}>
+                    结束征集“{c.title}”
+                  </button>
+                )}
+              </div>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {list.map((c) => (
-            <tr key={c.id}>
-              <td class="wrap">{c.title}</td>
-              <td>{PHASE_LABELS[c.phase]}</td>
-              <td>
-                {day(c.collectStartsAt)}–{day(c.collectEndsAt)}
-              </td>
-              <td>
-                {c.counts['pending'] ?? 0} / {c.counts['published'] ?? 0}
-              </td>
-              <td>
-                <div class="actions">
-                  {c.phase !== 'announced' && (
-                    <button
-                      type="button"
-                      class="secondary"
-                      aria-expanded={editing === c.id}
-                      onClick={() => setEditing(editing === c.id ? null : c.id)}
-                    >
-                      编辑“{c.title}”
-                    </button>
-                  )}
-                  {c.phase === 'collecting' && (
-                    <button type="button" class="secondary" onClick={() => setClosing(c)}>
-                      结束征集“{c.title}”
-                    </button>
-                  )}
-                </div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </AdminTable>
       {list
         .filter((c) => c.id === editing)
         .map((c) => (

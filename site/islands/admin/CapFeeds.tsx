@@ -4,7 +4,7 @@ import { call } from '#site/lib/api-client.ts';
 import { preValidate } from '#site/lib/pre-validate.ts';
 import { shortTime } from '../warnings/format.ts';
 import '../warnings/admin-warnings.css';
-import { useActionStatus } from './action-status.tsx';
+import { ActionForm, useActionStatus } from './action-status.tsx';
 import { capApi, type CapFeedsState as State } from './cap-client.ts';
 import { can, useAccount } from './session.ts';
 import { FormError } from '../forms/controls.tsx';
@@ -84,12 +84,11 @@ export default function CapFeeds() {
             </li>
           ))}
         </ul>
-        <form
+        <ActionForm
           class="admin-form warning-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void act(() => call(capApi.feeds.$post({ json: preValidate(capFeedSchema, { url, name }) }))).then(() => setUrl(''));
-          }}
+          onSubmit={() =>
+            void act(() => call(capApi.feeds.$post({ json: preValidate(capFeedSchema, { url, name }) }))).then(() => setUrl(''))
+          }
         >
           <h3>添加订阅源</h3>
           <p class="muted">
@@ -113,7 +112,7 @@ export default function CapFeeds() {
           <div class="wf-actions">
             <button type="submit">添加</button>
           </div>
-        </form>
+        </ActionForm>
       </section>
       <section aria-labelledby="trusted-title">
         <h2 id="trusted-title">可信发布单位（自动发布）</h2>
@@ -135,18 +134,17 @@ export default function CapFeeds() {
             </li>
           ))}
         </ul>
-        <form
+        <ActionForm
           class="admin-form warning-form"
-          onSubmit={(e) => {
-            e.preventDefault();
+          onSubmit={() =>
             void act(() =>
               call(
                 capApi['trusted-senders'].$put({
                   json: preValidate(trustedSenderSchema, { sender, trusted: true, exemptTwoPerson: exempt }),
                 }),
               ),
-            ).then(() => setSender(''));
-          }}
+            ).then(() => setSender(''))
+          }
         >
           <div class="wf-field">
             <label for="trust-sender">发布单位标识（CAP sender，与消息中完全一致）</label>
@@ -159,7 +157,7 @@ export default function CapFeeds() {
           <div class="wf-actions">
             <button type="submit">设为可信</button>
           </div>
-        </form>
+        </ActionForm>
       </section>
     </div>
   );

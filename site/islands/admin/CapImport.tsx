@@ -80,6 +80,11 @@ export default function CapImport({ options }: { options: WarningOptions }) {
       }
     });
 
+  // The values offered where the message's hazard or level could not be matched.
+  const choices: Record<'hazard' | 'level', Array<[string, string]>> = {
+    hazard: options.hazards.map((h) => [h.code, h.name]),
+    level: options.levels.map((l) => [l.code, `${l.colour}预警（${l.level}，${l.name}）`]),
+  };
   const set = (key: keyof WarningInput, value: unknown) => setOverrides((o) => ({ ...o, [key]: value }));
   const field = (key: string) => {
     const id = `cap-fix-${key}`;
@@ -91,32 +96,6 @@ export default function CapImport({ options }: { options: WarningOptions }) {
         </p>
       </>
     );
-    if (key === 'hazard')
-      return (
-        <div class="wf-field" key={key}>
-          {label}
-          <select id={id} aria-describedby={`${id}-why`} required onChange={(e) => set('hazard', e.currentTarget.value)}>
-            <option value="">请选择</option>
-            {options.hazards.map((h) => (
-              <option value={h.code}>{h.name}</option>
-            ))}
-          </select>
-        </div>
-      );
-    if (key === 'level')
-      return (
-        <div class="wf-field" key={key}>
-          {label}
-          <select id={id} aria-describedby={`${id}-why`} required onChange={(e) => set('level', e.currentTarget.value)}>
-            <option value="">请选择</option>
-            {options.levels.map((l) => (
-              <option value={l.code}>
-                {l.colour}预警（{l.level}，{l.name}）
-              </option>
-            ))}
-          </select>
-        </div>
-      );
     if (key === 'areas')
       return (
         <fieldset class="wf-field" key={key}>
@@ -137,29 +116,23 @@ export default function CapImport({ options }: { options: WarningOptions }) {
           ))}
         </fieldset>
       );
-    if (key === 'expires' || key === 'effective')
-      return (
-        <div class="wf-field" key={key}>
-          {label}
-          <input
-            id={id}
-            aria-describedby={`${id}-why`}
-            type="datetime-local"
-            required
-            onChange={(e) => set(key, fromLocalInput(e.currentTarget.value))}
-          />
-        </div>
-      );
+    // Every other field: its label and what the message left open, then one required control.
+    const control = { id, 'aria-describedby': `${id}-why`, required: true };
     return (
       <div class="wf-field" key={key}>
         {label}
-        <textarea
-          id={id}
-          aria-describedby={`${id}-why`}
-          rows={key === 'headline' ? 1 : 3}
-          required
-          onInput={(e) => set(key as keyof WarningInput, e.currentTarget.value)}
-        />
+        {key === 'hazard' || key === 'level' ? (
+          <select {...control} onChange={(e) => set(key, e.currentTarget.value)}>
+            <option value="">请选择</option>
+            {choices[key].map(([code, words]) => (
+              <option value={code}>{words}</option>
+            ))}
+          </select>
+        ) : key === 'expires' || key === 'effective' ? (
+          <input {...control} type="datetime-local" onChange={(e) => set(key, fromLocalInput(e.currentTarget.value))} />
+        ) : (
+          <textarea {...control} rows={key === 'headline' ? 1 : 3} onInput={(e) => set(key as keyof WarningInput, e.currentTarget.value)} />
+        )}
       </div>
     );
   };

@@ -17,8 +17,6 @@ import { Choice } from './ContestsFields.tsx';
 /** Close early, extend, extra time for a named participant (WCAG 2.2.1), and display settings. */
 export default function ContestsActions({ contest: c, onChanged }: { contest: ContestDetail; onChanged(): void }) {
   const { run: runAction, message, error } = useActionStatus();
-  const [confirmClose, setConfirmClose] = useState(false);
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const run = (action: () => Promise<unknown>, done: string) => runAction(action, done, onChanged);
   const api = adminContestApi[':id'];
   const param = { id: String(c.id) };
@@ -31,27 +29,14 @@ export default function ContestsActions({ contest: c, onChanged }: { contest: Co
     <section aria-labelledby="actions-title">
       <h2 id="actions-title">管理竞赛</h2>
       <ActionStatus message={message} error={error} />
-      {c.status !== 'closed' &&
-        (confirmClose ? (
-          <p>
-            提前结束后，正在答题的人会立即按已保存的答案交卷。{' '}
-            <button
-              type="button"
-              onClick={() => void run(() => call(api.close.$post({ param })), '竞赛已结束。').then(() => setConfirmClose(false))}
-            >
-              确定提前结束
-            </button>{' '}
-            <button type="button" class="secondary" onClick={() => setConfirmClose(false)}>
-              取消
-            </button>
-          </p>
-        ) : (
-          <p>
-            <button type="button" class="secondary" onClick={() => setConfirmClose(true)}>
-              提前结束竞赛
-            </button>
-          </p>
-        ))}
+      {c.status !== 'closed' && (
+        <ConfirmStep
+          label="提前结束竞赛"
+          consequence="提前结束后，正在答题的人会立即按已保存的答案交卷。"
+          confirmLabel="确定提前结束"
+          onConfirm={() => run(() => call(api.close.$post({ param })), '竞赛已结束。')}
+        />
+      )}
       <form
         class="admin-form"
         onSubmit={(e) => {
@@ -159,31 +144,47 @@ export default function ContestsActions({ contest: c, onChanged }: { contest: Co
       ) : (
         <p class="muted">竞赛结束后可以归档。</p>
       )}
-      {confirmDelete ? (
-        <p>
-          删除后竞赛码失效，无法恢复。只有还没有人参加的竞赛可以删除。{' '}
-          <button
-            type="button"
-            onClick={() =>
-              void run(async () => {
-                await call(api.$delete({ param }));
-                location.assign('/admin/contests/');
-              }, '已删除。').then(() => setConfirmDelete(false))
-            }
-          >
-            确定删除
-          </button>{' '}
-          <button type="button" class="secondary" onClick={() => setConfirmDelete(false)}>
-            取消
-          </button>
-        </p>
-      ) : (
-        <p>
-          <button type="button" class="secondary" onClick={() => setConfirmDelete(true)}>
-            删除竞赛
-          </button>
-        </p>
-      )}
+      <ConfirmStep
+        label="删除竞赛"
+        consequence="删除后竞赛码失效，无法恢复。只有还没有人参加的竞赛可以删除。"
+        confirmLabel="确定删除"
+        onConfirm={() =>
+          run(async () => {
+            await call(api.$delete({ param }));
+            location.assign('/admin/contests/');
+          }, '已删除。')
+        }
+      />
     </section>
+  );
+}
+
+/** Props: the action's button, what it cannot undo, the confirming button's words and the action. */
+interface ConfirmStepProps {
+  label: string;
+  consequence: string;
+  confirmLabel: string;
+  onConfirm: () => Promise<unknown>;
+}
+
+/** An action that cannot be undone, asked twice in place: its button, then the consequence with 确定… and 取消. */
+function ConfirmStep({ label, consequence, confirmLabel, onConfirm }: ConfirmStepProps) {
+  const [open, setOpen] = useState(false);
+  return open ? (
+    <p>
+      {consequence}{' '}
+      <button type="button" onClick={() => void onConfirm().then(() => setOpen(false))}>
+        {confirmLabel}
+      </button>{' '}
+      <button type="button" class="secondary" onClick={() => setOpen(false)}>
+        取消
+      </button>
+    </p>
+  ) : (
+    <p>
+      <button type="button" class="secondary" onClick={() => setOpen(true)}>
+        {label}
+      </button>
+    </p>
   );
 }

@@ -9,9 +9,9 @@ import { adminIdeasClient, campaignClient } from './ideas-api.ts';
 /** For admins (reloaded when `version` changes): the ranking, award decisions (a reason wherever they depart from it), feedback and the announcement. */
 export default function JudgingAwards({ campaign, version, onChange }: { campaign: Campaign; version: number; onChange: () => void }) {
   const [rows, setRows] = useState<RankedIdeaRow[]>([]);
-  const [awards, setAwards] = useState<Record<number, string>>({});
-  const [reasons, setReasons] = useState<Record<number, string>>({});
-  const [feedback, setFeedback] = useState<Record<number, string>>({});
+  const awards = usePerIdea();
+  const reasons = usePerIdea();
+  const feedback = usePerIdea();
   const { run: runAction, message, error } = useActionStatus();
   const [announcing, setAnnouncing] = useState(false);
   const param = { id: String(campaign.id) };
@@ -22,9 +22,9 @@ export default function JudgingAwards({ campaign, version, onChange }: { campaig
     call(campaignClient.ranking.$get({ param })).then(
       (r) => {
         setRows(r.ranking);
-        setAwards(Object.fromEntries(r.ranking.map((x) => [x.ideaId, x.award ?? ''])));
-        setReasons(Object.fromEntries(r.ranking.map((x) => [x.ideaId, x.awardReason ?? ''])));
-        setFeedback(Object.fromEntries(r.ranking.map((x) => [x.ideaId, x.panelFeedback ?? ''])));
+        awards.fill(r.ranking, (x) => x.award);
+        reasons.fill(r.ranking, (x) => x.awardReason);
+        feedback.fill(r.ranking, (x) => x.panelFeedback);
       },
       () => undefined,
     );
@@ -34,10 +34,10 @@ export default function JudgingAwards({ campaign, version, onChange }: { campaig
   const saveAwards = () => call(campaignClient.awards.$put({ param, json: { assignments } }));
   const assignments = rows.map((r) => ({
     ideaId: r.ideaId,
-    award: awards[r.ideaId] || null,
-    ...(reasons[r.ideaId]?.trim() ? { reason: reasons[r.ideaId]?.trim() } : {}),
+    award: awards.of(r.ideaId) || null,
+    ...(reasons.of(r.ideaId).trim() ? { reason: reasons.of(r.ideaId).trim() } : {}),
   }));
-  const useSuggestion = () => setAwards(Object.fromEntries(rows.map((r) => [r.ideaId, r.suggestedAward ?? ''])));
+  const useSuggestion = () => awards.fill(rows, (r) => r.suggestedAward);
 
   return (
     <section aria-labelledby="awards-title">
@@ -53,7 +53,7 @@ export default function JudgingAwards({ campaign, version, onChange }: { campaig
       {rows.length === 0 && <p>还没有入围的金点子。</p>}
       <ol class="moderation-list">
         {rows.map((r) => {
-          const departs = (awards[r.ideaId] || null) !== r.suggestedAward;
+          const departs = (awards.of(r.ideaId) || null) !== r.suggestedAward;
           return (
             <li key={r.ideaId} class="card">
               <h3>
@@ -65,12 +65,7 @@ export default function JudgingAwards({ campaign, version, onChange }: { campaig
               <div class="admin-form">
                 <Field id={`award-${r.ideaId}`} label="奖项">
                   {(p) => (
-                    <select
-                      {...p}
-                      disabled={!open}
-                      value={awards[r.ideaId] ?? ''}
-                      onChange={(e) => setAwards({ ...awards, [r.ideaId]: (e.currentTarget as HTMLSelectElement).value })}
-                    >
+                    <select {...p} disabled={!open} {...awards.control(r.ideaId)}>
                       <option value="">无</option>
                       {campaign.awards.map((a) => (
                         <option key={a.code} value={a.code}>
@@ -82,26 +77,11 @@ export default function JudgingAwards({ campaign, version, onChange }: { campaig
                 </Field>
                 {departs && (
                   <Field id={`reason-${r.ideaId}`} label="与排名不一致的理由（必填）">
-                    {(p) => (
-                      <input
-                        {...p}
-                        disabled={!open}
-                        value={reasons[r.ideaId] ?? ''}
-                        onInput={(e) => setReasons({ ...reasons, [r.ideaId]: (e.currentTarget as HTMLInputElement).value })}
-                      />
-                    )}
+                    {(p) => <input {...p} disabled={!open} {...reasons.control(r.ideaId)} />}
                   </Field>
                 )}
                 <Field id={`feedback-${r.ideaId}`} label="评审组公开反馈（提交人查询进度时可见，也显示在金点子页面）">
-                  {(p) => (
-                    <textarea
-                      {...p}
-                      rows={2}
-                      maxLength={500}
-                      value={feedback[r.ideaId] ?? ''}
-                      onInput={(e) => setFeedback({ ...feedback, [r.ideaId]: (e.currentTarget as HTMLTextAreaElement).value })}
-                    />
-                  )}
+                  {(p) => <textarea {...p} rows={2} maxLength={500} {...feedback.control(r.ideaId)} />}
                 </Field>
                 <button
                   type="button"
@@ -112,7 +92,7 @@ export default function JudgingAwards({ campaign, version, onChange }: { campaig
                         call(
                           adminIdeasClient[':id{[0-9]+}'].feedback.$put({
                             param: { id: String(r.ideaId) },
-                            json: { panelFeedback: feedback[r.ideaId] ?? '' },
+                            json: { panelFeedback: feedback.of(r.ideaId) },
                           }),
                         ),
                       `已保存 #${r.ideaId} 的反馈。`,
@@ -164,4 +144,23 @@ export default function JudgingAwards({ campaign, version, onChange }: { campaig
       )}
     </section>
   );
+}
+
+/** A text the admin edits for each ranked idea (its award, the reason, the panel's feedback), kept by idea id. */
+function usePerIdea() {
+  const [values, setValues] = useState<Record<number, string>>({});
+  return {
+    of: (id: number) => values[id] ?? '',
+    /** Sets every idea's text from the ranking (none is ''). */
+    fill: (rows: RankedIdeaRow[], pick: (r: RankedIdeaRow) => string | null) =>
+      setValues(Object.fromEntries(rows.map((r) => [r.ideaId, pick(r) ?? '']))),
+    /** The value and input handler of the control that edits idea `id`'s text. */
+    control: (id: number) => ({
+      value: values[id] ?? '',
+      onInput: (e: Event) => {
+        const value = (e.currentTarget as HTMLInputElement).value;
+        setValues((old) => ({ ...old, [id]: value }));
+      },
+    }),
+  };
 }

@@ -5,7 +5,7 @@ import { call } from '#site/lib/api-client.ts';
 import { supportText } from '../ideas/format.ts';
 import { ActionStatus, useActionStatus } from './action-status.tsx';
 import { adminIdeasClient, campaignClient } from './ideas-api.ts';
-import TableHead from '../shared/TableHead.tsx';
+import AdminTable from './AdminTable.tsx';
 
 /** For admins: seat the judges and choose the shortlist (入围) from the published ideas. */
 export default function JudgingSetup({ campaign, onChange }: { campaign: Campaign; onChange: () => void }) {
@@ -60,24 +60,21 @@ export default function JudgingSetup({ campaign, onChange }: { campaign: Campaig
       <p>
         从已公开的金点子中选择入围评审的条目（共 {ideas.length} 条已公开，{ideas.filter((i) => i.shortlisted).length} 条已入围）。
       </p>
-      <table class="admin-table">
-        <TableHead heads={['金点子', '支持', '入围']} />
-        <tbody>
-          {ideas.map((i) => (
-            <tr key={i.id}>
-              <td class="wrap">
-                #{i.id} {i.title}
-              </td>
-              <td>{supportText(i)}</td>
-              <td>
-                <button type="button" class="secondary" disabled={locked} onClick={() => shortlist(i, !i.shortlisted)}>
-                  {i.shortlisted ? `取消入围 #${i.id}` : `入围 #${i.id}`}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AdminTable columns={['金点子', '支持', '入围']}>
+        {ideas.map((i) => (
+          <tr key={i.id}>
+            <td class="wrap">
+              #{i.id} {i.title}
+            </td>
+            <td>{supportText(i)}</td>
+            <td>
+              <button type="button" class="secondary" disabled={locked} onClick={() => shortlist(i, !i.shortlisted)}>
+                {i.shortlisted ? `取消入围 #${i.id}` : `入围 #${i.id}`}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
     </section>
   );
 }

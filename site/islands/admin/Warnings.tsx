@@ -1,22 +1,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { PublicWarning } from '#api/warnings/contract.ts';
+import { warningInputSchema, type PublicWarning } from '#api/warnings/contract.ts';
 import { ApiRequestError, call } from '#site/lib/api-client.ts';
-import {
-  emptyForm,
-  formFromInput,
-  hasPlaceholders,
-  inputFromForm,
-  localProblems,
-  type DraftForm,
-  type WarningOptions,
-} from '../warnings/draft.ts';
+import { preValidate } from '#site/lib/pre-validate.ts';
+import { emptyForm, formFromInput, hasPlaceholders, inputFromForm, type DraftForm, type WarningOptions } from '../warnings/draft.ts';
 import '../warnings/warnings.css';
 import '../warnings/admin-warnings.css';
+import ConfirmDialog from '../ConfirmDialog.tsx';
 import { useActionStatus } from './action-status.tsx';
 import { can, useAccount } from './session.ts';
 import WarningsApprove from './WarningsApprove.tsx';
 import WarningsCancel from './WarningsCancel.tsx';
-import WarningsConfirm from './WarningsConfirm.tsx';
 import WarningsDelivery from './WarningsDelivery.tsx';
 import WarningsForm, { type FormMode } from './WarningsForm.tsx';
 import WarningsList from './WarningsList.tsx';
@@ -112,14 +105,19 @@ export default function Warnings({ options }: { options: WarningOptions }) {
     }
   };
 
+  /**
+   * The form's values as the API's body, checked first with the API's own schema: a field the API would
+   * refuse is marked at once, in its words, and nothing is sent. The body goes as the form wrote it.
+   */
+  const checkedInput = (f: DraftForm) => {
+    const json = inputFromForm(f);
+    preValidate(warningInputSchema, json);
+    return json;
+  };
+
   /** Saves the form as a draft (new or existing); returns its id. */
   const saveDraft = async (f: DraftForm): Promise<number> => {
-    const problems = localProblems(f);
-    if (Object.keys(problems).length) {
-      setFieldErrors(problems);
-      throw new ApiRequestError(400, 'invalid', '请检查标出的项目。', problems);
-    }
-    const json = inputFromForm(f);
+    const json = checkedInput(f);
     const mode = editor.mode;
     const r =
       mode.kind === 'draft'
@@ -143,9 +141,7 @@ export default function Warnings({ options }: { options: WarningOptions }) {
       if (hasPlaceholders(f)) throw new ApiRequestError(400, 'placeholders', PLACEHOLDER_MESSAGE);
       const mode = editor.mode;
       if (mode.kind === 'update') {
-        const problems = localProblems(f);
-        if (Object.keys(problems).length) throw new ApiRequestError(400, 'invalid', '请检查标出的项目。', problems);
-        const warning = inputFromForm(f);
+        const warning = checkedInput(f);
         return sendPublish(
           (confirm) => call(warningsApi[':id'].update.$post({ ...warningId(mode.id), json: { warning, confirm } })),
           '已发布更新',
@@ -183,7 +179,18 @@ export default function Warnings({ options }: { options: WarningOptions }) {
       )}
       {delivery && <WarningsDelivery key={delivery.id} id={delivery.id} title={delivery.title} />}
       {confirm && (
-        <WarningsConfirm message={confirm.message} busy={busy} onConfirm={() => void confirm.run()} onClose={() => setConfirm(null)} />
+        // The second confirmation a red or whole-city warning needs, in the API's own words.
+        <ConfirmDialog
+          title="请再次确认"
+          confirmLabel="确认发布"
+          cancelLabel="返回修改"
+          grave
+          busy={busy}
+          onConfirm={() => void confirm.run()}
+          onClose={() => setConfirm(null)}
+        >
+          <p role="alert">{confirm.message}</p>
+        </ConfirmDialog>
       )}
       {approve && (
         <WarningsApprove

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { WarningPreview as Preview } from '#api/warnings/contract.ts';
 import { ApiRequestError, call } from '#site/lib/api-client.ts';
+import '../confirm-dialog.css';
 import { warningId, warningsApi, type DraftWarning } from './warnings-client.ts';
 
 /** Props: the draft to check, and what to do with the approval. */
@@ -28,7 +29,7 @@ export default function WarningsApprove({ w, busy, onApprove, onClose }: Props) 
     return () => d?.close();
   }, [w.id]);
   return (
-    <dialog ref={ref} class="confirm-dialog approve-dialog" aria-labelledby="approve-title" onClose={onClose}>
+    <dialog ref={ref} class="site-confirm site-confirm--grave approve-dialog" aria-labelledby="approve-title" onClose={onClose}>
       <h2 id="approve-title">审核预警（四眼原则）</h2>
       <p>起草人：{w.author ?? '—'}。请逐字核对居民将看到的内容；审核通过后立即发布，你的姓名和审核时间会记入操作日志和推送报告。</p>
       {error && (

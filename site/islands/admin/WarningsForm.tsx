@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { hasPlaceholders, prefillFor, responseFor, type DraftForm, type Prefill, type WarningOptions } from '../warnings/draft.ts';
 import type { Templates } from './warnings-client.ts';
+import Field, { type ControlProps } from '../forms/Field.tsx';
 import WarningsPreview from './WarningsPreview.tsx';
 
 /** What the form is for: a new draft, an existing draft, or an update of a published warning. */
@@ -72,28 +73,13 @@ export default function WarningsForm(p: Props) {
     // Only when the templates themselves change: later edits are the publisher's own.
   }, [p.templates]);
   const differs = suggestion && TEXTS.some((k) => f[k] !== suggestion[k]);
-  const err = (key: string) => p.errors[key];
-  const field = (key: string, label: string, control: ComponentChildren, hint?: string) => (
-    <div class="wf-field">
-      <label for={`wf-${key}`}>{label}</label>
-      {hint && (
-        <p class="hint" id={`wf-${key}-hint`}>
-          {hint}
-        </p>
-      )}
+  // The API names an action by its line (`actions.2`): the error shows at the actions field.
+  const err = (key: string) => p.errors[key] ?? Object.entries(p.errors).find(([k]) => k.startsWith(`${key}.`))?.[1];
+  const field = (key: string, label: string, control: (c: ControlProps) => ComponentChildren, hint?: string) => (
+    <Field id={`wf-${key}`} label={label} hint={hint} error={err(key)}>
       {control}
-      {err(key) && (
-        <p class="field-error" id={`wf-${key}-error`}>
-          {err(key)}
-        </p>
-      )}
-    </div>
+    </Field>
   );
-  const aria = (key: string, hint = false) => ({
-    id: `wf-${key}`,
-    'aria-invalid': err(key) ? true : undefined,
-    'aria-describedby': [hint ? `wf-${key}-hint` : '', err(key) ? `wf-${key}-error` : ''].filter(Boolean).join(' ') || undefined,
-  });
   const text = (key: (typeof TEXTS)[number] | 'polygon') => ({
     value: f[key],
     onInput: (e: Event) => set(key, (e.currentTarget as HTMLInputElement).value),
@@ -119,42 +105,20 @@ export default function WarningsForm(p: Props) {
           ))}
           {f.status !== 'Actual' && <p class="hint">演练和测试信息会标明“演练”“测试”，只推送给选择接收演练信息的居民。</p>}
         </fieldset>
-        {field(
-          'hazard',
-          '灾种',
-          <select {...aria('hazard')} value={f.hazard} onChange={(e) => set('hazard', e.currentTarget.value)} required>
+        {field('hazard', '灾种', (c) => (
+          <select {...c} value={f.hazard} onChange={(e) => set('hazard', e.currentTarget.value)} required>
             <option value="">请选择</option>
             <optgroup label="气象预警信号（扬州市气象台）">
-              {o.hazards
-                .filter((h) => h.meteorological)
-                .map((h) => (
-                  <option key={h.code} value={h.code}>
-                    {h.name}
-                  </option>
-                ))}
+              {choices(o.hazards.filter((h) => h.meteorological).map((h) => [h.code, h.name]))}
             </optgroup>
-            <optgroup label="其他部门的预警">
-              {o.hazards
-                .filter((h) => !h.meteorological)
-                .map((h) => (
-                  <option key={h.code} value={h.code}>
-                    {h.name}
-                  </option>
-                ))}
-            </optgroup>
-          </select>,
-        )}
-        {field(
-          'level',
-          '预警级别',
-          <select {...aria('level')} value={f.level} onChange={(e) => set('level', e.currentTarget.value as DraftForm['level'])}>
-            {o.levels.map((l) => (
-              <option key={l.code} value={l.code}>
-                {l.colour}预警（{l.level}，{l.name}）
-              </option>
-            ))}
-          </select>,
-        )}
+            <optgroup label="其他部门的预警">{choices(o.hazards.filter((h) => !h.meteorological).map((h) => [h.code, h.name]))}</optgroup>
+          </select>
+        ))}
+        {field('level', '预警级别', (c) => (
+          <select {...c} value={f.level} onChange={(e) => set('level', e.currentTarget.value as DraftForm['level'])}>
+            {choices(o.levels.map((l) => [l.code, `${l.colour}预警（${l.level}，${l.name}）`]))}
+          </select>
+        ))}
         {p.templates && f.hazard && !suggestion && (
           <p class="hint">气象预警信号标准中没有这个灾种的这一级别，请核对级别，或自己填写说明。</p>
         )}
@@ -178,60 +142,30 @@ export default function WarningsForm(p: Props) {
             </p>
           )}
         </fieldset>
-        {field(
-          'effective',
-          '生效时间（北京时间）',
-          <input type="datetime-local" {...aria('effective')} {...timeProps(f.effective, (v) => set('effective', v))} />,
-        )}
-        {field(
-          'onset',
-          '预计开始时间（可不填）',
-          <input type="datetime-local" {...aria('onset')} {...timeProps(f.onset, (v) => set('onset', v))} />,
-        )}
-        {field(
-          'expires',
-          '失效时间（北京时间）',
-          <input type="datetime-local" {...aria('expires')} {...timeProps(f.expires, (v) => set('expires', v))} />,
-        )}
-        {field(
-          'urgency',
-          '紧急程度',
-          <select {...aria('urgency')} value={f.urgency} onChange={(e) => set('urgency', e.currentTarget.value as DraftForm['urgency'])}>
-            {URGENCY.map(([v, n]) => (
-              <option key={v} value={v}>
-                {n}
-              </option>
-            ))}
-          </select>,
-        )}
-        {field(
-          'certainty',
-          '确定程度',
-          <select
-            {...aria('certainty')}
-            value={f.certainty}
-            onChange={(e) => set('certainty', e.currentTarget.value as DraftForm['certainty'])}
-          >
-            {CERTAINTY.map(([v, n]) => (
-              <option key={v} value={v}>
-                {n}
-              </option>
-            ))}
-          </select>,
-        )}
-        {field(
-          'responseType',
-          '建议居民采取的行动',
-          <select {...aria('responseType')} value={f.responseType} onChange={(e) => set('responseType', e.currentTarget.value)}>
-            {Object.entries(o.responseNames)
-              .filter(([v]) => v !== 'AllClear')
-              .map(([v, n]) => (
-                <option key={v} value={v}>
-                  {n}
-                </option>
-              ))}
-          </select>,
-        )}
+        {field('effective', '生效时间（北京时间）', (c) => (
+          <input type="datetime-local" {...c} {...timeProps(f.effective, (v) => set('effective', v))} />
+        ))}
+        {field('onset', '预计开始时间（可不填）', (c) => (
+          <input type="datetime-local" {...c} {...timeProps(f.onset, (v) => set('onset', v))} />
+        ))}
+        {field('expires', '失效时间（北京时间）', (c) => (
+          <input type="datetime-local" {...c} {...timeProps(f.expires, (v) => set('expires', v))} />
+        ))}
+        {field('urgency', '紧急程度', (c) => (
+          <select {...c} value={f.urgency} onChange={(e) => set('urgency', e.currentTarget.value as DraftForm['urgency'])}>
+            {choices(URGENCY)}
+          </select>
+        ))}
+        {field('certainty', '确定程度', (c) => (
+          <select {...c} value={f.certainty} onChange={(e) => set('certainty', e.currentTarget.value as DraftForm['certainty'])}>
+            {choices(CERTAINTY)}
+          </select>
+        ))}
+        {field('responseType', '建议居民采取的行动', (c) => (
+          <select {...c} value={f.responseType} onChange={(e) => set('responseType', e.currentTarget.value)}>
+            {choices(Object.entries(o.responseNames).filter(([v]) => v !== 'AllClear'))}
+          </select>
+        ))}
         {differs && (
           <p>
             <button type="button" class="secondary" onClick={() => setF(withPrefill(f, suggestion))}>
@@ -244,37 +178,45 @@ export default function WarningsForm(p: Props) {
             模板中［ ］里的内容是占位符，发布前必须换成具体信息（地点、时间、安置点等），并删去不适用的条目。
           </p>
         )}
-        {field('headline', '标题（6–80 字）', <input {...aria('headline')} {...text('headline')} maxLength={80} required />)}
-        {field(
-          'description',
-          '情况说明：发生了什么、在哪里',
-          <textarea {...aria('description')} {...text('description')} rows={4} required />,
-        )}
+        {field('headline', '标题（6–80 字）', (c) => (
+          <input {...c} {...text('headline')} maxLength={80} required />
+        ))}
+        {field('description', '情况说明：发生了什么、在哪里', (c) => (
+          <textarea {...c} {...text('description')} rows={4} required />
+        ))}
         {field(
           'actions',
           '你现在应该做什么（居民行动，每行一条，最多 5 条）',
-          <textarea {...aria('actions', true)} {...text('actions')} rows={5} />,
+          (c) => (
+            <textarea {...c} {...text('actions')} rows={5} />
+          ),
           '放在预警最前面：3–5 条具体、马上能做的事，用大白话写，想到老人、孩子和行动不便的人。',
         )}
-        {field('instruction', '官方防御指南（完整版）', <textarea {...aria('instruction')} {...text('instruction')} rows={7} required />)}
+        {field('instruction', '官方防御指南（完整版）', (c) => (
+          <textarea {...c} {...text('instruction')} rows={7} required />
+        ))}
         <fieldset class="wf-english" lang="en">
           <legend lang="zh-CN">英文版本（供外籍居民、留学生和游客阅读；可不填）</legend>
           <p class="hint" lang="zh-CN">
             模板已预先填入英文，请和中文一样替换 [ ] 中的内容。三项都填才会作为第二个 CAP
             信息块（en-US）发出；全部留空时，英文页面只显示级别、灾种、区域和时间，并提示居民查看中文。
           </p>
-          {field('headlineEn', 'English headline', <input {...aria('headlineEn')} {...text('headlineEn')} maxLength={160} />)}
-          {field('descriptionEn', 'What is happening', <textarea {...aria('descriptionEn')} {...text('descriptionEn')} rows={4} />)}
-          {field(
-            'instructionEn',
-            'What residents should do now',
-            <textarea {...aria('instructionEn')} {...text('instructionEn')} rows={7} />,
-          )}
+          {field('headlineEn', 'English headline', (c) => (
+            <input {...c} {...text('headlineEn')} maxLength={160} />
+          ))}
+          {field('descriptionEn', 'What is happening', (c) => (
+            <textarea {...c} {...text('descriptionEn')} rows={4} />
+          ))}
+          {field('instructionEn', 'What residents should do now', (c) => (
+            <textarea {...c} {...text('instructionEn')} rows={7} />
+          ))}
         </fieldset>
         {field(
           'polygon',
           '影响范围多边形（可不填）',
-          <input {...aria('polygon', true)} {...text('polygon')} inputMode="decimal" autocomplete="off" />,
+          (c) => (
+            <input {...c} {...text('polygon')} inputMode="decimal" autocomplete="off" />
+          ),
           '格式：纬度,经度 纬度,经度 …，至少 4 个点，首尾相同（WGS-84）。',
         )}
         <div class="wf-actions">
@@ -300,4 +242,13 @@ export default function WarningsForm(p: Props) {
 
 function timeProps(value: string, onChange: (v: string) => void) {
   return { value, onInput: (e: Event) => onChange((e.currentTarget as HTMLInputElement).value) };
+}
+
+/** The options of a select: each value with the words publishers read. */
+function choices(pairs: Array<[string, string]>) {
+  return pairs.map(([value, name]) => (
+    <option key={value} value={value}>
+      {name}
+    </option>
+  ));
 }

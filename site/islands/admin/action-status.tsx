@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { ApiRequestError } from '#site/lib/api-client.ts';
 
@@ -55,5 +56,28 @@ export function ActionStatus({ message, error }: { message: string; error: strin
         </p>
       )}
     </div>
+  );
+}
+
+/** A console form: submitting runs `onSubmit` (given the form, to read its values) instead of leaving the page. */
+export function ActionForm({
+  class: className = 'admin-form',
+  onSubmit,
+  children,
+}: {
+  class?: string;
+  onSubmit: (form: HTMLFormElement) => void;
+  children: ComponentChildren;
+}) {
+  return (
+    <form
+      class={className}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit(e.currentTarget);
+      }}
+    >
+      {children}
+    </form>
   );
 }

@@ -86,16 +86,6 @@ export function formFromInput(i: WarningInput): DraftForm {
   };
 }
 
-/** Field problems the browser can see before asking the server. */
-export function localProblems(f: DraftForm): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!f.hazard) out['hazard'] = '请选择灾种';
-  if (Number.isNaN(fromLocalInput(f.effective))) out['effective'] = '请填写生效时间';
-  if (Number.isNaN(fromLocalInput(f.expires))) out['expires'] = '请填写失效时间';
-  if (f.onset && Number.isNaN(fromLocalInput(f.onset))) out['onset'] = '开始时间格式不正确';
-  return out;
-}
-
 /** The body the API takes. */
 export function inputFromForm(f: DraftForm): WarningInput {
   return {
