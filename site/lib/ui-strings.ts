@@ -4,6 +4,12 @@
 /** A page's language: Chinese first, English for visitors (/en/…). */
 export type Lang = 'zh-CN' | 'en';
 
+/** Props of a component that both language routes render. */
+export interface LangProps {
+  /** The page's language (Chinese unless given). */
+  lang?: Lang;
+}
+
 /** The header's search form: its landmark name, the field's hidden label, its example and the button. */
 interface SiteSearch {
   label: string;
@@ -52,6 +58,21 @@ const zh = {
     switchInBar: false,
     search: { label: '全站搜索', field: '搜索应急知识', placeholder: '例如：暴雨、心肺复苏', submit: '搜索' } as SiteSearch | null,
   },
+  /** A guide's page (GuideArticle). */
+  guide: { keyPoints: '最重要的三件事' },
+  /** The home page (HomeSections, CallFirst). */
+  home: {
+    call: '遇到紧急情况，先打电话',
+    sectionsTitle: '栏目',
+    sections: [
+      { href: '/guides/', title: '应急知识', text: '暴雨、台风、地震、火灾、燃气泄漏……事前怎么防、事中怎么躲、怎样自救互救。' },
+      { href: '/shelters/', title: '避难场所', text: '找到离你最近的应急避难场所，看看那里有什么、怎么走。' },
+      { href: '/warnings/', title: '预警信息', text: '正在生效的预警：在哪里、做什么、到什么时候。' },
+      { href: '/training/', title: '培训', text: '家庭、学校、社区的应急课程和演练活动。' },
+      { href: '/contest/', title: '知识竞赛', text: '学校和社区的应急知识竞赛，也可以自己练一练。' },
+      { href: '/ideas/', title: '金点子', text: '你对扬州应急管理有什么好建议？提出来，大家支持，专家评审。' },
+    ],
+  },
 };
 
 const en: typeof zh = {
@@ -89,6 +110,29 @@ const en: typeof zh = {
     switchInBar: true,
     // The search index is Chinese: the English pages have no search.
     search: null,
+  },
+  guide: { keyPoints: 'The three things that matter most' },
+  home: {
+    call: 'In an emergency, call first',
+    sectionsTitle: 'In English',
+    sections: [
+      { href: '/en/warnings/', title: 'Warnings', text: 'Warnings in force now: where, what to do, and until when.' },
+      {
+        href: '/en/shelters/',
+        title: 'Emergency shelters',
+        text: 'Find the nearest shelter for the hazard you face, what it has and how to get there.',
+      },
+      {
+        href: '/en/guides/',
+        title: 'Safety guides',
+        text: 'Rainstorms, typhoons, earthquakes, fire, heat, CPR, gas leaks and road accidents: what to do before, during and after.',
+      },
+      {
+        href: '/en/numbers/',
+        title: 'Emergency numbers',
+        text: 'Police 110, fire 119, ambulance 120, traffic accidents 122, and other numbers you may need.',
+      },
+    ],
   },
 };
 
