@@ -35,7 +35,9 @@ describe.runIf(process.getuid?.() === 0)('a data folder on a full disk', () => {
     const disk = fullDisk('1m');
     disk.fill();
     // The default log level and database: LOG_LEVEL and DATABASE_URL unset.
-    const { LOG_LEVEL: _level, DATABASE_URL: _url, ...env } = process.env;
+    const env = { ...process.env };
+    delete env['LOG_LEVEL'];
+    delete env['DATABASE_URL'];
     const res = spawnSync(process.execPath, ['api/server.ts'], {
       env: { ...env, PORT: '1', HOST: '127.0.0.1', DATA_DIR: disk.dir },
       encoding: 'utf8',
