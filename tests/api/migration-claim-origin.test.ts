@@ -1,14 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { ChildProcess } from 'node:child_process';
-import { migrate } from 'drizzle-orm/libsql/migrator';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openDatabase, type Database } from '#api/db/client.ts';
-import { migrateDatabase } from '#api/db/migrate.ts';
+import type { Database } from '#api/db/client.ts';
 import { claimItems } from '#api/push/delivery-store.ts';
-import { startSqld } from '../fixtures/db.ts';
-import { migrationsBefore } from '../fixtures/migrations.ts';
+import { databaseBefore } from '../fixtures/migrations.ts';
 
 // A delivery running while the server is upgraded to claims by origin: its items still to send must
 // get their push service's origin, or the new worker would never claim them.
@@ -29,27 +22,15 @@ INSERT INTO delivery_items (id, delivery_id, subscription_id, state) VALUES
 `;
 
 describe('the claim-by-origin migration on a database with a running delivery', () => {
-  let dir: string;
   let database: Database;
-  let sqld: ChildProcess | undefined;
+  let cleanup: () => Promise<void>;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'yzready-origin-'));
-    let url = `file:${join(dir, 'old.db')}`;
-    if (process.env['TEST_DB'] === 'sqld') ({ url, proc: sqld } = await startSqld(dir));
-    database = await openDatabase(url);
-    await migrate(database.db, { migrationsFolder: migrationsBefore(dir, 'push-claim-origin') });
-    await database.client.executeMultiple(ROWS);
-    await migrateDatabase(database);
+    const old = await databaseBefore('push-claim-origin', ROWS);
+    ({ database, cleanup } = old);
+    await old.upgrade();
   });
-  afterAll(async () => {
-    database.close();
-    if (sqld) {
-      sqld.kill('SIGTERM');
-      await new Promise((r) => sqld?.once('exit', r));
-    }
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => cleanup());
 
   test('the items still to send are claimed by their push service, each once; the item of a removed subscription too', async () => {
     const claim = async (origin: string) => (await claimItems(database, 1, [{ origin, limit: 10 }], 60_000)).map((i) => [i.id, i.origin]);

@@ -1,13 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { ChildProcess } from 'node:child_process';
-import { migrate } from 'drizzle-orm/libsql/migrator';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openDatabase, type Database } from '#api/db/client.ts';
-import { migrateDatabase } from '#api/db/migrate.ts';
-import { startSqld } from '../fixtures/db.ts';
-import { migrationsBefore } from '../fixtures/migrations.ts';
+import type { Database } from '#api/db/client.ts';
+import { databaseBefore } from '../fixtures/migrations.ts';
 
 // A database written by the version before the foreign keys (every migration up to `foreign-keys`),
 // holding rows of every relation, including what that version could leave dangling: a delivery item
@@ -76,29 +69,17 @@ const counts = async (database: Database) =>
   );
 
 describe('the foreign-keys migration on a database of the previous version', () => {
-  let dir: string;
   let database: Database;
-  let sqld: ChildProcess | undefined;
+  let cleanup: () => Promise<void>;
   let before: Record<string, number>;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'yzready-fk-'));
-    let url = `file:${join(dir, 'old.db')}`;
-    if (process.env['TEST_DB'] === 'sqld') ({ url, proc: sqld } = await startSqld(dir));
-    database = await openDatabase(url);
-    await migrate(database.db, { migrationsFolder: migrationsBefore(dir, 'foreign-keys') });
-    await database.client.executeMultiple(ROWS);
+    const old = await databaseBefore('foreign-keys', ROWS);
+    ({ database, cleanup } = old);
     before = await counts(database);
-    await migrateDatabase(database);
+    await old.upgrade();
   });
-  afterAll(async () => {
-    database.close();
-    if (sqld) {
-      sqld.kill('SIGTERM');
-      await new Promise((r) => sqld?.once('exit', r));
-    }
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => cleanup());
 
   test('keeps every row, and the rows read back typed', async () => {
     expect(before['delivery_items']).toBe(2);
