@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { isLoopbackHttp, parseTrustedProxies, TrustedProxies } from './client-address.ts';
 import { mapTileEnvSchema, parseMapTiles, type MapTiles } from './map-tiles.ts';
 import { parseAllowlist } from './push/allowlist.ts';
+import { storageProblem } from './storage-problem.ts';
 import { defaultCryptoThreads } from './push/encrypt-pool.ts';
 
 /** `DATA_DIR`: where generated server state (database file, secret, keys) lives; `data` by default. */
@@ -123,22 +124,6 @@ export interface Env {
 
 /** Thrown when a variable is invalid; the message names the variable and what it should be. */
 export class EnvError extends Error {}
-
-/** What to do about a file-system error on the data folder, in one line. */
-export function storageProblem(dir: string, err: unknown): string {
-  const code = String((err as { code?: unknown } | null)?.code ?? '');
-  const why =
-    code === 'ENOSPC' || code === 'SQLITE_FULL'
-      ? '磁盘已满，请腾出空间'
-      : code === 'EROFS' || code === 'SQLITE_READONLY'
-        ? '所在的文件系统是只读的，请改为可写的目录'
-        : code === 'EACCES' || code === 'EPERM'
-          ? '运行服务的用户没有写权限，请修改目录权限或换一个目录'
-          : code === 'ENOENT' || code === 'ENOTDIR'
-            ? '目录不存在且无法创建，请先创建它'
-            : `无法写入（${code || '未知原因'}），请检查磁盘和权限`;
-  return `数据目录 ${dir} ${why}（或用 DATA_DIR 指向另一个可写的目录），服务未启动。`;
-}
 
 /** Creates `dir` if needed and proves it writable with a probe file; an EnvError naming the folder otherwise. */
 function ensureWritableDir(dir: string): void {

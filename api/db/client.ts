@@ -1,6 +1,8 @@
 import { createClient, type Client, type InArgs, type InStatement, type InValue } from '@libsql/client';
 import Libsql from 'libsql';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import { dirname, resolve } from 'node:path';
+import { storageProblem } from '../storage-problem.ts';
 import * as schema from './schema.ts';
 
 /** The drizzle database with the project's schema. */
@@ -88,6 +90,18 @@ export function isStorageError(err: unknown): boolean {
     e = e.cause;
   }
   return false;
+}
+
+/**
+ * A write the data folder's disk refused (full, read-only) as a 503 whose message names the folder
+ * and what to do, so the log says it in one line; other errors pass unchanged.
+ */
+function storageRefusal(folder: string, err: unknown): unknown {
+  if (!isStorageError(err)) return err;
+  let e: unknown = err;
+  while (e instanceof Error && !(e as { code?: unknown }).code && e.cause) e = e.cause;
+  const code = String((e as { code?: unknown }).code ?? 'SQLITE_IOERR');
+  return new DatabaseUnavailable(storageProblem(folder, { code }, true), code);
 }
 
 /** Rejects with DatabaseUnavailable when `p` has not settled within `ms` (a frozen server never answers). */
@@ -215,16 +229,15 @@ export async function openDatabase(url: string, options: OpenOptions | string = 
   const db = drizzle(client, { schema });
   const path = isFile ? filePath(url) : null;
   const writer = path ? preparedConnection(path) : null;
+  const folder = path ? dirname(resolve(path)) : null;
   let tail: Promise<unknown> = Promise.resolve();
   return {
     db,
     client,
     kind: isFile ? 'file' : 'remote',
     write<T>(fn: (d: Db) => Promise<T>): Promise<T> {
-      const run = tail.then(
-        () => fn(db),
-        () => fn(db),
-      );
+      const attempt = () => (folder ? fn(db).catch((err: unknown) => Promise.reject(storageRefusal(folder, err))) : fn(db));
+      const run = tail.then(attempt, attempt);
       tail = run.catch(() => undefined);
       return run;
     },

@@ -147,10 +147,15 @@ export const deliveryItems = sqliteTable(
      * gives an item back only while the item still carries the token it claimed it with.
      */
     claim: integer('claim').notNull().default(0),
+    /**
+     * The push service origin of the subscription's endpoint, copied at publish: claims go by origin
+     * through the index, so items of a resting or full origin are never read past.
+     */
+    origin: text('origin').notNull().default(''),
   },
   (t) => [
     uniqueIndex('delivery_items_pair').on(t.deliveryId, t.subscriptionId),
-    index('delivery_items_state').on(t.deliveryId, t.state, t.notBefore),
+    index('delivery_items_claim').on(t.deliveryId, t.origin, t.state, t.notBefore),
   ],
 );
 

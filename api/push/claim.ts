@@ -4,10 +4,18 @@ import { pushSubscriptions } from '../db/schema-warnings.ts';
 import { findWarning } from '../warnings/store.ts';
 import { endpointAllowed } from './allowlist.ts';
 import type { Breakers } from './breaker.ts';
-import { claimItems, dbNow, runningDeliveries, skipDelivery, type Claimed, type RunningDelivery } from './delivery-store.ts';
-import { MIN_QUEUE, type createLanes, type Lane, type Payload, type Ready } from './lanes.ts';
+import {
+  claimItems,
+  dbNow,
+  deliveryOrigins,
+  runningDeliveries,
+  skipDelivery,
+  type Claimed,
+  type OriginAsk,
+  type RunningDelivery,
+} from './delivery-store.ts';
+import type { createLanes, Lane, Payload, Ready } from './lanes.ts';
 import { payloadFor } from './payload.ts';
-import { splitEndpoint } from './sender.ts';
 import type { WriteBack } from './write-back.ts';
 
 /** Items claimed at a time. */
@@ -31,8 +39,8 @@ export function createClaimer(opts: {
   stopping: () => boolean;
 }) {
   const { database, lanes, breakers, book, pump, allowlist, leaseMs, clock, stopping } = opts;
-  /** The running deliveries as of the last claim, with their message once it is built. */
-  const live = new Map<number, RunningDelivery & { payload?: Payload | null | undefined }>();
+  /** The running deliveries as of the last claim, with their message and push service origins once read. */
+  const live = new Map<number, RunningDelivery & { payload?: Payload | null | undefined; origins?: string[] | undefined }>();
   /** Database time minus this host's monotonic time, measured at each claim. */
   let offset = 0;
   const dbTime = () => performance.now() + offset;
@@ -40,7 +48,7 @@ export function createClaimer(opts: {
   /** Queues a claimed item on its origin's lane. */
   function enqueue(item: Claimed, sub: Ready['sub'], payload: Payload | null, priority: number, leaseUntil: number): Lane {
     const before = book.held.get(item.id);
-    const origin = sub ? splitEndpoint(sub.endpoint).origin : '';
+    const { origin } = item;
     if (before) {
       // Claimed again by this very process (its lease ran out unrenewed): one copy, under the new token.
       Object.assign(before.item, { claim: item.claim, attempts: item.attempts });
@@ -60,7 +68,10 @@ export function createClaimer(opts: {
     if (book.renewDue()) await book.renew();
     const running = await runningDeliveries(database);
     offset = (await dbNow(database)) - performance.now();
-    for (const d of running) live.set(d.deliveryId, { ...d, payload: live.get(d.deliveryId)?.payload });
+    for (const d of running) {
+      const known = live.get(d.deliveryId);
+      live.set(d.deliveryId, { ...d, payload: known?.payload, origins: known?.origins });
+    }
     for (const id of live.keys()) if (!running.some((d) => d.deliveryId === id)) live.delete(id);
     let budget = BATCH;
     let got = 0;
@@ -71,22 +82,34 @@ export function createClaimer(opts: {
         continue;
       }
       const priority = d.rank * 1e14 + d.sent;
-      // Resting origins, those on probation with their probe taken, and those with enough of this or
-      // more urgent messages queued, wait in the database.
+      const job = live.get(d.deliveryId);
+      // A delivery's origins are fixed at publish: read once, then each claim asks each origin for its lane's room.
+      const origins = job?.origins ?? (await deliveryOrigins(database, d.deliveryId));
+      if (job) job.origins = origins;
+      // Resting origins, and those on probation with their probe taken, wait in the database.
       const probing = lanes.all().filter((l) => (l.queue.length || l.active) && !breakers.isClosed(l.origin));
       const resting = new Set([...breakers.openOrigins(), ...probing.map((l) => l.origin)]);
-      const full = lanes.full(priority, resting);
-      const exclude = [...resting, ...full.origins];
-      // No more than the lanes left in have room for: a batch sized for a fast lane that is full would
-      // otherwise go wholly to the slow or dead ones (at the start, a healthy lane is full after one claim).
-      // The first claim, with no lane known yet, takes a whole batch.
-      const asked = lanes.all().length ? Math.min(budget, Math.max(MIN_QUEUE, full.room)) : budget;
+      // Each origin no more than its lane has room for, of this or less urgent messages: a dead or slow
+      // origin's lane is small, so its messages wait in the database and never crowd out a fast one's.
+      // The small asks first, so that a fast lane's large one does not take every origin's share.
+      const rooms = origins
+        .filter((origin) => !resting.has(origin))
+        .map((origin) => ({ origin, limit: lanes.room(origin, priority) }))
+        .filter((a) => a.limit > 0)
+        .sort((a, b) => a.limit - b.limit);
+      const asks: OriginAsk[] = [];
+      let asked = 0;
+      for (const a of rooms) {
+        const limit = Math.min(budget - asked, a.limit);
+        if (limit <= 0) break;
+        asks.push({ origin: a.origin, limit });
+        asked += limit;
+      }
       const started = performance.now();
-      const items = await claimItems(database, d.deliveryId, asked, leaseMs, exclude);
+      const items = await claimItems(database, d.deliveryId, asks, leaseMs);
       if (!items.length) continue;
       budget -= items.length;
       got += items.length;
-      const job = live.get(d.deliveryId);
       if (job && job.payload === undefined) {
         const w = await findWarning(database, d.warningId);
         job.payload = w ? await payloadFor(database, w, clock()) : null;

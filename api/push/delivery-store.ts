@@ -16,6 +16,8 @@ export interface Claimed {
   attempts: number;
   /** The item's claim count after this claim: results and renewals count only while it is unchanged. */
   claim: number;
+  /** Its push service origin. */
+  origin: string;
 }
 
 /** A running delivery and what decides its turn: most severe first, then newest. */
@@ -46,30 +48,44 @@ export async function runningDeliveries(database: Database): Promise<RunningDeli
 }
 
 /**
- * Claims up to `limit` due items of one delivery atomically, so several processes never take the
- * same one; items on push service origins that are resting (`exclude`) stay in the database.
+ * The push service origin of an endpoint in SQL: up to the first '/' after '//', as `splitEndpoint`
+ * does (migration 0016 backfills with the same expression).
  */
-export async function claimItems(
-  database: Database,
-  deliveryId: number,
-  limit: number,
-  leaseMs: number,
-  exclude: readonly string[],
-): Promise<Claimed[]> {
-  // One excluded origin per NOT EXISTS keeps the query simple for any number of resting origins.
-  const notResting: SQL = exclude.length
-    ? sql`AND (s.endpoint IS NULL OR NOT EXISTS (SELECT 1 FROM json_each(${JSON.stringify(exclude.map((o) => `${o}/`))}) o
-        WHERE substr(s.endpoint, 1, length(o.value)) = o.value))`
-    : sql``;
+export const endpointOrigin = (endpoint: SQL) => {
+  const rest = sql`instr(substr(${endpoint}, instr(${endpoint}, '//') + 2), '/')`;
+  return sql`CASE WHEN ${rest} = 0 THEN ${endpoint} ELSE substr(${endpoint}, 1, instr(${endpoint}, '//') + ${rest}) END`;
+};
+
+/** How many due items to claim from one push service origin. */
+export interface OriginAsk {
+  origin: string;
+  limit: number;
+}
+
+/**
+ * Claims due items of one delivery atomically, at most `limit` from each origin asked for, so several
+ * processes never take the same one. Each origin's share is one range of the index (delivery, origin,
+ * state, due time): items of origins not asked for (resting, or with enough queued) are never read.
+ */
+export async function claimItems(database: Database, deliveryId: number, asks: readonly OriginAsk[], leaseMs: number): Promise<Claimed[]> {
+  const shares = asks.map(
+    (a) => sql`SELECT id FROM (SELECT id FROM delivery_items
+      WHERE delivery_id = ${deliveryId} AND origin = ${a.origin} AND state IN ('pending', 'sending') AND not_before <= ${DB_NOW}
+      LIMIT ${a.limit})`,
+  );
+  if (!shares.length) return [];
   return database.write((db) =>
     db.all<Claimed>(sql`
       UPDATE delivery_items SET state = 'sending', attempts = attempts + 1, claim = claim + 1, not_before = ${DB_NOW} + ${leaseMs}
-      WHERE id IN (
-        SELECT i.id FROM delivery_items i LEFT JOIN push_subscriptions s ON s.id = i.subscription_id
-        WHERE i.delivery_id = ${deliveryId} AND i.state IN ('pending', 'sending') AND i.not_before <= ${DB_NOW} ${notResting}
-        LIMIT ${limit})
-      RETURNING id, delivery_id AS deliveryId, subscription_id AS subscriptionId, attempts, claim`),
+      WHERE id IN (${sql.join(shares, sql` UNION ALL `)})
+      RETURNING id, delivery_id AS deliveryId, subscription_id AS subscriptionId, attempts, claim, origin`),
   );
+}
+
+/** The push service origins of a delivery's items (fixed at publish). */
+export async function deliveryOrigins(database: Database, deliveryId: number): Promise<string[]> {
+  const rows = await database.db.all<{ origin: string }>(sql`SELECT DISTINCT origin FROM delivery_items WHERE delivery_id = ${deliveryId}`);
+  return rows.map((r) => r.origin);
 }
 
 /** Marks the due items of an expired or superseded message skipped: sending them now would only mislead. */

@@ -49,8 +49,8 @@ const FIRST_LIMIT = 4;
  * so it never fills memory, and the claims, with messages that cannot go out.
  */
 const DEPTH = 16;
-/** Fewest items a lane may queue; also the least a claim asks for, so that origins not yet seen can turn up. */
-export const MIN_QUEUE = 64;
+/** Fewest items a lane may queue. */
+const MIN_QUEUE = 64;
 /** Items sealed ahead per request a lane may have in flight. */
 const AHEAD = 8;
 
@@ -99,25 +99,16 @@ export function createLanes(concurrency: number, seal: (r: Ready) => void) {
     /** Empties a lane's queue, returning what was in it. */
     drain: (lane: Lane): Ready[] => lane.queue.splice(0),
     /**
-     * Origins with a full queue of messages at least as urgent as `priority` (marked as waiting for
-     * room), and how many more such messages the other lanes may take together; `resting` ones
-     * (left out of the claim anyway) count for neither.
+     * How many more messages at least as urgent as `priority` an origin's lane may take (one not seen
+     * yet: a new lane's worth); a full lane is marked as waiting for room.
      */
-    full(priority: number, resting: ReadonlySet<string>): { origins: string[]; room: number } {
-      const origins: string[] = [];
-      let room = 0;
-      for (const lane of lanes.values()) {
-        if (resting.has(lane.origin)) continue;
-        const less = lane.queue.findIndex((q) => q.priority < priority);
-        const queued = less < 0 ? lane.queue.length : less;
-        if (queued < capOf(lane)) {
-          room += capOf(lane) - queued;
-          continue;
-        }
-        lane.waiting = true;
-        origins.push(lane.origin);
-      }
-      return { origins, room };
+    room(origin: string, priority: number): number {
+      const lane = lanes.get(origin);
+      if (!lane) return MIN_QUEUE;
+      const less = lane.queue.findIndex((q) => q.priority < priority);
+      const room = capOf(lane) - (less < 0 ? lane.queue.length : less);
+      if (room <= 0) lane.waiting = true;
+      return Math.max(0, room);
     },
     /** Whether a lane left out of a claim has room again (once: it is no longer waiting). */
     hasRoom(lane: Lane): boolean {

@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { auditInsertWhen, type AuditInput } from '../audit.ts';
 import type { Database } from '../db/client.ts';
+import { endpointOrigin } from '../push/delivery-store.ts';
 import { warnings, type WarningRow } from '../db/schema-warnings.ts';
 import { CITY_CODE } from '../domain/areas.ts';
 import { LEVELS } from '../domain/hazards.ts';
@@ -156,8 +157,8 @@ export async function publishDraft(
         WHERE ${draft.msgType === 'Cancel' ? 1 : 0} = 1 AND id IN (SELECT id FROM chain) AND ${mine}`),
       db.run(sql`INSERT INTO deliveries (warning_id, state, created_at) SELECT ${draft.id}, 'running', ${now} WHERE ${mine}`),
       db.run(sql`
-        INSERT INTO delivery_items (delivery_id, subscription_id, state)
-        SELECT (SELECT id FROM deliveries WHERE warning_id = ${draft.id}), s.id, 'pending'
+        INSERT INTO delivery_items (delivery_id, subscription_id, state, origin)
+        SELECT (SELECT id FROM deliveries WHERE warning_id = ${draft.id}), s.id, 'pending', ${endpointOrigin(sql`s.endpoint`)}
         FROM push_subscriptions s
         WHERE ${mine} AND s.min_rank <= ${rank}
           AND (s.hazards IS NULL OR EXISTS (SELECT 1 FROM json_each(s.hazards) h WHERE h.value = ${draft.hazard}))

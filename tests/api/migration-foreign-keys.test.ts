@@ -1,12 +1,6 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { ChildProcess } from 'node:child_process';
-import { migrate } from 'drizzle-orm/libsql/migrator';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openDatabase, type Database } from '#api/db/client.ts';
-import { migrateDatabase, MIGRATIONS_DIR } from '#api/db/migrate.ts';
-import { startSqld } from '../fixtures/db.ts';
+import type { Database } from '#api/db/client.ts';
+import { databaseBefore } from '../fixtures/migrations.ts';
 
 // A database written by the version before the foreign keys (every migration up to `foreign-keys`),
 // holding rows of every relation, including what that version could leave dangling: a delivery item
@@ -30,18 +24,6 @@ const TABLES = [
   'cap_feeds',
   'cap_feed_items',
 ] as const;
-
-/** A copy of the migrations folder that stops just before the foreign-keys migration. */
-function previousMigrations(dir: string): string {
-  const out = join(dir, 'migrations-before');
-  cpSync(MIGRATIONS_DIR, out, { recursive: true });
-  const journalPath = join(out, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<{ tag: string }> };
-  const at = journal.entries.findIndex((e) => e.tag.endsWith('foreign-keys'));
-  expect(at).toBeGreaterThan(0);
-  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, at) }));
-  return out;
-}
 
 const ROWS = `
 INSERT INTO accounts (id, username, display_name, password_hash, roles, created_at, updated_at)
@@ -87,29 +69,17 @@ const counts = async (database: Database) =>
   );
 
 describe('the foreign-keys migration on a database of the previous version', () => {
-  let dir: string;
   let database: Database;
-  let sqld: ChildProcess | undefined;
+  let cleanup: () => Promise<void>;
   let before: Record<string, number>;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'yzready-fk-'));
-    let url = `file:${join(dir, 'old.db')}`;
-    if (process.env['TEST_DB'] === 'sqld') ({ url, proc: sqld } = await startSqld(dir));
-    database = await openDatabase(url);
-    await migrate(database.db, { migrationsFolder: previousMigrations(dir) });
-    await database.client.executeMultiple(ROWS);
+    const old = await databaseBefore('foreign-keys', ROWS);
+    ({ database, cleanup } = old);
     before = await counts(database);
-    await migrateDatabase(database);
+    await old.upgrade();
   });
-  afterAll(async () => {
-    database.close();
-    if (sqld) {
-      sqld.kill('SIGTERM');
-      await new Promise((r) => sqld?.once('exit', r));
-    }
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => cleanup());
 
   test('keeps every row, and the rows read back typed', async () => {
     expect(before['delivery_items']).toBe(2);
