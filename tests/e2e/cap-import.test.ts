@@ -59,6 +59,12 @@ describe.runIf(browserAvailable())('a publisher imports a CAP file from the rele
     await site.signIn(page, 'chief', 'Feed-Admin-Pass-2027', '/admin/cap-feeds/');
     await hydrated(page, 'CapFeeds');
     await page.getByLabel('名称').fill('江苏省预警信息发布中心');
+    // A source off the allowlist is refused, and what the admin typed stays in the form to correct.
+    await page.getByLabel('地址（https://）').fill('https://cap.example.org/feed.atom');
+    await page.getByRole('button', { name: '添加' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 }).toBeTruthy();
+    expect(await page.getByLabel('地址（https://）').inputValue()).toBe('https://cap.example.org/feed.atom');
+    expect(await page.getByLabel('名称').inputValue()).toBe('江苏省预警信息发布中心');
     await page.getByLabel('地址（https://）').fill('https://127.0.0.1:9/cap/feed.atom');
     await page.getByRole('button', { name: '添加' }).click();
     const card = page.locator('.cap-feeds li.card').filter({ hasText: '江苏省预警信息发布中心' });

@@ -87,7 +87,7 @@ export default function CapFeeds() {
         <ActionForm
           class="admin-form warning-form"
           onSubmit={() =>
-            void act(() => call(capApi.feeds.$post({ json: preValidate(capFeedSchema, { url, name }) }))).then(() => setUrl(''))
+            void act(() => call(capApi.feeds.$post({ json: preValidate(capFeedSchema, { url, name }) }))).then((added) => added && setUrl(''))
           }
         >
           <h3>添加订阅源</h3>
@@ -143,7 +143,7 @@ export default function CapFeeds() {
                   json: preValidate(trustedSenderSchema, { sender, trusted: true, exemptTwoPerson: exempt }),
                 }),
               ),
-            ).then(() => setSender(''))
+            ).then((trusted) => trusted && setSender(''))
           }
         >
           <div class="wf-field">
