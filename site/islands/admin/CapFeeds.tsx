@@ -87,7 +87,9 @@ export default function CapFeeds() {
         <ActionForm
           class="admin-form warning-form"
           onSubmit={() =>
-            void act(() => call(capApi.feeds.$post({ json: preValidate(capFeedSchema, { url, name }) }))).then((added) => added && setUrl(''))
+            void act(() => call(capApi.feeds.$post({ json: preValidate(capFeedSchema, { url, name }) }))).then(
+              (added) => added && setUrl(''),
+            )
           }
         >
           <h3>添加订阅源</h3>
