@@ -100,3 +100,8 @@ export async function getEventsSplit(now: Date = BUILD_TIME): Promise<{ upcoming
 export async function getMaterials(): Promise<Material[]> {
   return (await getCollection('materials')).sort((a, b) => a.data.order - b.data.order);
 }
+
+/** `getStaticPaths` of one page per entry: the entry's id as the route parameter `param`, the entry as the prop `entry`. */
+export function pagePerEntry<P extends string, E extends { id: string }>(param: P, entries: E[]) {
+  return entries.map((entry) => ({ params: { [param]: entry.id } as Record<P, string>, props: { entry } }));
+}
