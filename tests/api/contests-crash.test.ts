@@ -7,10 +7,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { auth } from '#api/auth.ts';
-import { attemptRunningSchema, attemptSchema, contestDetailSchema } from '#api/contests/contract.ts';
-import type { adminContests, contests } from '#api/contests/index.ts';
+import { attemptRunningSchema, attemptSchema } from '#api/contests/contract.ts';
+import type { contests } from '#api/contests/index.ts';
 import { serverClientOf } from '../fixtures/client.ts';
+import { apiSignIn, openContest } from '../fixtures/contests.ts';
 import { startSqld } from '../fixtures/db.ts';
 import { startServer, type RunningServer } from '../fixtures/server.ts';
 
@@ -43,23 +43,13 @@ describe('a server killed while saving answers', () => {
   });
 
   test('every answer acknowledged before the kill is there after the restart, as it was acknowledged', async () => {
-    const login = await serverClientOf<typeof auth>(server.url, '/api/auth').login.$post({
-      json: { username: 'crash.organizer', password: PASSWORD },
+    const cookie = await apiSignIn(server.url, 'crash.organizer', PASSWORD);
+    const contest = await openContest(server.url, cookie, {
+      title: '断电测试竞赛',
+      timeLimitMinutes: 30,
+      teams: ['三（1）班'],
+      selection: { mode: 'mix', count: 20, category: {}, type: {}, difficulty: {} },
     });
-    const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
-    const created = await serverClientOf<typeof adminContests>(server.url, '/api/admin/contests', () => ({ cookie })).index.$post({
-      json: {
-        title: '断电测试竞赛',
-        opensAt: Date.now() - 60_000,
-        closesAt: Date.now() + 3600_000,
-        audience: '小学',
-        timeLimitMinutes: 30,
-        teams: ['三（1）班'],
-        selection: { mode: 'mix', count: 20, category: {}, type: {}, difficulty: {} },
-      },
-    });
-    expect(created.status).toBe(201);
-    const contest = contestDetailSchema.parse((await created.json()).contest);
     const attempts = await Promise.all(
       Array.from({ length: PARTICIPANTS }, async (_, i) => {
         const joined = await participant().join[':code'].$post({

@@ -2,7 +2,7 @@ import jsQR from 'jsqr';
 import sharp from 'sharp';
 import { describe, expect, test } from 'vitest';
 import { browserAvailable, watchPage } from '../fixtures/browser.ts';
-import { apiSignIn, handedInRight, joinInBrowser, openContest } from '../fixtures/contests.ts';
+import { apiSignIn, handedInRight, joinInBrowser, meilingOrganiser, openContest } from '../fixtures/contests.ts';
 import { withSiteBrowser } from '../fixtures/site-browser.ts';
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
@@ -10,14 +10,7 @@ const PASSWORD = 'Contest-Teacher-2027';
 
 describe.runIf(browserAvailable())('knowledge contest in Chromium on a phone', () => {
   const site = withSiteBrowser({
-    users: [
-      {
-        name: 'li.teacher',
-        roles: ['organizer'],
-        password: PASSWORD,
-        extra: ['--name', '李老师', '--unit', '扬州市梅岭小学', '--district', '321002'],
-      },
-    ],
+    users: [meilingOrganiser('li.teacher', '李老师', PASSWORD)],
   });
   /** 李老师 on her phone, signed in to the console at `next`. */
   async function teacherAt(next: string) {
