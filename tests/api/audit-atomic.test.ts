@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { signedIn } from '../fixtures/accounts.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
-import { rainstormInput } from '../fixtures/warnings.ts';
+import { byId, rainstormInput, warningsApi } from '../fixtures/warnings.ts';
 import { ideaInput, openCampaign, submitIdea, type TestApp } from './ideas-fixture.ts';
 
 // The audit log is made unwritable (renamed away in the real database), so any action whose
@@ -30,23 +30,24 @@ describe('every action commits together with its audit entry', () => {
 
     const ok = await submitIdea(t, ideaInput(campaignId), 'resident-2');
     expect(ok.status).toBe(201);
-    const { id } = (await ok.json()) as { id: number };
+    const { id } = await ok.json();
     expect(await count('SELECT count(*) FROM ideas WHERE id = ?', id)).toBe(1);
     expect(await count("SELECT count(*) FROM audit_log WHERE action = 'idea.submit' AND target = ?", `idea:${id}`)).toBe(1);
   });
 
   test('a warning is not published, and nothing is pushed, when its audit entry cannot be written', async () => {
     const { cookie } = await signedIn(t, ['publisher']);
-    const draft = await t.app.request('/api/admin/warnings', jsonInit('POST', rainstormInput(t.clock.now), { cookie }));
-    const { warning } = (await draft.json()) as { warning: { id: number } };
+    const desk = warningsApi(t.app, cookie).publisher;
+    const { warning } = await (await desk.index.$post({ json: rainstormInput(t.clock.now) })).json();
+    const publish = () => desk[':id'].publish.$post({ ...byId(warning.id), json: {} });
     await blockAudit();
-    const failed = await t.app.request(`/api/admin/warnings/${warning.id}/publish`, jsonInit('POST', {}, { cookie }));
+    const failed = await publish();
     await unblockAudit();
     expect(failed.status).toBeGreaterThanOrEqual(500);
     expect(await count("SELECT count(*) FROM warnings WHERE id = ? AND state = 'draft'", warning.id)).toBe(1);
     expect(await count('SELECT count(*) FROM deliveries WHERE warning_id = ?', warning.id)).toBe(0);
 
-    const ok = await t.app.request(`/api/admin/warnings/${warning.id}/publish`, jsonInit('POST', {}, { cookie }));
+    const ok = await publish();
     expect(ok.status).toBe(200);
     expect(await count("SELECT count(*) FROM audit_log WHERE action = 'warning.publish' AND target = ?", `warning:${warning.id}`)).toBe(1);
   });

@@ -3,26 +3,14 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { WarningInput } from '#api/warnings/schema.ts';
 import { signedIn } from '../fixtures/accounts.ts';
+import type { adminCap } from '#api/cap/routes.ts';
+import { apiErrorSchema } from '#api/errors.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
+import { testClientOf } from '../fixtures/client.ts';
 import { COLOURS, SAMPLE_HAZARDS, SAMPLE_SENDER, referenceOf, sampleCap, sampleIdentifier } from '../fixtures/cap-messages.ts';
-import { rainstormInput } from '../fixtures/warnings.ts';
+import { byId, rainstormInput, warningsApi } from '../fixtures/warnings.ts';
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;
-type Body = {
-  result?: string;
-  warning: {
-    id: number;
-    identifier: string;
-    sender?: string;
-    msgType: string;
-    state: string;
-    replaces?: number;
-    approval: { required: boolean };
-  };
-  notes: string[];
-  error?: { code: string; message: string; fields?: Record<string, string> };
-  mapped?: Partial<WarningInput>;
-};
 
 const EXAMPLE = readFileSync('tests/fixtures/cap/cap-1.2-example.xml', 'utf8');
 
@@ -37,35 +25,38 @@ describe('importing CAP 1.2 messages as drafts', () => {
   });
   afterAll(async () => t.cleanup());
 
-  const importXml = async (xml: string, overrides: Partial<WarningInput> = {}, app = t, cookie = pub.cookie) => {
-    const res = await app.app.request('/api/admin/cap/import', jsonInit('POST', { xml, overrides }, { cookie }));
-    return { status: res.status, body: (await res.json()) as Body };
-  };
-  const inputOf = async (id: number, app = t, cookie = pub.cookie) =>
-    ((await (await app.app.request(`/api/admin/warnings/${id}`, { headers: { cookie } })).json()) as { input: WarningInput }).input;
-  const publish = (id: number, cookie = pub.cookie) =>
-    t.app.request(`/api/admin/warnings/${id}/publish`, jsonInit('POST', { confirm: true }, { cookie }));
+  const importXml = (xml: string, overrides: Partial<WarningInput> = {}, app = t, cookie = pub.cookie) =>
+    testClientOf<typeof adminCap>(app.app, '/api/admin/cap', { cookie }).import.$post({ json: { xml, overrides } });
+  /** The draft an import made; fails unless it made one. */
+  async function draftOf(res: Awaited<ReturnType<typeof importXml>>, label = '') {
+    expect(res.status, label).toBe(201);
+    const body = await res.json();
+    if (!('result' in body) || body.result !== 'created') throw new Error(`${label}: not created`);
+    return body;
+  }
+  /** The refusal an import got. */
+  const refusalOf = async (res: Response | Awaited<ReturnType<typeof importXml>>) => apiErrorSchema.parse(await res.json()).error;
+  const desk = (app = t, cookie = pub.cookie) => warningsApi(app.app, cookie).publisher;
+  const inputOf = async (id: number, app = t, cookie = pub.cookie) => (await (await desk(app, cookie)[':id'].$get(byId(id))).json()).input;
+  const publish = (id: number, app = t, cookie = pub.cookie) =>
+    desk(app, cookie)[':id'].publish.$post({ ...byId(id), json: { confirm: true } });
+  const residents = (app = t) => warningsApi(app.app).residents;
 
   test('our own cap.xml, imported into another site, gives the same message', async () => {
     const input = rainstormInput(t.clock.now, { polygon: '32.30,119.30 32.30,119.50 32.45,119.50 32.45,119.30 32.30,119.30' });
-    const created = (await (await t.app.request('/api/admin/warnings', jsonInit('POST', input, { cookie: pub.cookie }))).json()) as Body;
+    const created = await (await desk().index.$post({ json: input })).json();
     expect((await publish(created.warning.id)).status).toBe(200);
     const xml = await (await t.app.request(`/api/warnings/${created.warning.id}/cap.xml`)).text();
 
     const other = await createTestApp();
     try {
       const them = await signedIn(other, ['publisher']);
-      const r = await importXml(xml, {}, other, them.cookie);
-      expect(r.status).toBe(201);
-      const original = await (await t.app.request(`/api/warnings/${created.warning.id}`)).json();
-      expect(r.body.warning.identifier).toBe((original as { warning: { identifier: string } }).warning.identifier);
-      expect(await inputOf(r.body.warning.id, other, them.cookie)).toEqual(input);
-      const pubRes = await other.app.request(
-        `/api/admin/warnings/${r.body.warning.id}/publish`,
-        jsonInit('POST', { confirm: true }, { cookie: them.cookie }),
-      );
-      expect(pubRes.status).toBe(200);
-      const again = await (await other.app.request(`/api/warnings/${r.body.warning.id}/cap.xml`)).text();
+      const r = await draftOf(await importXml(xml, {}, other, them.cookie));
+      const original = await (await residents()[':id'].$get(byId(created.warning.id))).json();
+      expect(r.warning.identifier).toBe(original.warning.identifier);
+      expect(await inputOf(r.warning.id, other, them.cookie)).toEqual(input);
+      expect((await publish(r.warning.id, other, them.cookie)).status).toBe(200);
+      const again = await (await other.app.request(`/api/warnings/${r.warning.id}/cap.xml`)).text();
       // The same document but for the address of the page on the other site (the <web> element).
       const noWeb = (s: string) => s.replace(/<web>.*<\/web>/, '');
       expect(noWeb(again)).toBe(noWeb(xml));
@@ -77,8 +68,9 @@ describe('importing CAP 1.2 messages as drafts', () => {
   test('the OASIS CAP 1.2 example is read, and refused as not being for Yangzhou', async () => {
     const r = await importXml(EXAMPLE);
     expect(r.status).toBe(422);
-    expect(r.body.error?.code).toBe('other_city');
-    expect(r.body.error?.message).toContain('Los Angeles County');
+    const error = await refusalOf(r);
+    expect(error.code).toBe('other_city');
+    expect(error.message).toContain('Los Angeles County');
   });
 
   test('暴雨、台风、高温、大雾 in each colour become drafts with their hazard, level, areas, sender and identifier', async () => {
@@ -89,10 +81,12 @@ describe('importing CAP 1.2 messages as drafts', () => {
       for (const colour of COLOURS) {
         serial += 1;
         const sent = t.clock.now - 600_000;
-        const r = await importXml(sampleCap({ hazard, colour, sent, serial, areaForm: serial % 2 ? 'code' : 'name' }));
-        expect(r.status, `${h.name}${colour[0]}`).toBe(201);
-        expect(r.body.warning.identifier).toBe(sampleIdentifier({ sent, serial }));
-        const input = await inputOf(r.body.warning.id);
+        const r = await draftOf(
+          await importXml(sampleCap({ hazard, colour, sent, serial, areaForm: serial % 2 ? 'code' : 'name' })),
+          `${h.name}${colour[0]}`,
+        );
+        expect(r.warning.identifier).toBe(sampleIdentifier({ sent, serial }));
+        const input = await inputOf(r.warning.id);
         expect(input).toMatchObject({
           hazard,
           level: colour[2],
@@ -106,28 +100,30 @@ describe('importing CAP 1.2 messages as drafts', () => {
           instruction: h.instruction,
         });
         expect(input.headline).toBe(`扬州市气象台发布${h.name}${colour[0]}预警信号`);
-        expect(r.body.warning.approval.required).toBe(colour[2] === 'red' || hazard === 'typhoon');
+        expect(r.warning.approval.required).toBe(colour[2] === 'red' || hazard === 'typhoon');
       }
     }
   });
 
   test('a polygon alone is placed by the district seats it contains, and the publisher is told to check', async () => {
-    const r = await importXml(sampleCap({ hazard: 'fog', colour: COLOURS[1], sent: t.clock.now, serial: 300, areaForm: 'polygon' }));
-    expect(r.status).toBe(201);
-    expect((await inputOf(r.body.warning.id)).areas).toEqual(['321012']);
-    expect(r.body.notes.join('')).toContain('区县政府驻地');
+    const r = await draftOf(
+      await importXml(sampleCap({ hazard: 'fog', colour: COLOURS[1], sent: t.clock.now, serial: 300, areaForm: 'polygon' })),
+    );
+    expect((await inputOf(r.warning.id)).areas).toEqual(['321012']);
+    expect(r.notes.join('')).toContain('区县政府驻地');
   });
 
   test('an update and a cancel of a held message become its update and cancel; a second import is ignored', async () => {
     const first = { hazard: 'rainstorm' as const, colour: COLOURS[1], sent: t.clock.now - 3600_000, serial: 400 };
-    const alert = await importXml(sampleCap(first));
-    expect(alert.status).toBe(201);
-    expect((await publish(alert.body.warning.id)).status).toBe(200);
+    const alert = await draftOf(await importXml(sampleCap(first)));
+    expect((await publish(alert.warning.id)).status).toBe(200);
 
     const again = await importXml(sampleCap(first));
     expect(again.status).toBe(200);
-    expect(again.body.result).toBe('duplicate');
-    expect(again.body.warning.id).toBe(alert.body.warning.id);
+    const duplicate = await again.json();
+    if (!('result' in duplicate)) throw new Error('not imported');
+    expect(duplicate.result).toBe('duplicate');
+    expect(duplicate.warning.id).toBe(alert.warning.id);
 
     const updateMsg = {
       ...first,
@@ -137,12 +133,11 @@ describe('importing CAP 1.2 messages as drafts', () => {
       msgType: 'Update' as const,
       references: referenceOf(first),
     };
-    const update = await importXml(sampleCap(updateMsg));
-    expect(update.status).toBe(201);
-    expect(update.body.warning.msgType).toBe('Update');
-    expect((await publish(update.body.warning.id)).status).toBe(200);
-    const old = (await (await t.app.request(`/api/warnings/${alert.body.warning.id}`)).json()) as { warning: { supersededBy: number } };
-    expect(old.warning.supersededBy).toBe(update.body.warning.id);
+    const update = await draftOf(await importXml(sampleCap(updateMsg)));
+    expect(update.warning.msgType).toBe('Update');
+    expect((await publish(update.warning.id)).status).toBe(200);
+    const old = await (await residents()[':id'].$get(byId(alert.warning.id))).json();
+    expect(old.warning.supersededBy).toBe(update.warning.id);
 
     // The cancel names both earlier messages, as the provincial system does.
     const cancelMsg = {
@@ -152,11 +147,10 @@ describe('importing CAP 1.2 messages as drafts', () => {
       msgType: 'Cancel' as const,
       references: `${referenceOf(first)} ${referenceOf(updateMsg)}`,
     };
-    const cancel = await importXml(sampleCap(cancelMsg));
-    expect(cancel.status).toBe(201);
-    expect(cancel.body.warning.msgType).toBe('Cancel');
-    expect((await publish(cancel.body.warning.id)).status).toBe(200);
-    const active = (await (await t.app.request('/api/warnings')).json()) as { warnings: Array<{ identifier: string }> };
+    const cancel = await draftOf(await importXml(sampleCap(cancelMsg)));
+    expect(cancel.warning.msgType).toBe('Cancel');
+    expect((await publish(cancel.warning.id)).status).toBe(200);
+    const active = await (await residents().index.$get({ query: {} })).json();
     expect(active.warnings.map((w) => w.identifier)).not.toContain(sampleIdentifier(first));
     expect(active.warnings.map((w) => w.identifier)).not.toContain(sampleIdentifier(updateMsg));
 
@@ -164,7 +158,7 @@ describe('importing CAP 1.2 messages as drafts', () => {
       sampleCap({ ...first, serial: 403, msgType: 'Cancel', references: `${SAMPLE_SENDER},nothing-held,2027-05-12T08:00:00+08:00` }),
     );
     expect(stray.status).toBe(422);
-    expect(stray.body.error?.code).toBe('unknown_reference');
+    expect((await refusalOf(stray)).code).toBe('unknown_reference');
   });
 
   test('what cannot be mapped is shown to the publisher, who decides it; nothing is guessed', async () => {
@@ -174,12 +168,13 @@ describe('importing CAP 1.2 messages as drafts', () => {
       .replace('扬州市气象台发布高温蓝色预警信号', '扬州市气象台特殊天气提示');
     const r = await importXml(xml);
     expect(r.status).toBe(422);
-    expect(r.body.error?.code).toBe('needs_review');
-    expect(Object.keys(r.body.error?.fields ?? {}).sort()).toEqual(['hazard', 'level']);
-    expect(r.body.mapped?.areas).toEqual(['321084', '321023']);
-    const decided = await importXml(xml, { hazard: 'heat', level: 'yellow' });
-    expect(decided.status).toBe(201);
-    expect(await inputOf(decided.body.warning.id)).toMatchObject({ hazard: 'heat', level: 'yellow' });
+    const review = await r.json();
+    if (!('mapped' in review)) throw new Error('nothing to review');
+    expect(review.error.code).toBe('needs_review');
+    expect(Object.keys(review.error.fields).sort()).toEqual(['hazard', 'level']);
+    expect(review.mapped.areas).toEqual(['321084', '321023']);
+    const decided = await draftOf(await importXml(xml, { hazard: 'heat', level: 'yellow' }));
+    expect(await inputOf(decided.warning.id)).toMatchObject({ hazard: 'heat', level: 'yellow' });
 
     const conflict = sampleCap({ hazard: 'fog', colour: COLOURS[3], sent: t.clock.now, serial: 501 }).replace(
       '<severity>Extreme</severity>',
@@ -187,7 +182,7 @@ describe('importing CAP 1.2 messages as drafts', () => {
     );
     const c = await importXml(conflict);
     expect(c.status).toBe(422);
-    expect(c.body.error?.fields?.['level']).toContain('不一致');
+    expect((await refusalOf(c)).fields?.['level']).toContain('不一致');
   });
 
   test('refuses DTDs, broken XML, schema failures, oversized files, other cities and old messages with a clear 4xx', async () => {
@@ -211,8 +206,9 @@ describe('importing CAP 1.2 messages as drafts', () => {
     for (const [xml, code, status] of cases) {
       const r = await importXml(xml);
       expect(r.status, code).toBe(status);
-      expect(r.body.error?.code).toBe(code);
-      expect(r.body.error?.message.length).toBeGreaterThan(8);
+      const error = await refusalOf(r);
+      expect(error.code).toBe(code);
+      expect(error.message.length).toBeGreaterThan(8);
     }
   });
 
@@ -236,7 +232,7 @@ describe('importing CAP 1.2 messages as drafts', () => {
       fc.asyncProperty(anything, async (xml) => {
         const r = await importXml(xml);
         expect(r.status).toBeLessThan(500);
-        if (r.status >= 400) expect(typeof r.body.error?.message).toBe('string');
+        if (r.status >= 400) expect(typeof (await refusalOf(r)).message).toBe('string');
       }),
       { seed: 24, numRuns: 150 },
     );
@@ -244,17 +240,12 @@ describe('importing CAP 1.2 messages as drafts', () => {
 
   test('a second publisher can approve an imported red warning, which keeps its issued identifier', async () => {
     const sent = t.clock.now - 60_000;
-    const r = await importXml(sampleCap({ hazard: 'rainstorm', colour: COLOURS[3], sent, serial: 800 }));
-    expect(r.status).toBe(201);
-    const preview = (await (
-      await t.app.request(`/api/admin/warnings/${r.body.warning.id}/preview`, { headers: { cookie: second.cookie } })
-    ).json()) as { revision: number };
-    const ok = await t.app.request(
-      `/api/admin/warnings/${r.body.warning.id}/approve`,
-      jsonInit('POST', { revision: preview.revision }, { cookie: second.cookie }),
-    );
+    const r = await draftOf(await importXml(sampleCap({ hazard: 'rainstorm', colour: COLOURS[3], sent, serial: 800 })));
+    const approver = desk(t, second.cookie)[':id'];
+    const preview = await (await approver.preview.$get(byId(r.warning.id))).json();
+    const ok = await approver.approve.$post({ ...byId(r.warning.id), json: { revision: preview.revision } });
     expect(ok.status).toBe(200);
-    const published = (await ok.json()) as { warning: { identifier: string; sent: string } };
+    const published = await ok.json();
     expect(published.warning.identifier).toBe(sampleIdentifier({ sent, serial: 800 }));
   });
 });

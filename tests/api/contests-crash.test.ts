@@ -7,7 +7,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { AttemptRunning, ContestDetail } from '#api/contests/contract.ts';
+import { attemptRunningSchema, attemptSchema } from '#api/contests/contract.ts';
+import type { contests } from '#api/contests/index.ts';
+import { serverClientOf } from '../fixtures/client.ts';
+import { apiSignIn, openContest } from '../fixtures/contests.ts';
 import { startSqld } from '../fixtures/db.ts';
 import { startServer, type RunningServer } from '../fixtures/server.ts';
 
@@ -21,15 +24,8 @@ describe('a server killed while saving answers', () => {
   let sqldProc: ChildProcess | undefined;
   const env: Record<string, string> = {};
 
-  /** One request to the running server, as the contest pages send it. */
-  const call = async (method: string, path: string, body?: unknown, cookie = '') => {
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      headers: { origin: server.url, 'x-requested-with': 'test', 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown>, cookie: res.headers.get('set-cookie') ?? '' };
-  };
+  /** `/api/contests` on the running server (whichever process runs now), as the contest pages call it. */
+  const participant = () => serverClientOf<typeof contests>(server.url, '/api/contests');
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'yzready-contest-crash-'));
@@ -47,33 +43,21 @@ describe('a server killed while saving answers', () => {
   });
 
   test('every answer acknowledged before the kill is there after the restart, as it was acknowledged', async () => {
-    const login = await call('POST', '/api/auth/login', { username: 'crash.organizer', password: PASSWORD });
-    const cookie = login.cookie.split(';')[0] ?? '';
-    const created = await call(
-      'POST',
-      '/api/admin/contests',
-      {
-        title: '断电测试竞赛',
-        opensAt: Date.now() - 60_000,
-        closesAt: Date.now() + 3600_000,
-        audience: '小学',
-        timeLimitMinutes: 30,
-        teams: ['三（1）班'],
-        selection: { mode: 'mix', count: 20, category: {}, type: {}, difficulty: {} },
-      },
-      cookie,
-    );
-    expect(created.status).toBe(201);
-    const contest = created.body['contest'] as ContestDetail;
+    const cookie = await apiSignIn(server.url, 'crash.organizer', PASSWORD);
+    const contest = await openContest(server.url, cookie, {
+      title: '断电测试竞赛',
+      timeLimitMinutes: 30,
+      teams: ['三（1）班'],
+      selection: { mode: 'mix', count: 20, category: {}, type: {}, difficulty: {} },
+    });
     const attempts = await Promise.all(
       Array.from({ length: PARTICIPANTS }, async (_, i) => {
-        const joined = await call('POST', `/api/contests/join/${contest.code}`, {
-          name: `断电${i}`,
-          team: '三（1）班',
-          deviceToken: `crash-test-device-${i}`,
+        const joined = await participant().join[':code'].$post({
+          param: { code: contest.code },
+          json: { name: `断电${i}`, team: '三（1）班', deviceToken: `crash-test-device-${i}` },
         });
         expect(joined.status).toBe(201);
-        return joined.body['attempt'] as AttemptRunning;
+        return attemptRunningSchema.parse((await joined.json()).attempt);
       }),
     );
 
@@ -86,7 +70,12 @@ describe('a server killed while saving answers', () => {
         for (const q of a.questions) {
           const choice = [q.n % q.options.length];
           try {
-            const res = await call('PUT', `/api/contests/attempts/${a.token}/answers/${q.n}`, { choice, rev: 1 });
+            const res = await participant().attempts[':token'].answers[':n'].$put({
+              param: { token: a.token, n: String(q.n) },
+              json: { choice, rev: 1 },
+            });
+            // The answer is acknowledged once its whole body has arrived, as in the page.
+            await res.text();
             if (res.status === 200) acked.set(`${a.token} ${q.n}`, choice);
           } catch {
             failed++;
@@ -105,9 +94,11 @@ describe('a server killed while saving answers', () => {
     server = await startServer({ ...env, PORT: new URL(server.url).port }, dataDir);
     for (const a of attempts) {
       // A kept-alive socket to the killed process may still be in fetch's pool: a browser sends again.
-      const path = `/api/contests/attempts/${a.token}`;
-      const reload = await call('GET', path).catch(() => call('GET', path));
-      const saved = (reload.body['attempt'] as AttemptRunning).saved;
+      const load = () => participant().attempts[':token'].$get({ param: { token: a.token } });
+      const reload = await load().catch(load);
+      const attempt = attemptSchema.parse((await reload.json()).attempt);
+      if (attempt.state !== 'running') throw new Error(`attempt ${a.token} is ${attempt.state} after the restart`);
+      const { saved } = attempt;
       for (const q of a.questions) {
         const choice = acked.get(`${a.token} ${q.n}`);
         if (choice) expect(saved[q.n]?.choice, `${a.token} question ${q.n}`).toEqual(choice);

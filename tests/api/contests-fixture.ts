@@ -15,6 +15,8 @@ import { appSignedInAs, signedIn } from '../fixtures/accounts.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
 import { testClientOf } from '../fixtures/client.ts';
 
+export { rightChoices } from '../fixtures/contests.ts';
+
 /** The test app. */
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
@@ -127,15 +129,6 @@ export async function submit(t: TestApp, token: string) {
   const res = await participantApi(t).attempts[':token'].submit.$post({ param: { token } });
   if (res.status !== 200) throw new Error(`submit: ${res.status} ${await res.text()}`);
   return attemptFinishedSchema.parse((await res.json()).attempt);
-}
-
-/** The shown places of the right options of each shown question, from the organiser's answer key. */
-export function rightChoices(detail: ContestDetail, attempt: AttemptRunning): number[][] {
-  return attempt.questions.map((q) => {
-    const key = detail.questions.find((k) => k.stem === q.stem);
-    if (!key) throw new Error(`no key for ${q.stem}`);
-    return key.answer.map((i) => q.options.indexOf(key.options[i] ?? '')).sort((a, b) => a - b);
-  });
 }
 
 /** A wrong choice for a shown question: the first option that is not right, alone. */

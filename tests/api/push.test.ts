@@ -5,15 +5,13 @@ import { pushPayloadSchema, type PushPrefs } from '#api/push/contract.ts';
 import type { subscriptionRoutes } from '#api/push/subscriptions.ts';
 import type { adminWarnings } from '#api/warnings/admin.ts';
 import { serverClientOf } from '#tests/fixtures/client.ts';
-import { databaseForServer } from '#tests/fixtures/db.ts';
 import { waitFor } from '../fixtures/ports.ts';
-import { pushServerEnv, startPushService, type FakeBrowser } from '../fixtures/push-service.ts';
+import type { FakeBrowser, startPushService } from '../fixtures/push-service.ts';
+import { PUBLISHER_PASSWORD, startPushServer } from '../fixtures/push-server.ts';
 import { startServer, type RunningServer } from '../fixtures/server.ts';
 import { rainstormInput } from '../fixtures/warnings.ts';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 
 // Web push through the real server process, to a local HTTPS push service trusted via NODE_EXTRA_CA_CERTS.
 describe('warning push delivery', () => {
@@ -53,20 +51,14 @@ describe('warning push delivery', () => {
     return delivery(id);
   };
   const login = async (username = 'publisher') => {
-    const res = await api('/api/auth/login', { method: 'POST', body: { username, password: 'Warn-Issuer-Pass-2027' } });
+    const res = await api('/api/auth/login', { method: 'POST', body: { username, password: PUBLISHER_PASSWORD } });
     cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   };
 
   beforeAll(async () => {
-    push = await startPushService();
-    dataDir = mkdtempSync(join(tmpdir(), 'yzready-push-'));
-    const db = await databaseForServer(dataDir);
-    sqld = db.proc;
-    env = { ...pushServerEnv(push, 3), ...db.env };
-    server = await startServer(env, dataDir);
-    server.addUser('publisher', ['publisher'], 'Warn-Issuer-Pass-2027');
+    ({ push, server, env, dataDir, sqld } = await startPushServer('yzready-push-', 3));
     // A red message goes out only once a second publisher approves it (四眼原则).
-    server.addUser('approver', ['publisher'], 'Warn-Issuer-Pass-2027');
+    server.addUser('approver', ['publisher'], PUBLISHER_PASSWORD);
     await login();
   }, 60_000);
   afterAll(async () => {

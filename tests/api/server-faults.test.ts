@@ -3,9 +3,13 @@ import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { databaseForServer, startSqld } from '../fixtures/db.ts';
+import type { subscriptionRoutes } from '#api/push/subscriptions.ts';
+import type { adminWarnings } from '#api/warnings/admin.ts';
+import { apiSignIn, serverClientOf } from '../fixtures/client.ts';
+import { startSqld } from '../fixtures/db.ts';
 import { freePort, waitFor } from '../fixtures/ports.ts';
-import { pushServerEnv, startPushService, type FakeBrowser } from '../fixtures/push-service.ts';
+import type { FakeBrowser, startPushService } from '../fixtures/push-service.ts';
+import { PUBLISHER_PASSWORD, startPushServer } from '../fixtures/push-server.ts';
 import { startServer, type RunningServer } from '../fixtures/server.ts';
 import { rainstormInput } from '../fixtures/warnings.ts';
 
@@ -13,34 +17,26 @@ const sqld = process.env['TEST_DB'] === 'sqld';
 const exited = (proc: ChildProcess) =>
   proc.exitCode !== null ? Promise.resolve(proc.exitCode) : new Promise<number | null>((r) => proc.once('exit', (code) => r(code)));
 
-/** Talks to a running server as a publisher would. */
+/** Talks to a running server as a publisher would, through the typed client. */
 function client(server: () => RunningServer) {
   let cookie = '';
-  const api = async (path: string, init: { method?: string; body?: unknown } = {}) => {
-    const res = await fetch(`${server().url}${path}`, {
-      method: init.method ?? 'GET',
-      headers: { origin: server().url, 'x-requested-with': 'test', 'content-type': 'application/json', cookie },
-      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-    });
-    return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown>, headers: res.headers };
-  };
+  const desk = () => serverClientOf<typeof adminWarnings>(server().url, '/api/admin/warnings', () => ({ cookie }));
+  const byId = (id: number) => ({ param: { id: String(id) } });
   return {
-    api,
     async login() {
-      const res = await api('/api/auth/login', { method: 'POST', body: { username: 'publisher', password: 'Warn-Issuer-Pass-2027' } });
-      cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      cookie = await apiSignIn(server().url, 'publisher', PUBLISHER_PASSWORD);
     },
     async subscribe(b: FakeBrowser) {
-      const res = await api('/api/subscriptions', { method: 'POST', body: { subscription: b.subscription, districts: ['321002'] } });
+      const subscriptions = serverClientOf<ReturnType<typeof subscriptionRoutes>['subs']>(server().url, '/api/subscriptions');
+      const res = await subscriptions.index.$post({ json: { subscription: b.subscription, districts: ['321002'] } });
       expect(res.status).toBe(201);
     },
     async publish() {
-      const draft = await api('/api/admin/warnings', { method: 'POST', body: rainstormInput(Date.now()) });
-      const id = (draft.body['warning'] as { id: number }).id;
-      expect((await api(`/api/admin/warnings/${id}/publish`, { method: 'POST', body: { confirm: true } })).status).toBe(200);
+      const { id } = (await (await desk().index.$post({ json: rainstormInput(Date.now()) })).json()).warning;
+      expect((await desk()[':id'].publish.$post({ ...byId(id), json: { confirm: true } })).status).toBe(200);
       return id;
     },
-    report: async (id: number) => (await api(`/api/admin/warnings/${id}/delivery`)).body as Record<string, number | string>,
+    report: async (id: number) => (await desk()[':id'].delivery.$get(byId(id))).json(),
   };
 }
 
@@ -53,13 +49,7 @@ describe('the server process under SIGTERM and SIGINT', () => {
   const c = client(() => server);
 
   beforeAll(async () => {
-    push = await startPushService();
-    dataDir = mkdtempSync(join(tmpdir(), 'yzready-term-'));
-    const db = await databaseForServer(dataDir);
-    sqldProc = db.proc;
-    env = { ...pushServerEnv(push, 2), ...db.env };
-    server = await startServer(env, dataDir);
-    server.addUser('publisher', ['publisher'], 'Warn-Issuer-Pass-2027');
+    ({ push, server, env, dataDir, sqld: sqldProc } = await startPushServer('yzready-term-', 2));
     await c.login();
   }, 60_000);
   afterAll(async () => {

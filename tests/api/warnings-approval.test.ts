@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { apiErrorSchema } from '#api/errors.ts';
 import { signedIn } from '../fixtures/accounts.ts';
-import { createTestApp, jsonInit } from '../fixtures/app.ts';
-import { rainstormInput } from '../fixtures/warnings.ts';
+import { createTestApp } from '../fixtures/app.ts';
+import { byId, rainstormInput, warningsApi } from '../fixtures/warnings.ts';
 
-type Draft = { id: number; revision: number; state: string; approval: { required: boolean; approvers: string[] } };
-type Err = { error: { code: string; message: string } };
+/** The stable code of a refusal. */
+const codeOf = async (res: Response) => apiErrorSchema.parse(await res.json()).error.code;
 
 describe('two-person rule (四眼原则) for red and whole-city warnings', () => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -21,61 +22,53 @@ describe('two-person rule (四眼原则) for red and whole-city warnings', () =>
   });
   afterAll(async () => t.cleanup());
 
-  const req = (cookie: string, method: string, path: string, body?: unknown) =>
-    t.app.request(path, body === undefined ? { headers: { cookie } } : jsonInit(method, body, { cookie }));
-  const draftOf = async (cookie: string, over = {}) => {
-    const res = await req(cookie, 'POST', '/api/admin/warnings', rainstormInput(t.clock.now, over));
+  const desk = (who: { cookie: string }) => warningsApi(t.app, who.cookie).publisher;
+  const draftOf = async (who: { cookie: string }, over = {}) => {
+    const res = await desk(who).index.$post({ json: rainstormInput(t.clock.now, over) });
     expect(res.status).toBe(201);
-    return ((await res.json()) as { warning: Draft }).warning;
+    return (await res.json()).warning;
   };
-  const activeIds = async () =>
-    ((await (await t.app.request('/api/warnings')).json()) as { warnings: Array<{ id: number }> }).warnings.map((w) => w.id);
+  const publish = (who: { cookie: string }, id: number, confirm?: boolean) =>
+    desk(who)[':id'].publish.$post({ ...byId(id), json: confirm === undefined ? {} : { confirm } });
+  const approve = (who: { cookie: string }, id: number, revision: number) =>
+    desk(who)[':id'].approve.$post({ ...byId(id), json: { revision } });
+  const activeIds = async () => (await (await warningsApi(t.app).residents.index.$get({ query: {} })).json()).warnings.map((w) => w.id);
   const auditOf = async (action: string) =>
-    (
-      (await (await req(admin.cookie, 'GET', `/api/admin/audit?action=${action}`)).json()) as {
-        entries: Array<{ action: string; actorName: string; target: string; at: string | number }>;
-      }
-    ).entries;
+    (await (await warningsApi(t.app, admin.cookie).audit.index.$get({ query: { action } })).json()).entries;
 
   test('a red warning waits for a second publisher, who sees the preview and approves it; the report names the approver', async () => {
-    const draft = await draftOf(author.cookie, { level: 'red', headline: '扬州市气象台发布暴雨红色预警信号' });
+    const draft = await draftOf(author, { level: 'red', headline: '扬州市气象台发布暴雨红色预警信号' });
     expect(draft.approval.required).toBe(true);
     expect(draft.approval.approvers).toContain(second.account.displayName);
     expect(draft.approval.approvers).not.toContain(author.account.displayName);
 
-    const alone = await req(author.cookie, 'POST', `/api/admin/warnings/${draft.id}/publish`, { confirm: true });
+    const alone = await publish(author, draft.id, true);
     expect(alone.status).toBe(409);
-    const err = (await alone.json()) as Err;
+    const err = apiErrorSchema.parse(await alone.json());
     expect(err.error.code).toBe('approval_required');
     expect(err.error.message).toContain(second.account.displayName);
     expect(await activeIds()).not.toContain(draft.id);
 
-    const own = await req(author.cookie, 'POST', `/api/admin/warnings/${draft.id}/approve`, { revision: draft.revision });
+    const own = await approve(author, draft.id, draft.revision);
     expect(own.status).toBe(403);
 
-    const preview = (await (await req(second.cookie, 'GET', `/api/admin/warnings/${draft.id}/preview`)).json()) as {
-      revision: number;
-      html: string;
-      notification: { title: string; body: string };
-    };
+    const preview = await (await desk(second)[':id'].preview.$get(byId(draft.id))).json();
     expect(preview.html).toContain('扬州市气象台发布暴雨红色预警信号');
     expect(preview.html).toContain('红色预警');
     // The lock screen leads with the first thing to do (rainstormInput's first action).
     expect(preview.notification).toEqual({ title: '【红色预警】暴雨', body: '现在就做：尽量不出门，不在桥洞、地道里躲雨。' });
 
     // The author changes the text after the preview was opened: that approval no longer counts.
-    const edited = await req(author.cookie, 'PUT', `/api/admin/warnings/${draft.id}`, rainstormInput(t.clock.now, { level: 'red' }));
+    const edited = await desk(author)[':id'].$put({ ...byId(draft.id), json: rainstormInput(t.clock.now, { level: 'red' }) });
     expect(edited.status).toBe(200);
-    const stale = await req(second.cookie, 'POST', `/api/admin/warnings/${draft.id}/approve`, { revision: preview.revision });
+    const stale = await approve(second, draft.id, preview.revision);
     expect(stale.status).toBe(409);
-    expect(((await stale.json()) as Err).error.code).toBe('changed');
+    expect(await codeOf(stale)).toBe('changed');
 
-    const ok = await req(second.cookie, 'POST', `/api/admin/warnings/${draft.id}/approve`, { revision: preview.revision + 1 });
+    const ok = await approve(second, draft.id, preview.revision + 1);
     expect(ok.status).toBe(200);
     expect(await activeIds()).toContain(draft.id);
-    const report = (await (await req(author.cookie, 'GET', `/api/admin/warnings/${draft.id}/delivery`)).json()) as {
-      approval: { approvedBy: string; approvedAt: string } | null;
-    };
+    const report = await (await desk(author)[':id'].delivery.$get(byId(draft.id))).json();
     expect(report.approval?.approvedBy).toContain(second.account.displayName);
     expect(report.approval?.approvedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/);
     const approvals = await auditOf('warning.approve');
@@ -84,26 +77,24 @@ describe('two-person rule (四眼原则) for red and whole-city warnings', () =>
   });
 
   test('a whole-city drill (演练) follows the same rule', async () => {
-    const drill = await draftOf(author.cookie, { status: 'Exercise', level: 'blue', areas: ['321000'] });
-    const res = await req(author.cookie, 'POST', `/api/admin/warnings/${drill.id}/publish`, { confirm: true });
+    const drill = await draftOf(author, { status: 'Exercise', level: 'blue', areas: ['321000'] });
+    const res = await publish(author, drill.id, true);
     expect(res.status).toBe(409);
-    expect(((await res.json()) as Err).error.code).toBe('approval_required');
-    expect((await req(second.cookie, 'POST', `/api/admin/warnings/${drill.id}/approve`, { revision: drill.revision })).status).toBe(200);
+    expect(await codeOf(res)).toBe('approval_required');
+    expect((await approve(second, drill.id, drill.revision)).status).toBe(200);
   });
 
   test('raising a warning to red is an update that waits for approval; two approvers at once publish it once', async () => {
-    const first = await draftOf(author.cookie);
-    expect((await req(author.cookie, 'POST', `/api/admin/warnings/${first.id}/publish`, {})).status).toBe(200);
-    const upd = await req(author.cookie, 'POST', `/api/admin/warnings/${first.id}/update`, {
-      warning: rainstormInput(t.clock.now, { level: 'red' }),
+    const first = await draftOf(author);
+    expect((await publish(author, first.id)).status).toBe(200);
+    const upd = await desk(author)[':id'].update.$post({
+      ...byId(first.id),
+      json: { warning: rainstormInput(t.clock.now, { level: 'red' }) },
     });
     expect(upd.status).toBe(202);
-    const pending = ((await upd.json()) as { warning: Draft }).warning;
+    const pending = (await upd.json()).warning;
     expect(await activeIds()).toContain(first.id);
-    const both = await Promise.all([
-      req(second.cookie, 'POST', `/api/admin/warnings/${pending.id}/approve`, { revision: 1 }),
-      req(third.cookie, 'POST', `/api/admin/warnings/${pending.id}/approve`, { revision: 1 }),
-    ]);
+    const both = await Promise.all([approve(second, pending.id, 1), approve(third, pending.id, 1)]);
     expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
     const ids = await activeIds();
     expect(ids).toContain(pending.id);
@@ -111,13 +102,14 @@ describe('two-person rule (四眼原则) for red and whole-city warnings', () =>
   });
 
   test('only an admin switches the rule off for the city, and that is audited', async () => {
-    const put = (cookie: string, on: boolean) => req(cookie, 'PUT', '/api/admin/warning-settings', { twoPersonRule: on });
-    expect((await put(author.cookie, false)).status).toBe(403);
-    expect((await put(admin.cookie, false)).status).toBe(200);
-    const red = await draftOf(author.cookie, { level: 'red' });
+    const put = (who: { cookie: string }, on: boolean) =>
+      warningsApi(t.app, who.cookie).settings.index.$put({ json: { twoPersonRule: on } });
+    expect((await put(author, false)).status).toBe(403);
+    expect((await put(admin, false)).status).toBe(200);
+    const red = await draftOf(author, { level: 'red' });
     expect(red.approval.required).toBe(false);
-    expect((await req(author.cookie, 'POST', `/api/admin/warnings/${red.id}/publish`, { confirm: true })).status).toBe(200);
-    expect((await put(admin.cookie, true)).status).toBe(200);
+    expect((await publish(author, red.id, true)).status).toBe(200);
+    expect((await put(admin, true)).status).toBe(200);
     const entries = await auditOf('warning.rule');
     expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(['warning.rule.two_person.off', 'warning.rule.two_person.on']));
     expect(entries.every((e) => e.actorName === admin.account.username)).toBe(true);

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { signedIn } from '../fixtures/accounts.ts';
-import { createTestApp, jsonInit } from '../fixtures/app.ts';
-import { rainstormInput } from '../fixtures/warnings.ts';
+import { apiErrorSchema } from '#api/errors.ts';
+import { createTestApp } from '../fixtures/app.ts';
+import { byId, rainstormInput, warningsApi } from '../fixtures/warnings.ts';
 
-type W = { id: number; active: boolean; supersededBy: number | null; state?: string; msgType: string };
-type Err = { error: { code: string; message: string; current?: { id: number; url: string } } };
 type App = Awaited<ReturnType<typeof createTestApp>>['app'];
+/** What the typed client answers with: a status and a JSON body. */
+type Answer<T> = { status: number; json(): Promise<T> };
 
 // Each pair of requests goes to two API "processes" (own connection, own write queue) on one
 // database, so only the database can decide which one wins.
@@ -22,30 +23,35 @@ describe('one live message per event', () => {
   });
   afterAll(async () => t.cleanup());
 
-  const post = (app: App, cookie: string, path: string, body: unknown) => app.request(path, jsonInit('POST', body, { cookie }));
-  async function published(over = {}) {
-    const draft = (await (await post(t.app, alice, '/api/admin/warnings', rainstormInput(t.clock.now, over))).json()) as { warning: W };
-    const res = await post(t.app, alice, `/api/admin/warnings/${draft.warning.id}/publish`, {});
+  /** The publisher's desk in process `app`, signed in with `cookie`. */
+  const desk = (app: App, cookie: string) => warningsApi(app, cookie).publisher;
+  const draft = async () => (await (await desk(t.app, alice).index.$post({ json: rainstormInput(t.clock.now) })).json()).warning;
+  const publish = (app: App, cookie: string, id: number) => desk(app, cookie)[':id'].publish.$post({ ...byId(id), json: {} });
+  async function published() {
+    const res = await publish(t.app, alice, (await draft()).id);
     expect(res.status).toBe(200);
-    return ((await res.json()) as { warning: W }).warning;
+    return (await res.json()).warning;
   }
   const liveOfEvent = async (ids: number[]) =>
-    ((await (await t.app.request('/api/warnings')).json()) as { warnings: W[] }).warnings.filter((w) => ids.includes(w.id));
-  const update = (headline: string) => ({ warning: rainstormInput(t.clock.now, { headline }) });
+    (await (await warningsApi(t.app).residents.index.$get({ query: {} })).json()).warnings.filter((w) => ids.includes(w.id));
+  const update = (app: App, cookie: string, id: number, headline: string) =>
+    desk(app, cookie)[':id'].update.$post({ ...byId(id), json: { warning: rainstormInput(t.clock.now, { headline }) } });
+  const cancel = (app: App, cookie: string, id: number, json: { reason: string; allClear?: boolean }) =>
+    desk(app, cookie)[':id'].cancel.$post({ ...byId(id), json });
 
   /** The two responses as [winner, loser]; fails unless exactly one succeeded and the other is a 409. */
-  async function oneWins(a: Response | Promise<Response>, b: Response | Promise<Response>) {
+  async function oneWins<W>(a: Promise<Answer<{ warning: W }>>, b: Promise<Answer<{ warning: W }>>) {
     const [ra, rb] = await Promise.all([a, b]);
     expect([ra.status, rb.status].sort()).toEqual([200, 409]);
     const [win, lose] = ra.status === 200 ? [ra, rb] : [rb, ra];
-    return { winner: ((await win.json()) as { warning: W }).warning, loser: (await lose.json()) as Err };
+    return { winner: (await win.json()).warning, loser: apiErrorSchema.parse(await lose.json()) };
   }
 
   test('two publishers updating the same warning at once: one update goes out, the other gets a 409 linking to it', async () => {
     const first = await published();
     const { winner, loser } = await oneWins(
-      post(t.app, alice, `/api/admin/warnings/${first.id}/update`, update('扬州市气象台更新暴雨橙色预警（甲）')),
-      post(other, bob, `/api/admin/warnings/${first.id}/update`, update('扬州市气象台更新暴雨橙色预警（乙）')),
+      update(t.app, alice, first.id, '扬州市气象台更新暴雨橙色预警（甲）'),
+      update(other, bob, first.id, '扬州市气象台更新暴雨橙色预警（乙）'),
     );
     expect(loser.error.code).toBe('superseded');
     expect(loser.error.message).toContain('更新');
@@ -53,53 +59,46 @@ describe('one live message per event', () => {
     const live = await liveOfEvent([first.id, winner.id, winner.id + 1, winner.id - 1]);
     expect(live.map((w) => w.id)).toEqual([winner.id]);
     // The losing follow-up is not left behind as a stray draft.
-    const all = ((await (await t.app.request('/api/admin/warnings', { headers: { cookie: alice } })).json()) as { warnings: W[] }).warnings;
+    const all = (await (await desk(t.app, alice).index.$get()).json()).warnings;
     expect(all.filter((w) => w.state === 'draft' && w.id > first.id)).toEqual([]);
   });
 
   test('an update and a cancel at once: exactly one of them happens', async () => {
     const first = await published();
     const { winner, loser } = await oneWins(
-      post(t.app, alice, `/api/admin/warnings/${first.id}/update`, update('扬州市气象台更新暴雨橙色预警信号')),
-      post(other, bob, `/api/admin/warnings/${first.id}/cancel`, { reason: '降雨已明显减弱。', allClear: true }),
+      update(t.app, alice, first.id, '扬州市气象台更新暴雨橙色预警信号'),
+      cancel(other, bob, first.id, { reason: '降雨已明显减弱。', allClear: true }),
     );
     expect(loser.error.code).toBe('superseded');
     expect(loser.error.current?.id).toBe(winner.id);
-    const old = ((await (await t.app.request(`/api/warnings/${first.id}`)).json()) as { warning: W }).warning;
+    const old = (await (await warningsApi(t.app).residents[':id'].$get(byId(first.id))).json()).warning;
     expect(old.supersededBy).toBe(winner.id);
     expect(await liveOfEvent([first.id])).toEqual([]);
   });
 
   test('a double click on 发布 publishes once: one delivery job, one audit entry, a 409 for the second click', async () => {
-    const draft = ((await (await post(t.app, alice, '/api/admin/warnings', rainstormInput(t.clock.now))).json()) as { warning: W }).warning;
-    const { winner, loser } = await oneWins(
-      post(t.app, alice, `/api/admin/warnings/${draft.id}/publish`, {}),
-      post(other, alice, `/api/admin/warnings/${draft.id}/publish`, {}),
-    );
-    expect(winner.id).toBe(draft.id);
+    const { id } = await draft();
+    const { winner, loser } = await oneWins(publish(t.app, alice, id), publish(other, alice, id));
+    expect(winner.id).toBe(id);
     expect(loser.error.code).toBe('already_published');
-    expect(loser.error.current?.url).toBe(`/warnings/${draft.id}/`);
-    expect((await t.app.request(`/api/admin/warnings/${draft.id}/delivery`, { headers: { cookie: alice } })).status).toBe(200);
+    expect(loser.error.current?.url).toBe(`/warnings/${id}/`);
+    expect((await desk(t.app, alice)[':id'].delivery.$get(byId(id))).status).toBe(200);
     const admin = await signedIn(t, ['admin']);
-    const audit = (await (
-      await t.app.request('/api/admin/audit?action=warning.publish', { headers: { cookie: admin.cookie } })
-    ).json()) as {
-      entries: Array<{ target: string }>;
-    };
-    expect(audit.entries.filter((e) => e.target === `warning:${draft.id}`)).toHaveLength(1);
+    const audit = await (await warningsApi(t.app, admin.cookie).audit.index.$get({ query: { action: 'warning.publish' } })).json();
+    expect(audit.entries.filter((e) => e.target === `warning:${id}`)).toHaveLength(1);
   });
 
   test('cancelling twice at once: one cancel, and the second learns it was already cancelled', async () => {
     const first = await published();
     const { winner, loser } = await oneWins(
-      post(t.app, alice, `/api/admin/warnings/${first.id}/cancel`, { reason: '信息有误，予以取消。' }),
-      post(other, bob, `/api/admin/warnings/${first.id}/cancel`, { reason: '信息有误，予以取消。' }),
+      cancel(t.app, alice, first.id, { reason: '信息有误，予以取消。' }),
+      cancel(other, bob, first.id, { reason: '信息有误，予以取消。' }),
     );
     expect(winner.msgType).toBe('Cancel');
     expect(loser.error.message).toContain('解除');
     // Acting on the old message later is still a 409 with the link, never a 500.
-    const late = await post(t.app, alice, `/api/admin/warnings/${first.id}/update`, update('扬州市气象台更新暴雨橙色预警信号'));
+    const late = await update(t.app, alice, first.id, '扬州市气象台更新暴雨橙色预警信号');
     expect(late.status).toBe(409);
-    expect(((await late.json()) as Err).error.current?.id).toBe(winner.id);
+    expect(apiErrorSchema.parse(await late.json()).error.current?.id).toBe(winner.id);
   });
 });

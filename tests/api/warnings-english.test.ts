@@ -6,8 +6,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { HAZARDS } from '#api/domain/hazards.ts';
 import { signedIn, appSignedInAs, type TestApp } from '#tests/fixtures/accounts.ts';
-import { createTestApp, jsonInit } from '../fixtures/app.ts';
-import { rainstormInput } from '../fixtures/warnings.ts';
+import { apiErrorSchema } from '#api/errors.ts';
+import { createTestApp } from '../fixtures/app.ts';
+import { byId, rainstormInput, warningsApi } from '../fixtures/warnings.ts';
 import { CAP_XSD, xmlErrors } from '../fixtures/xmllint.ts';
 
 const english = {
@@ -32,19 +33,17 @@ describe('warnings in English', () => {
   beforeAll(async () => ({ t, cookie } = await appSignedInAs(['publisher'])));
   afterAll(async () => t.cleanup());
 
-  const post = (path: string, body: unknown) => t.app.request(path, jsonInit('POST', body, { cookie }));
+  const desk = () => warningsApi(t.app, cookie).publisher;
   async function publish(over: Parameters<typeof rainstormInput>[1] = {}): Promise<number> {
-    const res = await post('/api/admin/warnings', rainstormInput(t.clock.now, over));
+    const res = await desk().index.$post({ json: rainstormInput(t.clock.now, over) });
     expect(res.status).toBe(201);
-    const { warning } = (await res.json()) as { warning: { id: number } };
-    expect((await post(`/api/admin/warnings/${warning.id}/publish`, { confirm: true })).status).toBe(200);
+    const { warning } = await res.json();
+    expect((await desk()[':id'].publish.$post({ ...byId(warning.id), json: { confirm: true } })).status).toBe(200);
     return warning.id;
   }
 
   test('the templates offer English text for every hazard', async () => {
-    const res = await t.app.request('/api/admin/warning-templates', { headers: { cookie } });
-    type English = { hazard: string; instruction: string; levels?: Record<string, string> };
-    const body = (await res.json()) as { english: English[]; signals: Array<{ hazard: string; level: string }> };
+    const body = await (await warningsApi(t.app, cookie).templates.index.$get()).json();
     expect(body.english.map((e) => e.hazard).sort()).toEqual(Object.keys(HAZARDS).sort());
     expect(body.english.every((e) => /[A-Za-z]{4,}/.test(e.instruction))).toBe(true);
     // Every weather signal has its level's standard in English, with nothing left to fill in, as the Chinese signal text.
@@ -56,11 +55,11 @@ describe('warnings in English', () => {
   });
 
   test('refuses English with a part missing, naming the empty fields', async () => {
-    const res = await post('/api/admin/warnings', rainstormInput(t.clock.now, { headlineEn: english.headlineEn }));
+    const res = await desk().index.$post({ json: rainstormInput(t.clock.now, { headlineEn: english.headlineEn }) });
     expect(res.status).toBe(400);
-    const err = ((await res.json()) as { error: { fields: Record<string, string> } }).error;
-    expect(Object.keys(err.fields).sort()).toEqual(['descriptionEn', 'instructionEn']);
-    expect(err.fields['descriptionEn']).toMatch(/英文/);
+    const err = apiErrorSchema.parse(await res.json()).error;
+    expect(Object.keys(err.fields ?? {}).sort()).toEqual(['descriptionEn', 'instructionEn']);
+    expect(err.fields?.['descriptionEn']).toMatch(/英文/);
   });
 
   test('a warning with English carries a second CAP info (en-US) that validates and gives the text back unchanged', async () => {
@@ -77,9 +76,7 @@ describe('warnings in English', () => {
     expect(infoText(xml, 2, 'instruction')).toBe(english.instructionEn);
     expect(infoText(xml, 2, 'severity')).toBe('Severe');
     expect(infoText(xml, 2, 'web')).toMatch(new RegExp(`/en/warnings/${id}/$`));
-    const stored = (await (await t.app.request(`/api/admin/warnings/${id}`, { headers: { cookie } })).json()) as {
-      input: typeof english;
-    };
+    const stored = await (await desk()[':id'].$get(byId(id))).json();
     expect(stored.input).toMatchObject(english);
   });
 
@@ -92,9 +89,9 @@ describe('warnings in English', () => {
 
   test('lifting a warning that had English says so in English too', async () => {
     const id = await publish(english);
-    const res = await post(`/api/admin/warnings/${id}/cancel`, { reason: '降雨已经减弱，积水正在消退。', allClear: true });
+    const res = await desk()[':id'].cancel.$post({ ...byId(id), json: { reason: '降雨已经减弱，积水正在消退。', allClear: true } });
     expect(res.status).toBe(200);
-    const cancel = ((await res.json()) as { warning: { id: number } }).warning.id;
+    const cancel = (await res.json()).warning.id;
     const xml = await (await t.app.request(`/api/warnings/${cancel}/cap.xml`)).text();
     expect(xmlErrors({ 'alert.xml': xml }, CAP_XSD)).toBe('');
     expect(infoText(xml, 2, 'headline')).toBe('Rainstorm Warning Lifted: the danger has passed');
@@ -129,8 +126,8 @@ describe('warnings in English', () => {
     });
 
     test('a draft or unknown warning has no English page', async () => {
-      const res = await post('/api/admin/warnings', rainstormInput(t.clock.now, english));
-      const { warning } = (await res.json()) as { warning: { id: number } };
+      const res = await desk().index.$post({ json: rainstormInput(t.clock.now, english) });
+      const { warning } = await res.json();
       expect((await t.app.request(`/en/warnings/${warning.id}/`)).status).toBe(404);
       expect((await t.app.request('/en/warnings/999999/')).status).toBe(404);
     });
@@ -167,23 +164,19 @@ describe('any English text is safe in the CAP document and the English page (fas
         fc.option(text('Rain is expected '), { freq: 4 }),
         fc.option(text('Keep away '), { freq: 4 }),
         async (headlineEn, descriptionEn, instructionEn) => {
-          const post = (path: string, body: unknown) => t.app.request(path, jsonInit('POST', body, { cookie }));
-          const res = await post('/api/admin/warnings', rainstormInput(t.clock.now, { headlineEn, descriptionEn, instructionEn }));
+          const desk = warningsApi(t.app, cookie).publisher;
+          const res = await desk.index.$post({ json: rainstormInput(t.clock.now, { headlineEn, descriptionEn, instructionEn }) });
           expect(res.status).toBeLessThan(500);
-          const body = (await res.json()) as { warning?: { id: number }; error?: { message: string; fields?: Record<string, string> } };
           if (res.status !== 201) {
             expect(res.status).toBe(400);
-            expect(body.error?.message).toMatch(/[\u4e00-\u9fff]/);
-            expect(Object.keys(body.error?.fields ?? {}).every((f) => f.endsWith('En'))).toBe(true);
+            const { error } = apiErrorSchema.parse(await res.json());
+            expect(error.message).toMatch(/[\u4e00-\u9fff]/);
+            expect(Object.keys(error.fields ?? {}).every((f) => f.endsWith('En'))).toBe(true);
             return;
           }
-          const id = body.warning?.id ?? 0;
-          expect((await post(`/api/admin/warnings/${id}/publish`, { confirm: true })).status).toBe(200);
-          const stored = (
-            (await (await t.app.request(`/api/admin/warnings/${id}`, { headers: { cookie } })).json()) as {
-              input: { headlineEn: string | null; descriptionEn: string | null; instructionEn: string | null };
-            }
-          ).input;
+          const { id } = (await res.json()).warning;
+          expect((await desk[':id'].publish.$post({ ...byId(id), json: { confirm: true } })).status).toBe(200);
+          const stored = (await (await desk[':id'].$get(byId(id))).json()).input;
           const xml = await (await t.app.request(`/api/warnings/${id}/cap.xml`)).text();
           expect(xmlErrors({ 'alert.xml': xml }, CAP_XSD)).toBe('');
           const page = await t.app.request(`/en/warnings/${id}/`);

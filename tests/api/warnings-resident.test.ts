@@ -7,22 +7,11 @@ import { SIGNALS } from '#api/warnings/templates.ts';
 import { HAZARDS } from '#api/domain/hazards.ts';
 import { findWarning } from '#api/warnings/store.ts';
 import { notificationFor } from '#api/warnings/view.ts';
+import type { followUpSchema, WarningInput } from '#api/warnings/contract.ts';
+import type { z } from 'zod';
 import { signedIn } from '../fixtures/accounts.ts';
-import { createTestApp, jsonInit } from '../fixtures/app.ts';
-import { rainstormInput } from '../fixtures/warnings.ts';
-
-type W = {
-  id: number;
-  title: string;
-  urgency: string;
-  responseType: string;
-  actions: string[];
-  changeNote: string | null;
-  ending: 'allclear' | 'cancel' | null;
-  stateName: string;
-  active: boolean;
-  guides: unknown[];
-};
+import { createTestApp } from '../fixtures/app.ts';
+import { byId, rainstormInput, warningsApi } from '../fixtures/warnings.ts';
 
 // The built pages' regions the server fills (site/pages/index.astro, site/pages/warnings/index.astro), as a stand-in.
 const LIST_SHELL =
@@ -46,16 +35,18 @@ describe('warnings as residents read them', () => {
   });
   afterAll(async () => t.cleanup());
 
-  const post = (path: string, body: unknown) => t.app.request(path, jsonInit('POST', body, { cookie }));
-  async function publish(over: Record<string, unknown> = {}) {
+  const api = () => warningsApi(t.app, cookie);
+  const followUp = (id: number, json: z.input<typeof followUpSchema>) => api().publisher[':id'].update.$post({ ...byId(id), json });
+  const endOf = async (id: number, json: { reason: string; allClear?: boolean }) =>
+    (await (await api().publisher[':id'].cancel.$post({ ...byId(id), json })).json()).warning;
+  async function publish(over: Partial<WarningInput> = {}) {
     // Leaves urgency and response type out: the level decides them.
-    const input: Record<string, unknown> = { ...rainstormInput(t.clock.now) };
-    delete input['urgency'];
-    delete input['responseType'];
-    const draft = (await (await post('/api/admin/warnings', { ...input, ...over })).json()) as { warning: W };
-    const res = await post(`/api/admin/warnings/${draft.warning.id}/publish`, { confirm: true });
+    // (JSON leaves out a key whose value is undefined.)
+    const input = { ...rainstormInput(t.clock.now), urgency: undefined, responseType: undefined, ...over };
+    const draft = await (await api().publisher.index.$post({ json: input })).json();
+    const res = await api().publisher[':id'].publish.$post({ ...byId(draft.warning.id), json: { confirm: true } });
     expect(res.status).toBe(200);
-    return ((await res.json()) as { warning: W }).warning;
+    return (await res.json()).warning;
   }
   const page = async (path: string) => (await t.app.request(path)).text();
 
@@ -80,13 +71,12 @@ describe('warnings as residents read them', () => {
   });
 
   test('refuses more than five actions, or an empty one, with a message in Chinese', async () => {
-    const six = await post(
-      '/api/admin/warnings',
-      rainstormInput(t.clock.now, { actions: ['一二三四', '一二三四', '一二三四', '一二三四', '一二三四', '一二三四'] }),
-    );
+    const six = await api().publisher.index.$post({
+      json: rainstormInput(t.clock.now, { actions: ['一二三四', '一二三四', '一二三四', '一二三四', '一二三四', '一二三四'] }),
+    });
     expect(six.status).toBe(400);
     expect(JSON.stringify(await six.json())).toContain('最多 5 条');
-    const blank = await post('/api/admin/warnings', rainstormInput(t.clock.now, { actions: ['  '] }));
+    const blank = await api().publisher.index.$post({ json: rainstormInput(t.clock.now, { actions: ['  '] }) });
     expect(blank.status).toBe(400);
   });
 
@@ -104,11 +94,11 @@ describe('warnings as residents read them', () => {
 
   test('an Update says in one line what changed, on the page and in the notification', async () => {
     const w = await publish({ areas: ['321002'] });
-    const res = await post(`/api/admin/warnings/${w.id}/update`, {
+    const res = await followUp(w.id, {
       warning: rainstormInput(t.clock.now, { areas: ['321002', '321003'], expires: t.clock.now + 9 * 3600_000 }),
       confirm: true,
     });
-    const update = ((await res.json()) as { warning: W }).warning;
+    const update = (await res.json()).warning;
     expect(update.changeNote).toBe('增加邗江区；有效期延长到 5月12日 18:00');
     expect(await page(`/warnings/${update.id}/`)).toContain('<strong>更新：</strong>增加邗江区；有效期延长到 5月12日 18:00');
     const row = await findWarning(t.database, update.id);
@@ -117,24 +107,21 @@ describe('warnings as residents read them', () => {
 
   test('解除 and 取消 read differently everywhere, keep no level or valid-until, and end every message of the event', async () => {
     const w = await publish({ areas: ['321002'] });
-    const upd = (await (
-      await post(`/api/admin/warnings/${w.id}/update`, {
-        warning: rainstormInput(t.clock.now, { areas: ['321002'], headline: '暴雨继续，注意积水' }),
-        confirm: true,
-      })
-    ).json()) as { warning: W };
-    const allClear = (await (
-      await post(`/api/admin/warnings/${upd.warning.id}/cancel`, { reason: '降雨已经明显减弱', allClear: true })
-    ).json()) as { warning: W };
+    const upd = (
+      await (
+        await followUp(w.id, { warning: rainstormInput(t.clock.now, { areas: ['321002'], headline: '暴雨继续，注意积水' }), confirm: true })
+      ).json()
+    ).warning;
+    const allClear = await endOf(upd.id, { reason: '降雨已经明显减弱', allClear: true });
     const other = await publish({ areas: ['321003'] });
-    const cancel = (await (await post(`/api/admin/warnings/${other.id}/cancel`, { reason: '预警区域发布有误' })).json()) as { warning: W };
+    const cancel = await endOf(other.id, { reason: '预警区域发布有误' });
 
-    expect(allClear.warning.title).toBe('【解除】暴雨预警');
-    expect(cancel.warning.title).toBe('【取消】暴雨预警');
-    expect([allClear.warning.ending, cancel.warning.ending]).toEqual(['allclear', 'cancel']);
-    expect(allClear.warning.guides).toEqual([]);
-    const ended = await page(`/warnings/${allClear.warning.id}/`);
-    const withdrawn = await page(`/warnings/${cancel.warning.id}/`);
+    expect(allClear.title).toBe('【解除】暴雨预警');
+    expect(cancel.title).toBe('【取消】暴雨预警');
+    expect([allClear.ending, cancel.ending]).toEqual(['allclear', 'cancel']);
+    expect(allClear.guides).toEqual([]);
+    const ended = await page(`/warnings/${allClear.id}/`);
+    const withdrawn = await page(`/warnings/${cancel.id}/`);
     expect(ended).toContain('class="ended ended-allclear"><strong>已解除：</strong>危险已经过去');
     expect(withdrawn).toContain('class="ended ended-cancel"><strong>已取消：</strong>此前发布的这条预警有误');
     for (const html of [ended, withdrawn]) {
@@ -143,23 +130,24 @@ describe('warnings as residents read them', () => {
       expect(html).not.toContain('/guides/');
     }
     // The first message and its update say the event has ended, not merely "updated".
-    for (const id of [w.id, upd.warning.id]) {
-      const one = ((await (await t.app.request(`/api/warnings/${id}`)).json()) as { warning: W }).warning;
+    for (const id of [w.id, upd.id]) {
+      const one = (await (await api().residents[':id'].$get(byId(id))).json()).warning;
       expect([one.ending, one.stateName]).toEqual(['allclear', '已解除']);
       expect(await page(`/warnings/${id}/`)).toContain('<strong>已解除：</strong>这条预警已经解除');
     }
     // The notifications say different things.
-    const [a, c] = [await findWarning(t.database, allClear.warning.id), await findWarning(t.database, cancel.warning.id)];
+    const [a, c] = [await findWarning(t.database, allClear.id), await findWarning(t.database, cancel.id)];
     expect(notificationFor(a!).body).toBe('危险已经过去，预警解除。降雨已经明显减弱');
     expect(notificationFor(c!).body).toBe('此前的预警有误，已取消，不需要按它行动。预警区域发布有误');
     // CAP 1.2: AllClear for the all-clear, None for a message withdrawn.
-    expect(await page(`/api/warnings/${allClear.warning.id}/cap.xml`)).toContain('<responseType>AllClear</responseType>');
-    expect(await page(`/api/warnings/${cancel.warning.id}/cap.xml`)).toContain('<responseType>None</responseType>');
+    expect(await page(`/api/warnings/${allClear.id}/cap.xml`)).toContain('<responseType>AllClear</responseType>');
+    expect(await page(`/api/warnings/${cancel.id}/cap.xml`)).toContain('<responseType>None</responseType>');
   });
 
   test('/warnings/ and the home page carry the warnings in force in their HTML, and a calm line when there are none', async () => {
+    await publish({ areas: ['321081'] });
     const list = await page('/warnings/');
-    const live = ((await (await t.app.request('/api/warnings')).json()) as { warnings: W[] }).warnings;
+    const live = (await (await api().residents.index.$get({ query: {} })).json()).warnings;
     expect(live.length).toBeGreaterThan(0);
     for (const w of live) expect(list).toContain(`<h3><a href="/warnings/${w.id}/">${w.title}</a></h3>`);
     expect(list).toContain('<script type="application/json" id="warnings-data">');

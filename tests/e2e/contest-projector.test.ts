@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { AttemptRunning, ContestDetail } from '#api/contests/contract.ts';
 import { browserAvailable, hydrated, watchPage } from '#tests/fixtures/browser.ts';
+import { meilingOrganiser } from '../fixtures/contests.ts';
 import { withSiteBrowser } from '#tests/fixtures/site-browser.ts';
 
 const PASSWORD = 'Projector-Teacher-2027';
@@ -17,14 +18,7 @@ async function wholeInView(page: Page, selector: string): Promise<boolean> {
 
 describe.runIf(browserAvailable())('projector mode and the focused quiz screen in Chromium', () => {
   const site = withSiteBrowser({
-    users: [
-      {
-        name: 'wang.teacher',
-        roles: ['organizer'],
-        password: PASSWORD,
-        extra: ['--name', '王老师', '--unit', '扬州市梅岭小学', '--district', '321002'],
-      },
-    ],
+    users: [meilingOrganiser('wang.teacher', '王老师', PASSWORD)],
   });
   let room: Page;
   let contest: ContestDetail;

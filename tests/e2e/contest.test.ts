@@ -1,37 +1,29 @@
 import jsQR from 'jsqr';
-import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { beforeAll, describe, expect, test } from 'vitest';
-import { browserAvailable, watchPage, type PageWatch } from '../fixtures/browser.ts';
+import { describe, expect, test } from 'vitest';
+import { browserAvailable, watchPage } from '../fixtures/browser.ts';
+import { apiSignIn, handedInRight, joinInBrowser, meilingOrganiser, openContest } from '../fixtures/contests.ts';
 import { withSiteBrowser } from '../fixtures/site-browser.ts';
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const PASSWORD = 'Contest-Teacher-2027';
 
 describe.runIf(browserAvailable())('knowledge contest in Chromium on a phone', () => {
   const site = withSiteBrowser({
-    users: [
-      {
-        name: 'li.teacher',
-        roles: ['organizer'],
-        password: 'Contest-Teacher-2027',
-        extra: ['--name', '李老师', '--unit', '扬州市梅岭小学', '--district', '321002'],
-      },
-    ],
+    users: [meilingOrganiser('li.teacher', '李老师', PASSWORD)],
   });
-  let teacher: BrowserContext;
-  let organiser: Page;
-  let organiserWatch: PageWatch;
-  let contestId = '';
-  let code = '';
-  let certificateCode = '';
-  beforeAll(async () => {
-    teacher = await site.context(PHONE);
-    organiser = await teacher.newPage();
-    organiserWatch = watchPage(organiser, site.url);
-  });
+  /** 李老师 on her phone, signed in to the console at `next`. */
+  async function teacherAt(next: string) {
+    const organiser = await site.page(PHONE);
+    const watch = watchPage(organiser, site.url);
+    await site.signIn(organiser, 'li.teacher', PASSWORD, next);
+    return { organiser, watch };
+  }
+  /** A contest of 李老师's, open now, made through the API. */
+  const contestOfTeacher = async () => openContest(site.url, await apiSignIn(site.url, 'li.teacher', PASSWORD));
 
   test('an organiser creates a contest in one form and prints its poster with a QR code', async () => {
-    await site.signIn(organiser, 'li.teacher', 'Contest-Teacher-2027', '/admin/contests/new/');
+    const { organiser } = await teacherAt('/admin/contests/new/');
     await organiser.getByLabel('竞赛标题').fill('梅岭小学防灾减灾日应急知识竞赛', { timeout: 10_000 });
     // The form says what the contest-only questions can supply before anything is sent.
     await organiser.getByLabel('题目数量（5–100）').fill('100');
@@ -63,8 +55,7 @@ describe.runIf(browserAvailable())('knowledge contest in Chromium on a phone', (
     await organiser.getByLabel('班级或社区名单（每行一个）').fill('三（1）班\n三（2）班');
     await organiser.getByRole('button', { name: '创建竞赛' }).click();
     await organiser.waitForURL(/\/admin\/contests\/view\/\?id=\d+/, { timeout: 10_000 });
-    contestId = new URL(organiser.url()).searchParams.get('id') ?? '';
-    code = (await organiser.locator('.join-code').textContent({ timeout: 10_000 })) ?? '';
+    const code = (await organiser.locator('.join-code').textContent({ timeout: 10_000 })) ?? '';
     expect(code).toMatch(/^[ACDEFHJKMNPRTWXY3479]{6}$/);
     // Drawn by default from the contest-only questions, which 练一练 never shows.
     expect(await organiser.locator('.settings').textContent()).toContain('全部是竞赛专用题');
@@ -74,18 +65,12 @@ describe.runIf(browserAvailable())('knowledge contest in Chromium on a phone', (
     await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 10_000 }).toBe(true);
     expect(await organiser.locator('.poster-code').textContent()).toBe(code);
     expect(await organiser.locator('.poster-title').textContent()).toBe('梅岭小学防灾减灾日应急知识竞赛');
+    await organiser.context().close();
   });
 
   test('a pupil joins from the QR link, answers, reloads without losing anything, hands in and gets a certificate — and no answer reaches the phone before that', async () => {
-    const keys = await organiser.evaluate(
-      async (id) =>
-        (
-          (await (await fetch(`/api/admin/contests/${id}`)).json()) as {
-            contest: { questions: Array<{ stem: string; options: string[]; answer: number[]; explanation: string }> };
-          }
-        ).contest.questions,
-      contestId,
-    );
+    const contest = await contestOfTeacher();
+    const keys = contest.questions;
     const explanations = keys.map((q) => q.explanation);
     expect(explanations).toHaveLength(5);
     /** Gives the right answer to the question on screen, as a pupil who knows it would. */
@@ -112,10 +97,7 @@ describe.runIf(browserAvailable())('knowledge contest in Chromium on a phone', (
           () => undefined,
         );
     });
-    await pupil.goto(`${site.url}/contest/join/?code=${code}`);
-    await pupil.getByLabel('姓名').fill('王小明', { timeout: 10_000 });
-    await pupil.getByLabel('班级或社区').selectOption('三（1）班');
-    await pupil.getByRole('button', { name: '开始答题' }).click();
+    await joinInBrowser(pupil, site.url, contest.code, '王小明', '三（1）班');
     await pupil.waitForURL(/\/contest\/play\/\?code=/);
     await pupil.getByRole('timer').waitFor({ timeout: 10_000 });
     // Answer the first question, wait until the server has it, then reload: the same attempt comes back.
@@ -153,7 +135,7 @@ describe.runIf(browserAvailable())('knowledge contest in Chromium on a phone', (
     // All right (100 of 100): a 合格证书 at once; a place waits for the close.
     const certificate = pupil.getByRole('article', { name: '合格证书：王小明' });
     expect(await certificate.textContent()).toContain('梅岭小学防灾减灾日应急知识竞赛');
-    certificateCode = /证书编号 ([\w-]+)/.exec((await certificate.textContent()) ?? '')?.[1] ?? '';
+    const certificateCode = /证书编号 ([\w-]+)/.exec((await certificate.textContent()) ?? '')?.[1] ?? '';
     expect(certificateCode).toMatch(/^\w{4}-\w{4}-\w{4}$/);
     expect(await pupil.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(watch.consoleErrors).toEqual([]);
@@ -162,14 +144,13 @@ describe.runIf(browserAvailable())('knowledge contest in Chromium on a phone', (
   });
 
   test('a name that only looks like 王小明 cannot start a second attempt from another phone', async () => {
+    const contest = await contestOfTeacher();
+    await handedInRight(site.url, contest, '王小明', '三（1）班');
     const other = await site.context(PHONE);
     const page = await other.newPage();
     // Spaces around and inside, a zero-width space, a word joiner, a variation selector: each looks like 王小明 on screen.
     for (const lookAlike of [' 王小明 ', '王 小明', '王小明\u200b', '王\u2060小明', '王小明\ufe00']) {
-      await page.goto(`${site.url}/contest/join/?code=${code}`);
-      await page.getByLabel('姓名').fill(lookAlike, { timeout: 10_000 });
-      await page.getByLabel('班级或社区').selectOption('三（1）班');
-      await page.getByRole('button', { name: '开始答题' }).click();
+      await joinInBrowser(page, site.url, contest.code, lookAlike, '三（1）班');
       await expect
         .poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 })
         .toBe('你已经参加过本次竞赛了（每人限 1 次），不能再次答题。');
@@ -179,7 +160,10 @@ describe.runIf(browserAvailable())('knowledge contest in Chromium on a phone', (
   });
 
   test('the organiser sees the results, closes the contest and prints the certificates; anyone can verify one', async () => {
-    await organiser.goto(`${site.url}/admin/contests/view/?id=${contestId}`);
+    const contest = await contestOfTeacher();
+    // 王小明 answered all five right (100 of 100): a 合格证书 at once, whose code the 荣誉证书 keeps.
+    const certificateCode = (await handedInRight(site.url, contest, '王小明', '三（1）班')).certificate.code;
+    const { organiser, watch: organiserWatch } = await teacherAt(`/admin/contests/view/?id=${contest.id}`);
     await organiser.getByRole('cell', { name: '王小明' }).waitFor({ timeout: 10_000 });
     expect(
       await organiser
@@ -234,7 +218,7 @@ describe.runIf(browserAvailable())('knowledge contest in Chromium on a phone', (
     await visitor.close();
 
     // Once it is over, the organiser puts it away; it moves under 已归档 in the list.
-    await organiser.goto(`${site.url}/admin/contests/view/?id=${contestId}`);
+    await organiser.goto(`${site.url}/admin/contests/view/?id=${contest.id}`);
     await organiser.getByRole('button', { name: '归档', exact: true }).click();
     await expect.poll(() => organiser.getByText('已归档。').count(), { timeout: 10_000 }).toBe(1);
     await organiser.goto(`${site.url}/admin/contests/`);

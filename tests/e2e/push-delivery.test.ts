@@ -1,9 +1,12 @@
-import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { subscriptionRoutes } from '#api/push/subscriptions.ts';
+import type { publicWarnings } from '#api/warnings/public.ts';
 import { browserAvailable, watchPage } from '../fixtures/browser.ts';
+import { serverClientOf } from '../fixtures/client.ts';
 import { startPushService, type FakeBrowser } from '../fixtures/push-service.ts';
 import { withSiteBrowser } from '../fixtures/site-browser.ts';
 import { subscribeToDistrict } from '../fixtures/subscribe.ts';
+import { byId } from '../fixtures/warnings.ts';
 
 /**
  * From a publisher's login to a notification on a resident's screen. Headless Chromium cannot
@@ -14,10 +17,6 @@ import { subscribeToDistrict } from '../fixtures/subscribe.ts';
  */
 describe.runIf(browserAvailable())('a warning travels from the publisher to the resident’s screen', () => {
   let push: Awaited<ReturnType<typeof startPushService>>;
-  let resident: BrowserContext;
-  let home: Page;
-  let phone: FakeBrowser;
-
   beforeAll(async () => {
     push = await startPushService();
   });
@@ -28,10 +27,11 @@ describe.runIf(browserAvailable())('a warning travels from the publisher to the 
     env: () => ({ PUSH_ENDPOINT_ALLOWLIST: push.origin, NODE_EXTRA_CA_CERTS: push.certPath }),
     users: [{ name: 'zhou.fabu', roles: ['publisher'], password: 'Flood-Signal-Pass-2027', extra: ['--name', '周发布'] }],
   });
-  beforeAll(async () => {
-    phone = push.browser('resident-phone');
-    resident = await site.context({ permissions: ['notifications'] });
-    // The push registration the browser vendor would make, pointed at the local push service.
+
+  /** A resident's browser whose push registration (as the vendor would make it) points at the local push service as `name`. */
+  async function residentPhone(name: string) {
+    const phone: FakeBrowser = push.browser(name);
+    const resident = await site.context({ permissions: ['notifications'] });
     await resident.addInitScript((sub: FakeBrowser['subscription']) => {
       const seen = window as unknown as { appServerKey?: string };
       let current: object | null = null;
@@ -54,16 +54,18 @@ describe.runIf(browserAvailable())('a warning travels from the publisher to the 
       };
       PushManager.prototype.getSubscription = () => Promise.resolve(current as PushSubscription | null);
     }, phone.subscription);
-    home = await resident.newPage();
-  });
+    return { resident, home: await resident.newPage() };
+  }
 
   test('the resident subscribes for 广陵区, the publisher signs in and publishes, and the phone shows 【橙色预警】暴雨', async () => {
+    const { resident, home } = await residentPhone('resident-phone');
     // 1. A resident subscribes on the warnings page.
     const watch = watchPage(home, site.url);
     await subscribeToDistrict(home, site.url, '广陵区');
     await expect.poll(() => home.locator('#subscribe .push-done').textContent(), { timeout: 20_000 }).toContain('已订阅');
     // The browser was asked to subscribe with the server's own VAPID key.
-    const { publicKey } = (await (await fetch(`${site.url}/api/push/public-key`)).json()) as { publicKey: string };
+    const pushApi = serverClientOf<ReturnType<typeof subscriptionRoutes>['push']>(site.url, '/api/push');
+    const { publicKey } = await (await pushApi['public-key'].$get()).json();
     expect(await home.evaluate(() => (window as unknown as { appServerKey?: string }).appServerKey)).toBe(publicKey);
 
     // 2. A publisher signs in and publishes an orange rainstorm warning for 广陵区.
@@ -93,9 +95,9 @@ describe.runIf(browserAvailable())('a warning travels from the publisher to the 
     expect(got[0]?.vapidKey).toBe(publicKey);
     expect(got[0]?.headers['urgency']).toBe('high');
     const payload = got[0]?.payload ?? {};
-    const warning = (await (await fetch(`${site.url}/api/warnings/${String(payload['id'])}`)).json()) as {
-      warning: { identifier: string; headline: string; actions: string[] };
-    };
+    const warning = await (
+      await serverClientOf<typeof publicWarnings>(site.url, '/api/warnings')[':id'].$get(byId(Number(payload['id'])))
+    ).json();
 
     // 5. The phone's real service worker receives it and shows the notification, tagged with the warning's identifier.
     const cdp = await resident.newCDPSession(home);

@@ -27,14 +27,17 @@ const SERVER_ONLY =
  * Strings that survive minification and occur only in a server-only module: a second net, over the
  * shipped text itself. Each is checked against its source first, so an upgrade that changes it fails here.
  */
-const MARKS: ReadonlyArray<{ module: string; source: string; mark: string }> = [
-  { module: 'drizzle-orm', source: 'node_modules/drizzle-orm/entity.js', mark: 'drizzle:entityKind' },
-  { module: '@libsql/client', source: 'node_modules/@libsql/client/lib-esm/web.js', mark: 'URL_SCHEME_NOT_SUPPORTED' },
-  { module: 'pino', source: 'node_modules/pino/lib/symbols.js', mark: 'pino.serializers' },
-  { module: 'web-push', source: 'node_modules/web-push/src/web-push-lib.js', mark: 'The GCM API Key should be' },
-  { module: 'api/db/client.ts', source: 'api/db/client.ts', mark: 'DatabaseUnavailable' },
-  { module: 'api/env.ts', source: 'api/env.ts', mark: 'PUSH_ENDPOINT_ALLOWLIST' },
-];
+const MARKS: ReadonlyArray<{ module: string; source: string; mark: string }> = (
+  [
+    // module, the file it is read from, the mark
+    ['drizzle-orm', 'node_modules/drizzle-orm/entity.js', 'drizzle:entityKind'],
+    ['@libsql/client', 'node_modules/@libsql/client/lib-esm/web.js', 'URL_SCHEME_NOT_SUPPORTED'],
+    ['pino', 'node_modules/pino/lib/symbols.js', 'pino.serializers'],
+    ['web-push', 'node_modules/web-push/src/web-push-lib.js', 'The GCM API Key should be'],
+    ['api/db/client.ts', 'api/db/client.ts', 'DatabaseUnavailable'],
+    ['api/env.ts', 'api/env.ts', 'PUSH_ENDPOINT_ALLOWLIST'],
+  ] as const
+).map(([module, source, mark]) => ({ module, source, mark }));
 
 describe('browser bundles', () => {
   test('are all recorded by the last build (run `npm run build` first)', () => {
