@@ -15,6 +15,7 @@ import { staticFastPath } from './static-site.ts';
 import { createWarningCache, WARNINGS_IN_PAGE } from './warnings/cache.ts';
 import { schedulePruning } from './housekeeping.ts';
 import { createFeedPoller } from './cap/feed-poll.ts';
+import { warmContestRoutes } from './contests/warm-up.ts';
 
 /** Logs one line and exits: a problem the operator has to fix, not a bug. Also plain on stderr, for whoever ran `npm start`. */
 function fatal(message: string): never {
@@ -143,6 +144,13 @@ async function main(): Promise<void> {
     await push.sender.close();
     return;
   }
+  // Before the API is ready: a hall that joins at the start pays no longer for the code's first runs.
+  const warmStart = performance.now();
+  await warmContestRoutes(env).then(
+    () => logger.info({ ms: Math.round(performance.now() - warmStart) }, '竞赛接口已预热'),
+    (err: unknown) => logger.warn({ reason: describeError(err) }, '竞赛接口预热失败（不影响服务）'),
+  );
+  if (stopping) return;
   ready = true;
   logger.info('数据库已就绪');
   // 金点子 contacts are erased on schedule after each announcement: now, then hourly.
