@@ -144,15 +144,14 @@ async function main(): Promise<void> {
     await push.sender.close();
     return;
   }
-  // Before the API is ready: a hall that joins at the start pays no longer for the code's first runs.
+  ready = true;
+  logger.info('数据库已就绪');
+  // At once, in the background (readiness is not delayed): a hall that joins no longer pays for the code's first runs.
   const warmStart = performance.now();
-  await warmContestRoutes(env).then(
+  void warmContestRoutes(env).then(
     () => logger.info({ ms: Math.round(performance.now() - warmStart) }, '竞赛接口已预热'),
     (err: unknown) => logger.warn({ reason: describeError(err) }, '竞赛接口预热失败（不影响服务）'),
   );
-  if (stopping) return;
-  ready = true;
-  logger.info('数据库已就绪');
   // 金点子 contacts are erased on schedule after each announcement: now, then hourly.
   scheduleContactErasure(database);
   // Ended sessions, spent sign-in counters and old rate-limit windows: now, then hourly.

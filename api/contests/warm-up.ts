@@ -9,7 +9,6 @@ import { openDatabase } from '../db/client.ts';
 import { accounts } from '../db/schema-accounts.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import type { Env } from '../env.ts';
-import { logger } from '../log.ts';
 import { createMetrics } from '../metrics.ts';
 import { contestBank } from './bank.ts';
 import { contestInputSchema } from './contract.ts';
@@ -19,17 +18,17 @@ import { insertContest } from './store.ts';
 const PARTICIPANTS = 200;
 const WAVE = 100;
 const ANSWERS = 2;
-/** Start-up waits for the warm-up about this long at most, set-up included: on a busy machine it does less, as readiness matters more. */
+/** The warm-up takes about this long at most, set-up included: on a busy machine it does less rather than take longer. */
 const MAX_MS = 1000;
 
 /**
- * Runs the contest's hot routes — joining, saving answers — a few hundred times at start-up, over
- * loopback HTTP through the whole stack (Node's HTTP server, Hono, every middleware, the zod
+ * Runs the contest's hot routes — joining, saving answers — a few hundred times just after start-up,
+ * over loopback HTTP through the whole stack (Node's HTTP server, Hono and the middleware, the zod
  * schemas, the group commit on an embedded file), against a throwaway database in a temporary
  * folder. The first wave of a hall otherwise pays for the code's first runs: V8 compiles and
- * optimises a function only once it has run, so the first few hundred joins cost about twice what
- * later ones do. Nothing of it reaches the real database; the caches involved are per database.
- * Best effort: it stops after `MAX_MS`, and a failure is reported and start-up goes on.
+ * optimises a function only once it has run, and the first wave of joins cost nearly twice what
+ * later ones do. Nothing of it reaches the real database or the request log; the caches involved
+ * are per database. Best effort: it stops after `MAX_MS`, and the caller logs a failure and goes on.
  */
 export async function warmContestRoutes(env: Env): Promise<void> {
   const until = performance.now() + MAX_MS;
@@ -37,14 +36,11 @@ export async function warmContestRoutes(env: Env): Promise<void> {
   const database = await openDatabase(`file:${join(dir, 'warm-up.db')}`);
   const agent = new Agent({ keepAlive: true, maxSockets: WAVE });
   const server = serve({
-    fetch: createApp({ database, env, serveStatic: false, metrics: createMetrics() }).fetch,
+    // Its requests are not the site's: no request log lines, metrics of its own.
+    fetch: createApp({ database, env, serveStatic: false, metrics: createMetrics(), logRequests: false }).fetch,
     hostname: '127.0.0.1',
     port: 0,
   });
-  // Its few hundred requests are not the site's: their log lines would only hide real ones (start-up
-  // is not ready for the API meanwhile; what the site serves in this second or so logs warnings only).
-  const level = logger.level;
-  logger.level = 'warn';
   try {
     await migrateDatabase(database);
     const now = Date.now();
@@ -108,7 +104,6 @@ export async function warmContestRoutes(env: Env): Promise<void> {
         );
     }
   } finally {
-    logger.level = level;
     agent.destroy();
     await new Promise((resolve) => server.close(resolve));
     database.close();
