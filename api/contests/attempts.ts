@@ -28,10 +28,19 @@ export async function attemptShape(database: Database, id: number): Promise<Atte
   if (hit) return hit;
   const row = await findAttempt(database, id);
   if (!row) return undefined;
-  const shape = { id, contestId: row.contestId, questionOrder: row.questionOrder, optionOrders: row.optionOrders };
+  return rememberShape(database, { id, contestId: row.contestId, questionOrder: row.questionOrder, optionOrders: row.optionOrders });
+}
+
+/**
+ * Keeps an attempt's shape, as known when it started: the participant's first answer then needs no
+ * read either (a read through drizzle costs more than the whole write of an answer).
+ */
+export function rememberShape(database: Database, shape: AttemptShape): AttemptShape {
+  const shapes = shapeCache.get(database) ?? new Map<number, AttemptShape>();
+  shapeCache.set(database, shapes);
   // A Map keeps insertion order, so the first key is the oldest entry.
   if (shapes.size >= MAX_SHAPES) shapes.delete(shapes.keys().next().value as number);
-  shapes.set(id, shape);
+  shapes.set(shape.id, shape);
   return shape;
 }
 

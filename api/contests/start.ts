@@ -1,7 +1,7 @@
 import type { Database } from '../db/client.ts';
 import type { AttemptRow, ContestRow } from '../db/schema.ts';
 import { windowStartOf, type Limit } from '../rate-limit.ts';
-import type { NewAttempt } from './attempts.ts';
+import { rememberShape, type NewAttempt } from './attempts.ts';
 import { newCertificateCode } from './codes.ts';
 import { groupWriteAll } from './group-commit.ts';
 import { LOBBY_MS } from './labels.ts';
@@ -128,6 +128,8 @@ export async function startAttempt(
     optionOrders: order.optionOrders,
     certificateCode: cert,
   };
+  if (attempt)
+    rememberShape(database, { id: attempt.id, contestId: c.id, questionOrder: order.questionOrder, optionOrders: order.optionOrders });
   return {
     attempt,
     joins: Number(counted?.[0]?.['count'] ?? 0),
