@@ -61,8 +61,6 @@ export interface AppDeps {
   worker?: () => WorkerState | null;
   /** The warnings cache (the server also answers its hits before Hono); made here when absent. */
   warningCache?: WarningCache;
-  /** One log line per request (default); off for the contest routes' start-up warm-up, whose requests are not the site's. */
-  logRequests?: boolean;
 }
 
 /** Gauges read from the database at each scrape: the push delivery queue. */
@@ -126,11 +124,10 @@ export function createApp({
   ready = () => true,
   worker = () => null,
   warningCache = createWarningCache(database, clock),
-  logRequests: log = true,
 }: AppDeps) {
   const app = new Hono<AppEnv>();
   app.onError(onError);
-  if (log) app.use('*', logRequests());
+  app.use('*', logRequests());
   app.use('*', countRequests(metrics));
   app.get('/metrics', metricsRoute(metrics, env.metricsToken));
   app.use('*', securityHeaders(env.secure, env.mapTiles?.origins ?? []));

@@ -16,7 +16,6 @@ import { storageProblem } from './storage-problem.ts';
 import { createWarningCache, WARNINGS_IN_PAGE } from './warnings/cache.ts';
 import { schedulePruning } from './housekeeping.ts';
 import { createFeedPoller } from './cap/feed-poll.ts';
-import { warmContestRoutes } from './contests/warm-up.ts';
 
 /** Logs one line and exits: a problem the operator has to fix, not a bug. Also plain on stderr, for whoever ran `npm start`. */
 function fatal(message: string): never {
@@ -147,12 +146,6 @@ async function main(): Promise<void> {
   }
   ready = true;
   logger.info('数据库已就绪');
-  // At once, in the background (readiness is not delayed): a hall that joins no longer pays for the code's first runs.
-  const warmStart = performance.now();
-  void warmContestRoutes(env).then(
-    () => logger.info({ ms: Math.round(performance.now() - warmStart) }, '竞赛接口已预热'),
-    (err: unknown) => logger.warn({ reason: describeError(err) }, '竞赛接口预热失败（不影响服务）'),
-  );
   // 金点子 contacts are erased on schedule after each announcement: now, then hourly.
   scheduleContactErasure(database);
   // Ended sessions, spent sign-in counters and old rate-limit windows: now, then hourly.
