@@ -40,9 +40,9 @@ export type HazardCode = keyof typeof HAZARDS;
 /** The hazard codes, in the table's order. */
 export const HAZARD_CODES = codesOf(HAZARDS);
 
-/** Zod enum of hazard codes. */
+/** Zod enum of hazard codes: none chosen reads as a request to choose one, a code of no hazard as unknown. */
 export const hazardCodeSchema = z.enum(HAZARD_CODES, {
-  error: '未知的灾种类型',
+  error: (issue) => (issue.input === undefined || issue.input === '' ? '请选择灾种' : '未知的灾种类型'),
 });
 
 /** Warning levels, lowest first: colour, Roman level, name and CAP severity. */
@@ -57,7 +57,9 @@ export const LEVELS = {
 export type LevelCode = keyof typeof LEVELS;
 
 /** Zod enum of level codes. */
-export const levelCodeSchema = z.enum(codesOf(LEVELS), { error: '预警级别应为蓝、黄、橙、红之一' });
+export const levelCodeSchema = z.enum(codesOf(LEVELS), {
+  error: (issue) => (issue.input === undefined || issue.input === '' ? '请选择预警级别' : '预警级别应为蓝、黄、橙、红之一'),
+});
 
 /** The level as residents read it: `红色预警`. */
 export function levelLabel(level: LevelCode): string {

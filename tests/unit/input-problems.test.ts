@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { joinSchema } from '#api/contests/contract.ts';
+import { hazardCodeSchema, levelCodeSchema } from '#api/domain/hazards.ts';
 import { problemsOf } from '#api/input-problems.ts';
 
 const goodJoin = { name: '陈同学', team: '三（1）班', deviceToken: 'device-token-0123456789' };
@@ -28,5 +29,16 @@ describe('problemsOf', () => {
     expect(message).toMatch(/^[\u4e00-\u9fff]/);
     expect(message).not.toContain('name');
     expect(fields['name']).toBe(message);
+  });
+
+  test('a hazard or level not chosen asks for one; a code of none says it is unknown', () => {
+    const message = (schema: typeof hazardCodeSchema | typeof levelCodeSchema, value: unknown) =>
+      problemsOf(schema.safeParse(value).error!).message;
+    for (const none of [undefined, '']) {
+      expect(message(hazardCodeSchema, none)).toBe('请选择灾种');
+      expect(message(levelCodeSchema, none)).toBe('请选择预警级别');
+    }
+    expect(message(hazardCodeSchema, 'tsunami-ish')).toBe('未知的灾种类型');
+    expect(message(levelCodeSchema, 'purple')).toBe('预警级别应为蓝、黄、橙、红之一');
   });
 });
