@@ -33,7 +33,7 @@ describe.runIf(browserAvailable())("the publishers' forms in Chromium", () => {
     // A headline of two characters: marked at once, in the API's words.
     await desk.getByLabel('标题（6–80 字）').fill('暴雨');
     await desk.getByRole('button', { name: '发布', exact: true }).click();
-    await expect.poll(() => desk.getByRole('alert').first().textContent(), { timeout: 5_000 }).toBe('headline：标题至少 6 个字');
+    await expect.poll(() => desk.getByRole('alert').first().textContent(), { timeout: 5_000 }).toBe('标题至少 6 个字');
     expect(await errorAt(desk, '标题（6–80 字）')).toBe('错误：标题至少 6 个字');
     expect(sent).toEqual([]);
 
