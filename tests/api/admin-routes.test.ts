@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Role } from '#api/accounts/roles.ts';
 import { signedIn } from '../fixtures/accounts.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
+import { testClientOf } from '../fixtures/client.ts';
 import { png } from '../fixtures/images.ts';
+import type { adminCampaigns } from '#api/ideas/admin-campaigns.ts';
 import { createContest } from './contests-fixture.ts';
-import { body, ideaInput, moderator, openCampaign, publishedIdea, submitIdea } from './ideas-fixture.ts';
+import { ideaInput, moderator, openCampaign, publishedIdea, submitIdea } from './ideas-fixture.ts';
 
 describe('every /api/admin route', () => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -104,7 +106,8 @@ describe('object-level access on every /api/admin route, for every role', () => 
     const a1 = await publishedIdea(t, A, { title: T.a1, photo }, 'resident-a1');
     const b1 = await publishedIdea(t, B, { title: T.b1, photo }, 'resident-b1');
     const a2res = await submitIdea(t, ideaInput(A, { title: T.a2, photo }), 'resident-a2');
-    const a2 = await body<{ id: number }>(a2res);
+    if (a2res.status !== 201) throw new Error(`submit: ${a2res.status} ${await a2res.text()}`);
+    const a2 = await a2res.json();
     for (const [c, i] of [
       [A, a1.id],
       [B, b1.id],
@@ -212,14 +215,13 @@ describe('object-level access on every /api/admin route, for every role', () => 
     const judge = who.judge.cookie;
     const photo = await t.app.request(`/api/admin/ideas/${ids.a1}/photo`, { headers: { cookie: judge } });
     expect([photo.status, photo.headers.get('content-type')]).toEqual([200, 'image/png']);
-    const sheet = await body<{ ideas: Array<{ title: string }> }>(
-      await t.app.request(`/api/admin/campaigns/${ids.A}/judging`, { headers: { cookie: judge } }),
-    );
-    expect(sheet.ideas.map((i) => i.title)).toEqual([T.a1]);
-    const list = await body<{ campaigns: Array<{ title: string }> }>(
-      await t.app.request('/api/admin/campaigns', { headers: { cookie: judge } }),
-    );
-    expect(list.campaigns.map((c) => c.title)).toEqual([T.campaignA]);
+    const campaigns = testClientOf<typeof adminCampaigns>(t.app, '/api/admin/campaigns', { cookie: judge });
+    const sheet = await campaigns[':id{[0-9]+}'].judging.$get({ param: { id: ids.A } });
+    if (sheet.status !== 200) throw new Error(`judging sheet: ${sheet.status}`);
+    expect((await sheet.json()).ideas.map((i) => i.title)).toEqual([T.a1]);
+    const list = await campaigns.index.$get();
+    if (list.status !== 200) throw new Error(`campaigns: ${list.status}`);
+    expect((await list.json()).campaigns.map((c) => c.title)).toEqual([T.campaignA]);
     const mine = await t.app.request(`/api/admin/contests/${ids.cX}`, { headers: { cookie: who.organizer.cookie } });
     expect(mine.status).toBe(200);
     const pending = await t.app.request(`/api/admin/ideas/${ids.a2}/photo`, { headers: { cookie: who.moderator.cookie } });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { apiErrorSchema } from '#api/errors.ts';
 import { GOOD_PASSWORD, login, makeAccount } from '../fixtures/accounts.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
 
@@ -29,7 +30,7 @@ describe('sign-in routes under arbitrary input', () => {
   async function expectClearRefusal(res: Response) {
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
-    const body = (await res.json()) as { error: { code: string; message: string } };
+    const body = apiErrorSchema.parse(await res.json());
     expect(body.error.code).toMatch(/^[a-z_]+$/);
     expect(body.error.message).toMatch(/[\u4e00-\u9fff]/);
     expect(res.headers.get('set-cookie')).toBeNull();

@@ -3,11 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { apiErrorSchema } from '#api/errors.ts';
+import type { subscriptionRoutes } from '#api/push/subscriptions.ts';
+import type { adminWarnings } from '#api/warnings/admin.ts';
+import { apiSignIn, serverClientOf } from '../fixtures/client.ts';
 import { databaseForServer } from '../fixtures/db.ts';
 import { waitFor } from '../fixtures/ports.ts';
 import { pushServerEnv, startPushService } from '../fixtures/push-service.ts';
 import { startServer } from '../fixtures/server.ts';
-import { rainstormInput } from '../fixtures/warnings.ts';
+import { byId, rainstormInput } from '../fixtures/warnings.ts';
 
 const sqld = process.env['TEST_DB'] === 'sqld';
 /** What no log line at the default level may hold: a stack frame, SQL, or page template text. */
@@ -65,31 +69,24 @@ describe.runIf(process.getuid?.() === 0)('a data folder on a full disk', () => {
     const server = await startServer({ ...pushServerEnv(push, 2), ...db.env }, disk.dir);
     procs.unshift(server.proc);
     server.addUser('publisher', ['publisher'], 'Warn-Issuer-Pass-2027');
-    let cookie = '';
-    const api = async (path: string, body?: unknown) => {
-      const res = await fetch(`${server.url}${path}`, {
-        method: body === undefined ? 'GET' : 'POST',
-        headers: { origin: server.url, 'x-requested-with': 'test', 'content-type': 'application/json', cookie },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
-      return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> | null, res };
-    };
-    const login = await api('/api/auth/login', { username: 'publisher', password: 'Warn-Issuer-Pass-2027' });
-    cookie = (login.res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const subscribe = (name: string) => api('/api/subscriptions', { subscription: push.browser(name).subscription, districts: ['321002'] });
+    const cookie = await apiSignIn(server.url, 'publisher', 'Warn-Issuer-Pass-2027');
+    const desk = serverClientOf<typeof adminWarnings>(server.url, '/api/admin/warnings', () => ({ cookie }));
+    const subscriptions = serverClientOf<ReturnType<typeof subscriptionRoutes>['subs']>(server.url, '/api/subscriptions');
+    const subscribe = (name: string) =>
+      subscriptions.index.$post({ json: { subscription: push.browser(name).subscription, districts: ['321002'] } });
+    const publish = (id: number) => desk[':id'].publish.$post({ ...byId(id), json: { confirm: true } });
     for (let i = 0; i < 20; i++) expect((await subscribe(`disk-${i}`)).status).toBe(201);
-    const draft = await api('/api/admin/warnings', rainstormInput(Date.now()));
-    const id = (draft.body?.['warning'] as { id: number }).id;
+    const { id } = (await (await desk.index.$post({ json: rainstormInput(Date.now()) })).json()).warning;
 
     push.setDelay(40);
     disk.fill();
     // Publishing and subscribing are refused with 503 and a message a resident can act on; nothing half-stored.
-    expect((await api(`/api/admin/warnings/${id}/publish`, { confirm: true })).status).toBe(503);
+    expect((await publish(id)).status).toBe(503);
     const refused = await subscribe('during-full');
     expect(refused.status).toBe(503);
-    expect(JSON.stringify(refused.body)).toMatch(/[\u4e00-\u9fff]/);
+    expect(apiErrorSchema.parse(await refused.json()).error.message).toMatch(/[\u4e00-\u9fff]/);
     disk.free();
-    expect((await api(`/api/admin/warnings/${id}/publish`, { confirm: true })).status).toBe(200);
+    expect((await publish(id)).status).toBe(200);
     await waitFor(async () => push.received.length >= 5, 10_000, 'first deliveries');
     // Full again mid-delivery, for longer than the lease: results wait in memory, and the log says so.
     disk.fill();

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { onError } from '#api/errors.ts';
+import { apiErrorSchema, onError } from '#api/errors.ts';
 import { jsonBody } from '#api/validate.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
 
@@ -32,8 +32,7 @@ describe('API errors', () => {
   });
   afterAll(async () => t.cleanup());
 
-  const errorOf = async (res: Response) =>
-    ((await res.json()) as { error: { code: string; message: string; fields?: Record<string, string> } }).error;
+  const errorOf = async (res: Response) => apiErrorSchema.parse(await res.json()).error;
 
   test('returns 400 with a Chinese message for malformed JSON', async () => {
     const res = await app.request('/api/test/echo', { method: 'POST', body: '{"name":', headers: { 'content-type': 'application/json' } });

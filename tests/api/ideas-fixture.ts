@@ -3,9 +3,11 @@ import { jsonInit, type createTestApp } from '../fixtures/app.ts';
 import { signedIn } from '../fixtures/accounts.ts';
 import { testClientOf } from '../fixtures/client.ts';
 import type { Role } from '#api/accounts/roles.ts';
+import type { adminAudit } from '#api/admin/audit.ts';
 import { apiErrorSchema } from '#api/errors.ts';
 import type { adminCampaigns } from '#api/ideas/admin-campaigns.ts';
 import type { adminIdeas } from '#api/ideas/admin-ideas.ts';
+import type { campaignInputSchema } from '#api/ideas/campaign-contract.ts';
 import type { submissionSchema } from '#api/ideas/contract.ts';
 import type { ideasApi } from '#api/ideas/index.ts';
 import { DEFAULT_AWARDS, DEFAULT_CRITERIA, DEFAULT_THEMES } from '#api/ideas/labels.ts';
@@ -15,8 +17,10 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 const DAY = 86_400_000;
 
+type CampaignInput = z.input<typeof campaignInputSchema>;
+
 /** A campaign that is collecting now (the test clock), with the default themes, awards and criteria. */
-export function campaignInput(t: TestApp, overrides: Record<string, unknown> = {}) {
+function campaignInput(t: TestApp, overrides: Partial<CampaignInput> = {}): CampaignInput {
   return {
     title: '2027 年应急管理金点子征集',
     description: '欢迎市民围绕应急预案、物资保障、避难场所等提出改进建议。',
@@ -50,15 +54,17 @@ export async function staff(t: TestApp, roles: Role[]) {
     ideas: testClientOf<typeof adminIdeas>(t.app, '/api/admin/ideas', { cookie }),
     /** `/api/admin/campaigns` through the typed client, as this staff member. */
     campaigns: testClientOf<typeof adminCampaigns>(t.app, '/api/admin/campaigns', { cookie }),
+    /** `/api/admin/audit` through the typed client, as this staff member (admins only). */
+    audit: testClientOf<typeof adminAudit>(t.app, '/api/admin/audit', { cookie }),
   };
 }
 
 /** Creates a collecting campaign as a fresh admin; returns its id and the admin. */
-export async function openCampaign(t: TestApp, overrides: Record<string, unknown> = {}) {
+export async function openCampaign(t: TestApp, overrides: Partial<CampaignInput> = {}) {
   const admin = await staff(t, ['admin']);
-  const res = await admin.send('POST', '/api/admin/campaigns', campaignInput(t, overrides));
+  const res = await admin.campaigns.index.$post({ json: campaignInput(t, overrides) });
   if (res.status !== 201) throw new Error(`campaign: ${res.status} ${await res.text()}`);
-  const { campaign } = (await res.json()) as { campaign: { id: number } };
+  const { campaign } = await res.json();
   return { campaignId: campaign.id, admin };
 }
 
@@ -121,6 +127,3 @@ export const residentApi = (t: TestApp, client = 'resident-1') =>
 
 /** The error of a refused request, checked against the API's error schema. */
 export const errorOf = async (res: Response) => apiErrorSchema.parse(await res.json()).error;
-
-/** JSON body of a response. */
-export const body = async <T = Record<string, unknown>>(res: Response) => (await res.json()) as T;

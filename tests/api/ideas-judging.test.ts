@@ -125,9 +125,7 @@ describe('金点子 judging', () => {
     const reason = '现场答辩中该方案更易落地';
     const ok = await admin.send('PUT', url, { assignments: swapped.map((a) => ({ ...a, reason })) });
     expect(ok.status).toBe(200);
-    const audit = (await (await admin.get('/api/admin/audit?action=idea.award.departure')).json()) as {
-      entries: Array<{ action: string; target: string; detail: string }>;
-    };
+    const audit = await (await admin.audit.index.$get({ query: { action: 'idea.award.departure' } })).json();
     expect(audit.entries.map((e) => e.target).sort()).toEqual([`idea:${top}`, `idea:${second}`].sort());
     expect(audit.entries[0]?.detail).toContain(reason);
     // Results publish in one step: nothing before the announcement, both awards after it.

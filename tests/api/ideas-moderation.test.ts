@@ -49,9 +49,7 @@ describe('金点子 moderation', () => {
     const hide = await act({ ids: [first.id], action: 'hide', reason: '涉及个人隐私，已隐藏' });
     expect(hide.status).toBe(200);
     expect(await track(first.receipt)).toMatchObject({ status: 'hidden', moderationNote: '涉及个人隐私，已隐藏' });
-    const audit = (await (await admin.get('/api/admin/audit?action=idea.')).json()) as {
-      entries: Array<{ action: string; target: string }>;
-    };
+    const audit = await (await admin.audit.index.$get({ query: { action: 'idea.' } })).json();
     expect(audit.entries.map((e) => `${e.action} ${e.target}`)).toEqual(
       expect.arrayContaining([`idea.hide idea:${first.id}`, ...ideas.map((i) => `idea.publish idea:${i.id}`)]),
     );

@@ -103,7 +103,7 @@ describe('金点子 personal data', () => {
       [null, false, null],
       [null, false, null],
     ]);
-    const audit = (await (await admin.get('/api/admin/audit?action=idea.contacts.erase')).json()) as { entries: Array<{ action: string }> };
+    const audit = await (await admin.audit.index.$get({ query: { action: 'idea.contacts.erase' } })).json();
     expect(audit.entries).toHaveLength(1);
     expect(await (await admin.get('/api/admin/ideas/export.csv')).text()).toContain('（已按期删除）');
   });

@@ -85,7 +85,7 @@ describe('金点子 lifecycle through the API', () => {
     expect((await campaign.announce.$post({ param })).status).toBe(409);
 
     // Every staff step is in the audit log.
-    const audit = (await (await admin.get('/api/admin/audit?action=&page=1')).json()) as { entries: Array<{ action: string }> };
+    const audit = await (await admin.audit.index.$get({ query: { action: '', page: '1' } })).json();
     const actions = audit.entries.map((e) => e.action);
     for (const a of ['campaign.create', 'idea.publish', 'campaign.close', 'idea.shortlist', 'campaign.judges.assign', 'idea.score.submit'])
       expect(actions).toContain(a);

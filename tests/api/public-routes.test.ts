@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { apiErrorSchema } from '#api/errors.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
 import { createContest, organiser, started } from './contests-fixture.ts';
-import { body, ideaInput, newDevice, openCampaign, publishedIdea } from './ideas-fixture.ts';
+import { ideaInput, newDevice, openCampaign, publishedIdea, residentApi } from './ideas-fixture.ts';
 
 // Property-based checks over every route a resident can call without a session: whatever arrives
 // in any field, the answer is a 4xx with the JSON error body (naming the field where the field is
@@ -41,7 +41,7 @@ beforeAll(async () => {
   const reported = await publishedIdea(t, campaignId, { title: '给每栋楼配一名应急联络员' }, 'resident-2');
   const contest = await createContest(t, await organiser(t));
   const joined = await started(t, contest.code, { name: '王小明' });
-  const { token: formToken } = await body<{ token: string }>(await t.app.request('/api/ideas/form-token'));
+  const { token: formToken } = await (await residentApi(t)['form-token'].$get()).json();
   // Long enough ago that the minimum fill time has passed for every submission below.
   t.clock.advance(6000);
   const idea = String(supported.id);

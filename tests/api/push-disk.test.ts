@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createApp } from '#api/app.ts';
 import { openDatabase } from '#api/db/client.ts';
+import { apiErrorSchema } from '#api/errors.ts';
 import { migrateDatabase } from '#api/db/migrate.ts';
 import { loadEnv } from '#api/env.ts';
 import { createPushSender } from '#api/push/sender.ts';
@@ -72,7 +73,7 @@ describe.runIf(process.getuid?.() === 0)('push delivery on a full disk', () => {
       // A resident subscribing now is told to try again later, and nothing is half-stored.
       const refused = await subscribe('during-full');
       expect(refused.status).toBe(503);
-      expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/[\u4e00-\u9fff]/);
+      expect(apiErrorSchema.parse(await refused.json()).error.message).toMatch(/[\u4e00-\u9fff]/);
       // Longer than the lease: the worker cannot record results or renew, and must neither lose nor repeat anything.
       await new Promise((r) => setTimeout(r, 2500));
       expect(worker.state().running).toBe(true);

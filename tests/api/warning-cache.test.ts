@@ -1,12 +1,11 @@
 import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { signedIn } from '../fixtures/accounts.ts';
-import { createTestApp, jsonInit } from '../fixtures/app.ts';
+import { createTestApp } from '../fixtures/app.ts';
 import { waitFor } from '../fixtures/ports.ts';
-import { rainstormInput } from '../fixtures/warnings.ts';
+import { byId, rainstormInput, warningsApi } from '../fixtures/warnings.ts';
 
 type App = Awaited<ReturnType<typeof createTestApp>>['app'];
-type W = { id: number; headline: string };
 
 // The spike after a red warning: what residents read comes from memory, with ETags, and a publish in
 // any process shows everywhere within a second.
@@ -22,17 +21,14 @@ describe('warnings answered from memory', () => {
   afterAll(async () => t.cleanup());
 
   const publish = async (headline: string) => {
-    const draft = (await (
-      await t.app.request('/api/admin/warnings', jsonInit('POST', rainstormInput(t.clock.now, { headline }), { cookie }))
-    ).json()) as {
-      warning: W;
-    };
-    const res = await t.app.request(`/api/admin/warnings/${draft.warning.id}/publish`, jsonInit('POST', {}, { cookie }));
+    const { publisher } = warningsApi(t.app, cookie);
+    const draft = await (await publisher.index.$post({ json: rainstormInput(t.clock.now, { headline }) })).json();
+    const res = await publisher[':id'].publish.$post({ ...byId(draft.warning.id), json: {} });
     expect(res.status).toBe(200);
     return draft.warning.id;
   };
-  const headlines = async (app: App) =>
-    ((await (await app.request('/api/warnings')).json()) as { warnings: W[] }).warnings.map((w) => w.headline);
+  const list = async (app: App) => (await (await warningsApi(app).residents.index.$get({ query: {} })).json()).warnings;
+  const headlines = async (app: App) => (await list(app)).map((w) => w.headline);
 
   test('a publish here shows at once; in another process within a second', async () => {
     await headlines(other);
@@ -67,8 +63,11 @@ describe('warnings answered from memory', () => {
     const first = await t.app.request('/api/warnings', { headers: { 'accept-encoding': 'br' } });
     expect(first.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=5');
     expect(first.headers.get('content-encoding')).toBe('br');
-    const decoded = JSON.parse(brotliDecompressSync(Buffer.from(await first.arrayBuffer())).toString()) as { warnings: W[] };
-    expect(decoded.warnings.map((w) => w.headline)).toContain('扬州市气象台发布暴雨橙色预警（缓存乙）');
+    // The compressed body is the list the typed client reads uncompressed.
+    const decoded: unknown = JSON.parse(brotliDecompressSync(Buffer.from(await first.arrayBuffer())).toString());
+    const plain = await (await warningsApi(t.app).residents.index.$get({ query: {} })).json();
+    expect(decoded).toEqual(plain);
+    expect(plain.warnings.map((w) => w.headline)).toContain('扬州市气象台发布暴雨橙色预警（缓存乙）');
     const again = await t.app.request('/api/warnings', {
       headers: { 'accept-encoding': 'br', 'if-none-match': first.headers.get('etag') ?? '' },
     });
@@ -79,7 +78,7 @@ describe('warnings answered from memory', () => {
 
   test('a warning past its expiry leaves the list within seconds, without a publish', async () => {
     const id = await publish('扬州市气象台发布暴雨橙色预警（缓存丙）');
-    const ids = async () => ((await (await t.app.request('/api/warnings')).json()) as { warnings: W[] }).warnings.map((w) => w.id);
+    const ids = async () => (await list(t.app)).map((w) => w.id);
     expect(await ids()).toContain(id);
     t.clock.advance(7 * 24 * 3600_000);
     expect(await ids()).not.toContain(id);

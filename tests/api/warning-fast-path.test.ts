@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase, type Database } from '#api/db/client.ts';
 import { migrateDatabase } from '#api/db/migrate.ts';
+import type { publicWarnings } from '#api/warnings/public.ts';
 import { createDraft, publishDraft } from '#api/warnings/store.ts';
+import { serverClientOf } from '../fixtures/client.ts';
 import { waitFor } from '../fixtures/ports.ts';
 import { startServer, type RunningServer } from '../fixtures/server.ts';
 import { rainstormInput } from '../fixtures/warnings.ts';
@@ -71,7 +73,8 @@ describe.skipIf(process.env['TEST_DB'] === 'sqld')('cached warnings answered bef
   });
 
   test('a warning published by another process replaces the remembered list within two seconds', async () => {
-    const list = async () => (await (await fetch(`${server.url}/api/warnings`)).json()) as { warnings: Array<{ headline: string }> };
+    const residents = serverClientOf<typeof publicWarnings>(server.url, '/api/warnings');
+    const list = async () => (await residents.index.$get({ query: {} })).json();
     for (let i = 0; i < 5; i++) await list();
     await publish('扬州市气象台发布暴雨红色预警（快速乙）', 'red');
     const start = Date.now();

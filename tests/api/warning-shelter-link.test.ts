@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { appSignedInAs, type TestApp } from '../fixtures/accounts.ts';
-import { jsonInit } from '../fixtures/app.ts';
-import { rainstormInput } from '../fixtures/warnings.ts';
+import { byId, rainstormInput, warningsApi } from '../fixtures/warnings.ts';
 
 // The warning page is rendered into the built shell (dist/warnings/detail/), so this needs `npm run build` first.
 describe.runIf(existsSync('dist/warnings/detail/index.html'))('a warning page links to the shelters for its hazard', () => {
@@ -12,9 +11,9 @@ describe.runIf(existsSync('dist/warnings/detail/index.html'))('a warning page li
   afterAll(async () => t.cleanup());
 
   async function pageOf(over: Parameters<typeof rainstormInput>[1]): Promise<string> {
-    const post = (path: string, body: unknown) => t.app.request(path, jsonInit('POST', body, { cookie }));
-    const draft = (await (await post('/api/admin/warnings', rainstormInput(t.clock.now, over))).json()) as { warning: { id: number } };
-    expect((await post(`/api/admin/warnings/${draft.warning.id}/publish`, { confirm: true })).status).toBe(200);
+    const { publisher } = warningsApi(t.app, cookie);
+    const draft = await (await publisher.index.$post({ json: rainstormInput(t.clock.now, over) })).json();
+    expect((await publisher[':id'].publish.$post({ ...byId(draft.warning.id), json: { confirm: true } })).status).toBe(200);
     const res = await t.app.request(`/warnings/${draft.warning.id}/`);
     expect(res.status).toBe(200);
     return res.text();

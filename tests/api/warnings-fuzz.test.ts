@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { apiErrorSchema } from '#api/errors.ts';
+import { pushPayloadSchema } from '#api/push/contract.ts';
 import { payloadFor } from '#api/push/payload.ts';
 import { findWarning } from '#api/warnings/store.ts';
 import { signedIn } from '../fixtures/accounts.ts';
 import { createTestApp, jsonInit } from '../fixtures/app.ts';
-import { rainstormInput } from '../fixtures/warnings.ts';
+import { byId, rainstormInput, warningsApi } from '../fixtures/warnings.ts';
 import { CAP_XSD, xmlErrors } from '../fixtures/xmllint.ts';
 
 // `npm test` runs a fixed seed and a few runs; `npm run bench:warnings-fuzz` sets FC_RUNS (and may set FC_SEED) for a long run.
@@ -139,21 +141,18 @@ describe('any input is safe along the whole warning path (fast-check)', () => {
   });
   afterAll(async () => t.cleanup());
 
-  const post = (path: string, body: unknown) => t.app.request(path, jsonInit('POST', body, { cookie }));
+  const desk = () => warningsApi(t.app, cookie).publisher;
   const FIELDS = ['headline', 'description', 'instruction', 'actions', 'effective', 'onset', 'expires', 'reason'];
 
-  /** A response that must be one of `ok`, or a 4xx naming a field the publisher typed. */
-  async function answer(res: Response, ok: number[]) {
-    expect(res.status, await res.clone().text()).toBeLessThan(500);
-    const body = (await res.json()) as {
-      warning?: { id: number };
-      error?: { code: string; message: string; fields?: Record<string, string> };
-    };
-    if (ok.includes(res.status)) return body.warning;
-    expect(body.error?.message).toMatch(/[\u4e00-\u9fff]/);
+  /** A response that was not the success asked for: it must be a 4xx naming a field the publisher typed. */
+  async function refused(res: { status: number; text(): Promise<string> }): Promise<undefined> {
+    const text = await res.text();
+    expect(res.status, text).toBeLessThan(500);
+    const { error } = apiErrorSchema.parse(JSON.parse(text));
+    expect(error.message).toMatch(/[\u4e00-\u9fff]/);
     // An update names its fields under `warning.`.
-    const named = Object.keys(body.error?.fields ?? {}).map((k) => k.replace(/^warning\./, ''));
-    if (body.error?.code === 'invalid_input') expect(named.some((f) => FIELDS.includes(f.replace(/\.\d+$/, '')))).toBe(true);
+    const named = Object.keys(error.fields ?? {}).map((k) => k.replace(/^warning\./, ''));
+    if (error.code === 'invalid_input') expect(named.some((f) => FIELDS.includes(f.replace(/\.\d+$/, '')))).toBe(true);
     return undefined;
   }
 
@@ -184,7 +183,7 @@ describe('any input is safe along the whole warning path (fast-check)', () => {
       if (!ender) expect(shown(html.split('<h2>情况说明</h2>')[1] ?? '', 'p', null)).toBe(row.description);
       const { body } = await payloadFor(t.database, row, t.clock.now);
       const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
-      const payload = JSON.parse(text) as { title: string; body: string };
+      const payload = pushPayloadSchema.parse(JSON.parse(text));
       // The lock screen leads with what changed or the first thing to do, cut whole at 200 characters.
       const full = ender
         ? payload.body
@@ -206,15 +205,19 @@ describe('any input is safe along the whole warning path (fast-check)', () => {
       await fc.assert(
         fc.asyncProperty(input(t.clock.now), input(t.clock.now), text(8), async (first, second, reason) => {
           const ids: number[] = [];
-          const draft = await answer(await post('/api/admin/warnings', first), [201]);
-          if (!draft) return;
-          const live = await answer(await post(`/api/admin/warnings/${draft.id}/publish`, { confirm: true }), [200]);
-          if (!live) return;
+          const made = await desk().index.$post({ json: first });
+          if (made.status !== 201) return refused(made);
+          const draft = (await made.json()).warning;
+          const published = await desk()[':id'].publish.$post({ ...byId(draft.id), json: { confirm: true } });
+          if (published.status !== 200) return refused(published);
+          const live = (await published.json()).warning;
           ids.push(live.id);
-          const update = await answer(await post(`/api/admin/warnings/${live.id}/update`, { warning: second, confirm: true }), [200]);
+          const updated = await desk()[':id'].update.$post({ ...byId(live.id), json: { warning: second, confirm: true } });
+          const update = updated.status === 200 ? (await updated.json()).warning : await refused(updated);
           if (update) ids.push(update.id);
           const target = update ?? live;
-          const cancel = await answer(await post(`/api/admin/warnings/${target.id}/cancel`, { reason: `降雨已明显减弱${reason}` }), [200]);
+          const cancelled = await desk()[':id'].cancel.$post({ ...byId(target.id), json: { reason: `降雨已明显减弱${reason}` } });
+          const cancel = cancelled.status === 200 ? (await cancelled.json()).warning : await refused(cancelled);
           if (cancel) ids.push(cancel.id);
           await checkOutputs(ids);
         }),

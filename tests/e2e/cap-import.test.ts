@@ -2,9 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import type { publicWarnings } from '#api/warnings/public.ts';
 import { axeViolations } from '../fixtures/axe.ts';
 import { browserAvailable, hydrated, watchPage } from '../fixtures/browser.ts';
 import { COLOURS, sampleCap, sampleIdentifier } from '../fixtures/cap-messages.ts';
+import { serverClientOf } from '../fixtures/client.ts';
 import { withSiteBrowser } from '../fixtures/site-browser.ts';
 
 describe.runIf(browserAvailable())('a publisher imports a CAP file from the release system', () => {
@@ -45,9 +47,7 @@ describe.runIf(browserAvailable())('a publisher imports a CAP file from the rele
     await item.getByRole('button', { name: /^发布/ }).click();
     await expect.poll(() => desk.locator('.publish-message').textContent(), { timeout: 10_000 }).toContain('已发布：【黄色预警】暴雨');
 
-    const live = (await (await fetch(`${site.url}/api/warnings`)).json()) as {
-      warnings: Array<{ identifier: string; headline: string }>;
-    };
+    const live = await (await serverClientOf<typeof publicWarnings>(site.url, '/api/warnings').index.$get({ query: {} })).json();
     expect(live.warnings.map((w) => w.identifier)).toEqual([sampleIdentifier({ sent, serial: 7 })]);
     expect(watch.consoleErrors).toEqual([]);
     await context.close();

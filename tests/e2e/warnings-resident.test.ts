@@ -1,10 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
+import type { adminWarnings } from '#api/warnings/admin.ts';
+import type { publicWarnings } from '#api/warnings/public.ts';
 import { axeViolations } from '../fixtures/axe.ts';
 import { browserAvailable, hydrated } from '../fixtures/browser.ts';
+import { serverClientOf } from '../fixtures/client.ts';
 import { sessionCookie } from '../fixtures/publish.ts';
 import { withSiteBrowser } from '../fixtures/site-browser.ts';
-import { rainstormInput } from '../fixtures/warnings.ts';
+import { byId, rainstormInput } from '../fixtures/warnings.ts';
 
 const PASSWORD = 'Rain-Warning-Pass-2027';
 const PHONE = { width: 390, height: 844 };
@@ -49,26 +52,22 @@ describe.runIf(browserAvailable())('预警信息 as residents read them, in Chro
   });
   const cookies: Record<string, string> = {};
 
-  async function api(who: string, path: string, body: unknown) {
-    const res = await fetch(`${site.url}${path}`, {
-      method: 'POST',
-      body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json', origin: site.url, 'x-requested-with': 'fetch', cookie: cookies[who] ?? '' },
-    });
-    const json = (await res.json()) as { warning: { id: number; revision?: number } };
-    if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json.warning;
+  /** The publisher desk's API as `who`, through the typed client. */
+  const desk = (who: string) =>
+    serverClientOf<typeof adminWarnings>(site.url, '/api/admin/warnings', () => ({ cookie: cookies[who] ?? '' }));
+  /** The warning of an accepted request; throws with the API's answer otherwise. */
+  async function accepted<T>(res: { ok: boolean; status: number; text(): Promise<string>; json(): Promise<{ warning: T }> }) {
+    if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
+    return (await res.json()).warning;
   }
   /** Publishes through the API; a red or whole-city one is approved by the second publisher (四眼原则). */
   async function publish(over: Parameters<typeof rainstormInput>[1]) {
-    // Leaves urgency and response type out: the level decides them.
-    const input: Record<string, unknown> = { ...rainstormInput(over?.effective ?? Date.now(), over) };
-    delete input['urgency'];
-    delete input['responseType'];
-    const draft = await api('li', '/api/admin/warnings', input);
+    // Leaves urgency and response type out: the level decides them (JSON leaves out a key whose value is undefined).
+    const input = { ...rainstormInput(over?.effective ?? Date.now(), over), urgency: undefined, responseType: undefined };
+    const draft = await accepted(await desk('li').index.$post({ json: input }));
     if (over?.level === 'red' || over?.areas?.includes('321000'))
-      return api('wang', `/api/admin/warnings/${draft.id}/approve`, { revision: draft.revision });
-    return api('li', `/api/admin/warnings/${draft.id}/publish`, { confirm: true });
+      return accepted(await desk('wang')[':id'].approve.$post({ ...byId(draft.id), json: { revision: draft.revision } }));
+    return accepted(await desk('li')[':id'].publish.$post({ ...byId(draft.id), json: { confirm: true } }));
   }
 
   beforeAll(async () => {
@@ -196,13 +195,19 @@ describe.runIf(browserAvailable())('预警信息 as residents read them, in Chro
       effective: at,
       expires: at + 6 * 3600_000,
     });
-    const updated = await api('li', `/api/admin/warnings/${first.id}/update`, {
-      warning: rainstormInput(at, { level: 'yellow', areas: ['321023', '321084'], headline: '宝应县、高邮市将有大雨' }),
-      confirm: true,
-    });
-    const allClear = await api('li', `/api/admin/warnings/${updated.id}/cancel`, { reason: '降雨已经停止', allClear: true });
+    const li = desk('li')[':id'];
+    const updated = await accepted(
+      await li.update.$post({
+        ...byId(first.id),
+        json: {
+          warning: rainstormInput(at, { level: 'yellow', areas: ['321023', '321084'], headline: '宝应县、高邮市将有大雨' }),
+          confirm: true,
+        },
+      }),
+    );
+    const allClear = await accepted(await li.cancel.$post({ ...byId(updated.id), json: { reason: '降雨已经停止', allClear: true } }));
     const wrong = await publish({ level: 'yellow', areas: ['321012'], headline: '江都区将有大雨' });
-    const cancel = await api('li', `/api/admin/warnings/${wrong.id}/cancel`, { reason: '区域发错了，江都区没有大雨' });
+    const cancel = await accepted(await li.cancel.$post({ ...byId(wrong.id), json: { reason: '区域发错了，江都区没有大雨' } }));
 
     const page = await context.newPage();
     await page.goto(`${site.url}/warnings/${allClear.id}/`);
@@ -235,8 +240,8 @@ describe.runIf(browserAvailable())('预警信息 as residents read them, in Chro
   });
 
   test('axe finds nothing on these pages, on a phone and at 1280 px, in normal and 长辈模式', async () => {
-    const ids = ((await (await fetch(`${site.url}/api/warnings?all=1`)).json()) as { warnings: Array<{ id: number; msgType: string }> })
-      .warnings;
+    const residents = serverClientOf<typeof publicWarnings>(site.url, '/api/warnings');
+    const ids = (await (await residents.index.$get({ query: { all: '1' } })).json()).warnings;
     const paths = ['/', '/warnings/', ...ids.filter((w, i) => w.msgType === 'Cancel' || i === 0).map((w) => `/warnings/${w.id}/`)];
     const found: Record<string, unknown> = {};
     for (const viewport of [PHONE, DESKTOP])
