@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { browserAvailable } from '../fixtures/browser.ts';
 import { COLOURS, sampleCap } from '../fixtures/cap-messages.ts';
 import { withSiteBrowser } from '../fixtures/site-browser.ts';
+import { apiErrorSchema } from '#api/errors.ts';
 
 const PASSWORD = 'Check-Before-Send-2027';
 const ACTIONS = '你现在应该做什么（居民行动，每行一条，最多 5 条）';
@@ -55,10 +56,10 @@ describe.runIf(browserAvailable())("the publishers' forms in Chromium", () => {
         headers: { 'content-type': 'application/json', 'x-requested-with': 'fetch' },
         body: JSON.stringify(body),
       });
-      return { status: r.status, body: (await r.json()) as { error: { message: string; fields: Record<string, string> } } };
+      return { status: r.status, body: (await r.json()) as unknown };
     });
     expect(answer.status).toBe(400);
-    expect(answer.body.error.fields['headline']).toBe('标题至少 6 个字');
+    expect(apiErrorSchema.parse(answer.body).error.fields?.['headline']).toBe('标题至少 6 个字');
     sent.length = 0;
 
     // One action line too short: the API names it `actions.0`; the form marks the actions field.
