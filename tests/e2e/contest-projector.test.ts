@@ -183,6 +183,8 @@ describe.runIf(browserAvailable())('projector mode and the focused quiz screen i
     const { room, contest } = await projectorBeforeStart();
     // Four join and never hand in; the end of the contest closes their attempts.
     for (const name of ['王小明', '李小红', '张伟', '赵小四']) expect((await joinAs(contest, name)).status).toBe(201);
+    // The room sees them (its live connection is open, so the start's notice is not wiped by the connection opening).
+    await expect.poll(() => room.locator('.pj-count strong').textContent(), { timeout: 10_000 }).toBe('4');
     await startOnProjector(room);
     await room.keyboard.press('n');
     await room.getByRole('timer').waitFor({ timeout: 5_000 });
