@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { AttemptRunning, ContestDetail } from '#api/contests/contract.ts';
 import { browserAvailable, hydrated, watchPage } from '#tests/fixtures/browser.ts';
-import { meilingOrganiser } from '../fixtures/contests.ts';
+import { apiSignIn, joinInBrowser, meilingOrganiser, openContest } from '../fixtures/contests.ts';
 import { withSiteBrowser } from '#tests/fixtures/site-browser.ts';
 
 const PASSWORD = 'Projector-Teacher-2027';
@@ -20,8 +20,6 @@ describe.runIf(browserAvailable())('projector mode and the focused quiz screen i
   const site = withSiteBrowser({
     users: [meilingOrganiser('wang.teacher', '王老师', PASSWORD)],
   });
-  let room: Page;
-  let contest: ContestDetail;
   /** Calls the API as a participant's browser would (same origin, the site's request marker). */
   const api = async <T>(path: string, method: string, body: unknown): Promise<{ status: number; body: T }> => {
     const res = await fetch(`${site.url}${path}`, {
@@ -31,17 +29,21 @@ describe.runIf(browserAvailable())('projector mode and the focused quiz screen i
     });
     return { status: res.status, body: (await res.json()) as T };
   };
-  const joinAs = (name: string) =>
+  const joinAs = (contest: ContestDetail, name: string) =>
     api<{ attempt: AttemptRunning }>(`/api/contests/join/${contest.code}`, 'POST', {
       name,
       deviceToken: `device-${name.length}-${Math.random().toString(36).slice(2, 12)}`,
     });
 
-  beforeAll(async () => {
-    room = await site.page({ viewport: { width: 1280, height: 720 } });
+  /**
+   * 王老师 signs in on the room's 1280×720 projector, creates a contest of her own that opens in ten
+   * minutes (within the half hour in which participants may join and wait) and opens its projector view.
+   */
+  async function projectorBeforeStart(): Promise<{ room: Page; contest: ContestDetail }> {
+    const room = await site.page({ viewport: { width: 1280, height: 720 } });
     await site.signIn(room, 'wang.teacher', PASSWORD, '/admin/contests/');
     const now = Date.now();
-    contest = await room.evaluate(
+    const contest = await room.evaluate(
       async (input) => {
         const res = await fetch('/api/admin/contests', {
           method: 'POST',
@@ -54,7 +56,6 @@ describe.runIf(browserAvailable())('projector mode and the focused quiz screen i
       },
       {
         title: '梅岭小学礼堂应急知识竞赛',
-        // Ten minutes ahead: within the half hour in which participants may join and wait.
         opensAt: now + 10 * 60_000,
         closesAt: now + 2 * 3600_000,
         audience: '小学',
@@ -66,12 +67,20 @@ describe.runIf(browserAvailable())('projector mode and the focused quiz screen i
       },
     );
     expect(contest.code).toMatch(/^[A-Z0-9]{6}$/);
-  });
-
-  test('before the start, the whole QR code and the join code fit a 1280×720, a 1920×1080 and a 4:3 projector', async () => {
-    const watch = watchPage(room, site.url);
     await room.goto(`${site.url}/admin/contests/projector/?id=${contest.id}`);
     await hydrated(room, 'ContestProjector');
+    return { room, contest };
+  }
+
+  /** Presses S on the projector and waits until the contest has started. */
+  async function startOnProjector(room: Page) {
+    await room.keyboard.press('s');
+    await expect.poll(() => room.getByRole('status').textContent(), { timeout: 10_000 }).toContain('竞赛已开始');
+  }
+
+  test('before the start, the whole QR code and the join code fit a 1280×720, a 1920×1080 and a 4:3 projector', async () => {
+    const { room, contest } = await projectorBeforeStart();
+    const watch = watchPage(room, site.url);
     const qr = room.getByRole('img', { name: /参赛二维码/ });
     await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 10_000 }).toBe(true);
     expect(await room.locator('.pj-code').textContent()).toBe(contest.code);
@@ -92,14 +101,16 @@ describe.runIf(browserAvailable())('projector mode and the focused quiz screen i
     // The site's header and footer give way to the room's view.
     expect(await room.locator('.site-header').isVisible()).toBe(false);
     expect(watch.foreignRequests).toEqual([]);
+    await room.context().close();
   });
 
   test('three participants join before the start and the count rises live; S starts everyone at once', async () => {
+    const { room, contest } = await projectorBeforeStart();
     const count = room.locator('.pj-count strong');
     expect(await count.textContent()).toBe('0');
     const waiting: AttemptRunning[] = [];
     for (const [i, name] of ['王小明', '李小红', '张伟'].entries()) {
-      const joined = await joinAs(name);
+      const joined = await joinAs(contest, name);
       expect(joined.status).toBe(201);
       // In the lobby: no questions reach the phone before the start.
       expect(joined.body.attempt).toMatchObject({ state: 'waiting' });
@@ -108,8 +119,7 @@ describe.runIf(browserAvailable())('projector mode and the focused quiz screen i
       await expect.poll(() => count.textContent(), { timeout: 10_000 }).toBe(String(i + 1));
     }
     expect(await room.locator('.pj-names li').allTextContents()).toEqual(['王小明', '李小红', '张伟']);
-    await room.keyboard.press('s');
-    await expect.poll(() => room.getByRole('status').textContent(), { timeout: 10_000 }).toContain('竞赛已开始');
+    await startOnProjector(room);
     const started = await fetch(`${site.url}/api/contests/attempts/${waiting[0]?.token ?? ''}`);
     const view = ((await started.json()) as { attempt: AttemptRunning }).attempt;
     expect(view.state).toBe('running');
@@ -119,17 +129,19 @@ describe.runIf(browserAvailable())('projector mode and the focused quiz screen i
     await room.keyboard.press('n');
     await room.getByRole('timer').waitFor({ timeout: 5_000 });
     expect(await room.locator('.pj-progress').textContent()).toContain('已交卷 0 / 已加入 3 人');
+    await room.context().close();
   });
 
   test('a participant’s first question is in the first screen of a 390×844 phone, and leaving asks first', async () => {
+    // A contest of its own that is already open.
+    const contest = await openContest(site.url, await apiSignIn(site.url, 'wang.teacher', PASSWORD));
     const phone = await site.context(PHONE);
     const pupil = await phone.newPage();
-    await pupil.goto(`${site.url}/contest/join/?code=${contest.code}`);
-    await pupil.getByLabel('姓名').fill('赵小四', { timeout: 10_000 });
-    await pupil.getByRole('button', { name: '开始答题' }).click();
+    await joinInBrowser(pupil, site.url, contest.code, '赵小四', '三（1）班');
     await pupil.waitForURL(/\/contest\/play\/\?code=/);
     await pupil.getByRole('timer').waitFor({ timeout: 10_000 });
-    expect(await pupil.locator('.site-header').isVisible()).toBe(false);
+    // The quiz screen hides the site's header and footer once it has mounted (an effect, just after the timer shows).
+    await expect.poll(() => pupil.locator('.site-header').isVisible(), { timeout: 5_000 }).toBe(false);
     expect(await pupil.locator('.site-footer').isVisible()).toBe(false);
     expect(await wholeInView(pupil, '.question-stem')).toBe(true);
     expect(await wholeInView(pupil, '.option >> nth=0')).toBe(true);
@@ -168,9 +180,17 @@ describe.runIf(browserAvailable())('projector mode and the focused quiz screen i
   });
 
   test('after the end, the podium shows the top three and the board follows, readable from the back', async () => {
+    const { room, contest } = await projectorBeforeStart();
+    // Four join and never hand in; the end of the contest closes their attempts.
+    for (const name of ['王小明', '李小红', '张伟', '赵小四']) expect((await joinAs(contest, name)).status).toBe(201);
+    // The room sees them (its live connection is open, so the start's notice is not wiped by the connection opening).
+    await expect.poll(() => room.locator('.pj-count strong').textContent(), { timeout: 10_000 }).toBe('4');
+    await startOnProjector(room);
+    await room.keyboard.press('n');
+    await room.getByRole('timer').waitFor({ timeout: 5_000 });
     const pupils = ['陈一', '陈二', '陈三'];
     for (const [i, name] of pupils.entries()) {
-      const { body } = await joinAs(name);
+      const { body } = await joinAs(contest, name);
       for (const q of body.attempt.questions.slice(0, 5 - i))
         await api(`/api/contests/attempts/${body.attempt.token}/answers/${q.n}`, 'PUT', { choice: [0], rev: Date.now() });
       expect((await api(`/api/contests/attempts/${body.attempt.token}/submit`, 'POST', {})).status).toBe(200);
@@ -206,5 +226,6 @@ describe.runIf(browserAvailable())('projector mode and the focused quiz screen i
     expect(size).toBeGreaterThanOrEqual(30);
     expect(await wholeInView(room, '.pj-board table')).toBe(true);
     await room.screenshot({ path: `${site.server.dataDir}/../projector-board.png` });
+    await room.context().close();
   });
 });

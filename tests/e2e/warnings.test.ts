@@ -1,7 +1,8 @@
-import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { beforeAll, describe, expect, test } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { axeViolations } from '../fixtures/axe.ts';
 import { browserAvailable, hydrated, watchPage } from '../fixtures/browser.ts';
+import { publishWarning } from '../fixtures/publish.ts';
 import { withSiteBrowser } from '../fixtures/site-browser.ts';
 
 // content/warnings/signals.yaml: the rainstorm orange signal's standard and first guidance line.
@@ -12,11 +13,7 @@ const HEADLINE = '扬州市气象台发布暴雨橙色预警信号';
 const ORANGE_ACTION = '尽量不出门；已在外面的，就近进入坚固的建筑避雨，不在桥洞、地道里躲雨。';
 
 describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
-  let admin: BrowserContext;
-  let desk: Page;
-  let orangeId = '';
-  let drillId = '';
-
+  // One server and one browser for the file; each test publishes the warnings it needs and looks only at those.
   const site = withSiteBrowser({
     users: [
       { name: 'li.fabu', roles: ['publisher'], password: 'Rain-Warning-Pass-2027', extra: ['--name', '李发布'] },
@@ -24,20 +21,28 @@ describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
       { name: 'wang.shenhe', roles: ['publisher'], password: 'Rain-Warning-Pass-2027', extra: ['--name', '王审核'] },
     ],
   });
-  beforeAll(async () => {
-    // bypassCSP only so that the test can inject axe-core later.
-    admin = await site.context({ bypassCSP: true });
-    desk = await admin.newPage();
-  });
 
-  let reviewer: Page | undefined;
+  /** 李发布's console on a page of its own, signed in and showing the empty draft form. */
+  async function openDesk(): Promise<Page> {
+    // bypassCSP only so that the test can inject axe-core later.
+    const desk = await site.page({ bypassCSP: true });
+    await site.signIn(desk, 'li.fabu', 'Rain-Warning-Pass-2027', '/admin/warnings/');
+    await expect.poll(() => desk.getByRole('heading', { name: '起草新预警' }).count(), { timeout: 10_000 }).toBe(1);
+    return desk;
+  }
+
+  /** An orange rainstorm warning for 广陵区 only, published over the API, with the texts the template gives. */
+  const publishOrange = () =>
+    publishWarning(site.server, {
+      areas: ['321002'],
+      actions: [ORANGE_ACTION],
+      instruction: `${ORANGE_GUIDANCE}加强巡查，做好排涝准备。`,
+    }).then((w) => String(w.id));
+
   /** 王审核 opens the console, checks the draft waiting for approval exactly as residents will see it, and approves it. */
-  async function approveAs(expectTitle: string, expectPage: string) {
-    if (!reviewer) {
-      reviewer = await (await site.context()).newPage();
-      await site.signIn(reviewer, 'wang.shenhe', 'Rain-Warning-Pass-2027', '/admin/warnings/');
-    } else await reviewer.reload();
-    const page = reviewer;
+  async function approveAs(desk: Page, expectTitle: string, expectPage: string) {
+    const page = await site.page();
+    await site.signIn(page, 'wang.shenhe', 'Rain-Warning-Pass-2027', '/admin/warnings/');
     const drafts = page.getByRole('list', { name: /草稿/ });
     const item = drafts.getByRole('listitem').filter({ hasText: '待审核' }).filter({ hasText: expectTitle });
     await expect.poll(() => item.count(), { timeout: 10_000 }).toBe(1);
@@ -49,6 +54,7 @@ describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
     await dialog.getByRole('button', { name: '审核通过并发布' }).click();
     await expect.poll(() => page.locator('.publish-message').textContent(), { timeout: 10_000 }).toContain(`已审核并发布：${expectTitle}`);
     await expect.poll(() => page.locator('.delivery').textContent(), { timeout: 10_000 }).toContain('王审核');
+    await page.context().close();
     await desk.reload();
   }
 
@@ -62,19 +68,37 @@ describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
   }
 
   /** Fills the draft form: status, hazard, level (the template fills the texts) and areas. */
-  async function writeDraft(status: '实际预警' | '演练', level: string, areas: string[]) {
+  async function writeDraft(desk: Page, status: '实际预警' | '演练', level: string, areas: string[]) {
     await desk.getByRole('group', { name: '信息类型' }).getByLabel(status).check();
     await desk.getByLabel('灾种').selectOption('rainstorm');
     await desk.getByLabel('预警级别').selectOption(level);
     for (const a of areas) await desk.getByRole('group', { name: '影响区域' }).getByLabel(a, { exact: true }).check();
   }
 
+  /** The warning ids the console's 正在生效 list links to. */
+  const liveIds = async (desk: Page) =>
+    (
+      await desk
+        .getByRole('list', { name: /正在生效/ })
+        .locator('a[href^="/warnings/"]')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href')))
+    )
+      .map((href) => href?.match(/\/warnings\/(\d+)\//)?.[1] ?? '')
+      .filter(Boolean);
+
+  /** The ids of the warnings in force, drills included, as the residents' API lists them. */
+  const warningsInForce = async () =>
+    ((await (await fetch(`${site.url}/api/warnings`)).json()) as { warnings: Array<{ id: number }> }).warnings.map((w) => String(w.id));
+
   test('a publisher signs in, writes an orange rainstorm draft from the template, previews and publishes it', async () => {
+    const desk = await site.page();
     const watch = watchPage(desk, site.url);
     await site.signIn(desk, 'li.fabu', 'Rain-Warning-Pass-2027', '/admin/warnings/');
     await expect.poll(() => desk.getByRole('heading', { name: '起草新预警' }).count(), { timeout: 10_000 }).toBe(1);
+    // What was already in force (the residents' API, all statuses), to tell this test's warning from the others'.
+    const before = await warningsInForce();
 
-    await writeDraft('实际预警', 'orange', ['广陵区']);
+    await writeDraft(desk, '实际预警', 'orange', ['广陵区']);
     const description = desk.getByLabel('情况说明：发生了什么、在哪里');
     await expect.poll(() => description.inputValue(), { timeout: 10_000 }).toContain(ORANGE_STANDARD);
     expect(await desk.getByLabel('官方防御指南（完整版）').inputValue()).toContain(ORANGE_GUIDANCE);
@@ -97,36 +121,43 @@ describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
       .toContain(`已发布：【橙色预警】暴雨 ${HEADLINE}`);
     // Delivery progress is shown and finishes (nobody has subscribed here).
     await expect.poll(() => desk.locator('.delivery [role=status]').textContent(), { timeout: 15_000 }).toContain('推送完成');
-    const live = desk.getByRole('list', { name: /正在生效/ });
-    orangeId = ((await live.getByRole('link').first().getAttribute('href')) ?? '').match(/\/warnings\/(\d+)\//)?.[1] ?? '';
-    expect(orangeId).toMatch(/^\d+$/);
+    // The new warning, and only it, joins the live list.
+    await expect.poll(async () => (await liveIds(desk)).filter((id) => !before.includes(id)).length, { timeout: 10_000 }).toBe(1);
+    const [orangeId] = (await liveIds(desk)).filter((id) => !before.includes(id));
+    const item = desk
+      .getByRole('list', { name: /正在生效/ })
+      .getByRole('listitem')
+      .filter({ has: desk.locator(`a[href="/warnings/${orangeId}/"]`) });
+    expect(await item.textContent()).toContain('【橙色预警】暴雨');
     expect(watch.consoleErrors).toEqual([]);
+    await desk.context().close();
   });
 
   test('refuses to publish while template placeholders ［ ］ remain', async () => {
+    const desk = await openDesk();
+    await desk.getByRole('group', { name: '信息类型' }).getByLabel('实际预警').check();
     await desk.getByLabel('灾种').selectOption('geological');
     await expect.poll(() => desk.getByLabel('情况说明：发生了什么、在哪里').inputValue(), { timeout: 10_000 }).toContain('［');
     expect(await desk.getByText('发布前必须换成具体信息').count()).toBe(1);
     await desk.getByRole('group', { name: '影响区域' }).getByLabel('仪征市').check();
     await desk.getByRole('button', { name: '发布', exact: true }).click();
     await expect.poll(() => desk.getByRole('alert').first().textContent()).toContain('占位符');
-    expect(
-      await desk
-        .getByRole('list', { name: /正在生效/ })
-        .getByRole('listitem')
-        .count(),
-    ).toBe(1);
+    // Nothing was published: no 地质灾害 warning is in force.
+    const live = (await (await fetch(`${site.url}/api/warnings?status=Actual`)).json()) as { warnings: Array<{ hazard: string }> };
+    expect(live.warnings.filter((w) => w.hazard === 'geological')).toEqual([]);
+    await desk.context().close();
   });
 
   test('residents see it on /warnings/ with the level in words and what to do first, their district first, and on the home bar', async () => {
+    const orangeId = await publishOrange();
     const context = await site.context({ bypassCSP: true });
     const page = await context.newPage();
     const watch = watchPage(page, site.url);
     await page.goto(`${site.url}/warnings/`);
     await hydrated(page, 'WarningsLive');
     const all = page.getByRole('list', { name: '正在生效的预警' });
-    await expect.poll(() => all.locator('.warning-card').count(), { timeout: 10_000 }).toBe(1);
-    const card = all.locator('.warning-card').first();
+    const card = all.locator('.warning-card').filter({ has: page.locator(`a[href="/warnings/${orangeId}/"]`) });
+    await expect.poll(() => card.count(), { timeout: 10_000 }).toBe(1);
     expect(await card.locator('.level.level-orange').textContent()).toContain('橙色预警');
     expect(await card.textContent()).toContain('广陵区');
     expect(await card.locator('.warning-actions li').first().textContent()).toBe(ORANGE_ACTION);
@@ -141,7 +172,7 @@ describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
       .getByLabel('广陵区')
       .check();
     expect(await page.evaluate(() => localStorage.getItem('yzready:districts'))).toBe('["321002"]');
-    expect(await all.locator('.warning-card').count()).toBe(1);
+    expect(await card.count()).toBe(1);
     const home = await context.newPage();
     await home.goto(`${site.url}/`);
     const bar = home.getByRole('region', { name: '预警信息' });
@@ -156,6 +187,7 @@ describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
   });
 
   test('the warning page and /warnings/ read without JavaScript', async () => {
+    const orangeId = await publishOrange();
     const context = await site.context({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${site.url}/warnings/${orangeId}/`);
@@ -163,43 +195,47 @@ describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
     expect(await page.locator('main').textContent()).toContain(ORANGE_GUIDANCE);
     await page.goto(`${site.url}/warnings/`);
     const list = page.getByRole('list', { name: '正在生效的预警' });
-    expect(await list.getByRole('link', { name: '【橙色预警】暴雨', exact: true }).getAttribute('href')).toBe(`/warnings/${orangeId}/`);
-    expect(await list.textContent()).toContain(ORANGE_ACTION);
+    const item = list.getByRole('listitem').filter({ has: page.locator(`a[href="/warnings/${orangeId}/"]`) });
+    expect(await item.getByRole('link', { name: '【橙色预警】暴雨', exact: true }).getAttribute('href')).toBe(`/warnings/${orangeId}/`);
+    expect(await item.textContent()).toContain(ORANGE_ACTION);
     expect(await page.locator('noscript a[href="/feeds/warnings.atom"], main a[href="/feeds/warnings.atom"]').count()).toBeGreaterThan(0);
     await context.close();
   });
 
   test('a drill for the whole city waits for a second publisher, and is shown only as 演练, never as a real warning', async () => {
-    await desk.reload();
-    await expect.poll(() => desk.getByRole('heading', { name: '起草新预警' }).count(), { timeout: 10_000 }).toBe(1);
-    await writeDraft('演练', 'yellow', ['全市']);
+    const orangeId = await publishOrange();
+    const desk = await openDesk();
+    await writeDraft(desk, '演练', 'yellow', ['全市']);
     await expect.poll(() => desk.locator('.notification-title').textContent(), { timeout: 10_000 }).toBe('【演练】【黄色预警】暴雨');
     await desk.getByRole('button', { name: '发布', exact: true }).click();
     // The author alone cannot publish it, and is told who can approve it.
     await expect.poll(() => desk.locator('.form-error').textContent(), { timeout: 10_000 }).toContain('可以审核的人：王审核');
-    await approveAs('【演练】【黄色预警】暴雨', '这是演练信息，不是真实预警。');
+    await approveAs(desk, '【演练】【黄色预警】暴雨', '这是演练信息，不是真实预警。');
     const href = await desk
       .getByRole('list', { name: /正在生效/ })
       .getByRole('link', { name: /演练/ })
       .getAttribute('href');
-    drillId = href?.match(/\/warnings\/(\d+)\//)?.[1] ?? '';
+    const drillId = href?.match(/\/warnings\/(\d+)\//)?.[1] ?? '';
     expect(drillId).toMatch(/^\d+$/);
 
     const { context, page } = await openLiveWarnings();
     const drills = page.getByRole('region', { name: '演练和测试信息' });
-    await expect.poll(() => drills.locator('.warning-card').count(), { timeout: 10_000 }).toBe(1);
-    expect(await drills.locator('.warning-card').textContent()).toContain('演练');
-    expect(await drills.locator(`h3 a[href="/warnings/${drillId}/"]`).count()).toBe(1);
+    const drillCard = drills.locator('.warning-card').filter({ has: page.locator(`h3 a[href="/warnings/${drillId}/"]`) });
+    await expect.poll(() => drillCard.count(), { timeout: 10_000 }).toBe(1);
+    expect(await drillCard.textContent()).toContain('演练');
     const real = page.getByRole('list', { name: '正在生效的预警' });
     expect(await real.locator(`h3 a[href="/warnings/${drillId}/"]`).count()).toBe(0);
     expect(await real.locator(`h3 a[href="/warnings/${orangeId}/"]`).count()).toBe(1);
     await context.close();
+    await desk.context().close();
   });
 
   test('when the network is cut it says so, points to 12379 and shows the last warnings with their age', async () => {
+    const orangeId = await publishOrange();
     const { context, page } = await openLiveWarnings();
     const real = page.getByRole('list', { name: '正在生效的预警' });
-    await expect.poll(() => real.locator('.warning-card').count(), { timeout: 10_000 }).toBe(1);
+    const card = real.locator('.warning-card').filter({ has: page.locator(`h3 a[href="/warnings/${orangeId}/"]`) });
+    await expect.poll(() => card.count(), { timeout: 10_000 }).toBe(1);
     await context.setOffline(true);
     await page.getByRole('button', { name: '立即刷新' }).click();
     const alert = page.locator('.warning-offline[role=alert]');
@@ -208,7 +244,7 @@ describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
     expect(text).toContain('无法连接');
     expect(text).toContain('12379');
     expect(text).toMatch(/这是.*分钟前的信息/);
-    expect(await real.locator(`h3 a[href="/warnings/${orangeId}/"]`).count()).toBe(1);
+    expect(await card.count()).toBe(1);
     await context.setOffline(false);
     await page.getByRole('button', { name: '立即刷新' }).click();
     await expect.poll(() => alert.count(), { timeout: 10_000 }).toBe(0);
@@ -251,8 +287,8 @@ describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
   });
 
   test('the signed-in console passes axe; 更新 to red waits for approval and replaces the warning; 解除 ends it', async () => {
-    await desk.reload();
-    await expect.poll(() => desk.getByRole('heading', { name: '起草新预警' }).count(), { timeout: 10_000 }).toBe(1);
+    const orangeId = await publishOrange();
+    const desk = await openDesk();
     expect(await axeViolations(desk)).toEqual([]);
 
     const live = desk.getByRole('list', { name: /正在生效/ });
@@ -266,7 +302,7 @@ describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
     await expect.poll(() => desk.locator('.publish-message').textContent(), { timeout: 10_000 }).toContain('可以审核的人：王审核');
     // Until it is approved, the orange warning stays the live one.
     expect(await itemOf(orangeId).count()).toBe(1);
-    await approveAs('【红色预警】暴雨', '扬州市气象台将暴雨橙色预警信号升级为红色');
+    await approveAs(desk, '【红色预警】暴雨', '扬州市气象台将暴雨橙色预警信号升级为红色');
     const redHref = await live.getByRole('link', { name: /【红色预警】暴雨/ }).getAttribute('href');
     const redId = redHref?.match(/\/warnings\/(\d+)\//)?.[1] ?? '';
     expect(redId).toMatch(/^\d+$/);
@@ -276,11 +312,12 @@ describe.runIf(browserAvailable())('预警信息 in Chromium', () => {
     await desk.getByLabel(/解除原因/).fill('降雨已明显减弱，暴雨红色预警解除。');
     await desk.getByRole('button', { name: '确认解除' }).click();
     await expect.poll(() => desk.locator('.publish-message').textContent(), { timeout: 10_000 }).toContain('等待审核');
-    await approveAs('【解除】暴雨预警', '降雨已明显减弱，暴雨红色预警解除。');
+    await approveAs(desk, '【解除】暴雨预警', '降雨已明显减弱，暴雨红色预警解除。');
 
     const res = await fetch(`${site.url}/api/warnings?status=Actual`);
     const ids = ((await res.json()) as { warnings: Array<{ id: number }> }).warnings.map((w) => String(w.id));
     expect(ids).not.toContain(orangeId);
     expect(ids).not.toContain(redId);
+    await desk.context().close();
   });
 });
