@@ -15,6 +15,13 @@ export interface AttemptShape {
 const shapeCache = new WeakMap<Database, Map<number, AttemptShape>>();
 const MAX_SHAPES = 20_000;
 
+/** The database's cache of attempt shapes, made on first use. */
+function shapesOf(database: Database): Map<number, AttemptShape> {
+  let shapes = shapeCache.get(database);
+  if (!shapes) shapeCache.set(database, (shapes = new Map()));
+  return shapes;
+}
+
 /** The attempt row, fresh from the database. */
 export async function findAttempt(database: Database, id: number): Promise<AttemptRow | undefined> {
   return (await database.db.select().from(contestAttempts).where(eq(contestAttempts.id, id)).limit(1))[0];
@@ -22,9 +29,7 @@ export async function findAttempt(database: Database, id: number): Promise<Attem
 
 /** The unchanging part of an attempt (cached). */
 export async function attemptShape(database: Database, id: number): Promise<AttemptShape | undefined> {
-  const shapes = shapeCache.get(database) ?? new Map<number, AttemptShape>();
-  shapeCache.set(database, shapes);
-  const hit = shapes.get(id);
+  const hit = shapesOf(database).get(id);
   if (hit) return hit;
   const row = await findAttempt(database, id);
   if (!row) return undefined;
@@ -36,8 +41,7 @@ export async function attemptShape(database: Database, id: number): Promise<Atte
  * read either (a read through drizzle costs more than the whole write of an answer).
  */
 export function rememberShape(database: Database, shape: AttemptShape): AttemptShape {
-  const shapes = shapeCache.get(database) ?? new Map<number, AttemptShape>();
-  shapeCache.set(database, shapes);
+  const shapes = shapesOf(database);
   // A Map keeps insertion order, so the first key is the oldest entry.
   if (shapes.size >= MAX_SHAPES) shapes.delete(shapes.keys().next().value as number);
   shapes.set(shape.id, shape);
