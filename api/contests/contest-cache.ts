@@ -32,3 +32,23 @@ export function rememberContest(database: Database, row: ContestRow): void {
 export function forgetContests(database: Database): void {
   caches.get(database)?.clear();
 }
+
+// Lookups under way, by join code, per database.
+const lookups = new WeakMap<Database, Map<string, Promise<ContestRow>>>();
+
+/**
+ * One lookup of a join code at a time: a hall's join wave reaches the server in one burst, before the
+ * first lookup has come back, and without this every participant read the contest again (500 reads
+ * of the same row, a third of the wave's time). The first caller runs `lookup`; callers that arrive
+ * while it is under way get its contest, or, when it failed (an unknown code, an address over its
+ * limit), run their own, which counts for their address as it should.
+ */
+export async function sharedLookup(database: Database, code: string, lookup: () => Promise<ContestRow>): Promise<ContestRow> {
+  const running = lookups.get(database) ?? new Map<string, Promise<ContestRow>>();
+  lookups.set(database, running);
+  const under = running.get(code);
+  if (under) return (await under.catch(() => undefined)) ?? lookup();
+  const started = lookup().finally(() => running.delete(code));
+  running.set(code, started);
+  return started;
+}

@@ -6,7 +6,7 @@ import { apiError } from '../errors.ts';
 import { tooManyFor, windowStartOf, type Limit } from '../rate-limit.ts';
 import { CODE_ALPHABET, JOIN_CODE_LENGTH, normaliseCode } from './codes.ts';
 import { groupWrite } from './group-commit.ts';
-import { cachedContest, rememberContest } from './contest-cache.ts';
+import { cachedContest, rememberContest, sharedLookup } from './contest-cache.ts';
 import { findContest } from './store.ts';
 
 /**
@@ -61,12 +61,14 @@ export async function contestByCode(c: Context<AppEnv>, typed: string): Promise<
 
 /**
  * The contest to join: from this process's memory when it was read in the last second (the join
- * wave of a hall asks for the same contest hundreds of times a second), else as `contestByCode`.
- * A remembered contest counts nothing here: starting the attempt checks the wrong-code limit and
+ * wave of a hall asks for the same contest hundreds of times a second), else as `contestByCode`,
+ * one lookup shared by every join that asks while it is under way. A remembered or shared contest
+ * counts nothing here: starting the attempt checks the wrong-code limit and
  * counts the join in the same statement.
  */
 export async function contestForJoin(c: Context<AppEnv>, typed: string): Promise<ContestRow> {
-  return cachedContest(c.get('database'), normaliseCode(typed)) ?? contestByCode(c, typed);
+  const [database, code] = [c.get('database'), normaliseCode(typed)];
+  return cachedContest(database, code) ?? sharedLookup(database, code, () => contestByCode(c, typed));
 }
 
 /** A contest the signed-in staff member may manage: organisers only their own unit's, admins every one. */

@@ -73,21 +73,35 @@ export function listContests(database: Database, unit: { unitName: string; unitD
 }
 
 // Per database: tests open several in one process, and their ids overlap.
-const questionCache = new WeakMap<Database, Map<number, ContestQuestion[]>>();
+const questionCache = new WeakMap<Database, Map<number, Promise<ContestQuestion[]>>>();
 
-/** A contest's questions in contest order. Cached per process: they never change after creation. */
-export async function questionsOf(database: Database, contestId: number): Promise<ContestQuestion[]> {
-  const cache = questionCache.get(database) ?? new Map<number, ContestQuestion[]>();
+/**
+ * A contest's questions in contest order. Cached per process: they never change after creation. The
+ * read itself is what is kept, so a join wave that arrives before it has come back shares it.
+ */
+export function questionsOf(database: Database, contestId: number): Promise<ContestQuestion[]> {
+  const cache = questionCache.get(database) ?? new Map<number, Promise<ContestQuestion[]>>();
   questionCache.set(database, cache);
   const hit = cache.get(contestId);
   if (hit) return hit;
-  const rows = await database.db
+  const read = database.db
     .select()
     .from(contestQuestions)
     .where(eq(contestQuestions.contestId, contestId))
-    .orderBy(contestQuestions.position);
-  if (rows.length > 0) cache.set(contestId, rows);
-  return rows;
+    .orderBy(contestQuestions.position)
+    .then(
+      (rows) => {
+        // No questions (yet): asked again next time.
+        if (rows.length === 0) cache.delete(contestId);
+        return rows;
+      },
+      (err: unknown) => {
+        cache.delete(contestId);
+        throw err;
+      },
+    );
+  cache.set(contestId, read);
+  return read;
 }
 
 // Random words drawn from the system in bulk: one join shuffles some eighty times, and asking

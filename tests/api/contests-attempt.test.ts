@@ -179,6 +179,40 @@ describe('a participant’s attempt', () => {
     expect((await guess(contest.code)).status).toBe(429);
   });
 
+  // A hall's join wave reaches the server before the contest has been read: one lookup serves every join
+  // that arrives meanwhile, and what it cannot serve (an unknown code, an address over its limit) each
+  // join looks up and is counted for itself.
+  test('gives every pupil of a hall joining at the same moment their own attempt', async () => {
+    const hall = await createContest(t, cookie);
+    const joins = await Promise.all(Array.from({ length: 60 }, (_, i) => join(t, hall.code, { name: `礼堂${i}` }, 'hall')));
+    expect(joins.map((j) => j.status)).toEqual(joins.map(() => 201));
+    expect(new Set(joins.map((j) => j.body?.attempt.token)).size).toBe(60);
+    const rows = await t.database.client.execute({
+      sql: 'SELECT count(*) AS n FROM contest_attempts WHERE contest_id = ?',
+      args: [hall.id],
+    });
+    expect(Number(rows.rows[0]?.['n'])).toBe(60);
+  });
+
+  test('counts every wrong code in a burst of joins, and refuses the rest', async () => {
+    const wrong = await Promise.all(Array.from({ length: 90 }, (_, i) => join(t, 'DDDDDD', { name: `猜码${i}` }, 'join-burst')));
+    expect(wrong.filter((j) => j.status === 404)).toHaveLength(60);
+    expect(wrong.filter((j) => j.status === 429)).toHaveLength(30);
+    expect((await join(t, contest.code, { name: '猜码之后' }, 'join-burst')).status).toBe(429);
+  });
+
+  test.each([
+    ['first', 0],
+    ['among them', 10],
+  ])('lets a school join while an address over its wrong-code limit, joining %s, is refused', async (_, at) => {
+    const hall = await createContest(t, cookie);
+    const guesser = `over-limit-${at}`;
+    for (let i = 0; i < 60; i++) expect((await join(t, 'EEEEEE', { name: '猜码' }, guesser)).status).toBe(404);
+    const who = Array.from({ length: 20 }, (_, i) => (i === at ? guesser : 'school'));
+    const joins = await Promise.all(who.map((client, i) => join(t, hall.code, { name: `同校${at}-${i}` }, client)));
+    expect(joins.map((j) => j.status)).toEqual(who.map((client) => (client === guesser ? 429 : 201)));
+  });
+
   test('refuses a forged or unknown attempt token', async () => {
     const res = await t.app.request('/api/contests/attempts/1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
     expect(res.status).toBe(404);
