@@ -2,6 +2,7 @@ import { and, eq, getTableColumns, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { contestAnswers, contestAttempts, type AttemptRow } from '../db/schema.ts';
 import { groupWriteAll, type Row } from './group-commit.ts';
+import { forgetStandings } from './place.ts';
 
 /** What never changes about an attempt, kept per process so saving an answer needs one write and no read. */
 export interface AttemptShape {
@@ -116,6 +117,8 @@ export async function closeExpired(database: Database, contestId: number, now: n
       UPDATE contest_attempts SET submitted_at = deadline, finished_by = 'deadline', correct = ${correctCount}
       WHERE contest_id = ${contestId} AND submitted_at IS NULL AND deadline <= ${now}${one}`),
   );
+  // Attempts closed here now count in the ranks.
+  forgetStandings(database, contestId);
 }
 
 /** Closes expired attempts of a contest, reading first so that the common case (none due) costs no write. */
