@@ -33,22 +33,24 @@ export function forgetContests(database: Database): void {
   caches.get(database)?.clear();
 }
 
-// Lookups under way, by join code, per database.
-const lookups = new WeakMap<Database, Map<string, Promise<ContestRow>>>();
-
 /**
- * One lookup of a join code at a time: a hall's join wave reaches the server in one burst, before the
- * first lookup has come back, and without this every participant read the contest again (500 reads
- * of the same row, a third of the wave's time). The first caller runs `lookup`; callers that arrive
- * while it is under way get its contest, or, when it failed (an unknown code, an address over its
- * limit), run their own, which counts for their address as it should.
+ * One at a time per key: a hall's join wave reaches the server in one burst, before the first lookup
+ * of its contest has come back, and without this every participant read the contest again (500
+ * reads of the same row, a third of the wave's time). The first caller for a key runs `run`;
+ * callers that arrive while it is under way get what it found, or, when it failed (an unknown code
+ * or an address over its limit, for a join), run their own, which counts for their address as it
+ * should. Each use keeps its own keys, so one may run inside another.
  */
-export async function sharedLookup(database: Database, code: string, lookup: () => Promise<ContestRow>): Promise<ContestRow> {
-  const running = lookups.get(database) ?? new Map<string, Promise<ContestRow>>();
-  lookups.set(database, running);
-  const under = running.get(code);
-  if (under) return (await under.catch(() => undefined)) ?? lookup();
-  const started = lookup().finally(() => running.delete(code));
-  running.set(code, started);
-  return started;
+export function oneAtATime<T>() {
+  // Per database: tests open several in one process, and their ids overlap.
+  const under = new WeakMap<Database, Map<string, Promise<T>>>();
+  return async (database: Database, key: string, run: () => Promise<T>): Promise<T> => {
+    const running = under.get(database) ?? new Map<string, Promise<T>>();
+    under.set(database, running);
+    const first = running.get(key);
+    if (first) return first.catch(run);
+    const started = run().finally(() => running.delete(key));
+    running.set(key, started);
+    return started;
+  };
 }

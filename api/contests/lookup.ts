@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.ts';
+import type { Database } from '../db/client.ts';
 import { contests, type ContestRow } from '../db/schema.ts';
 import { apiError } from '../errors.ts';
 import { tooManyFor, windowStartOf, type Limit } from '../rate-limit.ts';
 import { CODE_ALPHABET, JOIN_CODE_LENGTH, normaliseCode } from './codes.ts';
 import { groupWrite } from './group-commit.ts';
-import { cachedContest, rememberContest, sharedLookup } from './contest-cache.ts';
+import { cachedContest, oneAtATime, rememberContest } from './contest-cache.ts';
 import { findContest } from './store.ts';
 
 /**
@@ -47,28 +48,39 @@ export async function contestByCode(c: Context<AppEnv>, typed: string): Promise<
   const hit = Number(rows[0]?.['hit'] ?? 0) === 1;
   // A miss counts itself (the limit-th miss still hears 404); a hit is refused once misses reach the limit.
   if (hit ? misses >= CODE_MISSES.limit : misses > CODE_MISSES.limit) throw tooManyCodes(now);
-  const remembered = hit ? cachedContest(database, guess) : undefined;
-  const found = remembered ?? (hit ? await findContest(database, eq(contests.code, guess)) : undefined);
+  const found = hit ? (cachedContest(database, guess) ?? (await readOnce(database, guess, () => readContest(database, guess)))) : undefined;
   if (!found)
     throw apiError(
       404,
       'contest_not_found',
       '没有找到这个竞赛码，请核对后重新输入。竞赛码是 6 位字母和数字，不含 0、1、O、I、L 等易混字符。',
     );
-  if (!remembered) rememberContest(database, found);
   return found;
 }
+
+/** Reads of a contest by join code under way, shared (everyone who scans the poster at once). */
+const readOnce = oneAtATime<ContestRow | undefined>();
+
+/** The contest with this join code, read and remembered. */
+async function readContest(database: Database, code: string): Promise<ContestRow | undefined> {
+  const found = await findContest(database, eq(contests.code, code));
+  if (found) rememberContest(database, found);
+  return found;
+}
+
+/** Joins' lookups of a join code under way, shared; one that failed is not (see `oneAtATime`). */
+const lookupOnce = oneAtATime<ContestRow>();
 
 /**
  * The contest to join: from this process's memory when it was read in the last second (the join
  * wave of a hall asks for the same contest hundreds of times a second), else as `contestByCode`,
  * one lookup shared by every join that asks while it is under way. A remembered or shared contest
- * counts nothing here: starting the attempt checks the wrong-code limit and
- * counts the join in the same statement.
+ * counts nothing here: starting the attempt checks the wrong-code limit and counts the join in the
+ * same statement.
  */
 export async function contestForJoin(c: Context<AppEnv>, typed: string): Promise<ContestRow> {
   const [database, code] = [c.get('database'), normaliseCode(typed)];
-  return cachedContest(database, code) ?? sharedLookup(database, code, () => contestByCode(c, typed));
+  return cachedContest(database, code) ?? lookupOnce(database, code, () => contestByCode(c, typed));
 }
 
 /** A contest the signed-in staff member may manage: organisers only their own unit's, admins every one. */

@@ -44,7 +44,7 @@ function standingsOf(database: Database, contestId: number): Promise<Map<string,
   standings.set(database, cache);
   const hit = cache.get(contestId);
   if (hit && Date.now() - hit.at < STANDINGS_MS) return hit.bests;
-  // Read entries go first, so the map never holds more than the contests asked about within the time.
+  // Expired entries go first, so the map never holds more than the contests asked about within the time.
   for (const [id, entry] of cache) if (Date.now() - entry.at >= STANDINGS_MS) cache.delete(id);
   const bests = database.readRows(FINISHED, [contestId]).then(
     (rows) => {

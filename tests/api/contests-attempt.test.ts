@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { AttemptRunning, ContestDetail } from '#api/contests/contract.ts';
+import { contestPublicSchema, type AttemptRunning, type ContestDetail } from '#api/contests/contract.ts';
 import {
   answer,
   attemptOf,
@@ -11,6 +11,7 @@ import {
   newDevice,
   organiser,
   organiserApp,
+  participantApi,
   rightChoices,
   runningAttemptOf,
   started,
@@ -192,6 +193,17 @@ describe('a participant’s attempt', () => {
       args: [hall.id],
     });
     expect(Number(rows.rows[0]?.['n'])).toBe(60);
+  });
+
+  test('shows the contest to a hall scanning the poster at the same moment', async () => {
+    const hall = await createContest(t, cookie, { title: '礼堂扫码竞赛' });
+    const scans = await Promise.all(
+      Array.from({ length: 60 }, () => participantApi(t, 'scan').join[':code'].$get({ param: { code: hall.code } })),
+    );
+    const titles = await Promise.all(
+      scans.map(async (r) => (r.status === 200 ? contestPublicSchema.parse((await r.json()).contest).title : r.status)),
+    );
+    expect(titles).toEqual(scans.map(() => '礼堂扫码竞赛'));
   });
 
   test('counts every wrong code in a burst of joins, and refuses the rest', async () => {
