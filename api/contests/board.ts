@@ -65,8 +65,36 @@ async function ranked(database: Database, c: ContestRow, now: number, query = RA
 /** Most places shown on the public board. */
 export const BOARD_SIZE = 100;
 
-/** The public leaderboard of a contest. */
-export async function publicBoard(database: Database, c: ContestRow, now: number): Promise<PublicBoard> {
+/**
+ * How long a public board is reused. Every open board polls every 5 s, and once a district's pupils
+ * have handed in, thousands of them each ranking every attempt again would take the server's whole
+ * time; ranked once a second, the board is as fresh as the projector's.
+ */
+export const BOARD_MS = 1000;
+
+// Per database and contest: the board ranked at `now` (the app's clock) and `at` (the process's),
+// for the contest row as it was then; a changed row (the organiser's settings) is a new object.
+const boards = new WeakMap<Database, Map<number, { contest: ContestRow; now: number; at: number; board: Promise<PublicBoard> }>>();
+
+/** The public leaderboard of a contest, ranked at most once per `BOARD_MS` and shared by everyone asking meanwhile. */
+export function publicBoard(database: Database, c: ContestRow, now: number): Promise<PublicBoard> {
+  const cache = boards.get(database) ?? new Map<number, { contest: ContestRow; now: number; at: number; board: Promise<PublicBoard> }>();
+  boards.set(database, cache);
+  const fresh = (e: { now: number; at: number }) => now >= e.now && now - e.now < BOARD_MS && Date.now() - e.at < BOARD_MS;
+  const hit = cache.get(c.id);
+  if (hit?.contest === c && fresh(hit)) return hit.board;
+  // Stale entries go first, so the map holds only the contests whose boards were asked for within the time.
+  for (const [id, entry] of cache) if (!fresh(entry)) cache.delete(id);
+  const board = rankBoard(database, c, now).catch((err: unknown) => {
+    cache.delete(c.id);
+    throw err;
+  });
+  cache.set(c.id, { contest: c, now, at: Date.now(), board });
+  return board;
+}
+
+/** The public leaderboard of a contest, ranked now. */
+async function rankBoard(database: Database, c: ContestRow, now: number): Promise<PublicBoard> {
   const s = await standings(database, c, now);
   const status = statusOf(c, now);
   const names = c.nameDisplay;

@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import type { contestPatchSchema } from '#api/contests/contract.ts';
 import { desc } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { BOARD_MS } from '#api/contests/board.ts';
 import { z } from 'zod';
 import { publicBoardSchema, resultsSchema, verificationSchema, type AttemptFinished, type ContestDetail } from '#api/contests/contract.ts';
 import { auditLog } from '#api/db/schema.ts';
@@ -196,5 +197,58 @@ describe('results, leaderboards and certificates', () => {
     const missing = await t.app.request('/api/contests/certificates/AAAA-AAAA-AAAA');
     expect(missing.status).toBe(404);
     expect((await errorOf(missing)).message).toContain('没有找到这个证书编号');
+  });
+});
+
+// The public board is ranked at most once a second and shared (thousands of open boards poll it):
+// what changes shows within that second, and what the organiser changes shows at once.
+describe('a live public board', () => {
+  let t: TestApp;
+  let cookie: string;
+  let contest: ContestDetail;
+  beforeAll(async () => {
+    ({ t, cookie } = await organiserApp());
+    contest = await createContest(t, cookie);
+  });
+  afterAll(async () => t.cleanup());
+
+  const board = async () => {
+    const res = await participantApi(t).board[':code'].$get({ param: { code: contest.code } });
+    if (res.status !== 200) throw new Error(`board: ${res.status} ${await res.text()}`);
+    return publicBoardSchema.parse((await res.json()).board);
+  };
+  /** One pupil answers `right` questions right and hands in. */
+  const handIn = async (name: string, right: number) => {
+    const run = (await started(t, contest.code, { name, team: TEAMS[0] })).attempt;
+    const key = rightChoices(contest, run);
+    for (const q of run.questions)
+      await answer(t, run.token, q.n, q.n < right ? (key[q.n] ?? []) : wrongChoice(key[q.n] ?? [], q.options.length));
+    await submit(t, run.token);
+  };
+  /** A second passes, on the app's clock and the process's. */
+  const aSecondLater = () => {
+    t.clock.advance(BOARD_MS);
+    vi.setSystemTime(Date.now() + BOARD_MS);
+  };
+
+  test('shows a hand-in within a second, the organiser’s settings at once, and the end as soon as it comes', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      await handIn('周一', 5);
+      expect((await board()).individuals.map((p) => p.name)).toEqual(['周*']);
+      await handIn('吴二', 8);
+      aSecondLater();
+      expect((await board()).individuals.map((p) => [p.rank, p.name])).toEqual([
+        [1, '吴*'],
+        [2, '周*'],
+      ]);
+      const res = await organiserApi(t, cookie)[':id'].$patch({ param: { id: String(contest.id) }, json: { nameDisplay: 'full' } });
+      expect(res.status).toBe(200);
+      expect((await board()).individuals.map((p) => p.name)).toEqual(['吴二', '周一']);
+      t.clock.advance(contest.closesAt - t.clock.now);
+      expect((await board()).final).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,4 +1,5 @@
-// `npm run bench:contest`: 500 participants at once — join, answer 20 questions one by one, submit —
+// `npm run bench:contest`: 500 participants at once — join, answer 20 questions one by one, submit,
+// look at the board —
 // while the organiser's projector follows it all over one server-sent event stream —
 // against a real server process on a free loopback port with a temp DATA_DIR and the embedded
 // database, and in the same run GET /api/health as the ceiling of the stack. Participants take 1–3 s
@@ -47,6 +48,7 @@ interface Summary {
   answerP50: number;
   answerP99: number;
   submitP99: number;
+  boardP99: number;
   putPerS: number;
   healthPerS: number;
   joinLagMs: number;
@@ -88,6 +90,7 @@ function compare(other: string): number {
     ['answer p50 ms', 'answerP50', false],
     ['answer p99 ms', 'answerP99', false],
     ['submit p99 ms', 'submitP99', false],
+    ['board p99 ms (after handing in)', 'boardP99', false],
     ['server CPU ms a join (join wave)', 'joinCpuMs', false],
     ['server CPU ms a request (whole run)', 'requestCpuMs', false],
     ['flat-out PUT req/s', 'putPerS', true],
@@ -236,7 +239,7 @@ async function newContest(title: string): Promise<ContestDetail> {
 const contest = await newContest('压测竞赛');
 
 /** Latencies of one step. */
-const steps: Record<string, number[]> = { join: [], answer: [], submit: [] };
+const steps: Record<string, number[]> = { join: [], answer: [], submit: [], board: [] };
 /** When each answer was sent, and when the last join was answered: to tell the join wave from the rest. */
 const answerSent: number[] = [];
 let lastJoinDone = 0;
@@ -335,6 +338,10 @@ async function participant(i: number): Promise<void> {
   steps['submit']?.push(submit.ms);
   lastSubmitDone = Math.max(lastSubmitDone, performance.now());
   if (submit.status !== 200) failures.push(`submit ${submit.status}`);
+  // Then the board, as the result page's 查看排行榜 link opens it: the whole hall looks as it hands in.
+  const board = await call('GET', `/api/contests/board/${contest.code}`, undefined, {}, from);
+  steps['board']?.push(board.ms);
+  if (board.status !== 200) failures.push(`board ${board.status}`);
 }
 const cpuAtStart = serverCpuMs();
 const clientAtStart = clientCpuMs();
@@ -506,6 +513,7 @@ if (process.env['BENCH_CONTEST_SUMMARY'] === '1') {
     answerP50: pct(steps['answer'] ?? [], 50),
     answerP99,
     submitP99: pct(steps['submit'] ?? [], 99),
+    boardP99: pct(steps['board'] ?? [], 99),
     putPerS: saves?.requests.average ?? NaN,
     healthPerS: health?.requests.average ?? NaN,
     joinLagMs: joinLag,
