@@ -35,6 +35,13 @@ const PUPILS = [
 // Strict: a field beyond what is printed on the certificate fails, rather than being dropped unseen.
 const verificationResponse = z.object({ certificate: verificationSchema.strict() });
 
+/** The public board of a contest, as a resident's browser reads it. */
+async function boardOf(t: TestApp, code: string) {
+  const res = await participantApi(t).board[':code'].$get({ param: { code } });
+  if (res.status !== 200) throw new Error(`board: ${res.status} ${await res.text()}`);
+  return publicBoardSchema.parse((await res.json()).board);
+}
+
 describe('results, leaderboards and certificates', () => {
   let t: TestApp;
   let cookie: string;
@@ -67,11 +74,7 @@ describe('results, leaderboards and certificates', () => {
     const res = await organiserApi(t, cookie)[':id'].$patch({ param: { id: String(contest.id) }, json });
     expect(res.status).toBe(200);
   };
-  const board = async () => {
-    const res = await participantApi(t).board[':code'].$get({ param: { code: contest.code } });
-    if (res.status !== 200) throw new Error(`board: ${res.status} ${await res.text()}`);
-    return publicBoardSchema.parse((await res.json()).board);
-  };
+  const board = () => boardOf(t, contest.code);
 
   test('ranks individuals by score, then by time used, with names masked by default', async () => {
     const b = await board();
@@ -212,11 +215,7 @@ describe('a live public board', () => {
   });
   afterAll(async () => t.cleanup());
 
-  const board = async () => {
-    const res = await participantApi(t).board[':code'].$get({ param: { code: contest.code } });
-    if (res.status !== 200) throw new Error(`board: ${res.status} ${await res.text()}`);
-    return publicBoardSchema.parse((await res.json()).board);
-  };
+  const board = () => boardOf(t, contest.code);
   /** One pupil answers `right` questions right and hands in. */
   const handIn = async (name: string, right: number) => {
     const run = (await started(t, contest.code, { name, team: TEAMS[0] })).attempt;
